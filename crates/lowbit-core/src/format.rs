@@ -1,0 +1,386 @@
+//! The catalogue of formats and the uniform [`Format`] interface over floats, integers and
+//! codebooks: decode, limits, neighbours, code parsing.
+
+use crate::codebook::{self, Codebook};
+use crate::float::{Class, FloatFields, FloatFormat, FormatError, Specials};
+use crate::int::IntFormat;
+use crate::round::{OverflowPolicy, RoundingMode};
+
+/// The three kinds of format.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A binary floating-point layout.
+    Float(FloatFormat),
+    /// A two's-complement or unsigned integer.
+    Int(IntFormat),
+    /// A lookup table of values.
+    Codebook(&'static Codebook),
+}
+
+/// One catalogue entry: canonical id (ml_dtypes' name), aliases, description.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// Canonical id (ml_dtypes / torch dtype name where one exists).
+    pub id: &'static str,
+    /// Other accepted names (never of the custom `eXmY` shape).
+    pub aliases: &'static [&'static str],
+    /// The format itself.
+    pub kind: Kind,
+    /// One line on what it is and who uses it.
+    pub summary: &'static str,
+}
+
+const fn float(e: u32, m: u32, bias: i32, specials: Specials) -> Kind {
+    Kind::Float(FloatFormat { exponent_bits: e, mantissa_bits: m, bias, signed: true, specials, subnormals: true })
+}
+
+const fn int(bits: u32, signed: bool) -> Kind {
+    Kind::Int(IntFormat { bits, signed })
+}
+
+use Specials::{Finite, Fn, Fnuz, Ieee};
+
+/// Every named format. Each float line is its whole description; limits are derived.
+pub const CATALOGUE: &[Entry] = &[
+    Entry { id: "float64", aliases: &["fp64", "f64", "double"], kind: float(11, 52, 1023, Ieee), summary: "IEEE 754 binary64" },
+    Entry { id: "float32", aliases: &["fp32", "f32", "single"], kind: float(8, 23, 127, Ieee), summary: "IEEE 754 binary32" },
+    Entry { id: "tfloat32", aliases: &["tf32"], kind: float(8, 10, 127, Ieee), summary: "NVIDIA TensorFloat-32: float32 range, float16 precision (19 bits)" },
+    Entry { id: "float16", aliases: &["fp16", "f16", "half"], kind: float(5, 10, 15, Ieee), summary: "IEEE 754 binary16" },
+    Entry { id: "bfloat16", aliases: &["bf16"], kind: float(8, 7, 127, Ieee), summary: "Google brain float: float32 range, 8-bit precision" },
+    Entry { id: "float8_e4m3fn", aliases: &["fp8-e4m3", "e4m3fn", "fp8_e4m3"], kind: float(4, 3, 7, Fn), summary: "OCP FP8 E4M3: no Inf, NaN only at S.1111.111" },
+    Entry { id: "float8_e5m2", aliases: &["fp8-e5m2", "fp8_e5m2"], kind: float(5, 2, 15, Ieee), summary: "OCP FP8 E5M2: IEEE-style, with Inf" },
+    Entry { id: "float8_e4m3fnuz", aliases: &["e4m3fnuz"], kind: float(4, 3, 8, Fnuz), summary: "AMD/Graphcore FP8 E4M3: bias 8, no Inf, no -0, NaN = 0x80" },
+    Entry { id: "float8_e5m2fnuz", aliases: &["e5m2fnuz"], kind: float(5, 2, 16, Fnuz), summary: "AMD/Graphcore FP8 E5M2: bias 16, no Inf, no -0, NaN = 0x80" },
+    Entry { id: "float8_e4m3b11fnuz", aliases: &["e4m3b11fnuz"], kind: float(4, 3, 11, Fnuz), summary: "Graphcore FP8 E4M3 with bias 11" },
+    Entry { id: "float8_e4m3", aliases: &["e4m3_ieee"], kind: float(4, 3, 7, Ieee), summary: "IEEE-style E4M3 with Inf and NaNs" },
+    Entry { id: "float8_e3m4", aliases: &[], kind: float(3, 4, 3, Ieee), summary: "IEEE-style E3M4" },
+    Entry {
+        id: "float8_e8m0fnu",
+        aliases: &["e8m0", "e8m0fnu"],
+        kind: Kind::Float(FloatFormat { exponent_bits: 8, mantissa_bits: 0, bias: 127, signed: false, specials: Fn, subnormals: false }),
+        summary: "OCP MX scale: unsigned powers of two 2^-127..2^127, NaN = 0xFF, no zero",
+    },
+    Entry { id: "float6_e2m3fn", aliases: &["fp6-e2m3", "fp6_e2m3"], kind: float(2, 3, 1, Finite), summary: "OCP FP6 E2M3: all codes finite" },
+    Entry { id: "float6_e3m2fn", aliases: &["fp6-e3m2", "fp6_e3m2"], kind: float(3, 2, 3, Finite), summary: "OCP FP6 E3M2: all codes finite" },
+    Entry { id: "float4_e2m1fn", aliases: &["fp4", "fp4-e2m1", "e2m1"], kind: float(2, 1, 1, Finite), summary: "OCP FP4 E2M1 (MXFP4, NVFP4 elements): 0, 0.5, 1, 1.5, 2, 3, 4, 6" },
+    Entry { id: "int8", aliases: &["i8"], kind: int(8, true), summary: "8-bit two's complement integer" },
+    Entry { id: "uint8", aliases: &["u8"], kind: int(8, false), summary: "8-bit unsigned integer" },
+    Entry { id: "int4", aliases: &["i4"], kind: int(4, true), summary: "4-bit two's complement integer" },
+    Entry { id: "uint4", aliases: &["u4"], kind: int(4, false), summary: "4-bit unsigned integer" },
+    Entry { id: "int2", aliases: &["i2"], kind: int(2, true), summary: "2-bit two's complement integer" },
+    Entry { id: "uint2", aliases: &["u2"], kind: int(2, false), summary: "2-bit unsigned integer" },
+    Entry { id: "ternary", aliases: &["b1.58", "int1.58"], kind: Kind::Codebook(&codebook::TERNARY), summary: "BitNet b1.58 weights {-1, 0, +1}: log2(3) = 1.58 bits, stored in 2" },
+    Entry { id: "binary", aliases: &["sign"], kind: Kind::Codebook(&codebook::BINARY), summary: "1-bit weights {-1, +1}" },
+    Entry { id: "nf4", aliases: &["normalfloat4"], kind: Kind::Codebook(&codebook::NF4), summary: "QLoRA NormalFloat4: 16 quantiles of N(0,1), scaled to [-1, 1]" },
+    Entry { id: "fp4_bnb", aliases: &["bnb_fp4"], kind: Kind::Codebook(&codebook::FP4_BNB), summary: "bitsandbytes FP4: sign bit + 3-bit table [0, 1/192, 2/3, 1, 1/3, 1/2, 1/6, 1/4], not E2M1" },
+];
+
+/// A resolved format: an id and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Format {
+    /// The canonical id (catalogue id, or the normalised custom id `eXmY…`).
+    pub id: String,
+    /// The format.
+    pub kind: Kind,
+}
+
+/// A decoded code, for any kind of format.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Decoded {
+    /// The code.
+    pub code: u64,
+    /// Its class.
+    pub class: Class,
+    /// Its exact value (NaN for NaN and unused codes).
+    pub value: f64,
+    /// The float fields, for float formats.
+    pub fields: Option<FloatFields>,
+}
+
+/// The limits of a format, all derived from its description.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// Largest finite value.
+    pub max: f64,
+    /// Smallest finite value (most negative).
+    pub min: f64,
+    /// Smallest positive normal value (floats).
+    pub min_normal: Option<f64>,
+    /// Smallest positive value (subnormal for floats with subnormals).
+    pub min_positive: Option<f64>,
+    /// Gap between 1 and the next value (floats).
+    pub epsilon: Option<f64>,
+    /// Number of NaN codes.
+    pub nan_codes: u64,
+    /// Whether ±Inf exist.
+    pub has_inf: bool,
+    /// Whether −0 is a distinct code.
+    pub has_negative_zero: bool,
+    /// Exponent bias (floats).
+    pub bias: Option<i32>,
+    /// log2(max / min positive), the dynamic range in binades.
+    pub dynamic_range_binades: Option<f64>,
+}
+
+impl Format {
+    /// Resolves a canonical id, an alias or a custom `eXmY[bBIAS][_rule]` id
+    /// (case-insensitive; `-` and `_` in catalogue names are interchangeable).
+    pub fn parse(id: &str) -> Result<Format, FormatError> {
+        let wanted = id.trim().to_ascii_lowercase();
+        let same = |a: &str| a.eq_ignore_ascii_case(&wanted) || a.replace('-', "_") == wanted.replace('-', "_");
+        if let Some(entry) = CATALOGUE.iter().find(|e| same(e.id) || e.aliases.iter().any(|a| same(a))) {
+            return Ok(Format { id: entry.id.to_string(), kind: entry.kind });
+        }
+        if wanted.starts_with('e') && wanted[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            let float = FloatFormat::parse_custom(&wanted)?;
+            return Ok(Format { id: float.custom_id(), kind: Kind::Float(float) });
+        }
+        let ids: Vec<&str> = CATALOGUE.iter().map(|e| e.id).collect();
+        Err(FormatError(format!(
+            "unknown format '{}'; valid: {}, or a custom eXmY[bBIAS][_ieee|_fn|_fnuz|_finite]",
+            id.trim(),
+            ids.join(", ")
+        )))
+    }
+
+    /// The catalogue entry of this format, if it is a named one.
+    pub fn entry(&self) -> Option<&'static Entry> {
+        CATALOGUE.iter().find(|e| e.id == self.id)
+    }
+
+    /// The float description, for float formats.
+    pub fn as_float(&self) -> Option<&FloatFormat> {
+        match &self.kind {
+            Kind::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Width in bits.
+    pub fn bits(&self) -> u32 {
+        match &self.kind {
+            Kind::Float(f) => f.bits(),
+            Kind::Int(i) => i.bits,
+            Kind::Codebook(c) => c.bits,
+        }
+    }
+
+    /// The largest code.
+    pub fn max_code(&self) -> u64 {
+        if self.bits() >= 64 { u64::MAX } else { (1u64 << self.bits()) - 1 }
+    }
+
+    /// Decodes a code (masked to the format's width).
+    pub fn decode(&self, code: u64) -> Decoded {
+        let code = code & self.max_code();
+        match &self.kind {
+            Kind::Float(f) => {
+                let fields = f.decode(code);
+                Decoded { code, class: fields.class, value: fields.value, fields: Some(fields) }
+            }
+            Kind::Int(i) => {
+                let value = i.value(code) as f64;
+                Decoded { code, class: if value == 0.0 { Class::Zero } else { Class::Normal }, value, fields: None }
+            }
+            Kind::Codebook(c) => {
+                let value = c.value(code);
+                let class = match value {
+                    v if v.is_nan() => Class::Nan,
+                    v if v == 0.0 => Class::Zero,
+                    _ => Class::Normal,
+                };
+                Decoded { code, class, value, fields: None }
+            }
+        }
+    }
+
+    /// The format's default rounding mode (ml_dtypes' behaviour).
+    pub fn default_rounding(&self) -> RoundingMode {
+        match &self.kind {
+            Kind::Float(f) => f.default_rounding(),
+            _ => RoundingMode::NearestEven,
+        }
+    }
+
+    /// The format's default overflow behaviour (ml_dtypes' for floats; saturation otherwise).
+    pub fn default_overflow(&self) -> OverflowPolicy {
+        match &self.kind {
+            Kind::Float(f) => f.default_overflow(),
+            _ => OverflowPolicy::Saturate,
+        }
+    }
+
+    /// Every finite value of a small format (≤ 16 bits), for range scans.
+    fn finite_values(&self) -> impl Iterator<Item = f64> + '_ {
+        let count = if self.bits() <= 16 { 1u64 << self.bits() } else { 0 };
+        (0..count).map(|c| self.decode(c).value).filter(|v| v.is_finite())
+    }
+
+    /// The limits, derived from the description.
+    pub fn limits(&self) -> Limits {
+        match &self.kind {
+            Kind::Float(f) => {
+                let max = f.max_finite();
+                let min_positive = f.min_positive();
+                Limits {
+                    max,
+                    min: if f.signed { -max } else { f.value(0) },
+                    min_normal: f.min_normal(),
+                    min_positive: Some(min_positive),
+                    epsilon: Some(f.epsilon()),
+                    nan_codes: f.nan_code_count(),
+                    has_inf: f.has_inf(),
+                    has_negative_zero: f.has_negative_zero(),
+                    bias: Some(f.bias),
+                    dynamic_range_binades: Some((max / min_positive).log2()),
+                }
+            }
+            _ => {
+                let (mut min, mut max, mut min_positive) = (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY);
+                for v in self.finite_values() {
+                    min = min.min(v);
+                    max = max.max(v);
+                    if v > 0.0 {
+                        min_positive = min_positive.min(v);
+                    }
+                }
+                Limits {
+                    max,
+                    min,
+                    min_normal: None,
+                    min_positive: min_positive.is_finite().then_some(min_positive),
+                    epsilon: None,
+                    nan_codes: 0,
+                    has_inf: false,
+                    has_negative_zero: false,
+                    bias: None,
+                    dynamic_range_binades: min_positive.is_finite().then(|| (max / min_positive).log2()),
+                }
+            }
+        }
+    }
+
+    /// The code of the next larger value, if any.
+    pub fn next_up(&self, code: u64) -> Option<u64> {
+        match &self.kind {
+            Kind::Float(f) => f.next_up(code),
+            _ => self.neighbour(code, true),
+        }
+    }
+
+    /// The code of the next smaller value, if any.
+    pub fn next_down(&self, code: u64) -> Option<u64> {
+        match &self.kind {
+            Kind::Float(f) => f.next_down(code),
+            _ => self.neighbour(code, false),
+        }
+    }
+
+    fn neighbour(&self, code: u64, up: bool) -> Option<u64> {
+        let here = self.decode(code).value;
+        let count = 1u64 << self.bits();
+        (0..count)
+            .map(|c| (c, self.decode(c).value))
+            .filter(|(_, v)| if up { *v > here } else { *v < here })
+            .min_by(|a, b| {
+                let (da, db) = ((a.1 - here).abs(), (b.1 - here).abs());
+                da.total_cmp(&db)
+            })
+            .map(|(c, _)| c)
+    }
+
+    /// The spacing of values at `x` (the ULP for floats, 1 for integers, the gap to the
+    /// next value for codebooks).
+    pub fn ulp(&self, x: f64) -> f64 {
+        match &self.kind {
+            Kind::Float(f) => f.ulp(x),
+            Kind::Int(_) => 1.0,
+            Kind::Codebook(_) => {
+                let values: Vec<f64> = self.finite_values().collect();
+                let above = values.iter().copied().filter(|v| *v > x).fold(f64::INFINITY, f64::min);
+                let below = values.iter().copied().filter(|v| *v <= x).fold(f64::NEG_INFINITY, f64::max);
+                above - below
+            }
+        }
+    }
+
+    /// Parses a code written as `0x7e`, `0b0_1111_110` or `126`, checking its range.
+    pub fn parse_code(&self, text: &str) -> Result<u64, String> {
+        let cleaned: String = text.trim().chars().filter(|c| *c != '_').collect();
+        let lower = cleaned.to_ascii_lowercase();
+        let parsed = if let Some(hex) = lower.strip_prefix("0x") {
+            u64::from_str_radix(hex, 16)
+        } else if let Some(bin) = lower.strip_prefix("0b") {
+            u64::from_str_radix(bin, 2)
+        } else {
+            lower.parse::<u64>()
+        };
+        let code = parsed.map_err(|_| {
+            format!("'{}' is not a code: write it as 0x7e, 0b01111110 or 126", text.trim())
+        })?;
+        if code > self.max_code() {
+            return Err(format!(
+                "code {} is out of range for {} ({} bits: 0..={})",
+                text.trim(),
+                self.id,
+                self.bits(),
+                self.max_code()
+            ));
+        }
+        Ok(code)
+    }
+
+    /// The code as a string of 0/1, most significant bit first.
+    pub fn bit_string(&self, code: u64) -> String {
+        (0..self.bits()).rev().map(|i| if code >> i & 1 == 1 { '1' } else { '0' }).collect()
+    }
+
+    /// The code in hex, zero-padded to the format's width (`0x7e`).
+    pub fn hex_string(&self, code: u64) -> String {
+        let width = self.bits().div_ceil(4) as usize;
+        format!("0x{code:0width$x}")
+    }
+
+    /// The role of bit `position` (0 = least significant).
+    pub fn bit_role(&self, position: u32) -> BitRole {
+        match &self.kind {
+            Kind::Float(f) => {
+                if position < f.mantissa_bits {
+                    BitRole::Mantissa
+                } else if position < f.mantissa_bits + f.exponent_bits {
+                    BitRole::Exponent
+                } else {
+                    BitRole::Sign
+                }
+            }
+            Kind::Int(i) if i.signed && position == i.bits - 1 => BitRole::Sign,
+            Kind::Codebook(c) if c.values.iter().any(|v| *v < 0.0) && matches!(c.rule, codebook::Rule::SignMagnitude { sign_bit, .. } if sign_bit as u32 == position) => BitRole::Sign,
+            _ => BitRole::Index,
+        }
+    }
+}
+
+/// What a bit of a code means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BitRole {
+    /// The sign bit.
+    Sign,
+    /// An exponent bit.
+    Exponent,
+    /// A mantissa (fraction) bit.
+    Mantissa,
+    /// An integer or table-index bit.
+    Index,
+}
+
+impl BitRole {
+    /// Lowercase name ("sign", "exponent", "mantissa", "index").
+    pub fn name(self) -> &'static str {
+        match self {
+            BitRole::Sign => "sign",
+            BitRole::Exponent => "exponent",
+            BitRole::Mantissa => "mantissa",
+            BitRole::Index => "index",
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Integer formats (two's complement or unsigned), 2 to 32 bits.
+
+use crate::round::{round_significand, Exact, OverflowPolicy, RoundingMode, Status};
+
+/// An integer format: `bits` wide, signed (two's complement) or unsigned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct IntFormat {
+    /// Width in bits.
+    pub bits: u32,
+    /// Two's complement when true.
+    pub signed: bool,
+}
+
+impl IntFormat {
+    /// The smallest value (−2^(bits−1) or 0).
+    pub fn min(&self) -> i64 {
+        if self.signed { -(1i64 << (self.bits - 1)) } else { 0 }
+    }
+
+    /// The largest value (2^(bits−1) − 1 or 2^bits − 1).
+    pub fn max(&self) -> i64 {
+        if self.signed { (1i64 << (self.bits - 1)) - 1 } else { (1i64 << self.bits) - 1 }
+    }
+
+    fn mask(&self) -> u64 {
+        (1u64 << self.bits) - 1
+    }
+
+    /// The value of a code.
+    pub fn value(&self, code: u64) -> i64 {
+        let code = code & self.mask();
+        if self.signed && code >> (self.bits - 1) == 1 {
+            code as i64 - (1i64 << self.bits)
+        } else {
+            code as i64
+        }
+    }
+
+    /// The code of an in-range value (wraps otherwise).
+    pub fn code_of(&self, value: i64) -> u64 {
+        (value as u64) & self.mask()
+    }
+
+    /// Rounds an exact value to an integer code. Default: saturate; `Wrap` is the C cast
+    /// (use with `TowardZero` to reproduce ml_dtypes: int4(9.0) = −7). Never panics.
+    pub fn round_exact(&self, input: &Exact, mode: RoundingMode, overflow: OverflowPolicy, random: u64) -> (u64, Status) {
+        let (negative, magnitude, mut status, huge) = match *input {
+            Exact::Nan { .. } => return (0, Status::INVALID),
+            Exact::Zero { .. } => return (0, Status::EXACT),
+            Exact::Infinite { negative } => {
+                let v = if negative { self.min() } else { self.max() };
+                return (self.code_of(v), Status::OVERFLOW | Status::INVALID);
+            }
+            Exact::Finite { negative, significand, exponent, sticky } => {
+                if exponent >= 0 {
+                    // ≥ 2^63: beyond every integer format; wrap keeps the low bits.
+                    let low = if exponent >= 64 { 0 } else { (significand as u128) << exponent };
+                    (negative, low, Status::INEXACT, true)
+                } else {
+                    let step = round_significand(significand, exponent, sticky, 0, mode, negative, random);
+                    let status = if step.inexact { Status::INEXACT } else { Status::EXACT };
+                    (negative, step.magnitude, status, false)
+                }
+            }
+        };
+        let limit = if negative { (-self.min()) as u128 } else { self.max() as u128 };
+        if magnitude <= limit && !huge {
+            let v = if negative { -(magnitude as i64) } else { magnitude as i64 };
+            return (self.code_of(v), status);
+        }
+        status |= Status::OVERFLOW;
+        if overflow == OverflowPolicy::Wrap {
+            let low = (magnitude as u64) & self.mask();
+            let code = if negative { low.wrapping_neg() & self.mask() } else { low };
+            return (code, status);
+        }
+        let v = if negative { self.min() } else { self.max() };
+        (self.code_of(v), status | Status::INEXACT)
+    }
+}

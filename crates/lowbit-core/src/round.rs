@@ -1,0 +1,421 @@
+//! Rounding an exact real number to a float format: one kernel for every format and mode.
+//!
+//! The input is an [`Exact`] value — 64 significant bits plus a sticky bit — so rounding
+//! happens once, from the exact value, whatever its source (decimal text or an f64).
+
+use crate::float::FloatFormat;
+
+/// How to choose between the two neighbouring representable values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RoundingMode {
+    /// Round to nearest, ties to even (IEEE default, ml_dtypes).
+    NearestEven,
+    /// Round to nearest, ties away from zero (ml_dtypes' E8M0 "ties up").
+    NearestAway,
+    /// Truncate toward zero.
+    TowardZero,
+    /// Toward +∞.
+    Up,
+    /// Toward −∞.
+    Down,
+    /// Up or down with probability proportional to the distance (seeded, reproducible).
+    Stochastic,
+}
+
+impl RoundingMode {
+    /// Every mode, in the order the UI lists them.
+    pub const ALL: [RoundingMode; 6] = [
+        RoundingMode::NearestEven,
+        RoundingMode::NearestAway,
+        RoundingMode::TowardZero,
+        RoundingMode::Up,
+        RoundingMode::Down,
+        RoundingMode::Stochastic,
+    ];
+
+    /// The CLI / URL name (`nearest-even`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            RoundingMode::NearestEven => "nearest-even",
+            RoundingMode::NearestAway => "nearest-away",
+            RoundingMode::TowardZero => "toward-zero",
+            RoundingMode::Up => "up",
+            RoundingMode::Down => "down",
+            RoundingMode::Stochastic => "stochastic",
+        }
+    }
+
+    /// Parses a CLI / URL name.
+    pub fn parse(name: &str) -> Result<RoundingMode, String> {
+        RoundingMode::ALL.into_iter().find(|m| m.name() == name).ok_or_else(|| {
+            let names: Vec<_> = RoundingMode::ALL.iter().map(|m| m.name()).collect();
+            format!("unknown rounding mode '{name}'; valid: {}", names.join(", "))
+        })
+    }
+}
+
+/// What happens to a value beyond the largest finite number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OverflowPolicy {
+    /// What ml_dtypes does for this format (Inf for IEEE, NaN for fn/fnuz, saturate for
+    /// finite-only formats and integers).
+    Default,
+    /// Clamp to ±max finite (OCP "satfinite").
+    Saturate,
+    /// ±Inf (falls back to NaN, then saturation, where the format has no Inf).
+    Inf,
+    /// NaN (falls back to Inf, then saturation, where the format has no NaN).
+    Nan,
+    /// Two's-complement wrap-around (integer formats: a C cast). Floats treat it as Default.
+    Wrap,
+}
+
+impl OverflowPolicy {
+    /// Every policy, in the order the UI lists them.
+    pub const ALL: [OverflowPolicy; 5] = [
+        OverflowPolicy::Default,
+        OverflowPolicy::Saturate,
+        OverflowPolicy::Inf,
+        OverflowPolicy::Nan,
+        OverflowPolicy::Wrap,
+    ];
+
+    /// The CLI / URL name.
+    pub fn name(self) -> &'static str {
+        match self {
+            OverflowPolicy::Default => "default",
+            OverflowPolicy::Saturate => "saturate",
+            OverflowPolicy::Inf => "inf",
+            OverflowPolicy::Nan => "nan",
+            OverflowPolicy::Wrap => "wrap",
+        }
+    }
+
+    /// Parses a CLI / URL name.
+    pub fn parse(name: &str) -> Result<OverflowPolicy, String> {
+        OverflowPolicy::ALL.into_iter().find(|m| m.name() == name).ok_or_else(|| {
+            let names: Vec<_> = OverflowPolicy::ALL.iter().map(|m| m.name()).collect();
+            format!("unknown overflow policy '{name}'; valid: {}", names.join(", "))
+        })
+    }
+}
+
+/// Status flags of a conversion (IEEE-style). No flag set means the result is exact.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Status(u8);
+
+impl Status {
+    /// The result differs from the input.
+    pub const INEXACT: Status = Status(1);
+    /// The input was beyond the largest finite value.
+    pub const OVERFLOW: Status = Status(2);
+    /// The input was tiny (below the smallest normal) and the result inexact.
+    pub const UNDERFLOW: Status = Status(4);
+    /// The input has no meaningful result (NaN into a format without NaN, a negative into an
+    /// unsigned format, …).
+    pub const INVALID: Status = Status(8);
+    /// No flag.
+    pub const EXACT: Status = Status(0);
+
+    /// Whether all flags of `other` are set.
+    pub fn contains(self, other: Status) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether no flag is set.
+    pub fn is_exact(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Flag names, or `["exact"]` when none is set.
+    pub fn names(self) -> Vec<&'static str> {
+        let all = [
+            (Status::INEXACT, "inexact"),
+            (Status::OVERFLOW, "overflow"),
+            (Status::UNDERFLOW, "underflow"),
+            (Status::INVALID, "invalid"),
+        ];
+        let names: Vec<_> = all.iter().filter(|(f, _)| self.contains(*f)).map(|(_, n)| *n).collect();
+        if names.is_empty() { vec!["exact"] } else { names }
+    }
+}
+
+impl std::ops::BitOr for Status {
+    type Output = Status;
+    fn bitor(self, rhs: Status) -> Status {
+        Status(self.0 | rhs.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Status {
+    fn bitor_assign(&mut self, rhs: Status) {
+        self.0 |= rhs.0;
+    }
+}
+
+/// An exact real input: 64 significant bits and a sticky bit, or a special value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exact {
+    /// Not a number (the sign is kept).
+    Nan {
+        /// Sign of the NaN.
+        negative: bool,
+    },
+    /// ±∞.
+    Infinite {
+        /// Sign.
+        negative: bool,
+    },
+    /// ±0.
+    Zero {
+        /// Sign.
+        negative: bool,
+    },
+    /// |v| = (significand + δ) × 2^exponent with δ = 0 when `sticky` is false and
+    /// 0 < δ < 1 otherwise; `significand` has its top bit set.
+    Finite {
+        /// Sign.
+        negative: bool,
+        /// The leading 64 bits of |v|, top bit set.
+        significand: u64,
+        /// Power of two of the significand's last bit.
+        exponent: i32,
+        /// Whether |v| has nonzero bits beyond the 64 kept.
+        sticky: bool,
+    },
+}
+
+impl Exact {
+    /// The exact value of an f64.
+    pub fn from_f64(x: f64) -> Exact {
+        let negative = x.is_sign_negative();
+        if x.is_nan() {
+            return Exact::Nan { negative };
+        }
+        if x.is_infinite() {
+            return Exact::Infinite { negative };
+        }
+        if x == 0.0 {
+            return Exact::Zero { negative };
+        }
+        let bits = x.abs().to_bits();
+        let field = (bits >> 52) as i32;
+        let fraction = bits & ((1u64 << 52) - 1);
+        let (integer, exponent) = if field == 0 { (fraction, -1074) } else { (fraction | 1 << 52, field - 1075) };
+        let shift = integer.leading_zeros() as i32;
+        Exact::Finite { negative, significand: integer << shift, exponent: exponent - shift, sticky: false }
+    }
+
+    /// Whether the value is negative (including −0 and −NaN).
+    pub fn is_negative(&self) -> bool {
+        match *self {
+            Exact::Nan { negative }
+            | Exact::Infinite { negative }
+            | Exact::Zero { negative }
+            | Exact::Finite { negative, .. } => negative,
+        }
+    }
+
+    /// The nearest f64 (for display and error computation only).
+    pub fn approx_f64(&self) -> f64 {
+        let sign = if self.is_negative() { -1.0 } else { 1.0 };
+        match *self {
+            Exact::Nan { .. } => f64::NAN,
+            Exact::Infinite { .. } => sign * f64::INFINITY,
+            Exact::Zero { .. } => sign * 0.0,
+            Exact::Finite { significand, exponent, sticky, .. } => {
+                let exact = Exact::Finite { negative: false, significand, exponent, sticky };
+                let r = round_float(&F64, &exact, RoundingMode::NearestEven, OverflowPolicy::Inf, 0);
+                sign * f64::from_bits(r.code)
+            }
+        }
+    }
+}
+
+const F64: FloatFormat = FloatFormat::ieee(11, 52);
+
+/// The result of rounding: the code, the status flags, and whether the input was exactly
+/// halfway between two representable values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rounded {
+    /// The code of the result.
+    pub code: u64,
+    /// Conversion flags.
+    pub status: Status,
+    /// The input was exactly a midpoint (a tie).
+    pub tie: bool,
+}
+
+/// Rounds an exact value into `format` with `mode` and `overflow`; `random` feeds
+/// stochastic rounding (any 64-bit value; ignored by the other modes). Never panics.
+pub fn round_float(
+    format: &FloatFormat,
+    input: &Exact,
+    mode: RoundingMode,
+    overflow: OverflowPolicy,
+    random: u64,
+) -> Rounded {
+    let done = |code: u64, status: Status| Rounded { code, status, tie: false };
+    let negative = input.is_negative();
+    let nan_or = |fallback: u64| format.canonical_nan(negative).unwrap_or(fallback);
+    match *input {
+        Exact::Nan { .. } => {
+            // ml_dtypes turns NaN into −0 in formats without NaN (FP6/FP4).
+            return match format.canonical_nan(negative) {
+                Some(code) => done(code, Status::EXACT),
+                None => done(format.zero_code(true).unwrap_or(0), Status::INVALID),
+            };
+        }
+        Exact::Infinite { .. } => {
+            if negative && !format.signed {
+                return done(nan_or(0), Status::INVALID);
+            }
+            if let Some(code) = format.inf_code(negative) {
+                return done(code, Status::EXACT);
+            }
+            return done(overflow_code(format, negative, resolve(format, overflow, mode, negative)), Status::OVERFLOW);
+        }
+        Exact::Zero { .. } => {
+            return match format.zero_code(negative) {
+                Some(code) => done(code, Status::EXACT),
+                // E8M0 has no zero: ml_dtypes gives NaN.
+                None => done(nan_or(0), Status::INVALID),
+            };
+        }
+        Exact::Finite { .. } => {}
+    }
+    let Exact::Finite { significand, exponent, sticky, .. } = *input else { unreachable!() };
+    if negative && !format.signed {
+        return done(nan_or(0), Status::INVALID);
+    }
+
+    let m = format.mantissa_bits as i32;
+    let top = exponent + 63; // floor(log2 |v|)
+    let emin = format.min_exponent();
+    let quantum = top.max(emin) - m; // exponent of the last kept bit
+    let step = round_significand(significand, exponent, sticky, quantum, mode, negative, random);
+    let (kept, inexact, tie) = (step.magnitude, step.inexact, step.tie);
+    let mut status = if inexact { Status::INEXACT } else { Status::EXACT };
+    if inexact && top < emin {
+        status |= Status::UNDERFLOW;
+    }
+    let mut magnitude = kept;
+    let mut quantum = quantum;
+    if magnitude == 0 {
+        let code = match format.zero_code(negative) {
+            Some(code) => code,
+            None => format.min_positive_code(), // no zero (E8M0): the smallest value
+        };
+        return Rounded { code, status, tie };
+    }
+    let hidden = 1u128 << m;
+    if magnitude == hidden << 1 {
+        magnitude = hidden;
+        quantum += 1;
+    }
+    let (field, mantissa) = if magnitude < hidden {
+        (0i64, magnitude as u64)
+    } else {
+        ((quantum + m + format.bias) as i64, (magnitude - hidden) as u64)
+    };
+    let max = format.max_finite_magnitude_code().unwrap_or(0);
+    let max_field = format.split(max).1 as i64;
+    let fits = field < max_field || (field == max_field && format.join(false, field as u64, mantissa) <= max);
+    if !fits {
+        let policy = resolve(format, overflow, mode, negative);
+        return Rounded { code: overflow_code(format, negative, policy), status: status | Status::OVERFLOW | Status::INEXACT, tie };
+    }
+    Rounded { code: format.join(negative, field as u64, mantissa), status, tie }
+}
+
+/// The concrete overflow outcome for a format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Saturate,
+    Inf,
+    Nan,
+}
+
+/// Picks the overflow outcome: the policy, falling back where the format lacks the special
+/// value; IEEE's rule that a rounding mode toward zero never overflows to a special value.
+fn resolve(format: &FloatFormat, policy: OverflowPolicy, mode: RoundingMode, negative: bool) -> Outcome {
+    let policy = match policy {
+        OverflowPolicy::Default | OverflowPolicy::Wrap => format.default_overflow(),
+        other => other,
+    };
+    let toward_zero = matches!(
+        (mode, negative),
+        (RoundingMode::TowardZero, _) | (RoundingMode::Up, true) | (RoundingMode::Down, false)
+    );
+    let wanted = match policy {
+        OverflowPolicy::Saturate => Outcome::Saturate,
+        _ if toward_zero => Outcome::Saturate,
+        OverflowPolicy::Nan => Outcome::Nan,
+        _ => Outcome::Inf,
+    };
+    match wanted {
+        Outcome::Inf if format.has_inf() => Outcome::Inf,
+        Outcome::Inf if format.has_nan() => Outcome::Nan,
+        Outcome::Nan if format.has_nan() => Outcome::Nan,
+        Outcome::Nan if format.has_inf() => Outcome::Inf,
+        _ => Outcome::Saturate,
+    }
+}
+
+fn overflow_code(format: &FloatFormat, negative: bool, outcome: Outcome) -> u64 {
+    let max = format.max_finite_magnitude_code().unwrap_or(0);
+    let saturated = if negative { format.sign_mask() | max } else { max };
+    match outcome {
+        Outcome::Saturate => saturated,
+        Outcome::Inf => format.inf_code(negative).unwrap_or(saturated),
+        Outcome::Nan => format.canonical_nan(negative).unwrap_or(saturated),
+    }
+}
+
+/// A significand rounded to a multiple of 2^quantum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// |v| rounded, in units of 2^quantum.
+    pub magnitude: u128,
+    /// Whether rounding changed the value.
+    pub inexact: bool,
+    /// Whether |v| was exactly halfway between two multiples.
+    pub tie: bool,
+}
+
+/// Rounds |v| = (significand + sticky) × 2^exponent to a multiple of 2^quantum, where
+/// quantum ≥ exponent (callers guarantee at most 64 kept bits). Shared by floats and integers.
+pub fn round_significand(
+    significand: u64,
+    exponent: i32,
+    sticky: bool,
+    quantum: i32,
+    mode: RoundingMode,
+    negative: bool,
+    random: u64,
+) -> Step {
+    let shift = (quantum as i64 - exponent as i64).clamp(0, 127) as u32;
+    let wide = significand as u128;
+    let kept = wide >> shift;
+    let remainder = wide & ((1u128 << shift) - 1);
+    let half = if shift == 0 { 0 } else { 1u128 << (shift - 1) };
+    let inexact = remainder != 0 || sticky;
+    let tie = shift > 0 && remainder == half && !sticky;
+    let above_half = if shift == 0 { false } else { remainder > half || (remainder == half && sticky) };
+    let increment = match mode {
+        RoundingMode::NearestEven => above_half || (tie && kept & 1 == 1),
+        RoundingMode::NearestAway => above_half || tie,
+        RoundingMode::TowardZero => false,
+        RoundingMode::Up => !negative && inexact,
+        RoundingMode::Down => negative && inexact,
+        RoundingMode::Stochastic => {
+            let fraction = if shift <= 64 {
+                (remainder << (64 - shift)) as u64
+            } else {
+                (remainder >> (shift - 64)) as u64
+            };
+            random < fraction || (sticky && random == fraction && fraction != u64::MAX)
+        }
+    };
+    Step { magnitude: kept + increment as u128, inexact, tie }
+}
