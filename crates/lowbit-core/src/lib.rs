@@ -14,6 +14,7 @@ pub mod float;
 pub mod format;
 pub mod int;
 pub mod round;
+pub mod signal;
 
 pub use encode::{Encoded, Encoder};
 pub use float::{Class, FloatFormat, FormatError, Specials};
