@@ -251,26 +251,41 @@ pub fn js_string(x: f64) -> String {
     }
     let sci = format!("{:e}", x.abs()); // shortest round-trip digits: d[.ddd]e±n
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let k = digits.len() as i32;
+    let (lead, rest) = mantissa.split_at(1);
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let k = 1 + rest.len() as i32;
     let n = exp.parse::<i32>().unwrap_or(0) + 1; // value = 0.digits × 10^n
-    let sign = if x < 0.0 { "-" } else { "" };
-    let body = if k <= n && n <= 21 {
-        format!("{digits}{}", "0".repeat((n - k) as usize))
+    let mut out = String::with_capacity(k.max(n).unsigned_abs() as usize + 8);
+    if x < 0.0 {
+        out.push('-');
+    }
+    let zeros = |out: &mut String, count: i32| (0..count).for_each(|_| out.push('0'));
+    if k <= n && n <= 21 {
+        out.push_str(lead);
+        out.push_str(rest);
+        zeros(&mut out, n - k);
     } else if 0 < n && n <= 21 {
-        format!("{}.{}", &digits[..n as usize], &digits[n as usize..])
+        out.push_str(lead);
+        let split = (n - 1) as usize;
+        out.push_str(&rest[..split]);
+        out.push('.');
+        out.push_str(&rest[split..]);
     } else if -6 < n && n <= 0 {
-        format!("0.{}{digits}", "0".repeat((-n) as usize))
+        out.push_str("0.");
+        zeros(&mut out, -n);
+        out.push_str(lead);
+        out.push_str(rest);
     } else {
-        let e = n - 1;
-        let e_sign = if e >= 0 { "+" } else { "-" };
-        if k == 1 {
-            format!("{digits}e{e_sign}{}", e.abs())
-        } else {
-            format!("{}.{}e{e_sign}{}", &digits[..1], &digits[1..], e.abs())
+        out.push_str(lead);
+        if !rest.is_empty() {
+            out.push('.');
+            out.push_str(rest);
         }
-    };
-    format!("{sign}{body}")
+        let e = n - 1;
+        out.push_str(if e >= 0 { "e+" } else { "e-" });
+        out.push_str(&e.unsigned_abs().to_string());
+    }
+    out
 }
 
 /// A JSON number for a finite value (JS layout; −0 as `-0.0`), or the strings

@@ -232,7 +232,7 @@ impl Format {
                     has_inf: f.has_inf(),
                     has_negative_zero: f.has_negative_zero(),
                     bias: Some(f.bias),
-                    dynamic_range_binades: Some((max / min_positive).log2()),
+                    dynamic_range_binades: Some(max.log2() - min_positive.log2()),
                 }
             }
             _ => {
@@ -332,7 +332,8 @@ impl Format {
 
     /// The code as a string of 0/1, most significant bit first.
     pub fn bit_string(&self, code: u64) -> String {
-        (0..self.bits()).rev().map(|i| if code >> i & 1 == 1 { '1' } else { '0' }).collect()
+        let bytes: Vec<u8> = (0..self.bits()).rev().map(|i| b'0' + (code >> i & 1) as u8).collect();
+        String::from_utf8(bytes).unwrap_or_default()
     }
 
     /// The code in hex, zero-padded to the format's width (`0x7e`).

@@ -10,6 +10,7 @@
 pub mod codebook;
 pub mod decimal;
 pub mod encode;
+pub mod fast;
 pub mod float;
 pub mod format;
 pub mod int;
