@@ -1,0 +1,132 @@
+//! The `lowbit` binary as a conformance interface: output shapes, exit codes, errors.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn lowbit(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lowbit"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run lowbit");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn json(args: &[&str], stdin: &str) -> serde_json::Value {
+    let (code, out, err) = lowbit(args, stdin);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?} gave invalid JSON ({e}): {out}"))
+}
+
+#[test]
+fn decode_json_has_the_documented_fields() {
+    let v = json(&["decode", "float8_e4m3fn", "0x7e", "0b0_1111_111", "0", "128", "--json"], "");
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["code"], 126);
+    assert_eq!(rows[0]["bits"], "01111110");
+    assert_eq!(rows[0]["class"], "normal");
+    assert_eq!(rows[0]["value"].as_f64(), Some(448.0));
+    assert_eq!(rows[1]["value"], "nan");
+    assert_eq!(rows[1]["class"], "nan");
+    assert_eq!(rows[2]["class"], "zero");
+    let negative_zero = rows[3]["value"].as_f64().unwrap();
+    assert!(negative_zero == 0.0 && negative_zero.is_sign_negative());
+    let inf = json(&["decode", "float16", "0x7c00", "0xfc00", "--json"], "");
+    assert_eq!(inf[0]["value"], "inf");
+    assert_eq!(inf[1]["value"], "-inf");
+    assert_eq!(inf[0]["class"], "infinite");
+}
+
+#[test]
+fn encode_json_in_input_order_with_status() {
+    let v = json(&["encode", "float8_e4m3fn", "448", "464", "465", "-0", "1e-9", "--json"], "");
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.iter().map(|r| r["code"].as_u64().unwrap()).collect::<Vec<_>>(), [126, 126, 127, 128, 0]);
+    assert_eq!(rows[0]["input"], "448");
+    assert_eq!(rows[0]["status"], serde_json::json!(["exact"]));
+    assert_eq!(rows[1]["error"].as_f64(), Some(-16.0));
+    assert_eq!(rows[2]["status"], serde_json::json!(["inexact", "overflow"]));
+    assert_eq!(rows[4]["status"], serde_json::json!(["inexact", "underflow"]));
+}
+
+#[test]
+fn encode_reads_stdin_and_rejects_a_malformed_line_without_output() {
+    let v = json(&["encode", "float16", "--json"], "65519\n65520\n\n-inf\n");
+    assert_eq!(v.as_array().unwrap().len(), 3);
+    assert_eq!(v[0]["value"].as_f64(), Some(65504.0));
+    assert_eq!(v[1]["value"], "inf");
+    let (code, out, err) = lowbit(&["encode", "float16"], "1\n2\nthree\n4\n");
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "nothing printed for the batch: {out}");
+    assert!(err.contains("line 3") && err.lines().count() == 1, "{err}");
+}
+
+#[test]
+fn rounding_and_overflow_options() {
+    let c_cast = json(&["encode", "int4", "9.0", "3.7", "--round", "toward-zero", "--overflow", "wrap", "--json"], "");
+    assert_eq!(c_cast[0]["value"].as_f64(), Some(-7.0));
+    assert_eq!(c_cast[1]["value"].as_f64(), Some(3.0));
+    let saturating = json(&["encode", "int4", "9.0", "--json"], "");
+    assert_eq!(saturating[0]["value"].as_f64(), Some(7.0));
+    let sat = json(&["encode", "float8_e4m3fn", "1000", "--overflow", "saturate", "--json"], "");
+    assert_eq!(sat[0]["value"].as_f64(), Some(448.0));
+    let a = json(&["encode", "float8_e4m3fn", "1.01", "1.02", "1.03", "--round", "stochastic", "--seed", "7", "--json"], "");
+    let b = json(&["encode", "float8_e4m3fn", "1.01", "1.02", "1.03", "--round", "stochastic", "--seed", "7", "--json"], "");
+    assert_eq!(a, b, "stochastic rounding is reproducible for a seed");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    for args in [
+        vec!["decode", "float9", "1"],
+        vec!["decode", "float16", "0x10000"],
+        vec!["decode", "float16", "zz"],
+        vec!["encode", "float16", "1.2.3"],
+        vec!["encode", "float16", "1", "--round", "sideways"],
+        vec!["encode", "float16", "1", "--overflow", "explode"],
+        vec!["table", "float32"],
+        vec!["frobnicate"],
+        vec!["formats", "--colour"],
+    ] {
+        let (code, out, err) = lowbit(&args, "");
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+    let (_, _, err) = lowbit(&["decode", "float9", "1"], "");
+    assert!(err.contains("float8_e4m3fn"), "lists the valid choices: {err}");
+    let (_, _, err) = lowbit(&["encode", "float16", "1", "--round", "sideways"], "");
+    assert!(err.contains("nearest-even"), "{err}");
+}
+
+#[test]
+fn table_and_formats() {
+    let t = json(&["table", "float4_e2m1fn", "--json"], "");
+    let values: Vec<f64> = t.as_array().unwrap().iter().take(8).map(|r| r["value"].as_f64().unwrap()).collect();
+    assert_eq!(values, [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0]);
+    assert_eq!(json(&["table", "bfloat16", "--json"], "").as_array().unwrap().len(), 65536);
+    let f = json(&["formats", "--json"], "");
+    let e4m3 = f.as_array().unwrap().iter().find(|r| r["id"] == "float8_e4m3fn").unwrap();
+    assert_eq!(e4m3["max"].as_f64(), Some(448.0));
+    assert_eq!(e4m3["nan_codes"], 2);
+    assert_eq!(e4m3["has_inf"], false);
+    let (code, out, _) = lowbit(&["table", "nf4", "--latex"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("\\begin{tabular}") && out.contains("0.07958029955625534"));
+    let (_, md, _) = lowbit(&["formats", "--markdown"], "");
+    assert!(md.contains("| float8_e5m2 |") && md.contains("57344"));
+}
+
+#[test]
+fn bench_json_shape() {
+    let v = json(&["bench", "--n", "2048", "--json"], "");
+    let rows = v.as_array().unwrap();
+    let e4m3 = rows.iter().find(|r| r["op"] == "encode" && r["format"] == "float8_e4m3fn").unwrap();
+    assert!(e4m3["elements_per_second"].as_f64().unwrap() > 0.0);
+    assert!(rows.iter().any(|r| r["op"] == "decode" && r["format"] == "bfloat16"));
+}
