@@ -14,6 +14,8 @@ pub mod fast;
 pub mod float;
 pub mod format;
 pub mod int;
+pub mod metrics;
+pub mod quant;
 pub mod round;
 pub mod signal;
 
