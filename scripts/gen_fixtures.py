@@ -25,9 +25,9 @@ rest are ml_dtypes'):
   float32 ulp, the overflow boundaries (max, the overflow tie max + ulp/2 and +-1 ulp / +-1 around
   it, max + ulp, 2 max, the float32 max), underflow (min subnormal / 2 +- 1 ulp, / 4, 3/4),
   float32's own tiny values, +-0, +-Inf, +-NaN, all mirrored to negative inputs. For the 16-bit
-  formats the midpoints are sampled (all of the lowest and highest binades, the binades of [1, 4),
-  every 8th elsewhere; negatives every 4th of those) to keep the file small; `half` covers them
-  exhaustively in the Rust tests.
+  formats the cases are sampled to keep the file small (every value and midpoint of the 4 lowest
+  and 2 highest binades and of [1, 4), every 8th elsewhere; negatives every 4th of those); the
+  Rust tests add the `half` crate on a strided sample of all float32 bit patterns.
 * `reference_disagreements`: cases where ml_dtypes' code differs from an exact rounding computed
   here with fractions (ties to even; ties up for float8_e8m0fnu; ml_dtypes' overflow rules). NaN,
   Inf and zero inputs are not compared. The only disagreements in ml_dtypes 0.6.0: float8_e8m0fnu
@@ -49,11 +49,13 @@ codes; `double_rounding_differences` counts the cases where the two codes differ
 not affected (it converts float64 directly); its cases are kept to show that.
 """
 
+import bisect
 import json
 import math
 import os
 import platform
 import sys
+import warnings
 from fractions import Fraction
 
 REQUIRED_ML_DTYPES = "0.6.0"
@@ -133,7 +135,6 @@ def code_view(dtype, bits):
 
 def cast_codes(values, dtype, bits, source=np.float32):
     """ml_dtypes' codes for an array of inputs (float32 by default)."""
-    import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out = np.array(values, source).astype(dtype).view(code_view(dtype, bits))
@@ -204,7 +205,6 @@ class Reference:
         a = -q if negative else q
         vals = self.values
         # locate lo <= a < hi among [0?] + vals + [beyond]
-        import bisect
         i = bisect.bisect_right(vals, a)  # vals[i-1] <= a < vals[i]
         if i == 0:
             lo, lo_code = (Fraction(0), None)
