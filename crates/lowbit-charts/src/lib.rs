@@ -23,6 +23,42 @@
 //! (plotters-canvas 0.3.1 takes its size from `canvas.width/height`) and pass the ratio as
 //! `scale`; line widths, fonts, margins and tick spacing are multiplied by it. The returned
 //! mapping is then in device pixels: multiply the pointer's CSS offset by the same ratio.
+//!
+//! ```ignore
+//! // In the app (web-sys + plotters-canvas 0.3.1):
+//! let dpr = window.device_pixel_ratio();
+//! canvas.set_width((css_width * dpr).round() as u32);
+//! canvas.set_height((css_height * dpr).round() as u32);
+//! let root = CanvasBackend::with_canvas_object(canvas).unwrap().into_drawing_area();
+//! let mut plot = SignalPlot::new(&x, &original, &series);
+//! plot.scale = dpr;
+//! let mapping = draw_signal_plot(&root, &plot)?;
+//! // on pointermove:
+//! let i = mapping.index_at_point(ev.offset_x() as f64 * dpr, ev.offset_y() as f64 * dpr);
+//! ```
+//!
+//! ## Example
+//! ```
+//! use lowbit_charts::plotters::prelude::*;
+//! use lowbit_charts::{draw_signal_plot, series_color, Series, SignalPlot, TickStyle};
+//!
+//! let n = 256;
+//! let x: Vec<f64> = (0..n).map(|k| k as f64 * (4.0 * std::f64::consts::PI / n as f64)).collect();
+//! let original: Vec<f32> = x.iter().map(|x| x.sin() as f32).collect();
+//! let q: Vec<f32> = original.iter().map(|v| (v * 7.0).round() / 7.0).collect();
+//! let series = [Series { label: "int4-like", color: series_color(0).rgb_color(), values: &q }];
+//! let mut plot = SignalPlot::new(&x, &original, &series);
+//! plot.x_ticks = TickStyle::Pi;
+//!
+//! let mut svg = String::new();
+//! let mapping = {
+//!     let root = SVGBackend::with_string(&mut svg, (800, 320)).into_drawing_area();
+//!     draw_signal_plot(&root, &plot).unwrap()
+//! };
+//! assert!(svg.contains("int4-like"));
+//! let i = mapping.index_at(mapping.sample_px(100).unwrap()).unwrap();
+//! assert_eq!(i, 100);
+//! ```
 #![warn(missing_docs)]
 
 pub mod mapping;
@@ -117,7 +153,9 @@ pub struct ErrorPlot<'a> {
     pub series: &'a [Series<'a>],
     /// Whether the values are relative errors; only changes the default y title.
     pub relative: bool,
-    /// Draw as steps (like the reconstructions) instead of joined lines.
+    /// Draw as steps, like the reconstructions (the default, so that a signal plot and an
+    /// error plot built with `new` share their x range and line up when stacked), or as
+    /// joined lines.
     pub step: bool,
     /// X axis title.
     pub x_label: &'a str,
@@ -134,14 +172,14 @@ pub struct ErrorPlot<'a> {
 }
 
 impl<'a> ErrorPlot<'a> {
-    /// An absolute-error line plot with default labels, decimal ticks, fitted range, scale 1.
+    /// An absolute-error step plot with default labels, decimal ticks, fitted range, scale 1.
     #[must_use]
     pub fn new(x: &'a [f64], series: &'a [Series<'a>]) -> Self {
         ErrorPlot {
             x,
             series,
             relative: false,
-            step: false,
+            step: true,
             x_label: "x",
             y_label: None,
             x_ticks: TickStyle::Decimal,

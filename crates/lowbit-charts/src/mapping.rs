@@ -38,7 +38,7 @@ impl PixelRect {
 ///
 /// Pixels are the drawing backend's pixels, measured from the backend's origin (not from the
 /// drawing area's, if you drew into a sub-area). When the canvas is drawn at device resolution
-/// (see [`crate::SizedBackend`]), multiply a CSS pointer offset by the same scale first.
+/// (see the crate docs on HiDPI), multiply a CSS pointer offset by the same scale first.
 ///
 /// `x_range.0` maps to `plot.x0` and `x_range.1` to `plot.x1`; `y_range.0` maps to the BOTTOM
 /// edge `plot.y1` and `y_range.1` to the top edge `plot.y0`. The drawing functions place every

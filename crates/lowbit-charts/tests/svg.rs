@@ -372,7 +372,7 @@ fn mapping_is_in_backend_pixels_for_sub_areas() {
 }
 
 #[test]
-fn signal_and_error_plots_share_the_y_axis_position() {
+fn signal_and_error_plots_built_with_new_line_up() {
     let (x, original) = seed_sine(256);
     let q = quantize(&original, 3.0);
     let e: Vec<f32> = q
@@ -390,11 +390,13 @@ fn signal_and_error_plots_share_the_y_axis_position() {
         color: series_color(0).rgb_color(),
         values: &e,
     }];
-    let mut sp = SignalPlot::new(&x, &original, &s);
-    sp.step = false;
-    let (_, m1) = draw_signal(&sp, (W, H));
+    let (_, m1) = draw_signal(&SignalPlot::new(&x, &original, &s), (W, H));
     let (_, m2) = draw_error(&ErrorPlot::new(&x, &es), (W, H));
     assert_eq!((m1.plot.x0, m1.plot.x1), (m2.plot.x0, m2.plot.x1));
+    assert_eq!(m1.x_range, m2.x_range);
+    for px in m1.plot.x0..=m1.plot.x1 {
+        assert_eq!(m1.index_at(px as f64), m2.index_at(px as f64));
+    }
 }
 
 #[test]
