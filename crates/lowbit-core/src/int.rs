@@ -47,6 +47,11 @@ impl IntFormat {
         let (negative, magnitude, mut status, huge) = match *input {
             Exact::Nan { .. } => return (0, Status::INVALID),
             Exact::Zero { .. } => return (0, Status::EXACT),
+            // A C cast of ±Inf is undefined; x86 (where ml_dtypes runs) yields INT_MIN, whose
+            // low bits are 0, so `Wrap` gives code 0 as ml_dtypes does there.
+            Exact::Infinite { .. } if overflow == OverflowPolicy::Wrap => {
+                return (0, Status::OVERFLOW | Status::INVALID);
+            }
             Exact::Infinite { negative } => {
                 let v = if negative { self.min() } else { self.max() };
                 return (self.code_of(v), Status::OVERFLOW | Status::INVALID);

@@ -260,10 +260,11 @@ pub fn round_float(
     let nan_or = |fallback: u64| format.canonical_nan(negative).unwrap_or(fallback);
     match *input {
         Exact::Nan { .. } => {
-            // ml_dtypes turns NaN into −0 in formats without NaN (FP6/FP4).
+            // ml_dtypes returns `sign ? -quiet_NaN() : quiet_NaN()` and FP6/FP4's quiet_NaN()
+            // is −0: +NaN → −0, −NaN → +0.
             return match format.canonical_nan(negative) {
                 Some(code) => done(code, Status::EXACT),
-                None => done(format.zero_code(true).unwrap_or(0), Status::INVALID),
+                None => done(format.zero_code(!negative).unwrap_or(0), Status::INVALID),
             };
         }
         Exact::Infinite { .. } => {
