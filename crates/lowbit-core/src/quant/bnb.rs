@@ -69,6 +69,7 @@ impl Bnb4 {
 
 /// The NF4 tree's thresholds, as literal in `dQuantizeNF4` (ascending; the f32 midpoints of
 /// neighbouring NF4 values).
+#[allow(clippy::excessive_precision)] // the kernel's literal text, parsed as a C compiler does
 pub const NF4_THRESHOLDS: [f32; 15] = [
     -0.848_096_400_499_343_9,
     -0.610_632_926_225_662_2,
@@ -88,6 +89,7 @@ pub const NF4_THRESHOLDS: [f32; 15] = [
 ];
 
 /// `fp4_dequantization_lut` of the CUDA kernel, indexed by the low 3 bits.
+#[allow(clippy::excessive_precision)]
 pub const FP4_LUT: [f32; 8] = [0.0, 0.005_208_333_333, 0.666_666_67, 1.0, 0.333_333_33, 0.5, 0.166_666_67, 0.25];
 
 /// The FP4 dequantization table, sign applied as `dDequantizeFP4Tree` does (code 8 → −0).
@@ -103,17 +105,20 @@ pub const FP4_DEQUANT: [f32; 16] = {
 };
 
 /// `dQuantizeFP4`'s thresholds on |x|, ascending.
+#[allow(clippy::excessive_precision)]
 pub const FP4_THRESHOLDS: [f32; 7] = [0.002_604_17, 0.085_937_5, 0.208_333_33, 0.291_666_67, 0.416_666_7, 0.583_333, 0.833_333_3];
 
 /// NF4 code of a normalized value: the number of thresholds strictly below `s` (NaN → 0, as
 /// the kernel's tree).
 #[inline(always)]
 pub fn nf4_code(s: f32) -> u8 {
-    let mut code = 0u8;
+    // Accumulate in f32 lanes (compare, and, add per threshold), convert once: integer
+    // accumulators get narrowed to bytes by the vectorizer, which costs two packs per step.
+    let mut code = 0f32;
     for t in NF4_THRESHOLDS {
-        code += (s > t) as u8;
+        code += if s > t { 1.0 } else { 0.0 };
     }
-    code
+    code as u8
 }
 
 /// FP4 code of a normalized value: sign bit 8 for s < 0, then the magnitude interval of |s|
@@ -121,12 +126,12 @@ pub fn nf4_code(s: f32) -> u8 {
 #[inline(always)]
 pub fn fp4_code(s: f32) -> u8 {
     let a = f32::from_bits(s.to_bits() & 0x7FFF_FFFF);
-    let mut interval = 0u8;
+    let mut interval = 0u32;
     for t in FP4_THRESHOLDS {
-        interval += (a > t) as u8;
+        interval += (a > t) as u32;
     }
     let magnitude = interval ^ ((interval & 2) << 1);
-    magnitude | (((s < 0.0) as u8) << 3)
+    (magnitude | ((s < 0.0) as u32) << 3) as u8
 }
 
 /// `dQuantizeNF4`, transcribed branch for branch (reference for the tests).
@@ -188,15 +193,37 @@ pub fn fp4_code_tree(x: f32) -> u8 {
 }
 
 /// max |x| over a block, ignoring NaN (CUDA `fmaxf`); +Inf if the block holds an infinity.
+/// Works on the bit patterns as i32 (|x| bits order like the values), which vectorizes.
 #[inline(always)]
 fn block_absmax(block: &[f32]) -> f32 {
-    let mut m = 0u32;
-    for x in block {
-        let a = x.to_bits() & 0x7FFF_FFFF;
+    let (simd, done) = super::simd::absmax_prefix(block);
+    let mut m = simd.to_bits() as i32;
+    for x in &block[done..] {
+        let a = (x.to_bits() & 0x7FFF_FFFF) as i32;
         let a = if a > 0x7F80_0000 { 0 } else { a };
         m = m.max(a);
     }
-    f32::from_bits(m)
+    f32::from_bits(m as u32)
+}
+
+/// Codes of a chunk (≤ 64 elements), packed in pairs, high nibble first. The SIMD loop does
+/// the multiples of 16; the rest goes element by element.
+#[inline(always)]
+fn quantize_chunk<const NF4: bool>(chunk: &[f32], out: &mut [u8], inv: f32) {
+    let kind = if NF4 { Bnb4::Nf4 } else { Bnb4::Fp4 };
+    let done = if NF4 { super::simd::nf4_prefix(chunk, inv, out) } else { super::simd::fp4_prefix(chunk, inv, out) };
+    let (chunk, out) = (&chunk[done..], &mut out[done / 2..]);
+    let mut codes = [0u8; 64];
+    for (c, &x) in codes.iter_mut().zip(chunk) {
+        *c = kind.code(x * inv);
+    }
+    if chunk.len() % 2 == 1 {
+        // The kernel loads missing items as 0.0: the low nibble is the code of 0 · inv.
+        codes[chunk.len()] = kind.code(0.0 * inv);
+    }
+    for (byte, pair) in out.iter_mut().zip(codes.chunks_exact(2)) {
+        *byte = pair[0] << 4 | pair[1];
+    }
 }
 
 #[inline(always)]
@@ -208,15 +235,8 @@ fn quantize_block<const NF4: bool>(block: &[f32], out: &mut [u8], absmax: f32) {
         return;
     }
     let inv = 1.0f32 / absmax;
-    let mut pairs = block.chunks_exact(2);
-    for (pair, byte) in (&mut pairs).zip(out.iter_mut()) {
-        let hi = kind.code(pair[0] * inv);
-        let lo = kind.code(pair[1] * inv);
-        *byte = hi << 4 | lo;
-    }
-    if let ([last], Some(byte)) = (pairs.remainder(), out.last_mut()) {
-        // The kernel loads missing items as 0.0: the low nibble is the code of 0 · inv.
-        *byte = kind.code(last * inv) << 4 | kind.code(0.0 * inv);
+    for (chunk, bytes) in block.chunks(64).zip(out.chunks_mut(32)) {
+        quantize_chunk::<NF4>(chunk, bytes, inv);
     }
 }
 

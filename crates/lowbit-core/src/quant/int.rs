@@ -172,6 +172,7 @@ pub(crate) fn run_rowwise(input: &[f32], grouping: Grouping, options: &Options, 
             }
         }
     }
+    #[allow(clippy::excessive_precision)] // bnb's literal for 1/127
     const INV127: f32 = 7.874_015_718_698_502e-3;
     for (r, row) in input.chunks(cols).enumerate() {
         // Row absmax over the values below the threshold (the kernel's sparse decomposition).

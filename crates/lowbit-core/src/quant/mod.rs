@@ -25,6 +25,7 @@ mod int;
 pub mod mx;
 pub mod normal;
 pub mod pack;
+mod simd;
 
 use crate::codebook::{self, Codebook};
 use crate::format::Format;
@@ -256,6 +257,7 @@ const TENSOR_ONLY: &[Granularity] = &[Granularity::Tensor];
 const BNB_BLOCKS: BlockSizes = BlockSizes::PowersOfTwo { min: 32, max: 4096 };
 const ANY_BLOCK: BlockSizes = BlockSizes::Range { min: 1, max: 1 << 24 };
 
+#[allow(clippy::too_many_arguments)]
 const fn entry(
     id: &'static str,
     description: &'static str,

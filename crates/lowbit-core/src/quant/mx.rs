@@ -31,14 +31,14 @@ pub const E2M1_VALUES: [f32; 16] = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, -0.0
 pub fn e2m1_code(x: f32) -> u8 {
     let bits = x.to_bits();
     let a = f32::from_bits(bits & 0x7FFF_FFFF);
-    let magnitude = (a > 0.25) as u8
-        + (a >= 0.75) as u8
-        + (a > 1.25) as u8
-        + (a >= 1.75) as u8
-        + (a > 2.5) as u8
-        + (a >= 3.5) as u8
-        + (a > 5.0) as u8;
-    magnitude | ((bits >> 28) as u8 & 8)
+    let magnitude = (a > 0.25) as u32
+        + (a >= 0.75) as u32
+        + (a > 1.25) as u32
+        + (a >= 1.75) as u32
+        + (a > 2.5) as u32
+        + (a >= 3.5) as u32
+        + (a > 5.0) as u32;
+    (magnitude | ((bits >> 28) & 8)) as u8
 }
 
 /// 2^k as an f32, for k in −149..=127 (subnormal below −126).
@@ -83,6 +83,8 @@ pub fn quantize_mxfp4(input: &[f32], rule: MxScaleRule, packed: &mut Vec<u8>, sc
         let e = shared_exponent(f32::from_bits(m), 2, 6.0, rule);
         scale_codes.push((e + 127) as u8);
         let inv = pow2_f32(-e);
+        let done = super::simd::e2m1_prefix(block, inv, out);
+        let (block, out) = (&block[done..], &mut out[done / 2..]);
         let mut pairs = block.chunks_exact(2);
         for (pair, byte) in (&mut pairs).zip(out.iter_mut()) {
             *byte = e2m1_code(pair[1] * inv) << 4 | e2m1_code(pair[0] * inv);

@@ -57,6 +57,7 @@ pub fn normal_cdf(x: f64) -> f64 {
 /// Φ⁻¹(p), the standard normal quantile (scipy's `norm.ppf`): Acklam's rational
 /// approximation refined by one Halley step on [`normal_cdf`] (≈1e-15 relative).
 /// p ≤ 0 → −∞, p ≥ 1 → +∞, NaN → NaN.
+#[allow(clippy::excessive_precision)] // Acklam's published coefficients
 pub fn inverse_normal_cdf(p: f64) -> f64 {
     if p.is_nan() {
         return f64::NAN;
