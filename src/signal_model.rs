@@ -1,0 +1,816 @@
+//! The quantized-signal view without the browser: its parameters as URL query parameters and
+//! back (with a notice for anything unusable), the scheme list, the one-click examples of the
+//! seed article, and the computation — generate the signal, quantize it in every chosen
+//! scheme, compare — down to the strings the metrics table and the hover read-out show.
+//! Drawing both charts is [`draw_plots`], generic over the plotters backend (a canvas in the
+//! app, an SVG string in the tests). Tested natively: `cargo test -p lowbit-app --lib`.
+//!
+//! URL contract (issue #4): `schemes` (comma-separated scheme ids), `block`, `samples`,
+//! `periods` (default 2), `amplitude`; plus `wave` (`sine`, `ramp`, `noise`) and `error`
+//! (`abs`, `rel`). `?view=signal&schemes=nf4,fp4_bnb&block=64&samples=256` is the seed's
+//! example.
+
+use lowbit_charts::plotters::coord::Shift;
+use lowbit_charts::plotters::prelude::{DrawingArea, DrawingBackend};
+use lowbit_charts::{draw_error_plot, draw_signal_plot, series_color, ChartError, ErrorPlot, PlotMapping, Series, SignalPlot, TickStyle};
+use lowbit_core::decimal::js_string;
+use lowbit_core::metrics::Metrics;
+use lowbit_core::quant::{BlockSizes, Granularity, Options, Scheme, SCHEMES};
+use lowbit_core::signal::{SignalKind, SignalSpec, MAX_SAMPLES, MIN_SAMPLES};
+
+use crate::display::compact;
+
+/// The schemes shown when the URL names none (the seed's two bitsandbytes types).
+pub const DEFAULT_SCHEMES: [&str; 2] = ["nf4", "fp4_bnb"];
+/// The block size when the URL gives none (bitsandbytes' default, the seed's `blocksize=64`).
+pub const DEFAULT_BLOCK: usize = 64;
+/// The largest block size the control takes.
+pub const MAX_BLOCK: usize = 4096;
+/// The most schemes plotted at once.
+pub const MAX_SCHEMES: usize = 12;
+/// Relative errors above this are drawn clamped to the top of the error plot.
+pub const RELATIVE_CAP: f64 = 1.0;
+
+/// The scheme checkboxes, grouped: (group title, scheme ids). Every non-template scheme of
+/// the registry is here, and the `cast:` / `absmax:` templates with the formats the seed uses.
+pub const SCHEME_GROUPS: &[(&str, &[&str])] = &[
+    ("FP8", &["cast:float8_e4m3fn", "cast:float8_e5m2", "absmax:float8_e4m3fn", "absmax:float8_e5m2"]),
+    ("4-bit (seed)", &["fp4_bnb", "nf4", "cast:float4_e2m1fn", "absmax:float4_e2m1fn"]),
+    ("MX / NVFP4", &["mxfp4", "nvfp4", "mxfp6_e2m3", "mxfp6_e3m2", "mxfp8_e4m3", "mxfp8_e5m2", "mxint8"]),
+    ("Integer", &["int8_absmax", "int4_absmax", "int8_zeropoint", "int4_zeropoint", "int8_meanstd", "int4_meanstd", "int8_rowwise"]),
+    ("16-bit and 1–2-bit", &["cast:bfloat16", "cast:float16", "ternary", "binary"]),
+];
+
+/// The ids of [`SCHEME_GROUPS`], in order.
+pub fn offered_schemes() -> Vec<&'static str> {
+    SCHEME_GROUPS.iter().flat_map(|(_, ids)| ids.iter().copied()).collect()
+}
+
+/// Everything the signal view's state holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignalParams {
+    /// Sine, ramp or noise.
+    pub kind: SignalKind,
+    /// Peak (sine, ramp) or standard deviation (noise).
+    pub amplitude: f64,
+    /// Periods (sine) or teeth (ramp) over the signal.
+    pub periods: f64,
+    /// Number of samples.
+    pub samples: usize,
+    /// Block size for the schemes that take one.
+    pub block: usize,
+    /// Canonical scheme ids, in the order chosen (colours follow this order).
+    pub schemes: Vec<String>,
+    /// Plot relative instead of absolute errors.
+    pub relative: bool,
+}
+
+impl Default for SignalParams {
+    fn default() -> Self {
+        let spec = SignalSpec::default();
+        SignalParams {
+            kind: spec.kind,
+            amplitude: spec.amplitude,
+            periods: spec.periods,
+            samples: spec.samples,
+            block: DEFAULT_BLOCK,
+            schemes: DEFAULT_SCHEMES.iter().map(|s| s.to_string()).collect(),
+            relative: false,
+        }
+    }
+}
+
+/// The URL parameters of the signal view.
+pub const PARAMS: [&str; 7] = ["wave", "amplitude", "periods", "samples", "block", "schemes", "error"];
+
+/// Shortens user text for a notice.
+fn shown(text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 { format!("{short}…") } else { short }
+}
+
+/// Parses a finite number (decimal or scientific).
+fn number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Parses a whole number (also "64.0", "1e3").
+fn whole(text: &str) -> Option<usize> {
+    number(text).filter(|x| *x >= 0.0 && x.fract() == 0.0 && *x <= 1e9).map(|x| x as usize)
+}
+
+/// Resolves a scheme id to its canonical form (`CAST:fp8-e4m3` → `cast:float8_e4m3fn`).
+pub fn canonical_scheme(id: &str) -> Result<String, String> {
+    let scheme = Scheme::parse(id)?;
+    if scheme.info.parametric && scheme.element_bits() > 32 {
+        return Err(format!("scheme '{}': signals are f32, a cast to a {}-bit format is exact", id.trim(), scheme.element_bits()));
+    }
+    Ok(scheme.id)
+}
+
+impl SignalParams {
+    /// Applies one URL parameter. Returns `None` when `key` is not a signal parameter,
+    /// otherwise `Some(notices)` (empty when the value was used).
+    pub fn apply(&mut self, key: &str, value: &str) -> Option<Vec<String>> {
+        let defaults = SignalParams::default();
+        let mut notices = Vec::new();
+        match key {
+            "wave" => match SignalKind::parse(value) {
+                Ok(kind) => self.kind = kind,
+                Err(_) => notices.push(format!("Unknown signal '{}' (valid: sine, ramp, noise); showing a sine.", shown(value))),
+            },
+            "amplitude" => match number(value).filter(|a| *a > 0.0 && *a <= f32::MAX as f64) {
+                Some(a) => self.amplitude = a,
+                None => notices.push(format!(
+                    "Amplitude '{}' is not a positive number up to {:e}; using {}.",
+                    shown(value),
+                    f32::MAX,
+                    defaults.amplitude
+                )),
+            },
+            "periods" => match number(value).filter(|p| *p > 0.0) {
+                Some(p) => self.periods = p,
+                None => notices.push(format!("Periods '{}' is not a positive number; using {}.", shown(value), defaults.periods)),
+            },
+            "samples" => match whole(value).filter(|n| (MIN_SAMPLES..=MAX_SAMPLES).contains(n)) {
+                Some(n) => self.samples = n,
+                None => notices.push(format!(
+                    "Samples '{}' is not a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}; using {}.",
+                    shown(value),
+                    defaults.samples
+                )),
+            },
+            "block" => match whole(value).filter(|b| (1..=MAX_BLOCK).contains(b)) {
+                Some(b) => self.block = b,
+                None => notices.push(format!(
+                    "Block '{}' is not a whole number from 1 to {MAX_BLOCK}; using {DEFAULT_BLOCK}.",
+                    shown(value)
+                )),
+            },
+            "schemes" => {
+                let mut schemes: Vec<String> = Vec::new();
+                let mut bad = Vec::new();
+                for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    match canonical_scheme(part) {
+                        Ok(id) if schemes.contains(&id) => {}
+                        Ok(id) if schemes.len() < MAX_SCHEMES => schemes.push(id),
+                        Ok(id) => notices.push(format!("At most {MAX_SCHEMES} schemes at once; left out {id}.")),
+                        Err(_) => bad.push(shown(part)),
+                    }
+                }
+                if !bad.is_empty() {
+                    notices.push(format!(
+                        "Unknown scheme{} {} (valid: {}, cast:FORMAT, absmax:FORMAT).",
+                        if bad.len() > 1 { "s" } else { "" },
+                        bad.iter().map(|b| format!("'{b}'")).collect::<Vec<_>>().join(", "),
+                        SCHEMES.iter().filter(|s| !s.parametric).map(|s| s.id).collect::<Vec<_>>().join(", ")
+                    ));
+                }
+                if schemes.is_empty() && !bad.is_empty() {
+                    notices.push(format!("Showing the default schemes {}.", DEFAULT_SCHEMES.join(", ")));
+                    schemes = defaults.schemes;
+                }
+                self.schemes = schemes;
+            }
+            "error" => match value.trim() {
+                "abs" | "absolute" => self.relative = false,
+                "rel" | "relative" => self.relative = true,
+                other => notices.push(format!("Unknown error mode '{}' (valid: abs, rel); showing absolute errors.", shown(other))),
+            },
+            _ => return None,
+        }
+        Some(notices)
+    }
+
+    /// Checks the parameters together (periods against samples) after all were applied;
+    /// what does not fit falls back to its default, with a notice.
+    pub fn settle(&mut self) -> Vec<String> {
+        let mut notices = Vec::new();
+        if let Err(e) = self.spec().validate() {
+            let defaults = SignalParams::default();
+            let fallback = defaults.periods.min(self.samples as f64 / 2.0);
+            notices.push(format!("{e}; using {fallback} periods."));
+            self.periods = fallback;
+        }
+        notices
+    }
+
+    /// The signal to generate.
+    pub fn spec(&self) -> SignalSpec {
+        SignalSpec { kind: self.kind, amplitude: self.amplitude, periods: self.periods, samples: self.samples, seed: 0 }
+    }
+
+    /// The parameters as query parts (`"samples=256"`), in [`PARAMS`] order. With `full`
+    /// (the signal view is shown) `schemes`, `block` and `samples` are always written, so a
+    /// shared link says what it shows; otherwise only what differs from the defaults.
+    pub fn query_parts(&self, full: bool) -> Vec<String> {
+        let d = SignalParams::default();
+        let mut parts = Vec::new();
+        if self.kind != d.kind {
+            parts.push(format!("wave={}", self.kind.id()));
+        }
+        if self.amplitude != d.amplitude {
+            parts.push(format!("amplitude={}", js_string(self.amplitude)));
+        }
+        if self.periods != d.periods {
+            parts.push(format!("periods={}", js_string(self.periods)));
+        }
+        if full || self.samples != d.samples {
+            parts.push(format!("samples={}", self.samples));
+        }
+        if full || self.block != d.block {
+            parts.push(format!("block={}", self.block));
+        }
+        if full || self.schemes != d.schemes {
+            let ids: Vec<String> = self.schemes.iter().map(|s| encode_scheme(s)).collect();
+            parts.push(format!("schemes={}", ids.join(",")));
+        }
+        if self.relative {
+            parts.push("error=rel".into());
+        }
+        parts
+    }
+
+    /// Adds `id` if absent (at the end, up to [`MAX_SCHEMES`]), removes it if present.
+    pub fn toggle_scheme(&mut self, id: &str) {
+        if let Some(i) = self.schemes.iter().position(|s| s == id) {
+            self.schemes.remove(i);
+        } else if self.schemes.len() < MAX_SCHEMES {
+            self.schemes.push(id.to_string());
+        }
+    }
+}
+
+/// A scheme id in a query: unreserved characters and `:` stay as they are.
+fn encode_scheme(id: &str) -> String {
+    id.split(':').map(crate::url_state::percent_encode).collect::<Vec<_>>().join(":")
+}
+
+/// A one-click example.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preset {
+    /// `data-preset` and test id suffix.
+    pub id: &'static str,
+    /// Button text.
+    pub label: &'static str,
+    /// Tooltip.
+    pub description: &'static str,
+    /// The parameters it sets.
+    pub params: SignalParams,
+}
+
+fn preset(kind: SignalKind, samples: usize, schemes: &[&str]) -> SignalParams {
+    SignalParams {
+        kind,
+        samples,
+        schemes: schemes.iter().map(|s| s.to_string()).collect(),
+        ..SignalParams::default()
+    }
+}
+
+/// The examples: the seed article's two sine plots first.
+pub fn presets() -> Vec<Preset> {
+    vec![
+        Preset {
+            id: "seed-fp4",
+            label: "Seed: bnb FP4, block 64",
+            description: "quantize_fp4 of np.sin over 4π, 256 samples, blocksize=64, as in the article",
+            params: preset(SignalKind::Sine, 256, &["fp4_bnb"]),
+        },
+        Preset {
+            id: "seed-fp8",
+            label: "Seed: FP8 E4M3 vs E5M2",
+            description: "tf.cast of the sine over 4π, 200 samples, to float8_e4m3fn and float8_e5m2",
+            params: preset(SignalKind::Sine, 200, &["cast:float8_e4m3fn", "cast:float8_e5m2"]),
+        },
+        Preset {
+            id: "seed-nf4",
+            label: "NF4 vs bnb FP4",
+            description: "the article's suggestion: try quantize_nf4 on the same sine",
+            params: preset(SignalKind::Sine, 256, &["nf4", "fp4_bnb"]),
+        },
+        Preset {
+            id: "fp4-family",
+            label: "4-bit family",
+            description: "bnb FP4, NF4, OCP MXFP4, NVFP4 and INT4 on the same sine",
+            params: preset(SignalKind::Sine, 256, &["fp4_bnb", "nf4", "mxfp4", "nvfp4", "int4_absmax"]),
+        },
+        Preset {
+            id: "noise-4bit",
+            label: "Gaussian noise, 4 bits",
+            description: "NF4 is built for normally distributed weights: compare it with INT4 and bnb FP4 on noise",
+            params: SignalParams { amplitude: 1.0, ..preset(SignalKind::Noise, 1024, &["nf4", "fp4_bnb", "int4_absmax"]) },
+        },
+    ]
+}
+
+/// One row of the metrics table, as strings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricsRow {
+    /// `data-scheme`: the canonical scheme id.
+    pub scheme: String,
+    /// The legend label ("fp4_bnb b64").
+    pub label: String,
+    /// The series colour (CSS hex).
+    pub color: &'static str,
+    /// `data-mse` (JavaScript's `String(v)`).
+    pub mse_attr: String,
+    /// `data-max-abs-error`.
+    pub max_abs_attr: String,
+    /// `data-sqnr-db` ("Infinity" for an exact reconstruction).
+    pub sqnr_attr: String,
+    /// MSE for reading ("1.27e-3").
+    pub mse: String,
+    /// Max |error| for reading.
+    pub max_abs: String,
+    /// SQNR for reading ("23.4 dB").
+    pub sqnr: String,
+    /// Bits per element including scales ("4.5").
+    pub bits: String,
+    /// The block in effect ("64", "32 (fixed)", "—").
+    pub block: String,
+    /// The scheme's description.
+    pub description: String,
+}
+
+/// One quantized series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesData {
+    /// The canonical scheme id.
+    pub id: String,
+    /// Legend label.
+    pub label: String,
+    /// Colour index in the palette.
+    pub color_index: usize,
+    /// The reconstruction.
+    pub values: Vec<f32>,
+    /// |reconstruction − original| per sample.
+    pub abs_error: Vec<f32>,
+    /// |reconstruction − original| / |original| (NaN where the original is 0).
+    pub rel_error: Vec<f32>,
+    /// The metrics row.
+    pub row: MetricsRow,
+    /// Remarks from the quantizer (clipping, …).
+    pub notes: Vec<String>,
+}
+
+/// Everything the signal view shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignalResult {
+    /// Sample positions (radians for a sine, the sample index otherwise).
+    pub x: Vec<f64>,
+    /// The original signal.
+    pub original: Vec<f32>,
+    /// One series per scheme that ran.
+    pub series: Vec<SeriesData>,
+    /// Notices: block sizes ignored, schemes that could not run.
+    pub notices: Vec<String>,
+    /// x axis title.
+    pub x_label: &'static str,
+    /// x tick style.
+    pub x_ticks: TickStyle,
+    /// Whether x is a phase in radians.
+    pub radians: bool,
+}
+
+/// How a block size applies to a scheme: the block to pass, a notice, and the label.
+fn block_for(scheme: &Scheme, block: usize) -> (Option<usize>, Option<String>) {
+    match scheme.info.allowed_blocks {
+        BlockSizes::None => (None, None),
+        BlockSizes::Exactly(fixed) if fixed != block => (
+            None,
+            Some(format!("{} always uses blocks of {fixed} (its spec fixes the block size); block {block} ignored.", scheme.id)),
+        ),
+        BlockSizes::Exactly(fixed) => (Some(fixed), None),
+        sizes if sizes.allows(block) => (Some(block), None),
+        sizes => {
+            let fallback = scheme.info.default_block;
+            (
+                fallback,
+                Some(format!(
+                    "{} takes block sizes {}; block {block} ignored, using {}.",
+                    scheme.id,
+                    sizes.describe(),
+                    fallback.map_or("its default".to_string(), |b| b.to_string())
+                )),
+            )
+        }
+    }
+}
+
+/// Computes the original, every scheme's reconstruction, errors and metrics.
+pub fn compute(params: &SignalParams) -> SignalResult {
+    let spec = params.spec();
+    let mut notices = Vec::new();
+    let spec = match spec.validate() {
+        Ok(()) => spec,
+        Err(e) => {
+            notices.push(format!("{e}; showing the default signal."));
+            SignalSpec::default()
+        }
+    };
+    let original = spec.generate();
+    let x = spec.positions();
+    let radians = spec.kind == SignalKind::Sine;
+    let mut series = Vec::with_capacity(params.schemes.len());
+    for id in &params.schemes {
+        let scheme = match Scheme::parse(id) {
+            Ok(s) => s,
+            Err(e) => {
+                notices.push(e);
+                continue;
+            }
+        };
+        let (block, notice) = block_for(&scheme, params.block);
+        notices.extend(notice);
+        let options = Options { block, ..Options::default() };
+        let q = scheme.quantize(&original, &options);
+        let m = Metrics::compare(&original, &q.dequantized);
+        let fixed = matches!(scheme.info.allowed_blocks, BlockSizes::Exactly(_));
+        let block_label = match q.granularity {
+            Granularity::Block if fixed => format!("{} (fixed)", q.block),
+            Granularity::Block => q.block.to_string(),
+            Granularity::Row => "row".into(),
+            Granularity::Tensor if scheme.info.scale_rule == lowbit_core::quant::ScaleRule::None => "—".into(),
+            Granularity::Tensor => "tensor".into(),
+        };
+        let label = match q.granularity {
+            Granularity::Block => format!("{} b{}", scheme.id, q.block),
+            _ => scheme.id.clone(),
+        };
+        let color_index = series.len();
+        let abs_error: Vec<f32> = m.errors.iter().map(|e| e.abs() as f32).collect();
+        let rel_error: Vec<f32> = m
+            .errors
+            .iter()
+            .zip(&original)
+            .map(|(e, &o)| if o != 0.0 { (e.abs() / (o as f64).abs()) as f32 } else { f32::NAN })
+            .collect();
+        let row = MetricsRow {
+            scheme: scheme.id.clone(),
+            label: label.clone(),
+            color: series_color(color_index).hex,
+            mse_attr: js_string(m.mse),
+            max_abs_attr: js_string(m.max_abs_error),
+            sqnr_attr: js_string(m.sqnr_db),
+            mse: compact(m.mse),
+            max_abs: compact(m.max_abs_error),
+            sqnr: if m.sqnr_db.is_finite() { format!("{:.2} dB", m.sqnr_db) } else if m.sqnr_db > 0.0 { "∞ (exact)".into() } else { "—".into() },
+            bits: format_bits(q.bits_per_element),
+            block: block_label,
+            description: scheme.info.description.to_string(),
+        };
+        series.push(SeriesData { id: scheme.id.clone(), label, color_index, values: q.dequantized, abs_error, rel_error, row, notes: q.notes });
+    }
+    let (x_label, x_ticks) = if radians { ("phase (radians)", TickStyle::Pi) } else { ("sample", TickStyle::Decimal) };
+    SignalResult { x, original, series, notices, x_label, x_ticks, radians }
+}
+
+/// Bits per element with at most 4 decimals ("4.5", "8.25", "4.0625").
+pub fn format_bits(bits: f64) -> String {
+    let text = format!("{bits:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+impl SignalResult {
+    /// The reconstructions as chart series.
+    pub fn signal_series(&self) -> Vec<Series<'_>> {
+        self.series
+            .iter()
+            .map(|s| Series { label: &s.label, color: series_color(s.color_index).rgb_color(), values: &s.values })
+            .collect()
+    }
+
+    /// The error curves as chart series.
+    pub fn error_series(&self, relative: bool) -> Vec<Series<'_>> {
+        self.series
+            .iter()
+            .map(|s| Series {
+                label: &s.label,
+                color: series_color(s.color_index).rgb_color(),
+                values: if relative { &s.rel_error } else { &s.abs_error },
+            })
+            .collect()
+    }
+
+    /// The error plot's y range: fitted for absolute errors; for relative errors (0, 1) when
+    /// some exceed [`RELATIVE_CAP`] (near the zeros of the original they grow without bound).
+    pub fn error_y_range(&self, relative: bool) -> Option<(f64, f64)> {
+        if !relative {
+            return None;
+        }
+        let max = self.series.iter().flat_map(|s| s.rel_error.iter()).filter(|v| v.is_finite()).fold(0f32, |a, &b| a.max(b));
+        (max as f64 > RELATIVE_CAP).then_some((0.0, RELATIVE_CAP))
+    }
+
+    /// The quantizers' remarks, one per scheme and remark ("nvfp4: …").
+    pub fn notes(&self) -> Vec<String> {
+        self.series.iter().flat_map(|s| s.notes.iter().map(move |n| format!("{}: {n}", s.id))).collect()
+    }
+
+    /// What the hover read-out shows at sample `index`.
+    pub fn hover(&self, index: usize) -> Option<Hover> {
+        let x = *self.x.get(index)?;
+        let original = *self.original.get(index)?;
+        let position = if self.radians {
+            format!("sample {index}, x = {} = {}π", fixed(x, 4), fixed(x / std::f64::consts::PI, 4))
+        } else {
+            format!("sample {index}")
+        };
+        let rows = self
+            .series
+            .iter()
+            .map(|s| {
+                let v = s.values.get(index).copied().unwrap_or(f32::NAN);
+                let e = v as f64 - original as f64;
+                HoverRow {
+                    label: s.label.clone(),
+                    color: series_color(s.color_index).hex,
+                    value: f32_text(v),
+                    error: signed_compact(e),
+                    relative: if original != 0.0 && e.is_finite() { format!("{}%", fixed(e.abs() / (original as f64).abs() * 100.0, 2)) } else { "—".into() },
+                }
+            })
+            .collect();
+        Some(Hover { index, position, original: f32_text(original), rows })
+    }
+}
+
+/// The shortest decimal that reads back as the same f32 ("0.0052083335").
+pub fn f32_text(v: f32) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+    } else {
+        format!("{v}")
+    }
+}
+
+fn fixed(x: f64, decimals: usize) -> String {
+    let text = format!("{x:.decimals$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
+    if text == "-0" { "0".into() } else { text }
+}
+
+fn signed_compact(e: f64) -> String {
+    if e > 0.0 { format!("+{}", compact(e)) } else if e == 0.0 { "0".into() } else { compact(e) }
+}
+
+/// The hover read-out at one sample.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hover {
+    /// The sample index.
+    pub index: usize,
+    /// "sample 17, x = 0.8345 = 0.2656π".
+    pub position: String,
+    /// The original value.
+    pub original: String,
+    /// One row per scheme.
+    pub rows: Vec<HoverRow>,
+}
+
+/// One scheme in the hover read-out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HoverRow {
+    /// Legend label.
+    pub label: String,
+    /// Colour (CSS hex).
+    pub color: &'static str,
+    /// The reconstruction.
+    pub value: String,
+    /// reconstruction − original.
+    pub error: String,
+    /// |error| / |original| in percent.
+    pub relative: String,
+}
+
+/// Draws the signal plot into `signal` and the error plot into `error` (at `scale` device
+/// pixels per CSS pixel) and returns their mappings for hover read-outs.
+///
+/// # Errors
+/// Whatever the chart functions report (never for a [`SignalResult`] from [`compute`]).
+pub fn draw_plots<DB: DrawingBackend>(
+    result: &SignalResult,
+    relative: bool,
+    signal: Option<&DrawingArea<DB, Shift>>,
+    error: Option<&DrawingArea<DB, Shift>>,
+    scale: f64,
+) -> Result<(Option<PlotMapping>, Option<PlotMapping>), ChartError<DB::ErrorType>> {
+    let mut out = (None, None);
+    if let Some(area) = signal {
+        let series = result.signal_series();
+        let mut plot = SignalPlot::new(&result.x, &result.original, &series);
+        plot.x_ticks = result.x_ticks;
+        plot.x_label = result.x_label;
+        plot.scale = scale;
+        out.0 = Some(draw_signal_plot(area, &plot)?);
+    }
+    if let Some(area) = error {
+        let series = result.error_series(relative);
+        let mut plot = ErrorPlot::new(&result.x, &series);
+        plot.relative = relative;
+        plot.x_ticks = result.x_ticks;
+        plot.x_label = result.x_label;
+        plot.y_range = result.error_y_range(relative);
+        plot.scale = scale;
+        out.1 = Some(draw_error_plot(area, &plot)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lowbit_charts::plotters::prelude::{IntoDrawingArea, SVGBackend};
+
+    fn parse(query: &str) -> (SignalParams, Vec<String>) {
+        let mut p = SignalParams::default();
+        let mut notices = Vec::new();
+        for (k, v) in crate::url_state::query_pairs(query) {
+            match p.apply(&k, &v) {
+                Some(n) => notices.extend(n),
+                None => notices.push(format!("not a signal parameter: {k}")),
+            }
+        }
+        notices.extend(p.settle());
+        (p, notices)
+    }
+
+    #[test]
+    fn the_seed_url() {
+        let (p, notices) = parse("schemes=nf4,fp4_bnb&block=64&samples=256");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(p.schemes, ["nf4", "fp4_bnb"]);
+        assert_eq!((p.block, p.samples, p.periods, p.amplitude), (64, 256, 2.0, 1.0));
+        assert_eq!(p.kind, SignalKind::Sine);
+        assert_eq!(p.query_parts(true), ["samples=256", "block=64", "schemes=nf4,fp4_bnb"]);
+        assert!(p.query_parts(false).is_empty());
+    }
+
+    #[test]
+    fn malformed_values_fall_back_with_notices() {
+        let (p, n) = parse("samples=abc&block=0&amplitude=-1&periods=nan&wave=square&error=log&schemes=nope");
+        assert_eq!(n.len(), 8, "{n:?}");
+        let d = SignalParams::default();
+        assert_eq!(p, d);
+        let (p, n) = parse("samples=8&periods=7");
+        assert_eq!(p.periods, 2.0, "{n:?}");
+        assert_eq!(n.len(), 1);
+        assert!(n[0].contains("periods"), "{n:?}");
+        let (p, n) = parse("samples=100000");
+        assert_eq!((p.samples, n.len()), (256, 1));
+        let (p, n) = parse("schemes=nf4,bogus,CAST:fp8-e4m3,nf4");
+        assert_eq!(p.schemes, ["nf4", "cast:float8_e4m3fn"]);
+        assert_eq!(n.len(), 1);
+        assert!(n[0].contains("bogus"));
+        let (p, n) = parse("schemes=");
+        assert!(p.schemes.is_empty() && n.is_empty());
+        let (_, n) = parse("schemes=cast:float64");
+        assert_eq!(n.len(), 2, "{n:?}");
+    }
+
+    #[test]
+    fn round_trip() {
+        let p = SignalParams {
+            kind: SignalKind::Ramp,
+            amplitude: 2.5,
+            periods: 3.0,
+            samples: 1000,
+            block: 128,
+            schemes: vec!["cast:float8_e5m2".into(), "mxfp4".into()],
+            relative: true,
+        };
+        for full in [false, true] {
+            let q = p.query_parts(full).join("&");
+            assert!(q.contains("schemes=cast:float8_e5m2,mxfp4"), "{q}");
+            let (back, n) = parse(&q);
+            assert!(n.is_empty(), "{n:?}");
+            assert_eq!(back, p);
+        }
+    }
+
+    #[test]
+    fn every_registry_scheme_is_offered_and_runs() {
+        let offered = offered_schemes();
+        for s in SCHEMES.iter().filter(|s| !s.parametric) {
+            assert!(offered.contains(&s.id), "{}", s.id);
+        }
+        for id in ["cast:float8_e4m3fn", "absmax:float8_e4m3fn", "cast:float8_e5m2", "cast:float4_e2m1fn"] {
+            assert!(offered.contains(&id));
+        }
+        let params = SignalParams { schemes: offered.iter().take(MAX_SCHEMES).map(|s| s.to_string()).collect(), ..SignalParams::default() };
+        let r = compute(&params);
+        assert_eq!(r.series.len(), MAX_SCHEMES);
+        for id in &offered {
+            assert_eq!(canonical_scheme(id).as_deref(), Ok(*id), "offered ids are canonical");
+            let r = compute(&SignalParams { schemes: vec![id.to_string()], ..SignalParams::default() });
+            let s = &r.series[0];
+            assert_eq!(s.values.len(), 256);
+            assert!(s.row.mse_attr.parse::<f64>().is_ok(), "{id}: {}", s.row.mse_attr);
+            assert!(s.row.sqnr_attr.parse::<f64>().unwrap() > 0.0, "{id}");
+        }
+    }
+
+    #[test]
+    fn metrics_equal_the_core_computation() {
+        let r = compute(&SignalParams::default());
+        let sine = SignalSpec::default().generate();
+        for (s, id) in r.series.iter().zip(["nf4", "fp4_bnb"]) {
+            let q = Scheme::parse(id).unwrap().quantize(&sine, &Options { block: Some(64), ..Options::default() });
+            let m = Metrics::compare(&sine, &q.dequantized);
+            assert_eq!(s.row.scheme, id);
+            assert_eq!(s.row.mse_attr.parse::<f64>().unwrap(), m.mse);
+            assert_eq!(s.row.max_abs_attr.parse::<f64>().unwrap(), m.max_abs_error);
+            assert_eq!(s.row.sqnr_attr.parse::<f64>().unwrap(), m.sqnr_db);
+            assert_eq!(s.row.bits, "4.5");
+            assert_eq!(s.row.block, "64");
+            assert_eq!(s.label, format!("{id} b64"));
+        }
+        // The seed's bnb FP4 over the sine: the block absmax is 1, so the levels are bnb's table.
+        let fp4 = &r.series[1];
+        let levels = lowbit_core::codebook::FP4_BNB_VALUES;
+        assert!(fp4.values.iter().all(|v| levels.contains(v)));
+    }
+
+    #[test]
+    fn fixed_block_schemes_ignore_the_block_with_a_notice() {
+        let r = compute(&SignalParams { schemes: vec!["mxfp4".into(), "nvfp4".into(), "cast:float8_e4m3fn".into(), "fp4_bnb".into()], block: 48, ..SignalParams::default() });
+        assert_eq!(r.notices.len(), 3, "{:?}", r.notices);
+        assert!(r.notices[0].contains("mxfp4") && r.notices[0].contains("32"));
+        assert!(r.notices[1].contains("nvfp4") && r.notices[1].contains("16"));
+        assert!(r.notices[2].contains("fp4_bnb") && r.notices[2].contains("64"));
+        let blocks: Vec<&str> = r.series.iter().map(|s| s.row.block.as_str()).collect();
+        assert_eq!(blocks, ["32 (fixed)", "16 (fixed)", "—", "64"]);
+        let bits: Vec<&str> = r.series.iter().map(|s| s.row.bits.as_str()).collect();
+        assert_eq!(bits, ["4.25", "4.5", "8", "4.5"]);
+        let r = compute(&SignalParams { schemes: vec!["mxfp4".into()], block: 32, ..SignalParams::default() });
+        assert!(r.notices.is_empty());
+    }
+
+    #[test]
+    fn errors_and_hover() {
+        let r = compute(&SignalParams { schemes: vec!["cast:float8_e4m3fn".into()], ..SignalParams::default() });
+        let s = &r.series[0];
+        assert!(s.rel_error[0].is_nan(), "sin(0) = 0 has no relative error");
+        let h = r.hover(32).unwrap();
+        assert_eq!(h.original, "1");
+        assert_eq!(h.rows[0].value, "1");
+        assert_eq!(h.rows[0].error, "0");
+        assert!(h.position.contains("0.5π"), "{}", h.position);
+        let h = r.hover(1).unwrap();
+        assert_eq!(h.rows[0].label, "cast:float8_e4m3fn");
+        assert_eq!(h.rows[0].color, "#0072B2");
+        assert!(r.hover(256).is_none());
+        assert_eq!(r.error_y_range(false), None);
+        let noise = compute(&SignalParams { kind: SignalKind::Noise, schemes: vec!["int4_absmax".into()], ..SignalParams::default() });
+        assert_eq!(noise.x_ticks, TickStyle::Decimal);
+        assert_eq!(noise.hover(3).unwrap().position, "sample 3");
+    }
+
+    #[test]
+    fn presets_are_valid() {
+        let p = presets();
+        assert_eq!(p[0].id, "seed-fp4");
+        assert_eq!(p[0].params.schemes, ["fp4_bnb"]);
+        assert_eq!((p[0].params.samples, p[0].params.block), (256, 64));
+        for preset in &p {
+            let mut params = preset.params.clone();
+            assert!(params.settle().is_empty(), "{}", preset.id);
+            let r = compute(&params);
+            // Only the fixed-block schemes (MX, NVFP4) note that they ignore block 64.
+            assert!(r.notices.iter().all(|n| n.contains("fixes the block size")), "{}: {:?}", preset.id, r.notices);
+            assert_eq!(r.series.len(), params.schemes.len());
+        }
+    }
+
+    #[test]
+    fn toggling() {
+        let mut p = SignalParams::default();
+        p.toggle_scheme("mxfp4");
+        assert_eq!(p.schemes, ["nf4", "fp4_bnb", "mxfp4"]);
+        p.toggle_scheme("nf4");
+        assert_eq!(p.schemes, ["fp4_bnb", "mxfp4"]);
+    }
+
+    #[test]
+    fn plots_draw_into_svg() {
+        let params = SignalParams { schemes: vec!["fp4_bnb".into(), "nf4".into(), "mxfp4".into(), "int4_absmax".into()], samples: 1024, ..SignalParams::default() };
+        let r = compute(&params);
+        for relative in [false, true] {
+            let (mut a, mut b) = (String::new(), String::new());
+            let (m1, m2) = {
+                let sa = SVGBackend::with_string(&mut a, (800, 300)).into_drawing_area();
+                let sb = SVGBackend::with_string(&mut b, (800, 240)).into_drawing_area();
+                draw_plots(&r, relative, Some(&sa), Some(&sb), 1.0).unwrap()
+            };
+            assert!(a.contains("fp4_bnb b64") && a.contains("mxfp4 b32"));
+            assert!(b.contains(if relative { "relative error" } else { "absolute error" }));
+            let (m1, m2) = (m1.unwrap(), m2.unwrap());
+            // The two plots line up: the same sample under the same column.
+            let px = m1.sample_px(500).unwrap();
+            assert_eq!(m1.index_at(px), Some(500));
+            assert_eq!(m2.index_at(px), Some(500));
+        }
+    }
+}
