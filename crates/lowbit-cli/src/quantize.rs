@@ -341,9 +341,45 @@ fn write_json(out: &mut dyn Write, q: &Quantized, m: &Metrics, trace: bool) -> s
     writeln!(out, "\n}}")
 }
 
-/// A number for the text tables: shortest round-trip form of the value.
+/// A number for the text tables: the shortest form that round-trips an f32 value (most
+/// numbers here are f32), else 8 significant digits; exponent notation outside 1e-5..1e16.
 fn show(x: f64) -> String {
-    lowbit_core::decimal::js_string(x)
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+    }
+    let sci = if (x as f32) as f64 == x {
+        format!("{:e}", x as f32)
+    } else {
+        let s = format!("{x:.7e}");
+        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        format!("{m}e{e}")
+    };
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    if !(-5..16).contains(&exponent) {
+        return format!("{sign}{mantissa}e{exponent}");
+    }
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let point = exponent + 1; // digits before the decimal point
+    let body = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat((-point) as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+    };
+    format!("{sign}{body}")
 }
 
 fn write_text(out: &mut dyn Write, q: &Quantized, input: &[f32], m: &Metrics, trace: bool) -> std::io::Result<()> {
@@ -424,12 +460,7 @@ fn write_text(out: &mut dyn Write, q: &Quantized, input: &[f32], m: &Metrics, tr
 
 /// Up to 8 significant digits, for the wide tables.
 fn short(x: f64) -> String {
-    if !x.is_finite() || x == 0.0 {
-        return show(x);
-    }
-    let s = format!("{:.8}", x);
-    let t = format!("{}", format!("{x:.7e}").parse::<f64>().unwrap_or(x));
-    if t.len() < s.len() { t } else { s }
+    show(x)
 }
 
 /// `lowbit quantize SCHEME [options]`, numbers in `input` (stdin's text). Err is the one-line

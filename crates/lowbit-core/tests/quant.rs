@@ -495,6 +495,8 @@ fn nf4_table_rebuilt_from_normal_quantiles() {
     let rebuilt = nf4_from_quantiles(NF4_OFFSET);
     for (i, (a, b)) in rebuilt.iter().zip(lowbit_core::codebook::NF4_VALUES.iter()).enumerate() {
         assert!((a - b).abs() <= 1e-6, "NF4[{i}]: {a} vs {b}");
+        // In fact bit for bit: same f32 linspace, ppf rounded to f32, f32 division by the max.
+        assert_eq!(a.to_bits(), b.to_bits(), "NF4[{i}]");
     }
     // Φ⁻¹ against Python's statistics.NormalDist().inv_cdf (Wichura AS241).
     for (p, x) in [(0.975, 1.959_963_984_540_053_6), (1e-10, -6.361_340_902_404_056), (0.967_708_3, 1.848_130_959_757_373), (0.5, 0.0)] {

@@ -240,7 +240,8 @@ fn quantize_block<const NF4: bool>(block: &[f32], out: &mut [u8], absmax: f32) {
     }
 }
 
-/// Quantizes `input` in blocks of `block` (≥ 1; bitsandbytes accepts powers of two 32…4096):
+/// Quantizes `input` in blocks of `block` (an even size, rounded down if odd, at least 2;
+/// bitsandbytes accepts powers of two 32…4096):
 /// fills `packed` with ⌈n/2⌉ bytes (first element in the high nibble) and `absmax` with one f32
 /// per block. The hot path: branch-free, vectorizable.
 pub fn quantize_4bit(kind: Bnb4, input: &[f32], block: usize, packed: &mut Vec<u8>, absmax: &mut Vec<f32>) {
