@@ -34,6 +34,7 @@ pub fn normal_samples(n: usize, seed: u64) -> Vec<f32> {
 
 /// Best-of-three elements per second of `work` over `n` elements.
 pub fn throughput(n: usize, mut work: impl FnMut()) -> f64 {
+    work(); // warm up: page faults, caches
     let best = (0..3)
         .map(|_| {
             let start = Instant::now();
@@ -84,6 +85,9 @@ pub fn run(argv: &[String], out: &mut dyn std::io::Write) -> Result<(), String> 
         std::hint::black_box(&values);
         rows.push(Row { op: "encode", subject: entry.id.to_string(), block: None, rate: encode_rate });
         rows.push(Row { op: "decode", subject: entry.id.to_string(), block: None, rate: decode_rate });
+    }
+    for r in crate::quantize::bench(n) {
+        rows.push(Row { op: r.op, subject: r.scheme, block: Some(r.block), rate: r.elements_per_second });
     }
     write_bench(out, &rows, args.flag("json"))
 }

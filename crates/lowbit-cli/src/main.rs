@@ -7,6 +7,7 @@ mod args;
 mod bench;
 mod codes;
 mod formats;
+mod quantize;
 mod render;
 
 use std::io::{Read, Write};
@@ -58,7 +59,7 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), String> {
         "decode" => codes::decode(rest, out),
         "encode" => codes::encode(rest, out, read_stdin),
         "table" => codes::table(rest, out),
-        "quantize" => Err("quantize is not built yet".into()),
+        "quantize" => quantize::run(rest, &read_stdin()?, out),
         "bench" => bench::run(rest, out),
         "help" | "--help" | "-h" => writeln!(out, "{USAGE}").map_err(|e| e.to_string()),
         other => Err(format!(

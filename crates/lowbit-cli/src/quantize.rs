@@ -10,9 +10,11 @@
 //! Also [`bench`]: single-thread throughput of the quantizer hot loops.
 
 use std::io::Write;
-use std::time::Instant;
 
 use lowbit_core::decimal::json_number;
+
+use crate::args::Args;
+use crate::bench::{normal_samples, throughput};
 use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::bnb::{self, Bnb4};
 use lowbit_core::quant::{mx, Granularity, MxScaleRule, Options, Quantized, Scheme, SCHEMES};
@@ -28,32 +30,11 @@ struct Command {
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
-    let mut positional = Vec::new();
-    let mut values: Vec<(String, String)> = Vec::new();
-    let mut switches: Vec<String> = Vec::new();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let Some(name) = arg.strip_prefix("--") else {
-            positional.push(arg.clone());
-            continue;
-        };
-        let (name, inline) = match name.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_string())),
-            None => (name, None),
-        };
-        if VALUED.contains(&name) {
-            let value = match inline {
-                Some(v) => v,
-                None => iter.next().cloned().ok_or_else(|| format!("--{name} needs a value"))?,
-            };
-            values.push((name.to_string(), value));
-        } else if SWITCHES.contains(&name) && inline.is_none() {
-            switches.push(name.to_string());
-        } else {
-            let all: Vec<String> = VALUED.iter().chain(SWITCHES).map(|o| format!("--{o}")).collect();
-            return Err(format!("unknown option --{name}; valid: {}", all.join(", ")));
-        }
-    }
+    let parsed = Args::parse(args, VALUED, SWITCHES)?;
+    let positional = &parsed.positional;
+    let values: Vec<(String, String)> =
+        VALUED.iter().filter_map(|name| parsed.value(name).map(|v| (name.to_string(), v.to_string()))).collect();
+    let switches: Vec<String> = SWITCHES.iter().filter(|name| parsed.flag(name)).map(|n| n.to_string()).collect();
     let ids: Vec<&str> = SCHEMES.iter().map(|s| s.id).collect();
     let id = match positional.as_slice() {
         [id] => id,
@@ -495,58 +476,23 @@ pub struct BenchRow {
     pub elements_per_second: f64,
 }
 
-/// `n` standard-normal f32 samples from a seeded SplitMix64 + Box–Muller generator.
-pub fn normal_f32(n: usize, seed: u64) -> Vec<f32> {
-    let mut state = seed;
-    let mut uniform = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        ((z >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    };
-    let mut out = Vec::with_capacity(n + 1);
-    while out.len() < n {
-        let (u, v) = (uniform(), uniform());
-        let r = (-2.0 * u.ln()).sqrt();
-        let (s, c) = (std::f64::consts::TAU * v).sin_cos();
-        out.push((r * c) as f32);
-        out.push((r * s) as f32);
-    }
-    out.truncate(n);
-    out
-}
-
-fn best_rate(n: usize, mut work: impl FnMut()) -> f64 {
-    work(); // warm up (page faults, caches)
-    let best = (0..3)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min);
-    n as f64 / best.max(1e-9)
-}
-
 /// Single-thread throughput of the quantizer hot loops over `n` random normal f32:
 /// NF4 and bnb FP4 (block 64, quantize + pack / dequantize) and MXFP4 (block 32).
 pub fn bench(n: usize) -> Vec<BenchRow> {
     let n = n.max(64);
-    let data = normal_f32(n, 0x5EED);
+    let data = normal_samples(n, 0x5EED);
     let mut rows = Vec::new();
     let (mut packed, mut scales, mut out) = (Vec::new(), Vec::new(), Vec::new());
     for kind in [Bnb4::Nf4, Bnb4::Fp4] {
-        let q = best_rate(n, || bnb::quantize_4bit(kind, std::hint::black_box(&data), 64, &mut packed, &mut scales));
-        let d = best_rate(n, || bnb::dequantize_4bit(kind, std::hint::black_box(&packed), &scales, 64, n, &mut out));
+        let q = throughput(n, || bnb::quantize_4bit(kind, std::hint::black_box(&data), 64, &mut packed, &mut scales));
+        let d = throughput(n, || bnb::dequantize_4bit(kind, std::hint::black_box(&packed), &scales, 64, n, &mut out));
         std::hint::black_box(&out);
         rows.push(BenchRow { op: "quantize", scheme: kind.id().to_string(), block: 64, elements_per_second: q });
         rows.push(BenchRow { op: "dequantize", scheme: kind.id().to_string(), block: 64, elements_per_second: d });
     }
     let mut codes = Vec::new();
-    let q = best_rate(n, || mx::quantize_mxfp4(std::hint::black_box(&data), MxScaleRule::Floor, &mut packed, &mut codes));
-    let d = best_rate(n, || mx::dequantize_mxfp4(std::hint::black_box(&packed), &codes, n, &mut out));
+    let q = throughput(n, || mx::quantize_mxfp4(std::hint::black_box(&data), MxScaleRule::Floor, &mut packed, &mut codes));
+    let d = throughput(n, || mx::dequantize_mxfp4(std::hint::black_box(&packed), &codes, n, &mut out));
     std::hint::black_box(&out);
     rows.push(BenchRow { op: "quantize", scheme: "mxfp4".into(), block: 32, elements_per_second: q });
     rows.push(BenchRow { op: "dequantize", scheme: "mxfp4".into(), block: 32, elements_per_second: d });
@@ -642,7 +588,7 @@ mod tests {
         let rows = bench(4096);
         assert_eq!(rows.len(), 6);
         assert!(rows.iter().all(|r| r.elements_per_second > 0.0));
-        let normal = normal_f32(100_000, 1);
+        let normal = normal_samples(100_000, 1);
         let mean = normal.iter().map(|&x| x as f64).sum::<f64>() / 1e5;
         let var = normal.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / 1e5;
         assert!(mean.abs() < 0.02 && (var - 1.0).abs() < 0.02);

@@ -8,10 +8,12 @@ use crate::round::{Exact, Status};
 /// How an input is mapped to a code.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Rule {
-    /// Values sorted ascending; the code is the number of thresholds t with `x > t`
-    /// (so a tie goes to the lower value), thresholds being the f32 midpoints of neighbours
-    /// (bitsandbytes' NF4 tree).
-    SortedMidpoints,
+    /// Values sorted ascending; the code is the number of thresholds t with `x > t`, so a
+    /// value on a threshold goes to the lower code (bitsandbytes' NF4 tree).
+    SortedThresholds {
+        /// Ascending thresholds between neighbouring values.
+        thresholds: &'static [f32],
+    },
     /// bitsandbytes FP4: the sign bit `sign_bit` first (x < 0), then |x| against these
     /// thresholds (bnb's literal constants), giving the magnitude codes in `magnitude_codes`.
     SignMagnitude {
@@ -72,6 +74,27 @@ pub const FP4_BNB_VALUES: [f32; 16] = {
     table
 };
 
+/// The NF4 tree's thresholds, as literal in `dQuantizeNF4` (ascending; within an f32 ulp of the midpoints of
+/// neighbouring NF4 values).
+#[allow(clippy::excessive_precision)] // the kernel's literal text, parsed as a C compiler does
+pub const NF4_THRESHOLDS: [f32; 15] = [
+    -0.848_096_400_499_343_9,
+    -0.610_632_926_225_662_2,
+    -0.459_995_269_775_390_6,
+    -0.339_679_434_895_515_44,
+    -0.234_607_405_960_559_84,
+    -0.137_911_739_233_136_6,
+    -0.045_525_018_125_772_476,
+    0.039_790_149_778_127_67,
+    0.120_255_250_483_751_3,
+    0.203_521_251_678_466_8,
+    0.292_013_771_831_989_3,
+    0.389_312_535_524_368_3,
+    0.501_663_416_624_069_2,
+    0.642_786_920_070_648_2,
+    0.861_478_418_111_801_1,
+];
+
 /// The comparison constants of bnb's `dQuantizeFP4` kernel, on |x|, ascending.
 pub const FP4_BNB_THRESHOLDS: [f32; 7] =
     [0.002_604_17, 0.085_937_5, 0.208_333_33, 0.291_666_67, 0.416_666_7, 0.583_333, 0.833_333_3];
@@ -81,7 +104,7 @@ pub const FP4_BNB_THRESHOLDS: [f32; 7] =
 pub const FP4_BNB_MAGNITUDE_CODES: [u8; 8] = [0b000, 0b001, 0b110, 0b111, 0b100, 0b101, 0b010, 0b011];
 
 /// The NF4 codebook.
-pub const NF4: Codebook = Codebook { bits: 4, values: &NF4_VALUES, rule: Rule::SortedMidpoints };
+pub const NF4: Codebook = Codebook { bits: 4, values: &NF4_VALUES, rule: Rule::SortedThresholds { thresholds: &NF4_THRESHOLDS } };
 
 /// bitsandbytes' FP4 codebook.
 pub const FP4_BNB: Codebook = Codebook {
@@ -111,13 +134,7 @@ impl Codebook {
     /// The code of an f32 input (the quantizer's hot path: x already divided by absmax).
     pub fn encode_f32(&self, x: f32) -> u8 {
         match self.rule {
-            Rule::SortedMidpoints => {
-                let mut code = 0u8;
-                for pair in self.values.windows(2) {
-                    code += (x > (pair[0] + pair[1]) / 2.0) as u8;
-                }
-                code
-            }
+            Rule::SortedThresholds { thresholds } => thresholds.iter().filter(|&&t| x > t).count() as u8,
             Rule::SignMagnitude { sign_bit, thresholds, magnitude_codes } => {
                 let sign = if x < 0.0 { 1u8 << sign_bit } else { 0 };
                 let magnitude = x.abs();
@@ -150,7 +167,7 @@ impl Codebook {
         }
         let code = match self.rule {
             // f64 comparison against f32 thresholds: exact for every input.
-            Rule::SortedMidpoints => self.midpoints().iter().filter(|&&t| x > t as f64).count() as u8,
+            Rule::SortedThresholds { thresholds } => thresholds.iter().filter(|&&t| x > t as f64).count() as u8,
             Rule::SignMagnitude { sign_bit, thresholds, magnitude_codes } => {
                 let sign = if x < 0.0 { 1u8 << sign_bit } else { 0 };
                 let interval = thresholds.iter().filter(|&&t| x.abs() > t as f64).count();

@@ -67,26 +67,7 @@ impl Bnb4 {
     }
 }
 
-/// The NF4 tree's thresholds, as literal in `dQuantizeNF4` (ascending; the f32 midpoints of
-/// neighbouring NF4 values).
-#[allow(clippy::excessive_precision)] // the kernel's literal text, parsed as a C compiler does
-pub const NF4_THRESHOLDS: [f32; 15] = [
-    -0.848_096_400_499_343_9,
-    -0.610_632_926_225_662_2,
-    -0.459_995_269_775_390_6,
-    -0.339_679_434_895_515_44,
-    -0.234_607_405_960_559_84,
-    -0.137_911_739_233_136_6,
-    -0.045_525_018_125_772_476,
-    0.039_790_149_778_127_67,
-    0.120_255_250_483_751_3,
-    0.203_521_251_678_466_8,
-    0.292_013_771_831_989_3,
-    0.389_312_535_524_368_3,
-    0.501_663_416_624_069_2,
-    0.642_786_920_070_648_2,
-    0.861_478_418_111_801_1,
-];
+pub use crate::codebook::{FP4_BNB_THRESHOLDS as FP4_THRESHOLDS, NF4_THRESHOLDS};
 
 /// `fp4_dequantization_lut` of the CUDA kernel, indexed by the low 3 bits.
 #[allow(clippy::excessive_precision)]
@@ -103,10 +84,6 @@ pub const FP4_DEQUANT: [f32; 16] = {
     }
     t
 };
-
-/// `dQuantizeFP4`'s thresholds on |x|, ascending.
-#[allow(clippy::excessive_precision)]
-pub const FP4_THRESHOLDS: [f32; 7] = [0.002_604_17, 0.085_937_5, 0.208_333_33, 0.291_666_67, 0.416_666_7, 0.583_333, 0.833_333_3];
 
 /// NF4 code of a normalized value: the number of thresholds strictly below `s` (NaN → 0, as
 /// the kernel's tree).
