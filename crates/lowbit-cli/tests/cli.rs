@@ -130,3 +130,46 @@ fn bench_json_shape() {
     assert!(e4m3["elements_per_second"].as_f64().unwrap() > 0.0);
     assert!(rows.iter().any(|r| r["op"] == "decode" && r["format"] == "bfloat16"));
 }
+
+#[test]
+fn quantize_reproduces_the_seed_and_documents_its_json() {
+    let v = json(&["quantize", "fp4_bnb", "--json"], "1 2 3 4");
+    assert_eq!(v["scheme"], "fp4_bnb");
+    assert_eq!(v["block"], 64);
+    assert_eq!(v["packed"], serde_json::json!([117, 35]));
+    assert_eq!(v["scales"][0].as_f64(), Some(4.0));
+    let deq: Vec<f64> = v["dequantized"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+    assert_eq!(deq, [1.0, 2.0, 2.6666667461395264, 4.0]);
+    for key in ["mse", "rmse", "max_abs_error", "sqnr_db"] {
+        assert!(v["metrics"][key].is_number(), "{key}");
+    }
+    let outlier = json(&["quantize", "fp4_bnb", "--json"], "[1, 2, 3, 64]");
+    let deq: Vec<f64> = outlier["dequantized"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+    assert_eq!(deq[3], 64.0);
+    assert!((deq[0] - 0.3333333).abs() < 1e-6);
+    // Seed 002's INT4 absmax example: -0.5 / 0.3 = -1.67 rounds to -2, not -1.
+    let int4 = json(&["quantize", "int4_absmax", "--json"], "-0.5, 0.3, 1.2, -2.1");
+    assert_eq!(int4["codes"], serde_json::json!([-2, 1, 4, -7]));
+    let mx = json(&["quantize", "mxfp4", "--json"], "7.9 1 0.5");
+    assert_eq!(mx["block"], 32);
+    assert_eq!(mx["dequantized"][0].as_f64(), Some(6.0), "MX floor rule clips 7.9 to 6");
+    let nv = json(&["quantize", "nvfp4", "--json"], "1 2 3");
+    assert!(nv["tensor_scale"].is_number());
+    assert_eq!(nv["bits_per_element"].as_f64(), Some(4.5));
+}
+
+#[test]
+fn quantize_rejects_bad_input() {
+    for (args, stdin) in [
+        (vec!["quantize", "mxfp4", "--block", "64"], "1 2"),
+        (vec!["quantize", "nf5"], "1"),
+        (vec!["quantize", "nf4"], "1 two 3"),
+        (vec!["quantize", "nf4", "--block", "0"], "1"),
+        (vec!["quantize", "int8_absmax", "--granularity", "diagonal"], "1"),
+    ] {
+        let (code, out, err) = lowbit(&args, stdin);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+}
