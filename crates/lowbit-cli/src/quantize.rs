@@ -14,6 +14,7 @@ use std::io::Write;
 use lowbit_core::decimal::json_number;
 
 use crate::args::Args;
+use crate::render::json_string;
 use crate::bench::{normal_samples, throughput};
 use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::bnb::{self, Bnb4};
@@ -224,22 +225,6 @@ fn parse_json_input(text: &str) -> Result<Input, String> {
         return Err(r.error("unexpected text after the JSON array"));
     }
     Ok(Input { values, row_len: row_len.filter(|&n| n > 0) })
-}
-
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn json_list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
