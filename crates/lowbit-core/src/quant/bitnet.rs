@@ -27,11 +27,8 @@ pub(crate) fn run(book: &Codebook, input: &[f32], grouping: Grouping, options: &
                 (x, code, code as i64, code * gamma)
             };
             let clipped = rounded.abs() > 1.0;
-            q.clipped += clipped as usize;
-            q.codes.push(code);
-            q.dequantized.push(dequantized);
-            if options.trace {
-                q.trace.push(TraceRow {
+            q.record(
+                TraceRow {
                     index: g_index * size + j,
                     group: g_index,
                     input: x as f64,
@@ -44,16 +41,18 @@ pub(crate) fn run(book: &Codebook, input: &[f32], grouping: Grouping, options: &
                     clipped,
                     code,
                     dequantized: dequantized as f64,
-                    error: dequantized as f64 - x as f64,
-                });
-            }
+                    error: 0.0,
+                },
+                options.trace,
+            );
         }
     }
     if grouping.granularity == Granularity::Tensor {
         q.block = input.len();
     }
     q.notes.push(if ternary {
-        "ternary codes -1/0/+1 stored in 2 bits (log2(3) = 1.58 bits of information); gamma = mean|W| clamped >= 1e-5".into()
+        "ternary codes -1/0/+1 stored in 2 bits (log2(3) = 1.58 bits of information); gamma = mean|W| clamped >= 1e-5"
+            .into()
     } else {
         "binary codes -1/+1 in 1 bit; sign(0) = +1; scale = mean|W|".into()
     });

@@ -35,7 +35,14 @@ impl ElementCast {
 }
 
 /// Runs `cast:FORMAT` and `absmax:FORMAT`.
-pub(crate) fn run(format: &Format, rule: ScaleRule, input: &[f32], grouping: Grouping, options: &Options, q: &mut Quantized) {
+pub(crate) fn run(
+    format: &Format,
+    rule: ScaleRule,
+    input: &[f32],
+    grouping: Grouping,
+    options: &Options,
+    q: &mut Quantized,
+) {
     let scaled_rule = rule == ScaleRule::Absmax;
     let overflow = if scaled_rule { OverflowPolicy::Saturate } else { OverflowPolicy::Default };
     let mut cast = ElementCast::new(format, overflow);
@@ -52,18 +59,19 @@ pub(crate) fn run(format: &Format, rule: ScaleRule, input: &[f32], grouping: Gro
             let scaled = if !scaled_rule {
                 x
             } else if scale == 0.0 || !scale.is_finite() {
-                if x.is_nan() { x } else { 0.0 }
+                if x.is_nan() {
+                    x
+                } else {
+                    0.0
+                }
             } else {
                 x / scale
             };
             let (code, value, overflowed) = cast.cast(scaled);
             let dequantized = if scaled_rule { (value as f32) * scale } else { value as f32 };
-            q.clipped += overflowed as usize;
             let shown = shown_code(format, code);
-            q.codes.push(shown);
-            q.dequantized.push(dequantized);
-            if options.trace {
-                q.trace.push(TraceRow {
+            q.record(
+                TraceRow {
                     index: g_index * size + j,
                     group: g_index,
                     input: x as f64,
@@ -76,9 +84,10 @@ pub(crate) fn run(format: &Format, rule: ScaleRule, input: &[f32], grouping: Gro
                     clipped: overflowed,
                     code: shown,
                     dequantized: dequantized as f64,
-                    error: dequantized as f64 - x as f64,
-                });
-            }
+                    error: 0.0,
+                },
+                options.trace,
+            );
         }
     }
     if format.bits() == 4 {
@@ -90,7 +99,10 @@ pub(crate) fn run(format: &Format, rule: ScaleRule, input: &[f32], grouping: Gro
         q.block = input.len();
     }
     if scaled_rule {
-        q.notes.push(format!("scale = absmax / {} (the largest {} value); saturating round-to-nearest-even cast", limits.max, format.id));
+        q.notes.push(format!(
+            "scale = absmax / {} (the largest {} value); saturating round-to-nearest-even cast",
+            limits.max, format.id
+        ));
     } else {
         q.notes.push(format!(
             "direct cast with ml_dtypes' behaviour: {} rounding, overflow {}",

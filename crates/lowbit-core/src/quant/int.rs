@@ -103,11 +103,8 @@ pub(crate) fn run(rule: ScaleRule, bits: u32, input: &[f32], grouping: Grouping,
         for (j, &x) in group.iter().enumerate() {
             let (scaled, rounded, code, dequantized) = quantize_one(x, g, qmin, qmax);
             let clipped = rounded.is_finite() && (rounded < qmin as f32 || rounded > qmax as f32) || x.is_infinite();
-            q.clipped += clipped as usize;
-            q.codes.push(code);
-            q.dequantized.push(dequantized);
-            if options.trace {
-                q.trace.push(TraceRow {
+            q.record(
+                TraceRow {
                     index: g_index * size + j,
                     group: g_index,
                     input: x as f64,
@@ -120,9 +117,10 @@ pub(crate) fn run(rule: ScaleRule, bits: u32, input: &[f32], grouping: Grouping,
                     clipped,
                     code,
                     dequantized: dequantized as f64,
-                    error: dequantized as f64 - x as f64,
-                });
-            }
+                    error: 0.0,
+                },
+                options.trace,
+            );
         }
         if s.finite < group.len() && !group.is_empty() {
             q.notes.push(format!(
@@ -132,8 +130,12 @@ pub(crate) fn run(rule: ScaleRule, bits: u32, input: &[f32], grouping: Grouping,
         }
     }
     match rule {
-        ScaleRule::MeanStd => q.notes.push(format!("clipping threshold min(absmax, |mean| + {} std) per group", options.k)),
-        ScaleRule::ZeroPoint => q.notes.push("zero point stored as a 32-bit integer (it may lie outside the element's range)".into()),
+        ScaleRule::MeanStd => {
+            q.notes.push(format!("clipping threshold min(absmax, |mean| + {} std) per group", options.k))
+        }
+        ScaleRule::ZeroPoint => {
+            q.notes.push("zero point stored as a 32-bit integer (it may lie outside the element's range)".into())
+        }
         _ => {}
     }
     if grouping.granularity == Granularity::Tensor {
@@ -195,11 +197,8 @@ pub(crate) fn run_rowwise(input: &[f32], grouping: Grouping, options: &Options, 
                 (scaled, rounded, code, code as f32 * rowmax * INV127)
             };
             let clipped = rounded.is_finite() && rounded.abs() > 127.0 || (!is_outlier && x.is_infinite());
-            q.clipped += clipped as usize;
-            q.codes.push(code);
-            q.dequantized.push(dequantized);
-            if options.trace {
-                q.trace.push(TraceRow {
+            q.record(
+                TraceRow {
                     index: r * cols + c,
                     group: r,
                     input: x as f64,
@@ -212,9 +211,10 @@ pub(crate) fn run_rowwise(input: &[f32], grouping: Grouping, options: &Options, 
                     clipped,
                     code,
                     dequantized: dequantized as f64,
-                    error: dequantized as f64 - x as f64,
-                });
-            }
+                    error: 0.0,
+                },
+                options.trace,
+            );
         }
     }
     q.outlier_columns = outlier.iter().enumerate().filter(|(_, &o)| o).map(|(c, _)| c).collect();
@@ -225,5 +225,7 @@ pub(crate) fn run_rowwise(input: &[f32], grouping: Grouping, options: &Options, 
         q.outlier_columns.len(),
         if q.outlier_columns.is_empty() { String::new() } else { format!(" ({:?})", q.outlier_columns) }
     ));
-    q.notes.push(format!("{rows} row(s) of {cols}; scales are the row absmax values (bnb's row_stats), dequantized = q * rowmax / 127"));
+    q.notes.push(format!(
+        "{rows} row(s) of {cols}; scales are the row absmax values (bnb's row_stats), dequantized = q * rowmax / 127"
+    ));
 }

@@ -423,6 +423,17 @@ pub struct Quantized {
 }
 
 impl Quantized {
+    /// Appends one element's result (`row.error` is derived here): its code, its
+    /// reconstruction, the clipping count, and the trace row when `trace` is set.
+    fn record(&mut self, row: TraceRow, trace: bool) {
+        self.clipped += row.clipped as usize;
+        self.codes.push(row.code);
+        self.dequantized.push(row.dequantized as f32);
+        if trace {
+            self.trace.push(TraceRow { error: row.dequantized - row.input, ..row });
+        }
+    }
+
     fn empty(scheme: &Scheme, block: usize, granularity: Granularity) -> Quantized {
         Quantized {
             scheme: scheme.id.clone(),

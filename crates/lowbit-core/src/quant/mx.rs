@@ -22,7 +22,8 @@ use crate::format::Kind;
 use crate::round::{round_float, Exact, OverflowPolicy, RoundingMode};
 
 /// The 16 values of OCP FP4 E2M1 by code (code 8 is −0).
-pub const E2M1_VALUES: [f32; 16] = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, -0.0, -0.5, -1.0, -1.5, -2.0, -3.0, -4.0, -6.0];
+pub const E2M1_VALUES: [f32; 16] =
+    [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, -0.0, -0.5, -1.0, -1.5, -2.0, -3.0, -4.0, -6.0];
 
 /// E2M1 code of an f32: round to nearest, ties to even, saturating at ±6; the sign is the f32
 /// sign bit (−0.1 → −0); NaN → ±0. Branch-free: each tie threshold is compared with `>` when
@@ -133,7 +134,8 @@ impl MxElement {
     fn round(&self, scaled: f64) -> (i64, f64) {
         match self {
             MxElement::Float(f) => {
-                let r = round_float(f, &Exact::from_f64(scaled), RoundingMode::NearestEven, OverflowPolicy::Saturate, 0);
+                let r =
+                    round_float(f, &Exact::from_f64(scaled), RoundingMode::NearestEven, OverflowPolicy::Saturate, 0);
                 (r.code as i64, f.value(r.code))
             }
             MxElement::Int8 => {
@@ -174,11 +176,8 @@ pub(crate) fn run_mx(scheme: &Scheme, input: &[f32], options: &Options, q: &mut 
             let (c, value) = element.round(scaled);
             let dequantized = if finite { (value * 2f64.powi(e)) as f32 } else { f32::NAN };
             let clipped = finite && scaled.abs() > max_elem;
-            q.clipped += clipped as usize;
-            q.codes.push(c);
-            q.dequantized.push(dequantized);
-            if options.trace {
-                q.trace.push(TraceRow {
+            q.record(
+                TraceRow {
                     index: b * 32 + j,
                     group: b,
                     input: x as f64,
@@ -191,9 +190,10 @@ pub(crate) fn run_mx(scheme: &Scheme, input: &[f32], options: &Options, q: &mut 
                     clipped,
                     code: c,
                     dequantized: dequantized as f64,
-                    error: dequantized as f64 - x as f64,
-                });
-            }
+                    error: 0.0,
+                },
+                options.trace,
+            );
         }
     }
     if scheme.element_bits() == 4 {
@@ -265,11 +265,8 @@ pub(crate) fn run_nvfp4(input: &[f32], options: &Options, q: &mut Quantized) {
             let value = E2M1_VALUES[code as usize];
             let dequantized = value * total;
             let clipped = raw.abs() > 6.0;
-            q.clipped += clipped as usize;
-            q.codes.push(code as i64);
-            q.dequantized.push(dequantized);
-            if options.trace {
-                q.trace.push(TraceRow {
+            q.record(
+                TraceRow {
                     index: b * 16 + j,
                     group: b,
                     input: x as f64,
@@ -282,9 +279,10 @@ pub(crate) fn run_nvfp4(input: &[f32], options: &Options, q: &mut Quantized) {
                     clipped,
                     code: code as i64,
                     dequantized: dequantized as f64,
-                    error: dequantized as f64 - x as f64,
-                });
-            }
+                    error: 0.0,
+                },
+                options.trace,
+            );
         }
     }
     let nibbles: Vec<u8> = q.codes.iter().map(|&c| c as u8).collect();
