@@ -1,1 +1,233 @@
-//! e2e
+//! End-to-end test support for Lowbit: a tiny static file server for the built `dist/`
+//! (std only, one thread per connection, 127.0.0.1 on a free port), a chromedriver started on
+//! a free port, and a headless Chromium session driven through fantoccini.
+//!
+//! The tests live in `tests/`; they need `trunk build --release` to have produced `dist/`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder};
+
+/// The repository root (two levels above this crate).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+/// Where screenshots go (git-ignored).
+pub fn screenshot_dir() -> PathBuf {
+    let dir = repo_root().join("tests/screenshots");
+    std::fs::create_dir_all(&dir).expect("create tests/screenshots");
+    dir
+}
+
+/// A static file server for a directory, serving until the process ends.
+pub struct StaticServer {
+    /// Where it listens.
+    pub addr: SocketAddr,
+}
+
+impl StaticServer {
+    /// Serves `root` on 127.0.0.1 on a free port. `/` and unknown paths without an extension
+    /// get `index.html` (a single-page app); the query string is ignored.
+    pub fn start(root: PathBuf) -> std::io::Result<StaticServer> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let addr = listener.local_addr()?;
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let root = root.clone();
+                std::thread::spawn(move || {
+                    let _ = serve_connection(stream, &root);
+                });
+            }
+        });
+        Ok(StaticServer { addr })
+    }
+
+    /// The URL of a path on this server (`/?format=…`).
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!("http://{}{}", self.addr, path_and_query)
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "json" => "application/json",
+        "ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut writer = stream;
+    loop {
+        let mut request_line = String::new();
+        if reader.read_line(&mut request_line)? == 0 {
+            return Ok(());
+        }
+        let mut keep_alive = true;
+        let mut content_length = 0usize;
+        loop {
+            let mut header = String::new();
+            if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
+                break;
+            }
+            let lower = header.to_ascii_lowercase();
+            if lower.starts_with("connection:") && lower.contains("close") {
+                keep_alive = false;
+            }
+            if let Some(v) = lower.strip_prefix("content-length:") {
+                content_length = v.trim().parse().unwrap_or(0);
+            }
+        }
+        if content_length > 0 {
+            let mut body = vec![0; content_length];
+            reader.read_exact(&mut body)?;
+        }
+        let mut parts = request_line.split_whitespace();
+        let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+        let path = target.split(['?', '#']).next().unwrap_or("/");
+        let (status, file) = resolve(root, path);
+        let body = match (&file, method) {
+            (Some(f), "GET" | "HEAD") => std::fs::read(f).unwrap_or_default(),
+            _ => b"not found".to_vec(),
+        };
+        let ctype = file.as_deref().map_or("text/plain", content_type);
+        let head = format!(
+            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: {}\r\n\r\n",
+            body.len(),
+            if keep_alive { "keep-alive" } else { "close" }
+        );
+        writer.write_all(head.as_bytes())?;
+        if method != "HEAD" {
+            writer.write_all(&body)?;
+        }
+        writer.flush()?;
+        if !keep_alive {
+            return Ok(());
+        }
+    }
+}
+
+/// Maps a URL path to a file under `root`, refusing anything that leaves it.
+fn resolve(root: &Path, url_path: &str) -> (&'static str, Option<PathBuf>) {
+    let relative = Path::new(url_path.trim_start_matches('/'));
+    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return ("404 Not Found", None);
+    }
+    let candidate = root.join(relative);
+    if candidate.is_file() {
+        return ("200 OK", Some(candidate));
+    }
+    if relative.extension().is_none() {
+        let index = root.join("index.html");
+        if index.is_file() {
+            return ("200 OK", Some(index));
+        }
+    }
+    ("404 Not Found", None)
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// A running chromedriver, killed on drop.
+pub struct Driver {
+    child: Child,
+    /// Its WebDriver URL.
+    pub url: String,
+}
+
+impl Driver {
+    /// Starts `$CHROMEDRIVER` (default `chromedriver`) on a free port and waits until it
+    /// accepts connections.
+    pub fn start() -> Driver {
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (run scripts/setup.sh)"));
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start on port {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, url: format!("http://127.0.0.1:{port}") }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A fresh temporary directory (for Chromium's profile), removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    /// Creates one under the system temp dir.
+    pub fn new(prefix: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let dir = std::env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Chromium's capabilities: headless, sandbox off (root), no background networking (the
+/// machine's closed network), a fresh profile, a fixed window size for screenshots.
+pub fn chrome_capabilities(profile: &Path, width: u32, height: u32) -> Capabilities {
+    let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let caps = serde_json::json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": binary,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1",
+                format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    match caps {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!("a JSON object literal"),
+    }
+}
+
+/// Connects a WebDriver session to `driver` with [`chrome_capabilities`].
+pub async fn connect(driver: &Driver, profile: &Path, width: u32, height: u32) -> Client {
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(chrome_capabilities(profile, width, height))
+        .connect(&driver.url)
+        .await
+        .expect("WebDriver session with headless Chromium")
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sets up what is missing (scripts/setup.sh), then runs every test:
+#   1. native: `cargo test` (the workspace's default members: core, CLI, charts and the app's
+#      pure modules — URL state, display strings, table and signal models)
+#   2. `trunk build --release` → dist/
+#   3. the app's components in headless Chromium (wasm-bindgen-test, tests/web.rs)
+#   4. end to end: dist/ served on 127.0.0.1, driven through chromedriver
+#      (crates/lowbit-e2e; screenshots in tests/screenshots/, timings printed)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=setup.sh
+. scripts/setup.sh
+
+step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*" >&2; }
+
+step "native tests (cargo test)"
+cargo test --locked
+
+step "trunk build --release"
+trunk build --release
+wasm=$(ls dist/*.wasm)
+echo "dist wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip" >&2
+
+# Headless Chromium for wasm-bindgen-test (flags: the machine's closed network).
+profile=$(mktemp -d)
+webdriver_json=$(mktemp --suffix=.json)
+trap 'rm -rf "$profile" "$webdriver_json"' EXIT
+cat >"$webdriver_json" <<JSON
+{ "goog:chromeOptions": { "binary": "/usr/bin/chromium",
+  "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--disable-dev-shm-usage", "--user-data-dir=$profile"] } }
+JSON
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$webdriver_json" \
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked -p lowbit-app --target wasm32-unknown-unknown --test web
+
+step "end-to-end tests (chromedriver + headless Chromium against dist/)"
+CHROMEDRIVER=/usr/bin/chromedriver CHROMIUM=/usr/bin/chromium \
+  cargo test --locked -p lowbit-e2e -- --nocapture --test-threads=1
+
+step "all tests passed"

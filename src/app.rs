@@ -1,0 +1,70 @@
+//! The app's root: reads the state from the URL, holds it, keeps the URL in step, and shows
+//! the view it names.
+
+use leptos::prelude::*;
+
+use crate::components::{Notices, ViewNav};
+use crate::state::ExplorerModel;
+use crate::url_state::{parse_query, to_query, AppState};
+use crate::views;
+
+/// The app, reading its state from the page's URL and keeping the URL up to date.
+#[component]
+pub fn App() -> impl IntoView {
+    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    view! { <Lowbit query=query sync_url=true /> }
+}
+
+/// Replaces the page's query string without adding a history entry.
+fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{query}")));
+    }
+}
+
+/// The app for a given query string; `sync_url` writes the state back to the page's URL.
+#[component]
+pub fn Lowbit(
+    /// The query string to start from (`?format=float8_e4m3fn&code=0x7e`).
+    #[prop(into)]
+    query: String,
+    /// Whether to keep the page's URL in step with the state.
+    #[prop(optional)]
+    sync_url: bool,
+) -> impl IntoView {
+    let parsed = parse_query(&query);
+    // The parts of the state no model below holds yet are written back as they came.
+    let initial = parsed.state.clone();
+    let explorer = ExplorerModel::new(parsed.state.explorer);
+    let current = RwSignal::new(parsed.state.view);
+    let notices = RwSignal::new(parsed.notices);
+    if sync_url {
+        Effect::new(move |_| {
+            let state = AppState { view: current.get(), explorer: explorer.snapshot(), ..initial.clone() };
+            replace_query(&to_query(&state));
+        });
+    }
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <a class="brand" href="?">
+                    <span class="logo" aria-hidden="true">
+                        <span class="role-sign">"0"</span>
+                        <span class="role-exponent">"1"</span>
+                        <span class="role-mantissa">"1"</span>
+                    </span>
+                    <span class="name">"Lowbit"</span>
+                </a>
+                <span class="tagline">"machine-learning number formats, bit by bit"</span>
+                <ViewNav current=current on_select=move |v| current.set(v) />
+            </header>
+            <Notices notices=notices />
+            <main>{move || views::render(current.get(), explorer)}</main>
+            <footer class="footer">
+                "Exact arithmetic in Rust (lowbit-core), compiled to WebAssembly. Codes and formats are kept in the URL: share it."
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+//! The value's formula in MathML, with the actual numbers in the bit cells' role colours.
+
+use leptos::prelude::*;
+
+use crate::display::Formula;
+
+/// `(−1)^s × 2^(e − bias) × 1.m = value`, or the integer / table / special-value reading.
+#[component]
+pub fn FormulaView(
+    /// The formula of the current code.
+    #[prop(into)]
+    formula: Signal<Formula>,
+) -> impl IntoView {
+    move || match formula.get() {
+        Formula::Float { sign, exponent, bias, unbiased, significand_bits, significand, value, note } => {
+            let sign_part = sign.map(|s| {
+                view! {
+                    <msup>
+                        <mrow><mo>"("</mo><mo>"−"</mo><mn>"1"</mn><mo>")"</mo></mrow>
+                        <mn class="role-sign">{s}</mn>
+                    </msup>
+                    <mo>"×"</mo>
+                }
+            });
+            let has_significand = significand_bits.is_some();
+            let significand_part = significand_bits.map(|bits| {
+                view! {
+                    <mo>"×"</mo>
+                    <msub><mn class="role-mantissa">{bits}</mn><mn class="radix">"2"</mn></msub>
+                }
+            });
+            let detail = if has_significand {
+                format!("2^{unbiased} × {significand}")
+            } else {
+                format!("2^{unbiased}")
+            };
+            view! {
+                <div class="formula" data-testid="formula">
+                    <math display="block">
+                        <mrow>
+                            {sign_part}
+                            <msup>
+                                <mn>"2"</mn>
+                                <mrow><mn class="role-exponent">{exponent}</mn><mo>"−"</mo><mn>{bias}</mn></mrow>
+                            </msup>
+                            {significand_part}
+                            <mo>"="</mo>
+                            <mn class="result">{value}</mn>
+                        </mrow>
+                    </math>
+                    <p class="formula-detail">{detail}{note.map(|n| format!(" — {n}"))}</p>
+                </div>
+            }
+            .into_any()
+        }
+        Formula::Int { sign_weight, sign, rest, value } => {
+            let sign_part = sign_weight.zip(sign).map(|(weight, s)| {
+                view! {
+                    <mo>"−"</mo>
+                    <mn>{weight}</mn>
+                    <mo>"×"</mo>
+                    <mn class="role-sign">{s}</mn>
+                    <mo>"+"</mo>
+                }
+            });
+            view! {
+                <div class="formula" data-testid="formula">
+                    <math display="block">
+                        <mrow>
+                            {sign_part}
+                            <mn class="role-index">{rest}</mn>
+                            <mo>"="</mo>
+                            <mn class="result">{value}</mn>
+                        </mrow>
+                    </math>
+                    <p class="formula-detail">"two's complement: the top bit weighs −2^(n−1)"</p>
+                </div>
+            }
+            .into_any()
+        }
+        Formula::Table { name, index, value } => view! {
+            <div class="formula" data-testid="formula">
+                <math display="block">
+                    <mrow>
+                        <mi mathvariant="normal">{name}</mi>
+                        <mo>"["</mo>
+                        <mn class="role-index">{index}</mn>
+                        <mo>"]"</mo>
+                        <mo>"="</mo>
+                        <mn class="result">{value}</mn>
+                    </mrow>
+                </math>
+                <p class="formula-detail">"a lookup table: the code is an index"</p>
+            </div>
+        }
+        .into_any(),
+        Formula::Special { text } => view! {
+            <div class="formula" data-testid="formula">
+                <p class="formula-special">{text}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
