@@ -15,12 +15,37 @@ pub fn App() -> impl IntoView {
     view! { <Lowbit query=query sync_url=true /> }
 }
 
-/// Replaces the page's query string without adding a history entry.
+/// Replaces the page's query string without adding a history entry (debounced).
 fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{query}")));
+    use std::cell::RefCell;
+    thread_local! {
+        /// The query waiting to be written, and whether a write is scheduled.
+        static PENDING: RefCell<(Option<String>, bool)> = const { RefCell::new((None, false)) };
+    }
+    fn flush() {
+        let Some(query) = PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            p.1 = false;
+            p.0.take()
+        }) else {
+            return;
+        };
+        let Some(window) = web_sys::window() else { return };
+        let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{query}")));
+        }
+    }
+    // Browsers throttle history updates (Chromium: about 200 per 10 s), and painting bits or
+    // dragging a slider changes the state far faster: write the latest state at most every
+    // 100 ms.
+    let schedule = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        p.0 = Some(query.to_string());
+        !std::mem::replace(&mut p.1, true)
+    });
+    if schedule {
+        set_timeout(flush, std::time::Duration::from_millis(100));
     }
 }
 
