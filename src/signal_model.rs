@@ -259,6 +259,16 @@ pub struct Preset {
     pub params: SignalParams,
 }
 
+impl Preset {
+    /// Whether `params` show this example (same signal and schemes; the error mode and the
+    /// block of fixed-block schemes do not matter).
+    pub fn matches(&self, params: &SignalParams) -> bool {
+        let p = &self.params;
+        (p.kind, p.amplitude, p.periods, p.samples, p.block) == (params.kind, params.amplitude, params.periods, params.samples, params.block)
+            && p.schemes == params.schemes
+    }
+}
+
 fn preset(kind: SignalKind, samples: usize, schemes: &[&str]) -> SignalParams {
     SignalParams {
         kind,
@@ -585,6 +595,42 @@ pub struct HoverRow {
     pub relative: String,
 }
 
+/// The colour of scheme `id` if it is selected (the palette follows the selection order).
+pub fn scheme_color(selected: &[String], id: &str) -> Option<&'static str> {
+    selected.iter().position(|s| s == id).map(|i| series_color(i).hex)
+}
+
+/// The selected schemes that are not among [`offered_schemes`] (from a URL), so the picker
+/// can list them too.
+pub fn extra_schemes(selected: &[String]) -> Vec<String> {
+    let offered = offered_schemes();
+    selected.iter().filter(|s| !offered.contains(&s.as_str())).cloned().collect()
+}
+
+/// The device-pixel ratio to draw at: the browser's, kept within 1..=4 (plots drawn below 1
+/// would be blurry when the page is zoomed back in).
+pub fn draw_ratio(device_pixel_ratio: f64) -> f64 {
+    if device_pixel_ratio.is_finite() { device_pixel_ratio.clamp(1.0, 4.0) } else { 1.0 }
+}
+
+/// A canvas's backing store for a CSS size at a device-pixel ratio (at least 1 × 1).
+pub fn backing_size(css_width: f64, css_height: f64, ratio: f64) -> (u32, u32) {
+    let px = |css: f64| (css * ratio).round().clamp(1.0, 16384.0) as u32;
+    (px(css_width), px(css_height))
+}
+
+/// The sample under a pointer at CSS offset `offset_x` (the whole height of the plot counts).
+pub fn hover_index(mapping: &PlotMapping, offset_x: f64, ratio: f64) -> Option<usize> {
+    mapping.index_at(offset_x * ratio)
+}
+
+/// The CSS left offset of the hover cursor for sample `index`: the middle of its step.
+pub fn cursor_left(mapping: &PlotMapping, index: usize, ratio: f64) -> Option<f64> {
+    let start = mapping.sample_px(index)?;
+    let end = mapping.sample_px(index + 1).unwrap_or_else(|| mapping.x_to_px(mapping.x_range.1));
+    Some((start + end) / 2.0 / ratio)
+}
+
 /// Draws the signal plot into `signal` and the error plot into `error` (at `scale` device
 /// pixels per CSS pixel) and returns their mappings for hover read-outs.
 ///
@@ -782,6 +828,44 @@ mod tests {
             assert!(r.notices.iter().all(|n| n.contains("fixes the block size")), "{}: {:?}", preset.id, r.notices);
             assert_eq!(r.series.len(), params.schemes.len());
         }
+    }
+
+    #[test]
+    fn canvas_geometry() {
+        assert_eq!(backing_size(800.0, 320.0, 2.0), (1600, 640));
+        assert_eq!(backing_size(0.0, 320.0, 1.5), (1, 480));
+        assert_eq!(draw_ratio(0.5), 1.0);
+        assert_eq!(draw_ratio(f64::NAN), 1.0);
+        assert_eq!(draw_ratio(2.0), 2.0);
+        let r = compute(&SignalParams::default());
+        let mut svg = String::new();
+        let (m, _) = {
+            let area = SVGBackend::with_string(&mut svg, (1600, 640)).into_drawing_area();
+            draw_plots(&r, false, Some(&area), None, 2.0).unwrap()
+        };
+        let m = m.unwrap();
+        let left = cursor_left(&m, 100, 2.0).unwrap();
+        assert_eq!(hover_index(&m, left, 2.0), Some(100));
+        assert_eq!(hover_index(&m, 0.0, 2.0), None);
+        assert!(cursor_left(&m, 255, 2.0).is_some());
+    }
+
+    #[test]
+    fn scheme_colours_follow_the_selection() {
+        let selected = vec!["fp4_bnb".to_string(), "cast:float6_e3m2fn".to_string()];
+        assert_eq!(scheme_color(&selected, "fp4_bnb"), Some("#0072B2"));
+        assert_eq!(scheme_color(&selected, "cast:float6_e3m2fn"), Some("#D55E00"));
+        assert_eq!(scheme_color(&selected, "nf4"), None);
+        assert_eq!(extra_schemes(&selected), ["cast:float6_e3m2fn"]);
+    }
+
+    #[test]
+    fn the_seed_preset_matches_its_url() {
+        let (from_url, _) = parse("schemes=fp4_bnb&block=64&samples=256");
+        let p = presets();
+        assert!(p[0].matches(&from_url));
+        assert!(!p[1].matches(&from_url));
+        assert!(!p[0].matches(&SignalParams::default()));
     }
 
     #[test]

@@ -223,6 +223,20 @@ pub fn value_table(format: &Format) -> ValueTable {
     ValueTable { id: format.id.clone(), bits, summary, cells, shape }
 }
 
+/// One line on a format for the table card ("float8_e4m3fn · 8 bits · OCP FP8 E4M3: …").
+pub fn value_table_summary(format: &Format) -> String {
+    let what = match format.entry() {
+        Some(e) => e.summary.to_string(),
+        None => "custom float".to_string(),
+    };
+    let layout = match &format.kind {
+        Kind::Float(f) => format!("E{}M{}", f.exponent_bits, f.mantissa_bits),
+        Kind::Int(_) => "integer".into(),
+        Kind::Codebook(_) => "lookup table".into(),
+    };
+    format!("{} bits · {layout} · {what}", format.bits())
+}
+
 /// The seed's three tables (NF4, bitsandbytes FP4, E2M1), each in code order.
 pub fn seed_tables() -> Vec<ValueTable> {
     SEED_TABLES.iter().filter_map(|id| Format::parse(id).ok()).map(|f| value_table(&f)).collect()
@@ -346,6 +360,18 @@ pub struct NormalFigure {
     pub value_ticks: Vec<FigureTick>,
     /// y of the code labels.
     pub label_y: f64,
+    /// Lower end of the z ticks.
+    pub z_tick_end: f64,
+    /// Baseline of the z tick labels.
+    pub z_label_y: f64,
+    /// Baseline of the z axis title.
+    pub z_title_y: f64,
+    /// Upper end of the value ticks.
+    pub value_tick_end: f64,
+    /// Baseline of the value tick labels.
+    pub value_label_y: f64,
+    /// Baseline of the value axis title.
+    pub value_title_y: f64,
 }
 
 /// Rounds to 0.1 user units: short SVG attributes, and exact enough.
@@ -359,7 +385,7 @@ fn r1(x: f64) -> f64 {
 pub fn normal_figure() -> NormalFigure {
     let (width, height) = (640.0, 250.0);
     let (x0, x1) = (30.0, 610.0);
-    let (top_y, axis_y) = (34.0, 196.0);
+    let (top_y, axis_y) = (40.0, 196.0);
     let (zlo, zhi) = (-2.4, 2.4);
     let px = |z: f64| x0 + (z - zlo) / (zhi - zlo) * (x1 - x0);
     let peak = normal_pdf(0.0);
@@ -420,6 +446,12 @@ pub fn normal_figure() -> NormalFigure {
         z_ticks,
         value_ticks,
         label_y: axis_y + 16.0,
+        z_tick_end: axis_y + 4.0,
+        z_label_y: axis_y + 32.0,
+        z_title_y: axis_y + 48.0,
+        value_tick_end: top_y - 4.0,
+        value_label_y: top_y - 8.0,
+        value_title_y: top_y - 22.0,
     }
 }
 

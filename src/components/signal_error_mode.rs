@@ -1,0 +1,35 @@
+//! The switch between absolute and relative error curves.
+
+use leptos::prelude::*;
+
+/// Two radio buttons (`data-testid="error-mode"`, inputs with `value="abs"` / `value="rel"`).
+#[component]
+pub fn SignalErrorMode(
+    /// Whether relative errors are shown.
+    #[prop(into)]
+    relative: Signal<bool>,
+    /// Called with the new choice.
+    #[prop(into)]
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let option = move |value: &'static str, label: &'static str, is_relative: bool| {
+        view! {
+            <label class="segmented-option" class:active=move || relative.get() == is_relative>
+                <input
+                    type="radio"
+                    name="error-mode"
+                    value=value
+                    prop:checked=move || relative.get() == is_relative
+                    on:change=move |_| on_change.run(is_relative)
+                />
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <div class="segmented" role="radiogroup" aria-label="error curves" data-testid="error-mode">
+            {option("abs", "absolute |q − x|", false)}
+            {option("rel", "relative |q − x| / |x|", true)}
+        </div>
+    }
+}
