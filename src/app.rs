@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::{Notices, ViewNav};
-use crate::state::ExplorerModel;
-use crate::url_state::{parse_query, to_query, AppState};
 use crate::views;
+use crate::state::ExplorerModel;
+use crate::url_state::{parse_query, to_query, AppState, View};
+use crate::views::{SignalModel, TablesModel};
 
 /// The app, reading its state from the page's URL and keeping the URL up to date.
 #[component]
@@ -60,17 +61,31 @@ pub fn Lowbit(
     sync_url: bool,
 ) -> impl IntoView {
     let parsed = parse_query(&query);
-    // The parts of the state no model below holds yet are written back as they came.
-    let initial = parsed.state.clone();
     let explorer = ExplorerModel::new(parsed.state.explorer);
+    let tables = TablesModel::new(parsed.state.table);
+    let signal = SignalModel::new(parsed.state.signal);
     let current = RwSignal::new(parsed.state.view);
     let notices = RwSignal::new(parsed.notices);
     if sync_url {
         Effect::new(move |_| {
-            let state = AppState { view: current.get(), explorer: explorer.snapshot(), ..initial.clone() };
+            let state = AppState {
+                view: current.get(),
+                explorer: explorer.snapshot(),
+                table: tables.format.get(),
+                signal: signal.params.get(),
+            };
             replace_query(&to_query(&state));
         });
     }
+    // A table cell opens its code in the explorer.
+    let on_open = Callback::new(move |(format, code): (lowbit_core::Format, u64)| {
+        explorer.select_format(format);
+        explorer.set_code(code);
+        current.set(View::Explorer);
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
     view! {
         <div class="app">
             <header class="topbar">
@@ -86,7 +101,7 @@ pub fn Lowbit(
                 <ViewNav current=current on_select=move |v| current.set(v) />
             </header>
             <Notices notices=notices />
-            <main>{move || views::render(current.get(), explorer)}</main>
+            <main>{move || views::render(current.get(), explorer, tables, signal, on_open)}</main>
             <footer class="footer">
                 "Exact arithmetic in Rust (lowbit-core), compiled to WebAssembly. Codes and formats are kept in the URL: share it."
             </footer>
