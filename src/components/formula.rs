@@ -23,6 +23,7 @@ pub fn FormulaView(
                 }
             });
             let has_significand = significand_bits.is_some();
+            let long = significand_bits.as_ref().is_some_and(|b| b.len() > 24) || value.len() > 24;
             let significand_part = significand_bits.map(|bits| {
                 view! {
                     <mo>"×"</mo>
@@ -35,7 +36,7 @@ pub fn FormulaView(
                 format!("2^{unbiased}")
             };
             view! {
-                <div class="formula" data-testid="formula">
+                <div class="formula" class:long=long data-testid="formula">
                     <math display="block">
                         <mrow>
                             {sign_part}

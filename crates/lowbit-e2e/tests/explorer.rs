@@ -229,6 +229,15 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     assert_eq!(c.find_all(Locator::Css("[data-testid^=\"bit-\"]")).await?.len(), 13);
     wait_url(c, "format=e5m7b10_fn&code=0x1234").await?;
 
+    // 9. 64-bit codes: π in float64, every bit a cell.
+    c.goto(&server.url("/?format=float64&code=0x400921fb54442d18")).await?;
+    wait_attr(c, "value", "data-value", "3.141592653589793").await?;
+    assert_eq!(c.find_all(Locator::Css("[data-testid^=\"bit-\"]")).await?.len(), 64);
+    assert_eq!(attr(c, "code", "data-code").await?, 0x400921fb54442d18u64.to_string());
+    click_bit(c, 63).await?;
+    wait_attr(c, "value", "data-value", "-3.141592653589793").await?;
+    let shot_f64 = screenshot(c, "explorer-float64-pi.png").await?;
+
     let median_toggle = median(&mut toggles.clone());
     let max_toggle = toggles.iter().cloned().fold(f64::NAN, f64::max);
     let min_toggle = toggles.iter().cloned().fold(f64::NAN, f64::min);
@@ -246,7 +255,7 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
         b[b.len() * 9 / 10]
     };
     println!("  bit toggle, 200 in-page clicks:                median {batch_median:.2} ms, min {batch_min:.2} ms, p90 {p90:.2} ms");
-    println!("screenshots: {}, {}", shot_448.display(), shot_f16.display());
+    println!("screenshots: {}, {}, {}", shot_448.display(), shot_f16.display(), shot_f64.display());
     assert!(first_render < 2000.0, "first render {first_render} ms");
     Ok(())
 }
