@@ -536,12 +536,11 @@ impl CustomSpec {
         if !(1..=11).contains(&self.exponent_bits) {
             return Err(format!("exponent bits must be 1 to 11, got {}", self.exponent_bits));
         }
-        if 1 + self.exponent_bits + self.mantissa_bits > 32 {
+        let total = 1u64 + u64::from(self.exponent_bits) + u64::from(self.mantissa_bits);
+        if total > 32 {
             return Err(format!(
-                "at most 32 bits in all: 1 + {} + {} = {}",
-                self.exponent_bits,
-                self.mantissa_bits,
-                1 + self.exponent_bits + self.mantissa_bits
+                "at most 32 bits in all: 1 + {} + {} = {total}",
+                self.exponent_bits, self.mantissa_bits
             ));
         }
         let float = FloatFormat {
@@ -750,6 +749,7 @@ mod tests {
         assert!(CustomSpec { exponent_bits: 0, ..spec }.to_format().is_err());
         assert!(CustomSpec { exponent_bits: 11, mantissa_bits: 21, ..spec }.to_format().is_err());
         assert!(CustomSpec { bias: 100000, ..spec }.to_format().is_err());
+        assert!(CustomSpec { mantissa_bits: u32::MAX, ..spec }.to_format().is_err(), "no overflow");
         assert_eq!(parse_specials("fnuz"), Some(Specials::Fnuz));
     }
 }
