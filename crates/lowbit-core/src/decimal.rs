@@ -1,9 +1,7 @@
 //! Decimal text in and out, exactly: parsing numbers of any length into an [`Exact`] value,
 //! the full decimal expansion of any binary fraction, and JavaScript's `String(v)` layout.
 
-use num_bigint::BigUint;
-use num_traits::{One, ToPrimitive, Zero};
-
+use crate::bignum::BigUint;
 use crate::round::Exact;
 
 /// A decimal number as written: ±digits × 10^exponent, or a special value.
@@ -127,17 +125,18 @@ impl Decimal {
             (&digits[..], false)
         };
         let exponent = exponent + (digits.len() - kept.len()) as i64;
-        let n = BigUint::parse_bytes(kept, 10).unwrap_or_default();
+        let mut n = BigUint::from_decimal(kept);
         let (significand, binary_exponent, more) = if exponent >= 0 {
-            top_bits(&(n * pow10(exponent as u32)), 0)
+            n.mul_pow10(exponent as u32);
+            top_bits(&n, 0)
         } else {
-            let divisor = pow10((-exponent) as u32);
-            // Scale so that the quotient has at least 65 bits.
-            let scale = (divisor.bits() as i64 - n.bits() as i64 + 66).max(0) as u64;
-            let numerator = n << scale;
-            let quotient = &numerator / &divisor;
-            let remainder_nonzero = !(&numerator % &divisor).is_zero();
-            let (s, e, more) = top_bits(&quotient, -(scale as i64));
+            let k = (-exponent) as u32;
+            // Scale so that the quotient keeps at least 64 bits: bits(10^k) ≤ k·3.322 + 1.
+            let divisor_bits = k as i64 * 3322 / 1000 + 2;
+            let scale = (divisor_bits - n.bits() as i64 + 66).max(0) as u64;
+            n.shl(scale);
+            let remainder_nonzero = n.div_pow10(k);
+            let (s, e, more) = top_bits(&n, -(scale as i64));
             (s, e, more || remainder_nonzero)
         };
         sticky |= more;
@@ -145,23 +144,17 @@ impl Decimal {
     }
 }
 
-fn pow10(k: u32) -> BigUint {
-    num_traits::pow(BigUint::from(10u32), k as usize)
-}
-
 /// The leading 64 bits of `n` × 2^exponent, the exponent of their last bit, and whether
 /// any lower bit was set.
 fn top_bits(n: &BigUint, exponent: i64) -> (u64, i64, bool) {
     let bits = n.bits() as i64;
     if bits <= 64 {
-        let v = n.to_u64().unwrap_or(0);
         let shift = 64 - bits;
-        (v << shift, exponent - shift, false)
+        let (v, _) = n.window(0);
+        (if shift >= 64 { 0 } else { v << shift }, exponent - shift, false)
     } else {
         let drop = (bits - 64) as u64;
-        let top = (n >> drop).to_u64().unwrap_or(0);
-        let mask = (BigUint::one() << drop) - BigUint::one();
-        let lost = !(n & mask).is_zero();
+        let (top, lost) = n.window(drop);
         (top, exponent + drop as i64, lost)
     }
 }
@@ -216,14 +209,15 @@ pub fn exact_decimal(x: f64) -> String {
     let Exact::Finite { significand, exponent, .. } = Exact::from_f64(x) else {
         return format!("{sign}0");
     };
-    let n = BigUint::from(significand);
+    let mut n = BigUint::from_u64(significand);
     if exponent >= 0 {
-        return format!("{sign}{}", n << exponent as u64);
+        n.shl(exponent as u64);
+        return format!("{sign}{}", n.to_decimal());
     }
     // m × 2^-k = m × 5^k / 10^k
     let k = (-exponent) as u32;
-    let scaled = n * num_traits::pow(BigUint::from(5u32), k as usize);
-    let mut text = scaled.to_str_radix(10);
+    n.mul_pow5(k);
+    let mut text = n.to_decimal();
     if text.len() <= k as usize {
         text = "0".repeat(k as usize - text.len() + 1) + &text;
     }

@@ -7,6 +7,7 @@
 //! No web dependencies; no function panics on any input value.
 #![warn(missing_docs)]
 
+pub mod bignum;
 pub mod codebook;
 pub mod decimal;
 pub mod encode;
