@@ -595,6 +595,148 @@ pub struct HoverRow {
     pub relative: String,
 }
 
+// ---------------------------------------------------------------------------------------------
+// Markup of the read-only parts (metrics table, hover read-out, notes): written as HTML text
+// and inserted whole, which keeps the wasm small; tested natively below.
+
+use crate::tables_model::escape;
+
+/// The metrics table's body rows: `<tr data-scheme data-mse data-max-abs-error data-sqnr-db
+/// data-bits>` with a colour swatch, the label and the numbers for reading.
+pub fn metrics_rows_html(rows: &[MetricsRow]) -> String {
+    rows.iter()
+        .map(|r| {
+            format!(
+                "<tr data-scheme=\"{}\" data-mse=\"{}\" data-max-abs-error=\"{}\" data-sqnr-db=\"{}\" data-bits=\"{}\" title=\"{}\">\
+                 <th scope=\"row\"><span class=\"swatch\" style=\"background-color:{}\" aria-hidden=\"true\"></span><code>{}</code></th>\
+                 <td class=\"num\" title=\"{}\">{}</td><td class=\"num\" title=\"{}\">{}</td><td class=\"num\" title=\"{}\">{}</td>\
+                 <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                escape(&r.scheme),
+                r.mse_attr,
+                r.max_abs_attr,
+                r.sqnr_attr,
+                r.bits,
+                escape(&r.description),
+                r.color,
+                escape(&r.label),
+                r.mse_attr,
+                escape(&r.mse),
+                r.max_abs_attr,
+                escape(&r.max_abs),
+                r.sqnr_attr,
+                escape(&r.sqnr),
+                r.bits,
+                escape(&r.block)
+            )
+        })
+        .collect()
+}
+
+/// The hover read-out's inner markup: where, the original, and one row per scheme; a hint
+/// when the pointer is not over a chart.
+pub fn hover_html(hover: Option<&Hover>) -> String {
+    let Some(h) = hover else {
+        return "<p class=\"hint\">Hover a chart to read x, the original and every reconstruction with its error.</p>".into();
+    };
+    let rows: String = h
+        .rows
+        .iter()
+        .map(|r| {
+            format!(
+                "<tr><th scope=\"row\"><span class=\"swatch\" style=\"background-color:{}\" aria-hidden=\"true\"></span>{}</th>\
+                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                r.color,
+                escape(&r.label),
+                escape(&r.value),
+                escape(&r.error),
+                escape(&r.relative)
+            )
+        })
+        .collect();
+    format!(
+        "<p class=\"hover-position\"><strong>{}</strong> · original <code class=\"num\">{}</code></p>\
+         <table class=\"hover-table\"><thead><tr><th scope=\"col\">scheme</th><th scope=\"col\">value</th>\
+         <th scope=\"col\">error</th><th scope=\"col\">|error| / |x|</th></tr></thead><tbody>{rows}</tbody></table>",
+        escape(&h.position),
+        escape(&h.original)
+    )
+}
+
+/// The notes as list items.
+pub fn notes_html(notes: &[String]) -> String {
+    notes.iter().map(|n| format!("<li>{}</li>", escape(n))).collect()
+}
+
+/// The scheme checkboxes, grouped (`<fieldset>` per group, `<input type="checkbox"
+/// data-scheme=ID>` per scheme, checked and with its plot colour when selected); the selected
+/// schemes that are not offered (from a link) come last.
+pub fn schemes_html(selected: &[String]) -> String {
+    let item = |id: &str| {
+        let description = Scheme::parse(id).map(|s| s.info.description).unwrap_or("");
+        let (checked, swatch) = match scheme_color(selected, id) {
+            Some(color) => (" checked", format!("<span class=\"swatch\" style=\"background-color:{color}\" aria-hidden=\"true\"></span>")),
+            None => ("", "<span class=\"swatch off\" aria-hidden=\"true\"></span>".to_string()),
+        };
+        let id = escape(id);
+        format!(
+            "<label class=\"scheme\" title=\"{}\"><input type=\"checkbox\" data-scheme=\"{id}\"{checked}>{swatch}<code>{id}</code></label>",
+            escape(description)
+        )
+    };
+    let mut html = String::new();
+    let extra = extra_schemes(selected);
+    let groups = SCHEME_GROUPS.iter().map(|(title, ids)| (*title, ids.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+    for (title, ids) in groups.chain((!extra.is_empty()).then_some(("from the link", extra))) {
+        html.push_str(&format!("<fieldset class=\"scheme-group\"><legend>{}</legend>", escape(title)));
+        for id in &ids {
+            html.push_str(&item(id));
+        }
+        html.push_str("</fieldset>");
+    }
+    html
+}
+
+/// `<option>`s for a select: (value, label), the one equal to `selected` marked.
+pub fn options_html(options: &[(String, String)], selected: &str) -> String {
+    options
+        .iter()
+        .map(|(value, label)| {
+            let mark = if value == selected { " selected" } else { "" };
+            format!("<option value=\"{}\"{mark}>{}</option>", escape(value), escape(label))
+        })
+        .collect()
+}
+
+/// The block sizes the block selector offers.
+pub const BLOCK_CHOICES: [usize; 9] = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+
+/// The block selector's options, plus the current size when it is not a usual one.
+pub fn block_options_html(block: usize) -> String {
+    let mut sizes = BLOCK_CHOICES.to_vec();
+    if !sizes.contains(&block) {
+        sizes.push(block);
+        sizes.sort_unstable();
+    }
+    let options: Vec<(String, String)> = sizes.iter().map(|b| (b.to_string(), b.to_string())).collect();
+    options_html(&options, &block.to_string())
+}
+
+/// The signal selector's options.
+pub fn wave_options_html(kind: SignalKind) -> String {
+    let options: Vec<(String, String)> = SignalKind::ALL
+        .iter()
+        .map(|k| {
+            let label = match k {
+                SignalKind::Sine => "sine",
+                SignalKind::Ramp => "ramp (sawtooth)",
+                SignalKind::Noise => "Gaussian noise",
+            };
+            (k.id().to_string(), label.to_string())
+        })
+        .collect();
+    options_html(&options, kind.id())
+}
+
 /// The colour of scheme `id` if it is selected (the palette follows the selection order).
 pub fn scheme_color(selected: &[String], id: &str) -> Option<&'static str> {
     selected.iter().position(|s| s == id).map(|i| series_color(i).hex)
@@ -866,6 +1008,35 @@ mod tests {
         assert!(p[0].matches(&from_url));
         assert!(!p[1].matches(&from_url));
         assert!(!p[0].matches(&SignalParams::default()));
+    }
+
+    #[test]
+    fn markup() {
+        let r = compute(&SignalParams { schemes: vec!["nf4".into(), "mxfp4".into()], ..SignalParams::default() });
+        let rows: Vec<MetricsRow> = r.series.iter().map(|s| s.row.clone()).collect();
+        let html = metrics_rows_html(&rows);
+        assert_eq!(html.matches("<tr data-scheme=").count(), 2);
+        assert!(html.contains(&format!("data-scheme=\"nf4\" data-mse=\"{}\"", rows[0].mse_attr)));
+        assert!(html.contains("data-bits=\"4.25\""));
+        let h = r.hover(10).unwrap();
+        let hover = hover_html(Some(&h));
+        assert!(hover.contains("nf4 b64") && hover.contains("mxfp4 b32"));
+        assert!(hover_html(None).contains("Hover"));
+        assert_eq!(notes_html(&["a<b".to_string()]), "<li>a&lt;b</li>");
+    }
+
+    #[test]
+    fn controls_markup() {
+        let selected = vec!["fp4_bnb".to_string(), "cast:float6_e3m2fn".to_string()];
+        let html = schemes_html(&selected);
+        assert_eq!(html.matches("type=\"checkbox\"").count(), offered_schemes().len() + 1);
+        assert_eq!(html.matches(" checked").count(), 2);
+        assert!(html.contains("data-scheme=\"fp4_bnb\" checked><span class=\"swatch\" style=\"background-color:#0072B2\""));
+        assert!(html.contains("from the link"));
+        assert_eq!(block_options_html(64).matches("<option").count(), 9);
+        assert!(block_options_html(64).contains("<option value=\"64\" selected>"));
+        assert!(block_options_html(48).contains("<option value=\"48\" selected>48</option><option value=\"64\">"));
+        assert!(wave_options_html(SignalKind::Ramp).contains("<option value=\"ramp\" selected>"));
     }
 
     #[test]

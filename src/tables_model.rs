@@ -37,6 +37,24 @@ pub const BNB_FP4_NOTE: [&str; 3] = [
      table, shown here, holds +0 there.",
 ];
 
+/// The introduction of the seed tables (HTML).
+pub const SEED_INTRO_HTML: &str = "<p class=\"hint\">Every code of NF4, bitsandbytes' FP4 (in bnb's code order, as \
+    <code>quantize_fp4</code> prints its state) and OCP FP4 E2M1. Click a row to open the code in the bit explorer.</p>";
+
+/// How NF4 is built, next to the figure (HTML).
+pub const NF4_TEXT_HTML: &str = "<p>NF4 spends its 16 codes where normally distributed weights are dense. QLoRA takes \
+    quantiles of N(0, 1): 8 positive levels Φ⁻¹(p) for p in equal steps from 0.9677 down towards 0.5, 7 negative ones \
+    the same way, and an exact zero; then divides all by Φ⁻¹(0.9677) ≈ 1.848 so the table spans [−1, 1].</p>\
+    <p>The positive side gets one level more than the negative side, so that zero is exactly representable. Each block \
+    of weights is scaled by its absmax before it is rounded to the nearest level. Hover a dot for its p, z and stored \
+    value.</p>";
+
+/// The note on bitsandbytes' FP4 as HTML (`data-testid="bnb-fp4-note"`).
+pub fn bnb_note_html() -> String {
+    let paragraphs: String = BNB_FP4_NOTE.iter().map(|p| format!("<p>{}</p>", escape(p))).collect();
+    format!("<div class=\"note\" data-testid=\"bnb-fp4-note\"><h3>Why bitsandbytes' FP4 is not E2M1</h3>{paragraphs}</div>")
+}
+
 /// One code of a table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -252,6 +270,131 @@ pub fn explorer_query(format: &Format, code: u64) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Markup. Tables of up to 256 cells are written as HTML text and inserted in one go: the
+// browser parses them faster than 256 reactive nodes are built, and the wasm stays small
+// (one delegated click handler per table instead of one closure type per cell kind).
+
+/// Escapes text for HTML element content and double-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The format picker's options: every catalogue format of at most 8 bits, plus `current` when
+/// it is a custom one; `current` is selected.
+pub fn picker_options_html(current: &Format) -> String {
+    let mut html: String = table_formats()
+        .into_iter()
+        .map(|(id, summary)| {
+            let mark = if id == current.id { " selected" } else { "" };
+            format!("<option value=\"{id}\" title=\"{}\"{mark}>{id}</option>", escape(summary))
+        })
+        .collect();
+    if current.entry().is_none() {
+        let id = escape(&current.id);
+        html.push_str(&format!("<option value=\"{id}\" selected>{id}</option>"));
+    }
+    html
+}
+
+/// The code carried by a cell's `data-code` attribute.
+pub fn code_from_attr(text: &str) -> Option<u64> {
+    text.parse().ok()
+}
+
+/// A list table as HTML: a heading, then `<table data-testid="table-ID">` with one
+/// `<tr data-code data-value>` per code (code, bits, value to 4 decimals, stored value).
+pub fn list_html(table: &ValueTable, heading: &str) -> String {
+    let id = escape(&table.id);
+    let mut html = String::with_capacity(300 + table.cells.len() * 260);
+    html.push_str(&format!(
+        "<h3 class=\"table-heading\">{} <code class=\"table-id\">{id}</code></h3>\
+         <table class=\"value-list\" data-testid=\"table-{id}\" data-format=\"{id}\"><thead><tr>\
+         <th scope=\"col\">code</th><th scope=\"col\">bits</th>\
+         <th scope=\"col\" title=\"rounded to 4 decimals, as torch prints it\">≈</th>\
+         <th scope=\"col\" title=\"the stored value, shortest round-trip decimal\">value</th></tr></thead><tbody>",
+        escape(heading)
+    ));
+    for c in &table.cells {
+        html.push_str(&format!(
+            "<tr class=\"cls-{}\" data-code=\"{}\" data-value=\"{}\" title=\"{}\" tabindex=\"0\">\
+             <td class=\"num code-col\">{}</td><td class=\"mono bits-col\">{}</td>\
+             <td class=\"num rounded-col\">{}</td><td class=\"num exact-col\">{}</td></tr>",
+            c.class_key,
+            c.code_attr,
+            escape(&c.value_attr),
+            escape(&c.title),
+            c.code_attr,
+            c.bits,
+            escape(&c.rounded),
+            escape(&c.value_attr)
+        ));
+    }
+    html.push_str("</tbody></table>");
+    html
+}
+
+/// A grid table as HTML: `<table data-testid="table-ID">`, a header row of low nibbles, then
+/// one row per high nibble with a `<th>` and 16 `<td data-code data-value>` cells.
+pub fn grid_html(table: &ValueTable) -> String {
+    let (rows, col_labels, row_labels) = match &table.shape {
+        Shape::Grid { rows, col_labels, row_labels, .. } => (*rows, col_labels.as_slice(), row_labels.as_slice()),
+        Shape::List => return list_html(table, ""),
+    };
+    let id = escape(&table.id);
+    let mut html = String::with_capacity(400 + table.cells.len() * 220);
+    html.push_str(&format!(
+        "<table class=\"value-grid\" data-testid=\"table-{id}\" data-format=\"{id}\"><thead><tr><th scope=\"col\" class=\"corner\">code</th>"
+    ));
+    for c in col_labels {
+        html.push_str(&format!("<th scope=\"col\" class=\"mono\">{c}</th>"));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for r in 0..rows {
+        html.push_str(&format!("<tr><th scope=\"row\" class=\"mono\">{}</th>", row_labels.get(r).map_or("", |s| s.as_str())));
+        for c in table.row(r) {
+            html.push_str(&format!(
+                "<td class=\"cell cls-{}\" data-code=\"{}\" data-value=\"{}\" title=\"{}\" tabindex=\"0\">{}</td>",
+                c.class_key,
+                c.code_attr,
+                escape(&c.value_attr),
+                escape(&c.title),
+                escape(&c.short)
+            ));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    html
+}
+
+/// The colour key of the tables, as HTML (`data-testid="table-legend"`).
+pub fn legend_html() -> String {
+    let items: String = [
+        ("zero", "zero"),
+        ("subnormal", "subnormal"),
+        ("normal", "normal / value"),
+        ("infinite", "±Inf"),
+        ("nan", "NaN"),
+        ("unused", "unused code"),
+    ]
+    .iter()
+    .map(|(key, label)| format!("<li><span class=\"swatch cls-{key}\" aria-hidden=\"true\"></span>{label}</li>"))
+    .collect();
+    format!("<ul class=\"table-legend\" data-testid=\"table-legend\" aria-label=\"colour key\">{items}</ul>")
+}
+
+// ---------------------------------------------------------------------------------------------
 // The NF4 construction figure.
 
 /// One of the 16 NF4 levels as a normal quantile.
@@ -455,6 +598,63 @@ pub fn normal_figure() -> NormalFigure {
     }
 }
 
+/// The figure as the app shows it: [`figure_svg`] of [`normal_figure`], computed once by the
+/// native tests and embedded (a test fails, and with `UPDATE_SNAPSHOTS=1` rewrites the file,
+/// when the two differ). The browser then needs none of the drawing code: ~7 KB of gzipped
+/// wasm less.
+pub const NF4_FIGURE_SVG: &str = include_str!("nf4_figure.svg");
+
+/// The figure as an inline SVG (`data-testid="nf4-figure"`, one `<circle data-nf4-code>` per
+/// level with a `<title>` tooltip).
+pub fn figure_svg(f: &NormalFigure) -> String {
+    let mut svg = format!(
+        "<svg class=\"nf4-figure\" data-testid=\"nf4-figure\" viewBox=\"0 0 {} {}\" role=\"img\" \
+         aria-label=\"the standard normal density with the 16 NF4 quantiles marked on it\">\
+         <path class=\"q-area\" d=\"{}\"/><path class=\"curve\" d=\"{}\"/>",
+        f.width, f.height, f.area, f.curve
+    );
+    for p in &f.points {
+        let zero = if p.zero { " zero" } else { "" };
+        svg.push_str(&format!("<line class=\"q-line{zero}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", p.x, p.y, p.x, f.axis_y));
+    }
+    svg.push_str(&format!(
+        "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis faint\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+        f.x0, f.axis_y, f.x1, f.axis_y, f.x0, f.top_y, f.x1, f.top_y
+    ));
+    for t in &f.z_ticks {
+        svg.push_str(&format!(
+            "<line class=\"tick\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><text class=\"tick-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            t.x, f.axis_y, t.x, f.z_tick_end, t.x, f.z_label_y, escape(&t.label)
+        ));
+    }
+    for t in &f.value_ticks {
+        svg.push_str(&format!(
+            "<line class=\"tick\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><text class=\"tick-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            t.x, f.top_y, t.x, f.value_tick_end, t.x, f.value_label_y, escape(&t.label)
+        ));
+    }
+    for p in &f.points {
+        let zero = if p.zero { " class=\"zero\"" } else { "" };
+        svg.push_str(&format!(
+            "<g class=\"q-point\"><title>{}</title><circle{zero} cx=\"{}\" cy=\"{}\" r=\"4.5\" data-nf4-code=\"{}\"/>\
+             <text class=\"q-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            escape(&p.title),
+            p.x,
+            p.y,
+            p.code,
+            p.x,
+            f.label_y,
+            escape(&p.label)
+        ));
+    }
+    svg.push_str(&format!(
+        "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"end\">z (standard deviations); numbers: NF4 codes</text>\
+         <text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"start\">NF4 value = z / Φ⁻¹(0.9677)</text></svg>",
+        f.x1, f.z_title_y, f.x0, f.value_title_y
+    ));
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -579,6 +779,69 @@ mod tests {
         assert_eq!(rounded4(448.0), "448");
         assert_eq!(rounded4(-1e-9), "-1e-9");
         assert_eq!(rounded4(f64::NAN), "NaN");
+    }
+
+    /// Every `data-code="…"` attribute in a piece of markup, in order.
+    fn data_codes(html: &str) -> Vec<u64> {
+        html.split("data-code=\"").skip(1).map(|rest| rest.split('"').next().unwrap().parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn markup_keeps_the_dom_contract() {
+        for id in SEED_TABLES {
+            let t = table(id);
+            let html = list_html(&t, "heading <&>");
+            assert!(html.contains(&format!("data-testid=\"table-{id}\"")));
+            assert_eq!(data_codes(&html), (0..16).collect::<Vec<u64>>(), "{id}: data-code only on the 16 rows");
+            assert_eq!(html.matches("<tr class=").count(), 16);
+            assert!(html.contains("heading &lt;&amp;&gt;"));
+        }
+        let bnb = list_html(&table("fp4_bnb"), "");
+        assert!(bnb.contains("data-code=\"1\" data-value=\"0.0052083334885537624\""));
+        let e2m1 = list_html(&table("float4_e2m1fn"), "");
+        assert!(e2m1.contains("data-code=\"7\" data-value=\"6\""));
+        assert!(e2m1.contains("data-code=\"8\" data-value=\"-0\""));
+
+        let grid = grid_html(&table("float8_e4m3fn"));
+        assert_eq!(data_codes(&grid), (0..256).collect::<Vec<u64>>());
+        assert_eq!(grid.matches("<td class=\"cell").count(), 256);
+        assert_eq!(grid.matches("<tr>").count(), 17, "a header row and 16 body rows");
+        assert!(grid.contains("data-code=\"126\" data-value=\"448\""));
+        assert_eq!(code_from_attr("126"), Some(126));
+        assert_eq!(code_from_attr("x"), None);
+        assert_eq!(escape("a\"b'c"), "a&quot;b&#39;c");
+        assert!(legend_html().contains("cls-subnormal"));
+    }
+
+    #[test]
+    fn picker_options() {
+        let html = picker_options_html(&Format::parse("nf4").unwrap());
+        assert_eq!(html.matches("<option").count(), table_formats().len());
+        assert!(html.contains("value=\"nf4\" title=") && html.matches(" selected").count() == 1);
+        let custom = picker_options_html(&Format::parse("e3m2").unwrap());
+        assert!(custom.ends_with("<option value=\"e3m2\" selected>e3m2</option>"));
+    }
+
+    #[test]
+    fn the_embedded_figure_is_the_computed_one() {
+        let svg = figure_svg(&normal_figure());
+        if svg != NF4_FIGURE_SVG {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/nf4_figure.svg");
+            if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+                std::fs::write(path, &svg).unwrap();
+            } else {
+                panic!("{path} is out of date: run UPDATE_SNAPSHOTS=1 cargo test -p lowbit-app --lib");
+            }
+        }
+    }
+
+    #[test]
+    fn the_figure_as_svg() {
+        let svg = figure_svg(&normal_figure());
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert_eq!(svg.matches("<circle").count(), 16);
+        assert_eq!(svg.matches("data-nf4-code=").count(), 16);
+        assert!(!svg.contains("data-code"));
     }
 
     #[test]

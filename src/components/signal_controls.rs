@@ -4,12 +4,8 @@
 
 use leptos::prelude::*;
 use lowbit_core::decimal::js_string;
-use lowbit_core::signal::SignalKind;
 
-use crate::signal_model::SignalParams;
-
-/// Block sizes offered in the block selector (any 1..4096 also comes through the URL).
-const BLOCKS: [usize; 9] = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+use crate::signal_model::{self, SignalParams};
 
 /// The controls (`signal-wave`, `signal-amplitude`, `signal-periods`, `signal-samples`,
 /// `signal-block`, sliders `…-slider`, inline error `signal-input-error`).
@@ -69,34 +65,15 @@ pub fn SignalControls(
     let amplitude = Signal::derive(move || params.with(|p| js_string(p.amplitude)));
     let periods = Signal::derive(move || params.with(|p| js_string(p.periods)));
     let samples = Signal::derive(move || params.with(|p| p.samples.to_string()));
-    let block = move || params.with(|p| p.block);
-    let custom_block = move || {
-        let b = block();
-        (!BLOCKS.contains(&b)).then(|| view! { <option value=b.to_string() selected=true>{b}</option> })
-    };
     view! {
         <div class="signal-controls" data-testid="signal-controls">
             <label class="control">
                 <span>"signal"</span>
                 <select
                     data-testid="signal-wave"
+                    inner_html=move || params.with(|p| signal_model::wave_options_html(p.kind))
                     on:change=move |ev| apply("wave", event_target_value(&ev))
-                >
-                    {SignalKind::ALL
-                        .into_iter()
-                        .map(|k| {
-                            view! {
-                                <option value=k.id() prop:selected=move || params.with(|p| p.kind == k)>
-                                    {match k {
-                                        SignalKind::Sine => "sine",
-                                        SignalKind::Ramp => "ramp (sawtooth)",
-                                        SignalKind::Noise => "Gaussian noise",
-                                    }}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
+                ></select>
             </label>
             {number("amplitude", "amplitude (σ for noise)", amplitude, Some(("0.1", "10", "0.1")))}
             {number("periods", "periods (2 = 4π)", periods, Some(("0.5", "16", "0.5")))}
@@ -105,14 +82,9 @@ pub fn SignalControls(
                 <span>"block size"</span>
                 <select
                     data-testid="signal-block"
+                    inner_html=move || params.with(|p| signal_model::block_options_html(p.block))
                     on:change=move |ev| apply("block", event_target_value(&ev))
-                >
-                    {BLOCKS
-                        .into_iter()
-                        .map(|b| view! { <option value=b.to_string() prop:selected=move || block() == b>{b}</option> })
-                        .collect_view()}
-                    {custom_block}
-                </select>
+                ></select>
             </label>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert" data-testid="signal-input-error">{e}</p> })}
         </div>

@@ -1,8 +1,9 @@
-//! The metrics table: one row per scheme with its error statistics and storage rate.
+//! The metrics table: one row per scheme with its error statistics and storage rate. The rows
+//! are markup from [`crate::signal_model::metrics_rows_html`].
 
 use leptos::prelude::*;
 
-use crate::signal_model::MetricsRow;
+use crate::signal_model::{self, MetricsRow};
 
 /// The table (`data-testid="signal-metrics"`; each body row has `data-scheme`, `data-mse`,
 /// `data-max-abs-error`, `data-sqnr-db` and `data-bits`, numbers JavaScript parses).
@@ -12,34 +13,6 @@ pub fn SignalMetrics(
     #[prop(into)]
     rows: Signal<Vec<MetricsRow>>,
 ) -> impl IntoView {
-    let body = move || {
-        rows.get()
-            .into_iter()
-            .map(|r| {
-                let (mse, max_abs, sqnr) = (r.mse_attr.clone(), r.max_abs_attr.clone(), r.sqnr_attr.clone());
-                view! {
-                    <tr
-                        data-scheme=r.scheme
-                        data-mse=mse
-                        data-max-abs-error=max_abs
-                        data-sqnr-db=sqnr
-                        data-bits=r.bits.clone()
-                        title=r.description
-                    >
-                        <th scope="row">
-                            <span class="swatch" style:background-color=r.color aria-hidden="true"></span>
-                            <code>{r.label}</code>
-                        </th>
-                        <td class="num" title=r.mse_attr>{r.mse}</td>
-                        <td class="num" title=r.max_abs_attr>{r.max_abs}</td>
-                        <td class="num" title=r.sqnr_attr>{r.sqnr}</td>
-                        <td class="num">{r.bits.clone()}</td>
-                        <td class="num">{r.block}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
     view! {
         <div class="table-scroll">
             <table class="signal-metrics" data-testid="signal-metrics">
@@ -53,7 +26,7 @@ pub fn SignalMetrics(
                         <th scope="col">"block"</th>
                     </tr>
                 </thead>
-                <tbody>{body}</tbody>
+                <tbody inner_html=move || rows.with(|r| signal_model::metrics_rows_html(r))></tbody>
             </table>
         </div>
     }

@@ -2,21 +2,16 @@
 
 use leptos::prelude::*;
 
-/// The remarks (`data-testid="signal-notes"`), nothing when there are none.
+use crate::signal_model;
+
+/// The remarks (`data-testid="signal-notes"`, empty when there are none).
 #[component]
 pub fn SignalNotes(
     /// The remarks to show.
     #[prop(into)]
     notes: Signal<Vec<String>>,
 ) -> impl IntoView {
-    move || {
-        let list = notes.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <ul class="signal-notes" data-testid="signal-notes">
-                    {list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                </ul>
-            }
-        })
+    view! {
+        <ul class="signal-notes" data-testid="signal-notes" inner_html=move || notes.with(|n| signal_model::notes_html(n))></ul>
     }
 }

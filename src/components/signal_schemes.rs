@@ -1,9 +1,11 @@
-//! The scheme checkboxes, grouped; a selected scheme shows its plot colour.
+//! The scheme checkboxes, grouped; a selected scheme shows its plot colour. The boxes are
+//! markup from [`crate::signal_model::schemes_html`] with one delegated change handler; the
+//! toggled box keeps the keyboard focus across the re-render.
 
 use leptos::prelude::*;
-use lowbit_core::quant::Scheme;
+use wasm_bindgen::JsCast;
 
-use crate::signal_model::{self, SCHEME_GROUPS};
+use crate::signal_model;
 
 /// The checkboxes (`data-testid="signal-schemes"`, one `<input type="checkbox"
 /// data-scheme=ID>` per scheme).
@@ -16,56 +18,29 @@ pub fn SignalSchemes(
     #[prop(into)]
     on_toggle: Callback<String>,
 ) -> impl IntoView {
-    let item = move |id: String| {
-        let description = Scheme::parse(&id).map(|s| s.info.description.to_string()).unwrap_or_default();
-        let key = id.clone();
-        let color = Signal::derive(move || selected.with(|s| signal_model::scheme_color(s, &key)));
-        let checked_id = id.clone();
-        let toggle_id = id.clone();
-        view! {
-            <label class="scheme" title=description>
-                <input
-                    type="checkbox"
-                    data-scheme=id.clone()
-                    prop:checked=move || selected.with(|s| s.contains(&checked_id))
-                    on:change=move |_| on_toggle.run(toggle_id.clone())
-                />
-                <span
-                    class="swatch"
-                    class:off=move || color.get().is_none()
-                    style:background-color=move || color.get().unwrap_or("transparent")
-                    aria-hidden="true"
-                ></span>
-                <code>{id}</code>
-            </label>
-        }
-    };
-    let groups = SCHEME_GROUPS
-        .iter()
-        .map(|(title, ids)| {
-            view! {
-                <fieldset class="scheme-group">
-                    <legend>{*title}</legend>
-                    {ids.iter().map(|id| item(id.to_string())).collect_view()}
-                </fieldset>
+    let root = NodeRef::<leptos::html::Div>::new();
+    let on_change = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(id) = input.get_attribute("data-scheme") else { return };
+        on_toggle.run(id.clone());
+        // The list is rebuilt: give the focus back to the same box.
+        request_animation_frame(move || {
+            let again = root
+                .get_untracked()
+                .and_then(|r| r.query_selector(&format!("input[data-scheme=\"{id}\"]")).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(e) = again {
+                let _ = e.focus();
             }
-        })
-        .collect_view();
-    let extras = move || {
-        let extra = selected.with(|s| signal_model::extra_schemes(s));
-        (!extra.is_empty()).then(|| {
-            view! {
-                <fieldset class="scheme-group">
-                    <legend>"from the link"</legend>
-                    {extra.into_iter().map(item).collect_view()}
-                </fieldset>
-            }
-        })
+        });
     };
     view! {
-        <div class="signal-schemes" data-testid="signal-schemes">
-            {groups}
-            {extras}
-        </div>
+        <div
+            class="signal-schemes"
+            data-testid="signal-schemes"
+            node_ref=root
+            inner_html=move || selected.with(|s| signal_model::schemes_html(s))
+            on:change=on_change
+        ></div>
     }
 }

@@ -2,32 +2,10 @@
 
 use leptos::prelude::*;
 
-/// The classes and their labels, in the order shown.
-const CLASSES: [(&str, &str); 6] = [
-    ("zero", "zero"),
-    ("subnormal", "subnormal"),
-    ("normal", "normal / value"),
-    ("infinite", "±Inf"),
-    ("nan", "NaN"),
-    ("unused", "unused code"),
-];
+use crate::tables_model;
 
 /// The colour key (`data-testid="table-legend"`).
 #[component]
 pub fn TableLegend() -> impl IntoView {
-    view! {
-        <ul class="table-legend" data-testid="table-legend" aria-label="colour key">
-            {CLASSES
-                .into_iter()
-                .map(|(key, label)| {
-                    view! {
-                        <li>
-                            <span class=format!("swatch cls-{key}") aria-hidden="true"></span>
-                            {label}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
+    view! { <div inner_html=tables_model::legend_html()></div> }
 }

@@ -1,5 +1,6 @@
 //! The picker of the "any format" table: every catalogue format of at most 8 bits, plus the
-//! current custom format when the URL named one.
+//! current custom format when the URL named one (options from
+//! [`crate::tables_model::picker_options_html`]).
 
 use leptos::prelude::*;
 use lowbit_core::Format;
@@ -16,34 +17,17 @@ pub fn TablePicker(
     #[prop(into)]
     on_select: Callback<Format>,
 ) -> impl IntoView {
-    let options = tables_model::table_formats()
-        .into_iter()
-        .map(|(id, summary)| {
-            view! {
-                <option value=id title=summary prop:selected=move || format.with(|f| f.id == id)>
-                    {id}
-                </option>
-            }
-        })
-        .collect_view();
-    let custom = move || {
-        format.with(|f| f.entry().is_none().then(|| f.id.clone())).map(|id| {
-            view! { <option value=id.clone() selected=true>{id.clone()}</option> }
-        })
-    };
     view! {
         <select
             class="format-select"
             data-testid="table-select"
             aria-label="format of the table"
+            inner_html=move || format.with(tables_model::picker_options_html)
             on:change=move |ev| {
                 if let Ok(f) = tables_model::parse_table(&event_target_value(&ev)) {
                     on_select.run(f);
                 }
             }
-        >
-            {options}
-            {custom}
-        </select>
+        ></select>
     }
 }
