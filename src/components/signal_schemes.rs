@@ -18,15 +18,14 @@ pub fn SignalSchemes(
     #[prop(into)]
     on_toggle: Callback<String>,
 ) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
     let on_change = move |ev: web_sys::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let Some(id) = input.get_attribute("data-scheme") else { return };
+        let root = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         on_toggle.run(id.clone());
-        // The list is rebuilt: give the focus back to the same box.
+        // The list is rebuilt: give the focus back to the same box (if it is still shown).
         request_animation_frame(move || {
             let again = root
-                .get_untracked()
                 .and_then(|r| r.query_selector(&format!("input[data-scheme=\"{id}\"]")).ok().flatten())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(e) = again {
@@ -38,7 +37,6 @@ pub fn SignalSchemes(
         <div
             class="signal-schemes"
             data-testid="signal-schemes"
-            node_ref=root
             inner_html=move || selected.with(|s| signal_model::schemes_html(s))
             on:change=on_change
         ></div>
