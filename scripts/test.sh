@@ -3,7 +3,7 @@
 #   1. native: `cargo test` (the workspace's default members: core, CLI, charts and the app's
 #      pure modules — URL state, display strings, table and signal models)
 #   2. `trunk build --release` → dist/
-#   3. the app's components in headless Chromium (wasm-bindgen-test, tests/web.rs)
+#   3. the app's components in headless Chromium (wasm-bindgen-test, tests/web.rs, tests/web_views.rs)
 #   4. end to end: dist/ served on 127.0.0.1, driven through chromedriver
 #      (crates/lowbit-e2e; screenshots in tests/screenshots/, timings printed)
 set -euo pipefail
@@ -38,7 +38,7 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$webdriver_json" \
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --locked -p lowbit-app --target wasm32-unknown-unknown --test web
+  cargo test --locked -p lowbit-app --target wasm32-unknown-unknown --test web --test web_views
 
 step "end-to-end tests (chromedriver + headless Chromium against dist/)"
 CHROMEDRIVER=/usr/bin/chromedriver CHROMIUM=/usr/bin/chromium \
