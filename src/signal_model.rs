@@ -773,6 +773,9 @@ pub fn cursor_left(mapping: &PlotMapping, index: usize, ratio: f64) -> Option<f6
     Some((start + end) / 2.0 / ratio)
 }
 
+/// The mappings of the signal plot and the error plot (None for a plot not drawn).
+pub type Mappings = (Option<PlotMapping>, Option<PlotMapping>);
+
 /// Draws the signal plot into `signal` and the error plot into `error` (at `scale` device
 /// pixels per CSS pixel) and returns their mappings for hover read-outs.
 ///
@@ -784,7 +787,7 @@ pub fn draw_plots<DB: DrawingBackend>(
     signal: Option<&DrawingArea<DB, Shift>>,
     error: Option<&DrawingArea<DB, Shift>>,
     scale: f64,
-) -> Result<(Option<PlotMapping>, Option<PlotMapping>), ChartError<DB::ErrorType>> {
+) -> Result<Mappings, ChartError<DB::ErrorType>> {
     let mut out = (None, None);
     if let Some(area) = signal {
         let series = result.signal_series();
@@ -807,7 +810,8 @@ pub fn draw_plots<DB: DrawingBackend>(
     Ok(out)
 }
 
-#[cfg(test)]
+// Native only: the SVG backend is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use lowbit_charts::plotters::prelude::{IntoDrawingArea, SVGBackend};

@@ -360,6 +360,8 @@ async fn tables_and_signal_end_to_end() {
         // Narrower window: the chart follows its container.
         client.set_window_size(800, 1000).await?;
         wait_true(&client, &format!("const e = document.querySelector('[data-testid=sine-plot]'); return e.width === Math.round(e.clientWidth * 2) && e.clientWidth < {}", s[1]), "a redraw at the new width").await?;
+        js(&client, "document.querySelector('[data-testid=sine-plot]').scrollIntoView({block: 'start'}); return true").await?;
+        tokio::time::sleep(Duration::from_millis(200)).await;
         let png = client.screenshot().await?;
         let path = screenshot_dir().join("signal-hidpi-narrow.png");
         std::fs::write(&path, png)?;
