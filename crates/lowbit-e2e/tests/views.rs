@@ -126,6 +126,7 @@ fn native_metrics(id: &str, samples: usize, block: Option<usize>) -> Metrics {
 async fn tables(c: &Client, server: &StaticServer) -> Result<()> {
     c.goto(&server.url("/?view=tables")).await?;
     find(c, "table-float8_e4m3fn").await?;
+    println!("first render of ?view=tables: {:.1} ms (navigation start to mounted, performance.now)", perf(c, "first-render-ms").await?);
     for id in ["nf4", "fp4_bnb", "float4_e2m1fn"] {
         let rows = count(c, &format!("{} tbody tr[data-code]", testid(&format!("table-{id}")))).await?;
         assert_eq!(rows, 16, "{id}: 16 rows");
@@ -186,6 +187,7 @@ async fn signal(c: &Client, server: &StaticServer) -> Result<()> {
     // The seed's example by URL: metrics equal lowbit-core's for the same inputs.
     c.goto(&server.url("/?view=signal&schemes=nf4,fp4_bnb&block=64&samples=256")).await?;
     find(c, "signal-metrics").await?;
+    println!("first render of the seed URL: {:.1} ms", perf(c, "first-render-ms").await?);
     wait_true(c, "return document.querySelectorAll('[data-testid=signal-metrics] tbody tr').length === 2", "two metrics rows").await?;
     assert_eq!(count(c, &testid("notice")).await?, 0, "the seed URL is valid");
     let rows = metrics_rows(c).await?;
@@ -326,7 +328,7 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
         let max = values.iter().copied().fold(0.0, f64::max);
         println!("  {name:44} median {:6.2} ms   max {:6.2} ms", median(values), max);
     }
-    println!("  first render of the signal view          {first:6.1} ms");
+    println!("  first render of the 4 × 1024 signal view {first:6.1} ms");
     let replot = median(&mut t[0]);
     assert!(replot <= 8.0, "re-plot median {replot} ms > 8 ms budget");
     Ok(())
