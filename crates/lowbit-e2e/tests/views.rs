@@ -254,6 +254,10 @@ async fn signal(c: &Client, server: &StaticServer) -> Result<()> {
     // Relative errors.
     css(c, "[data-testid=\"error-mode\"] label:has(input[value=\"rel\"])").await?.click().await?;
     wait_url(c, "error=rel").await?;
+    wait_true(c, "return document.querySelector('[data-testid=error-plot]').getAttribute('aria-label') !== null", "the error chart").await?;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let shot = screenshot(c, "signal-relative-mxfp4.png", 1280).await?;
+    println!("screenshot: {}", shot.display());
 
     // Malformed parameters: defaults and a visible notice, never a blank page.
     c.goto(&server.url("/?view=signal&samples=12x&block=0&schemes=zzz,nf4&amplitude=-3")).await?;
