@@ -209,7 +209,10 @@ pub(crate) fn run_mx(scheme: &Scheme, input: &[f32], options: &Options, q: &mut 
         }
     ));
     if q.clipped > 0 && options.mx_scale == MxScaleRule::Floor {
-        q.notes.push("the floor rule clips values above max * 2^e (try --mx-scale ceil)".into());
+        q.notes.push(format!(
+            "{} value(s) clipped: the spec's floor rule clips values above max * 2^e; the ceil scale rule avoids it",
+            q.clipped
+        ));
     }
     if nan_blocks > 0 {
         q.notes.push(format!("{nan_blocks} block(s) hold NaN or Inf: NaN scale (0xFF), dequantized to NaN"));
