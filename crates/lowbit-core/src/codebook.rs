@@ -40,6 +40,7 @@ pub struct Codebook {
 }
 
 /// NF4 (QLoRA, bitsandbytes `get_4bit_type("nf4")`), code = index; these are bnb's f32 values.
+#[allow(clippy::excessive_precision)] // bnb's printed f32 values, digit for digit
 pub const NF4_VALUES: [f32; 16] = [
     -1.0,
     -0.696_192_800_998_687_7,

@@ -186,7 +186,7 @@ impl Format {
                 let value = c.value(code);
                 let class = match value {
                     v if v.is_nan() => Class::Nan,
-                    v if v == 0.0 => Class::Zero,
+                    0.0 => Class::Zero,
                     _ => Class::Normal,
                 };
                 Decoded { code, class, value, fields: None }
