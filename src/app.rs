@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::components::{Notices, ViewNav};
 use crate::views;
 use crate::state::ExplorerModel;
-use crate::url_state::{parse_query, to_query, AppState, View};
-use crate::views::{SignalModel, TablesModel};
+use crate::url_state::{parse_query, to_query_with, AppState, View};
+use crate::views::{QuantizeModel, SignalModel, TablesModel};
 
 /// The app, reading its state from the page's URL and keeping the URL up to date.
 #[component]
@@ -64,6 +64,7 @@ pub fn Lowbit(
     let explorer = ExplorerModel::new(parsed.state.explorer);
     let tables = TablesModel::new(parsed.state.table);
     let signal = SignalModel::new(parsed.state.signal);
+    let quantize = QuantizeModel::new(parsed.quantize);
     let current = RwSignal::new(parsed.state.view);
     let notices = RwSignal::new(parsed.notices);
     if sync_url {
@@ -74,7 +75,7 @@ pub fn Lowbit(
                 table: tables.format.get(),
                 signal: signal.params.get(),
             };
-            replace_query(&to_query(&state));
+            replace_query(&quantize.params.with(|q| to_query_with(&state, q)));
         });
     }
     // A table cell opens its code in the explorer.
@@ -101,7 +102,7 @@ pub fn Lowbit(
                 <ViewNav current=current on_select=move |v| current.set(v) />
             </header>
             <Notices notices=notices />
-            <main>{move || views::render(current.get(), explorer, tables, signal, on_open)}</main>
+            <main>{move || views::render(current.get(), explorer, tables, signal, quantize, on_open)}</main>
             <footer class="footer">
                 "Exact arithmetic in Rust (lowbit-core), compiled to WebAssembly. Codes and formats are kept in the URL: share it."
             </footer>

@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod display;
+pub mod quantize_model;
 pub mod signal_model;
 pub mod tables_model;
 pub mod url_state;

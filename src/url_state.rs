@@ -11,6 +11,7 @@
 
 use lowbit_core::{Encoder, Format, OverflowPolicy, RoundingMode};
 
+use crate::quantize_model::{self, QuantizeParams};
 use crate::signal_model::{self, SignalParams};
 use crate::tables_model;
 
@@ -29,11 +30,13 @@ pub enum View {
     Tables,
     /// Quantized signals and their error curves.
     Signal,
+    /// The user's numbers quantized step by step.
+    Quantize,
 }
 
 impl View {
     /// Every view named by the URL contract, in navigation order.
-    pub const ALL: [View; 3] = [View::Explorer, View::Tables, View::Signal];
+    pub const ALL: [View; 4] = [View::Explorer, View::Tables, View::Signal, View::Quantize];
 
     /// The URL name.
     pub fn id(self) -> &'static str {
@@ -41,6 +44,7 @@ impl View {
             View::Explorer => "explorer",
             View::Tables => "tables",
             View::Signal => "signal",
+            View::Quantize => "quantize",
         }
     }
 
@@ -50,13 +54,14 @@ impl View {
             View::Explorer => "Bit explorer",
             View::Tables => "Value tables",
             View::Signal => "Quantized signals",
+            View::Quantize => "Quantize",
         }
     }
 
     /// Whether this build of the app has the view. Views that are not there yet are left out
     /// of the navigation, and a URL naming one opens the explorer with a notice.
     pub fn available(self) -> bool {
-        matches!(self, View::Explorer | View::Tables | View::Signal)
+        matches!(self, View::Explorer | View::Tables | View::Signal | View::Quantize)
     }
 
     /// The available views, in navigation order.
@@ -142,6 +147,9 @@ pub struct Parsed {
     pub state: AppState,
     /// Human-readable notices ("unknown format 'x'; showing float8_e4m3fn").
     pub notices: Vec<String>,
+    /// The Quantize view's parameters (`scheme`, `values`, and `block` when that view is
+    /// shown), written back by [`to_query_with`].
+    pub quantize: QuantizeParams,
 }
 
 /// Decodes `%XX` escapes and `+` (as a space) in one query component. Malformed escapes are
@@ -221,6 +229,8 @@ pub fn parse_query(query: &str) -> Parsed {
     let mut overflow = OverflowPolicy::Default;
     let mut table = tables_model::default_table();
     let mut signal = SignalParams::default();
+    let mut quantize = QuantizeParams::default();
+    let mut block: Option<String> = None;
 
     for (key, value) in query_pairs(query) {
         match key.as_str() {
@@ -251,11 +261,24 @@ pub fn parse_query(query: &str) -> Parsed {
                 Ok(f) => table = f,
                 Err(e) => notices.push(format!("{e}; showing {}.", tables_model::DEFAULT_TABLE)),
             },
+            key if quantize_model::PARAMS.contains(&key) => notices.extend(quantize.apply(key, &value).err()),
+            // Shared: the Quantize view's block when it is shown, else the signal view's.
+            "block" => block = Some(value),
             key if signal_model::PARAMS.contains(&key) => notices.extend(signal.apply(key, &value).unwrap_or_default()),
             other => notices.push(format!("Ignored unknown parameter '{}'.", shown(other))),
         }
     }
+    if let Some(value) = block {
+        if view == View::Quantize {
+            notices.extend(quantize.apply("block", &value).err());
+            // The signal view follows when it can (a state written by `to_query` reads back).
+            let _ = signal.apply("block", &value);
+        } else {
+            notices.extend(signal.apply("block", &value).unwrap_or_default());
+        }
+    }
     notices.extend(signal.settle());
+    notices.extend(quantize.settle());
 
     let format_rejected = format.is_none() && query_pairs(query).iter().any(|(k, _)| k == "format");
     let format = format.unwrap_or_else(default_format);
@@ -269,7 +292,7 @@ pub fn parse_query(query: &str) -> Parsed {
         }),
     };
     let explorer = ExplorerState { format, code, rounding, overflow };
-    Parsed { state: AppState { view, explorer, table, signal }, notices }
+    Parsed { state: AppState { view, explorer, table, signal }, notices, quantize }
 }
 
 /// Writes the state as a query string (without the leading `?`): always `view`, `format` and
@@ -291,6 +314,18 @@ pub fn to_query(state: &AppState) -> String {
         parts.push(format!("table={}", percent_encode(&state.table.id)));
     }
     parts.extend(state.signal.query_parts(state.view == View::Signal));
+    parts.join("&")
+}
+
+/// [`to_query`] plus the Quantize view's parameters while it is shown (its `block` replaces
+/// the signal view's).
+pub fn to_query_with(state: &AppState, quantize: &QuantizeParams) -> String {
+    if state.view != View::Quantize {
+        return to_query(state);
+    }
+    let base = to_query(state);
+    let mut parts: Vec<String> = base.split('&').filter(|p| !p.starts_with("block=")).map(String::from).collect();
+    parts.extend(quantize.query_parts());
     parts.join("&")
 }
 
@@ -442,5 +477,27 @@ mod tests {
         let mut state = p.state.clone();
         state.signal.samples = 1024;
         assert_eq!(parse(&to_query(&state)).state, state);
+    }
+
+    #[test]
+    fn the_quantize_seed_urls() {
+        let p = parse("?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.state.view, View::Quantize);
+        assert_eq!(p.quantize.values, vec![-0.5, 0.3, 1.2, -2.1]);
+        let q = to_query_with(&p.state, &p.quantize);
+        assert_eq!(q, "view=quantize&format=float8_e4m3fn&code=0x38&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1");
+        let again = parse(&q);
+        assert_eq!((again.state, again.quantize), (p.state, p.quantize));
+        // On the Quantize view `block` is its block; elsewhere the signal view's.
+        let p = parse("view=quantize&scheme=fp4_bnb&values=1,2,3,64&block=128");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.quantize.block, Some(128));
+        assert!(to_query_with(&p.state, &p.quantize).ends_with("scheme=fp4_bnb&values=1,2,3,64&block=128"));
+        let p = parse("view=signal&block=128");
+        assert_eq!((p.quantize.block, p.state.signal.block), (None, 128));
+        let p = parse("view=quantize&scheme=mxfp4&block=64&values=1,x");
+        assert_eq!(p.notices.len(), 2, "{:?}", p.notices);
+        assert_eq!(p.quantize.block, None);
     }
 }

@@ -296,3 +296,34 @@ async fn components_report_changes_through_callbacks() {
         assert_eq!(count(&root, &format!("input[data-scheme=\"{}\"]", s.id)), 1, "{}", s.id);
     }
 }
+
+#[wasm_bindgen_test]
+async fn quantize_view_traces_the_seed_example_and_keeps_results_on_bad_input() {
+    let root = container();
+    let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1" /> });
+    tick().await;
+    assert_eq!(count(&root, &testid("notice")), 0);
+    let codes: Vec<String> = (0..4).map(|i| data(&root, &format!("{} tr[data-index=\"{i}\"]", testid("quantize-trace")), "data-code")).collect();
+    assert_eq!(codes, ["-2", "1", "4", "-7"]);
+    let note = one(&root, &testid("quantize-note")).text_content().unwrap();
+    assert!(note.contains("seed 002") && note.contains("[-1, 1, 4, -7]") && note.contains("rounds to -2"), "{note}");
+
+    // The bnb example: packed bytes, first element in the high nibble.
+    set_select(&root, &testid("quantize-scheme"), "fp4_bnb");
+    tick().await;
+    set_input(&root, &testid("quantize-input"), "1, 2\n3 4", "input");
+    tick().await;
+    assert_eq!(data(&root, &testid("quantize-packed"), "data-bytes"), "117,35");
+    assert_eq!(data(&root, &testid("quantize-dequantized"), "data-values"), "1,2,2.6666667461395264,4");
+    assert!(one(&root, &testid("quantize-note")).text_content().unwrap().contains("seed 000"));
+
+    // A malformed token is named inline; the previous result stays.
+    set_input(&root, &testid("quantize-input"), "1, 2, x3", "input");
+    tick().await;
+    assert!(one(&root, &testid("quantize-input-error")).text_content().unwrap().contains("'x3'"));
+    assert_eq!(data(&root, &testid("quantize-packed"), "data-bytes"), "117,35");
+    set_input(&root, &testid("quantize-input"), "1 2 3 64", "input");
+    tick().await;
+    assert_eq!(count(&root, &testid("quantize-input-error")), 0);
+    assert_eq!(data(&root, &testid("quantize-dequantized"), "data-values"), "0.3333333432674408,0.3333333432674408,0.3333333432674408,64");
+}
