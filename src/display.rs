@@ -9,6 +9,32 @@ use lowbit_core::{Class, Encoder, FloatFormat, Format, OverflowPolicy, RoundingM
 /// Exact expansions longer than this are shown shortened, with a button to expand them.
 pub const EXACT_SHORT_CHARS: usize = 40;
 
+/// The most characters of user text a message quotes.
+pub const QUOTE_CHARS: usize = 40;
+
+/// User text as a message quotes it: at most [`QUOTE_CHARS`] characters, then "…".
+pub fn shorten(text: &str) -> String {
+    let short: String = text.chars().take(QUOTE_CHARS).collect();
+    if text.chars().count() > QUOTE_CHARS { format!("{short}…") } else { short }
+}
+
+/// A parser's message with the user's `text` (as given or trimmed, in any ASCII case)
+/// shortened where it quotes it: the core's parsers quote their input whole, and a URL can
+/// carry megabytes.
+pub fn shorten_quoted(message: &str, text: &str) -> String {
+    for quoted in [text, text.trim()] {
+        if quoted.chars().count() <= QUOTE_CHARS {
+            continue;
+        }
+        // A plain scan: `str::replace` would add a kilobyte of substring searcher to the wasm.
+        let at = message.as_bytes().windows(quoted.len()).position(|w| w.eq_ignore_ascii_case(quoted.as_bytes()));
+        if let Some((before, after)) = at.and_then(|at| Some((message.get(..at)?, message.get(at + quoted.len()..)?))) {
+            return format!("{before}{}{after}", shorten(quoted));
+        }
+    }
+    message.to_string()
+}
+
 /// CSS class of a bit role (`role-sign`, `role-exponent`, `role-mantissa`, `role-index`).
 pub fn role_class(role: BitRole) -> &'static str {
     match role {
@@ -41,6 +67,18 @@ pub fn with_bits(format: &Format, code: u64, from: u32, to: u32, on: bool) -> u6
 /// `code` with bit `position` flipped.
 pub fn toggle_bit(format: &Format, code: u64, position: u32) -> u64 {
     with_bit(format, code, position, !bit_is_set(code, position))
+}
+
+/// The bit cell a key moves the focus to from cell `position` of a `bits`-wide code: the
+/// arrows to the neighbours (left/up = more significant), Home to the top bit, End to bit 0.
+pub fn bit_to_focus(key: &str, position: u32, bits: u32) -> Option<u32> {
+    match key {
+        "ArrowLeft" | "ArrowUp" if position + 1 < bits => Some(position + 1),
+        "ArrowRight" | "ArrowDown" if position > 0 => Some(position - 1),
+        "Home" => bits.checked_sub(1),
+        "End" => Some(0),
+        _ => None,
+    }
 }
 
 /// The screen-reader label of a bit cell: "bit 6, exponent, set".
@@ -140,6 +178,33 @@ pub enum Formula {
         /// The sentence to show.
         text: String,
     },
+}
+
+/// Significands or values longer than this set a float formula in a smaller size.
+pub const FORMULA_LONG_CHARS: usize = 24;
+
+impl Formula {
+    /// Whether a float formula is too wide for the normal size (its significand or value has
+    /// more than [`FORMULA_LONG_CHARS`] characters).
+    pub fn is_long(&self) -> bool {
+        match self {
+            Formula::Float { significand_bits, value, .. } => {
+                significand_bits.as_ref().is_some_and(|b| b.len() > FORMULA_LONG_CHARS) || value.len() > FORMULA_LONG_CHARS
+            }
+            _ => false,
+        }
+    }
+
+    /// The line under a float formula: the power and the significand in decimal
+    /// ("2^8 × 1.75", "2^-1" without mantissa bits), then its note.
+    pub fn detail(&self) -> Option<String> {
+        let Formula::Float { unbiased, significand_bits, significand, note, .. } = self else {
+            return None;
+        };
+        let times = if significand_bits.is_some() { format!(" × {significand}") } else { String::new() };
+        let note = note.as_ref().map_or(String::new(), |n| format!(" — {n}"));
+        Some(format!("2^{unbiased}{times}{note}"))
+    }
 }
 
 fn special_text(float: &FloatFormat, class: Class, negative: bool) -> String {
@@ -315,19 +380,24 @@ pub fn compact(x: f64) -> String {
         return format!("{}", x as i64);
     }
     if (1e-3..1e7).contains(&a) {
-        let decimals = (2 - a.log10().floor() as i32).max(0) as usize;
-        let text = format!("{x:.decimals$}");
-        let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
-        return text;
+        return with_decimals(x, (2 - a.log10().floor() as i32).max(0) as usize);
     }
     let text = format!("{x:.2e}");
     match text.split_once('e') {
-        Some((mantissa, exponent)) => {
-            let mantissa = if mantissa.contains('.') { mantissa.trim_end_matches('0').trim_end_matches('.') } else { mantissa };
-            format!("{mantissa}e{exponent}")
-        }
+        Some((mantissa, exponent)) => format!("{}e{exponent}", trim_fraction(mantissa)),
         None => text,
     }
+}
+
+/// A decimal without the zeros that end its fraction, nor a bare point ("1.500" → "1.5",
+/// "2.0" → "2"; "100" stays).
+pub fn trim_fraction(text: &str) -> &str {
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { text }
+}
+
+/// `x` rounded to at most `max_decimals` decimals, trailing zeros dropped ("0.0052", "4.5").
+pub fn with_decimals(x: f64, max_decimals: usize) -> String {
+    trim_fraction(&format!("{x:.max_decimals$}")).to_string()
 }
 
 /// One row of a limits card: a label, a short value and the full value (tooltip).
@@ -465,11 +535,11 @@ pub fn interpret_entry(
     }
     let lower = text.to_ascii_lowercase();
     if lower.starts_with("0x") || lower.starts_with("0b") {
-        return format.parse_code(text).map(Entry::Code);
+        return format.parse_code(text).map(Entry::Code).map_err(|e| shorten_quoted(&e, text));
     }
     let encoded = Encoder::new(format, rounding, overflow, seed)
         .encode_text(text)
-        .map_err(|e| e.0)?;
+        .map_err(|e| shorten_quoted(&e.0, text))?;
     let error = encoded.error();
     let relative = encoded.relative_error();
     Ok(Entry::Number(Typed {
@@ -555,6 +625,57 @@ impl CustomSpec {
     }
 }
 
+/// One box of the custom-format controls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomField {
+    /// Exponent bits (a change resets the bias to the width's default).
+    Exponent,
+    /// Mantissa bits.
+    Mantissa,
+    /// Exponent bias.
+    Bias,
+    /// Special-value rule, by suffix (`ieee`, `fn`, `fnuz`, `finite`).
+    Rule,
+}
+
+impl CustomSpec {
+    /// What the box of `field` shows ("4", "-3", "fnuz").
+    pub fn text(self, field: CustomField) -> String {
+        match field {
+            CustomField::Exponent => self.exponent_bits.to_string(),
+            CustomField::Mantissa => self.mantissa_bits.to_string(),
+            CustomField::Bias => self.bias.to_string(),
+            CustomField::Rule => self.specials.suffix().to_string(),
+        }
+    }
+
+    /// The spec with `field` set from the text typed in its box; a message when the text is
+    /// not a value the box takes (whether the whole spec is a format is [`CustomSpec::to_format`]'s call).
+    pub fn with_text(self, field: CustomField, text: &str) -> Result<CustomSpec, String> {
+        let text = text.trim();
+        let whole = |what: &str| {
+            text.parse::<i64>().map_err(|_| format!("{what}: '{}' is not a whole number", shorten(text)))
+        };
+        match field {
+            CustomField::Exponent => {
+                let e = u32::try_from(whole("exponent bits")?).map_err(|_| "exponent bits must be 1 to 11".to_string())?;
+                Ok(CustomSpec { exponent_bits: e, bias: CustomSpec::default_bias(e), ..self })
+            }
+            CustomField::Mantissa => {
+                let m = u32::try_from(whole("mantissa bits")?).map_err(|_| "mantissa bits cannot be negative".to_string())?;
+                Ok(CustomSpec { mantissa_bits: m, ..self })
+            }
+            CustomField::Bias => {
+                let b = i32::try_from(whole("bias")?).map_err(|_| "bias out of range".to_string())?;
+                Ok(CustomSpec { bias: b, ..self })
+            }
+            CustomField::Rule => parse_specials(text)
+                .map(|s| CustomSpec { specials: s, ..self })
+                .ok_or_else(|| format!("unknown rule '{}'", shorten(text))),
+        }
+    }
+}
+
 /// Parses a special-value rule suffix (`ieee`, `fn`, `fnuz`, `finite`).
 pub fn parse_specials(name: &str) -> Option<Specials> {
     SPECIALS.iter().map(|(s, _)| *s).find(|s| s.suffix() == name)
@@ -578,6 +699,12 @@ mod tests {
         assert_eq!(bit_label(&f, 0x7e, 6), "bit 6, exponent, set");
         assert_eq!(bit_label(&f, 0x7e, 7), "bit 7, sign, clear");
         assert_eq!(bit_label(&f, 0x7e, 0), "bit 0, mantissa, clear");
+        assert_eq!(bit_to_focus("ArrowLeft", 6, 8), Some(7));
+        assert_eq!(bit_to_focus("ArrowUp", 7, 8), None, "the top bit has no left neighbour");
+        assert_eq!(bit_to_focus("ArrowRight", 0, 8), None);
+        assert_eq!(bit_to_focus("ArrowDown", 3, 8), Some(2));
+        assert_eq!((bit_to_focus("Home", 3, 8), bit_to_focus("End", 3, 8)), (Some(7), Some(0)));
+        assert_eq!(bit_to_focus("x", 3, 8), None);
         let fs = fields(&f);
         assert_eq!(fs.len(), 3);
         assert_eq!(fs[0].positions, vec![7]);
@@ -620,6 +747,8 @@ mod tests {
                 note: None,
             }
         );
+        assert_eq!(r.formula.detail().as_deref(), Some("2^8 × 1.75"));
+        assert!(!r.formula.is_long());
         let nan = readout(&fmt("float8_e4m3fn"), 0x7f);
         assert_eq!(nan.value, "NaN");
         assert_eq!(nan.class_key, "nan");
@@ -640,7 +769,7 @@ mod tests {
         assert_eq!(r.class_key, "subnormal");
         assert_eq!(r.exact_digits, 105);
         assert!(r.exact_short.as_ref().unwrap().ends_with('…'));
-        match r.formula {
+        match r.formula.clone() {
             Formula::Float { exponent, bias, unbiased, significand_bits, note, .. } => {
                 assert_eq!(exponent, "1");
                 assert_eq!(unbiased, "-126");
@@ -650,6 +779,11 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        assert!(r.formula.is_long(), "24 mantissa digits");
+        let detail = r.formula.detail().unwrap();
+        assert!(detail.starts_with("2^-126 × 1.1920928955078125e-7 — subnormal: "), "{detail}");
+        assert_eq!(readout(&fmt("float8_e8m0fnu"), 127).formula.detail().as_deref(), Some("2^0"));
+        assert_eq!(readout(&fmt("int4"), 3).formula.detail(), None);
     }
 
     #[test]
@@ -682,6 +816,8 @@ mod tests {
         assert_eq!(compact(f64::INFINITY), "Infinity");
         assert_eq!(compact(-2.0f64.powi(-149)), "-1.4e-45");
         assert_eq!(compact(1.7976931348623157e308), "1.8e308");
+        assert_eq!((trim_fraction("1.500"), trim_fraction("2.0"), trim_fraction("100"), trim_fraction("NaN")), ("1.5", "2", "100", "NaN"));
+        assert_eq!((with_decimals(0.00520833, 4), with_decimals(4.0, 4), with_decimals(-0.00001, 4)), ("0.0052".into(), "4".into(), "-0".into()));
     }
 
     #[test]
@@ -751,5 +887,45 @@ mod tests {
         assert!(CustomSpec { bias: 100000, ..spec }.to_format().is_err());
         assert!(CustomSpec { mantissa_bits: u32::MAX, ..spec }.to_format().is_err(), "no overflow");
         assert_eq!(parse_specials("fnuz"), Some(Specials::Fnuz));
+    }
+
+    #[test]
+    fn custom_boxes_take_text() {
+        let spec = CustomSpec::of(&fmt("float8_e4m3fn"));
+        let e5 = spec.with_text(CustomField::Exponent, " 5 ").unwrap();
+        assert_eq!((e5.exponent_bits, e5.bias), (5, 15), "a new width resets the bias");
+        assert_eq!(spec.with_text(CustomField::Mantissa, "10").unwrap().mantissa_bits, 10);
+        assert_eq!(spec.with_text(CustomField::Bias, "-3").unwrap().bias, -3);
+        assert_eq!(spec.with_text(CustomField::Rule, "fnuz").unwrap().specials, Specials::Fnuz);
+        for field in [CustomField::Exponent, CustomField::Mantissa, CustomField::Bias, CustomField::Rule] {
+            let odd = CustomSpec { bias: 5, ..spec };
+            assert_eq!(odd.with_text(field, &odd.text(field)), Ok(if field == CustomField::Exponent { spec } else { odd }));
+        }
+        for (field, text) in [
+            (CustomField::Exponent, "-1"),
+            (CustomField::Exponent, "99999999999999999999"),
+            (CustomField::Mantissa, "-2"),
+            (CustomField::Mantissa, "1.5"),
+            (CustomField::Bias, "3000000000"),
+            (CustomField::Rule, "sideways"),
+        ] {
+            assert!(spec.with_text(field, text).is_err(), "{field:?} {text}");
+        }
+        // Huge widths are refused by to_format, not by an overflow.
+        assert!(spec.with_text(CustomField::Exponent, "4294967295").unwrap().to_format().is_err());
+        assert!(spec.with_text(CustomField::Mantissa, "4294967295").unwrap().to_format().is_err());
+        let long = "9".repeat(10_000);
+        assert!(spec.with_text(CustomField::Bias, &long).unwrap_err().chars().count() < 100);
+    }
+
+    #[test]
+    fn long_entries_are_quoted_short() {
+        let f16 = fmt("float16");
+        for text in [format!("0x{}", "f".repeat(10_000)), format!("1{}x", "0".repeat(10_000)), "é".repeat(10_000)] {
+            let e = interpret_entry(&f16, &text, None, OverflowPolicy::Default, 0).unwrap_err();
+            assert!(e.chars().count() < 200, "{} chars", e.chars().count());
+        }
+        assert_eq!(shorten(&"a".repeat(41)), format!("{}…", "a".repeat(40)));
+        assert_eq!(shorten("é"), "é");
     }
 }

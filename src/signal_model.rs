@@ -18,7 +18,7 @@ use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{BlockSizes, Granularity, Options, Scheme, SCHEMES};
 use lowbit_core::signal::{SignalKind, SignalSpec, MAX_SAMPLES, MIN_SAMPLES};
 
-use crate::display::compact;
+use crate::display::{compact, shorten, with_decimals};
 
 /// The schemes shown when the URL names none (the seed's two bitsandbytes types).
 pub const DEFAULT_SCHEMES: [&str; 2] = ["nf4", "fp4_bnb"];
@@ -83,10 +83,16 @@ impl Default for SignalParams {
 /// The URL parameters of the signal view.
 pub const PARAMS: [&str; 7] = ["wave", "amplitude", "periods", "samples", "block", "schemes", "error"];
 
-/// Shortens user text for a notice.
-fn shown(text: &str) -> String {
-    let short: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 { format!("{short}…") } else { short }
+/// The most items a notice lists.
+const LISTED: usize = 5;
+
+/// Items for a notice: the first [`LISTED`] joined by ", ", then "and N more".
+fn listed(items: &[String]) -> String {
+    let first = items[..items.len().min(LISTED)].join(", ");
+    match items.len().saturating_sub(LISTED) {
+        0 => first,
+        more => format!("{first} and {more} more"),
+    }
 }
 
 /// Parses a finite number (decimal or scientific).
@@ -117,26 +123,26 @@ impl SignalParams {
         match key {
             "wave" => match SignalKind::parse(value) {
                 Ok(kind) => self.kind = kind,
-                Err(_) => notices.push(format!("Unknown signal '{}' (valid: sine, ramp, noise); showing a sine.", shown(value))),
+                Err(_) => notices.push(format!("Unknown signal '{}' (valid: sine, ramp, noise); showing a sine.", shorten(value))),
             },
             "amplitude" => match number(value).filter(|a| *a > 0.0 && *a <= f32::MAX as f64) {
                 Some(a) => self.amplitude = a,
                 None => notices.push(format!(
                     "Amplitude '{}' is not a positive number up to {:e}; using {}.",
-                    shown(value),
+                    shorten(value),
                     f32::MAX,
                     defaults.amplitude
                 )),
             },
             "periods" => match number(value).filter(|p| *p > 0.0) {
                 Some(p) => self.periods = p,
-                None => notices.push(format!("Periods '{}' is not a positive number; using {}.", shown(value), defaults.periods)),
+                None => notices.push(format!("Periods '{}' is not a positive number; using {}.", shorten(value), defaults.periods)),
             },
             "samples" => match whole(value).filter(|n| (MIN_SAMPLES..=MAX_SAMPLES).contains(n)) {
                 Some(n) => self.samples = n,
                 None => notices.push(format!(
                     "Samples '{}' is not a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}; using {}.",
-                    shown(value),
+                    shorten(value),
                     defaults.samples
                 )),
             },
@@ -144,25 +150,28 @@ impl SignalParams {
                 Some(b) => self.block = b,
                 None => notices.push(format!(
                     "Block '{}' is not a whole number from 1 to {MAX_BLOCK}; using {DEFAULT_BLOCK}.",
-                    shown(value)
+                    shorten(value)
                 )),
             },
             "schemes" => {
                 let mut schemes: Vec<String> = Vec::new();
-                let mut bad = Vec::new();
+                let (mut left_out, mut bad) = (Vec::new(), Vec::new());
                 for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                     match canonical_scheme(part) {
                         Ok(id) if schemes.contains(&id) => {}
                         Ok(id) if schemes.len() < MAX_SCHEMES => schemes.push(id),
-                        Ok(id) => notices.push(format!("At most {MAX_SCHEMES} schemes at once; left out {id}.")),
-                        Err(_) => bad.push(shown(part)),
+                        Ok(id) => left_out.push(id),
+                        Err(_) => bad.push(format!("'{}'", shorten(part))),
                     }
+                }
+                if !left_out.is_empty() {
+                    notices.push(format!("At most {MAX_SCHEMES} schemes at once; left out {}.", listed(&left_out)));
                 }
                 if !bad.is_empty() {
                     notices.push(format!(
                         "Unknown scheme{} {} (valid: {}, cast:FORMAT, absmax:FORMAT).",
                         if bad.len() > 1 { "s" } else { "" },
-                        bad.iter().map(|b| format!("'{b}'")).collect::<Vec<_>>().join(", "),
+                        listed(&bad),
                         SCHEMES.iter().filter(|s| !s.parametric).map(|s| s.id).collect::<Vec<_>>().join(", ")
                     ));
                 }
@@ -175,7 +184,7 @@ impl SignalParams {
             "error" => match value.trim() {
                 "abs" | "absolute" => self.relative = false,
                 "rel" | "relative" => self.relative = true,
-                other => notices.push(format!("Unknown error mode '{}' (valid: abs, rel); showing absolute errors.", shown(other))),
+                other => notices.push(format!("Unknown error mode '{}' (valid: abs, rel); showing absolute errors.", shorten(other))),
             },
             _ => return None,
         }
@@ -210,10 +219,10 @@ impl SignalParams {
             parts.push(format!("wave={}", self.kind.id()));
         }
         if self.amplitude != d.amplitude {
-            parts.push(format!("amplitude={}", js_string(self.amplitude)));
+            parts.push(format!("amplitude={}", query_number(self.amplitude)));
         }
         if self.periods != d.periods {
-            parts.push(format!("periods={}", js_string(self.periods)));
+            parts.push(format!("periods={}", query_number(self.periods)));
         }
         if full || self.samples != d.samples {
             parts.push(format!("samples={}", self.samples));
@@ -239,6 +248,12 @@ impl SignalParams {
             self.schemes.push(id.to_string());
         }
     }
+}
+
+/// A number in a query: JavaScript's `String(x)`, percent-encoded (`1e+23` → `1e%2B23`), since
+/// a bare `+` in a query reads as a space.
+fn query_number(x: f64) -> String {
+    crate::url_state::percent_encode(&js_string(x))
 }
 
 /// A scheme id in a query: unreserved characters and `:` stay as they are.
@@ -478,8 +493,7 @@ pub fn compute(params: &SignalParams) -> SignalResult {
 
 /// Bits per element with at most 4 decimals ("4.5", "8.25", "4.0625").
 pub fn format_bits(bits: f64) -> String {
-    let text = format!("{bits:.4}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+    with_decimals(bits, 4)
 }
 
 impl SignalResult {
@@ -557,9 +571,9 @@ pub fn f32_text(v: f32) -> String {
     }
 }
 
+/// `x` with at most `decimals` decimals, and no "-0".
 fn fixed(x: f64, decimals: usize) -> String {
-    let text = format!("{x:.decimals$}");
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
+    let text = with_decimals(x, decimals);
     if text == "-0" { "0".into() } else { text }
 }
 
@@ -755,9 +769,11 @@ pub fn draw_ratio(device_pixel_ratio: f64) -> f64 {
     if device_pixel_ratio.is_finite() { device_pixel_ratio.clamp(1.0, 4.0) } else { 1.0 }
 }
 
-/// A canvas's backing store for a CSS size at a device-pixel ratio (at least 1 × 1).
+/// A canvas's backing store for a CSS size at a device-pixel ratio (at least 1 × 1, at most
+/// 16384 × 16384; 1 where the product is NaN).
 pub fn backing_size(css_width: f64, css_height: f64, ratio: f64) -> (u32, u32) {
-    let px = |css: f64| (css * ratio).round().clamp(1.0, 16384.0) as u32;
+    // `max` (unlike `clamp`) turns NaN into 1.
+    let px = |css: f64| (css * ratio).round().max(1.0).min(16384.0) as u32;
     (px(css_width), px(css_height))
 }
 
@@ -860,6 +876,13 @@ mod tests {
         assert!(p.schemes.is_empty() && n.is_empty());
         let (_, n) = parse("schemes=cast:float64");
         assert_eq!(n.len(), 2, "{n:?}");
+        // However many schemes a link names, one notice lists the first few.
+        let many: Vec<String> = (1..=9).flat_map(|e| (0..=20).map(move |m| format!("cast:e{e}m{m}"))).collect();
+        let (p, n) = parse(&format!("schemes={},{}", many.join(","), "!,".repeat(10_000)));
+        assert_eq!(p.schemes.len(), MAX_SCHEMES);
+        assert_eq!(n.len(), 2, "{n:?}");
+        assert!(n[0].starts_with("At most 12 schemes at once; left out cast:e1m13, ") && n[0].ends_with(" more."), "{}", n[0]);
+        assert!(n[1].contains("'!', '!' and 99") && n[1].len() < 1000, "{}", n[1]);
     }
 
     #[test]
@@ -880,6 +903,17 @@ mod tests {
             assert!(n.is_empty(), "{n:?}");
             assert_eq!(back, p);
         }
+    }
+
+    #[test]
+    fn large_numbers_survive_the_url() {
+        // `String(1e23)` is "1e+23", and a bare `+` in a query reads as a space.
+        let p = SignalParams { amplitude: 1e23, kind: SignalKind::Noise, periods: 1e300, ..SignalParams::default() };
+        let q = p.query_parts(false).join("&");
+        assert_eq!(q, "wave=noise&amplitude=1e%2B23&periods=1e%2B300");
+        let (back, n) = parse(&q);
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(back, p);
     }
 
     #[test]
@@ -980,6 +1014,8 @@ mod tests {
     fn canvas_geometry() {
         assert_eq!(backing_size(800.0, 320.0, 2.0), (1600, 640));
         assert_eq!(backing_size(0.0, 320.0, 1.5), (1, 480));
+        assert_eq!(backing_size(f64::NAN, f64::INFINITY, 0.0), (1, 1), "NaN was a 0-pixel canvas");
+        assert_eq!(backing_size(1e9, 320.0, 4.0), (16384, 1280));
         assert_eq!(draw_ratio(0.5), 1.0);
         assert_eq!(draw_ratio(f64::NAN), 1.0);
         assert_eq!(draw_ratio(2.0), 2.0);

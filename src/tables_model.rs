@@ -170,9 +170,7 @@ pub fn rounded4(x: f64) -> String {
     if x.abs() >= 1e7 || x.abs() < 5e-5 {
         return display::compact(x);
     }
-    let text = format!("{x:.4}");
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
-    if text == "-0" { "-0".into() } else { text }
+    display::with_decimals(x, 4)
 }
 
 fn short_special(x: f64) -> String {

@@ -11,6 +11,7 @@
 
 use lowbit_core::{Encoder, Format, OverflowPolicy, RoundingMode};
 
+use crate::display::{shorten, shorten_quoted};
 use crate::quantize_model::{self, QuantizeParams};
 use crate::signal_model::{self, SignalParams};
 use crate::tables_model;
@@ -212,18 +213,13 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Shortens user text for a notice.
-fn shown(text: &str) -> String {
-    let short: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 { format!("{short}…") } else { short }
-}
-
 /// Parses a query string into the app state. Never fails: whatever cannot be used is replaced
 /// by its default and reported in [`Parsed::notices`].
 pub fn parse_query(query: &str) -> Parsed {
     let mut notices = Vec::new();
     let mut view = View::Explorer;
     let mut format: Option<Format> = None;
+    let mut format_named = false;
     let mut code_text: Option<String> = None;
     let mut rounding = None;
     let mut overflow = OverflowPolicy::Default;
@@ -239,33 +235,36 @@ pub fn parse_query(query: &str) -> Parsed {
                 Some(v) => notices.push(format!("The {} view is not available yet; showing the bit explorer.", v.id())),
                 None => notices.push(format!(
                     "Unknown view '{}' (valid: {}); showing the bit explorer.",
-                    shown(&value),
+                    shorten(&value),
                     View::available_views().iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
                 )),
             },
-            "format" => match Format::parse(&value) {
-                Ok(f) => format = Some(f),
-                Err(_) => notices.push(format!("Unknown format '{}'; showing {DEFAULT_FORMAT}.", shown(&value))),
-            },
+            "format" => {
+                format_named = true;
+                match Format::parse(&value) {
+                    Ok(f) => format = Some(f),
+                    Err(_) => notices.push(format!("Unknown format '{}'; showing {DEFAULT_FORMAT}.", shorten(&value))),
+                }
+            }
             "code" => code_text = Some(value),
             "round" => match RoundingMode::parse(&value) {
                 Ok(m) => rounding = Some(m),
                 Err(_) if value == "default" => rounding = None,
-                Err(e) => notices.push(format!("{e}; using the format's default.")),
+                Err(e) => notices.push(format!("{}; using the format's default.", shorten_quoted(&e, &value))),
             },
             "overflow" => match OverflowPolicy::parse(&value) {
                 Ok(p) => overflow = p,
-                Err(e) => notices.push(format!("{e}; using the format's default.")),
+                Err(e) => notices.push(format!("{}; using the format's default.", shorten_quoted(&e, &value))),
             },
             "table" => match tables_model::parse_table(&value) {
                 Ok(f) => table = f,
-                Err(e) => notices.push(format!("{e}; showing {}.", tables_model::DEFAULT_TABLE)),
+                Err(e) => notices.push(format!("{}; showing {}.", shorten_quoted(&e, &value), tables_model::DEFAULT_TABLE)),
             },
             key if quantize_model::PARAMS.contains(&key) => notices.extend(quantize.apply(key, &value).err()),
             // Shared: the Quantize view's block when it is shown, else the signal view's.
             "block" => block = Some(value),
             key if signal_model::PARAMS.contains(&key) => notices.extend(signal.apply(key, &value).unwrap_or_default()),
-            other => notices.push(format!("Ignored unknown parameter '{}'.", shown(other))),
+            other => notices.push(format!("Ignored unknown parameter '{}'.", shorten(other))),
         }
     }
     if let Some(value) = block {
@@ -280,14 +279,14 @@ pub fn parse_query(query: &str) -> Parsed {
     notices.extend(signal.settle());
     notices.extend(quantize.settle());
 
-    let format_rejected = format.is_none() && query_pairs(query).iter().any(|(k, _)| k == "format");
+    let format_rejected = format_named && format.is_none();
     let format = format.unwrap_or_else(default_format);
     let code = match code_text {
         // No code, or a code meant for a format that was rejected: the default value.
         None => default_code(&format),
         Some(_) if format_rejected => default_code(&format),
         Some(text) => format.parse_code(&text).unwrap_or_else(|e| {
-            notices.push(format!("{e}; showing {} instead.", DEFAULT_VALUE));
+            notices.push(format!("{}; showing {} instead.", shorten_quoted(&e, &text), DEFAULT_VALUE));
             default_code(&format)
         }),
     };
@@ -392,6 +391,24 @@ mod tests {
         let p = parse("?foo=1&view=nope&round=sideways&overflow=explode");
         assert_eq!(p.state, AppState::default());
         assert_eq!(p.notices.len(), 4, "{:?}", p.notices);
+    }
+
+    #[test]
+    fn long_values_are_quoted_short() {
+        let long = "Z".repeat(100_000);
+        for key in ["view", "format", "code", "round", "overflow", "table", "samples", "schemes", &long] {
+            let p = parse(&format!("{key}={long}"));
+            assert!(!p.notices.is_empty(), "{key}");
+            for n in &p.notices {
+                assert!(n.chars().count() < 1000, "{key}: a notice of {} chars", n.chars().count());
+            }
+        }
+        // A rounding mode of blanks is quoted as given.
+        let p = parse(&format!("round={}", "\u{b}".repeat(5000)));
+        assert!(p.notices[0].chars().count() < 1000, "{}", p.notices[0].chars().count());
+        // The custom-format parser lower-cases what it quotes.
+        let p = parse(&format!("table=E4M3B{}", "9".repeat(5000)));
+        assert!(p.notices[0].chars().count() < 1000, "{}", p.notices[0].chars().count());
     }
 
     #[test]

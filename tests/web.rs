@@ -313,6 +313,46 @@ async fn custom_formats_from_the_controls() {
 }
 
 #[wasm_bindgen_test]
+async fn hostile_input_gives_messages_not_panics() {
+    // A link with broken escapes, huge numbers, unicode and a 20 000-character value: every
+    // view renders with notices (a panic would abort the wasm module and fail the test).
+    let long = "E4M3B".to_string() + &"9".repeat(20_000);
+    for view in ["explorer", "tables", "signal"] {
+        let root = container();
+        let query = format!(
+            "?view={view}&format=%E2%82%AC%zz&code=0x1ffffffffffffffff&round={long}&table={long}&samples=1e309\
+             &amplitude=99999999999999999999999999999999999999999&periods=-0&block=4294967296&schemes=cast:e11m20,%2C,nf4,nf4\
+             &wave=noise&error=%F0%9F%92%A5&code=%"
+        );
+        let _app = mount_to(root.clone(), move || view! { <Lowbit query=query.clone() /> });
+        tick().await;
+        let notice = by_testid(&root, "notice").text_content().unwrap();
+        assert!(notice.chars().count() < 4000, "{view}: the notices quote long values short");
+        assert!(maybe_testid(&root, view).is_some(), "{view} shown");
+    }
+
+    // The custom-format boxes take any text: a message, and nothing else changes.
+    let root = container();
+    let _app = mount_to(root.clone(), || view! { <Lowbit query="?format=float8_e4m3fn&code=0x7e" /> });
+    tick().await;
+    assert_eq!(attr(&root, "custom-exponent", "min"), "1");
+    assert_eq!(attr(&root, "custom-mantissa", "max"), "30");
+    assert!(by_testid(&root, "custom-bias").get_attribute("min").is_none());
+    for (box_id, text) in [("custom-exponent", "4294967296"), ("custom-mantissa", "4294967295"), ("custom-bias", "1e99"), ("custom-exponent", "-1")] {
+        let input: HtmlInputElement = by_testid(&root, box_id).unchecked_into();
+        input.set_value(text);
+        fire(&input, "change");
+        tick().await;
+        assert!(maybe_testid(&root, "custom-error").is_some(), "{box_id}={text}");
+        assert_eq!(attr(&root, "value", "data-value"), "448", "{box_id}={text}: nothing else changes");
+    }
+    type_into(&root, "value-input", &format!("0x{}", "f".repeat(5000)));
+    tick().await;
+    assert!(by_testid(&root, "input-error").text_content().unwrap().chars().count() < 300);
+    assert_eq!(attr(&root, "value", "data-value"), "448");
+}
+
+#[wasm_bindgen_test]
 async fn the_limits_table_shows_the_seed_numbers_and_opens_formats() {
     let root = container();
     let chosen = RwSignal::new(String::new());

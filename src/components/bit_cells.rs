@@ -90,14 +90,7 @@ pub fn BitCells(
                 }
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     let bits = format.with_untracked(|f| f.bits());
-                    let target = match ev.key().as_str() {
-                        "ArrowLeft" | "ArrowUp" if position + 1 < bits => Some(position + 1),
-                        "ArrowRight" | "ArrowDown" if position > 0 => Some(position - 1),
-                        "Home" => Some(bits - 1),
-                        "End" => Some(0),
-                        _ => None,
-                    };
-                    if let Some(target) = target {
+                    if let Some(target) = display::bit_to_focus(&ev.key(), position, bits) {
                         ev.prevent_default();
                         focus(target);
                     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use lowbit_core::Format;
 
-use crate::display::{self, CustomSpec};
+use crate::display::{self, CustomField, CustomSpec};
 
 /// The custom-format controls (inside a `<details>`).
 #[component]
@@ -25,36 +25,7 @@ pub fn CustomFormat(
         }
         Err(e) => error.set(Some(e)),
     };
-    let number = |text: String, what: &str| -> Result<i64, String> {
-        text.trim().parse::<i64>().map_err(|_| format!("{what}: '{}' is not a whole number", text.trim()))
-    };
-    let on_exponent = move |ev| {
-        let next = number(event_target_value(&ev), "exponent bits").and_then(|e| {
-            let e = u32::try_from(e).map_err(|_| "exponent bits must be 1 to 11".to_string())?;
-            Ok(CustomSpec { exponent_bits: e, bias: CustomSpec::default_bias(e), ..spec.get_untracked() })
-        });
-        apply(next);
-    };
-    let on_mantissa = move |ev| {
-        let next = number(event_target_value(&ev), "mantissa bits").and_then(|m| {
-            let m = u32::try_from(m).map_err(|_| "mantissa bits cannot be negative".to_string())?;
-            Ok(CustomSpec { mantissa_bits: m, ..spec.get_untracked() })
-        });
-        apply(next);
-    };
-    let on_bias = move |ev| {
-        let next = number(event_target_value(&ev), "bias").and_then(|b| {
-            let b = i32::try_from(b).map_err(|_| "bias out of range".to_string())?;
-            Ok(CustomSpec { bias: b, ..spec.get_untracked() })
-        });
-        apply(next);
-    };
-    let on_rule = move |ev| {
-        let next = display::parse_specials(&event_target_value(&ev))
-            .map(|s| CustomSpec { specials: s, ..spec.get_untracked() })
-            .ok_or_else(|| "unknown rule".to_string());
-        apply(next);
-    };
+    let on_box = move |field: CustomField| move |ev: leptos::ev::Event| apply(spec.get_untracked().with_text(field, &event_target_value(&ev)));
     view! {
         <details class="custom" data-testid="custom-format">
             <summary>"Custom eXmY format"</summary>
@@ -66,8 +37,8 @@ pub fn CustomFormat(
                         min="1"
                         max="11"
                         data-testid="custom-exponent"
-                        prop:value=move || spec.get().exponent_bits.to_string()
-                        on:change=on_exponent
+                        prop:value=move || spec.get().text(CustomField::Exponent)
+                        on:change=on_box(CustomField::Exponent)
                     />
                 </label>
                 <label>
@@ -77,8 +48,8 @@ pub fn CustomFormat(
                         min="0"
                         max="30"
                         data-testid="custom-mantissa"
-                        prop:value=move || spec.get().mantissa_bits.to_string()
-                        on:change=on_mantissa
+                        prop:value=move || spec.get().text(CustomField::Mantissa)
+                        on:change=on_box(CustomField::Mantissa)
                     />
                 </label>
                 <label>
@@ -86,13 +57,13 @@ pub fn CustomFormat(
                     <input
                         type="number"
                         data-testid="custom-bias"
-                        prop:value=move || spec.get().bias.to_string()
-                        on:change=on_bias
+                        prop:value=move || spec.get().text(CustomField::Bias)
+                        on:change=on_box(CustomField::Bias)
                     />
                 </label>
                 <label>
                     <span>"special values"</span>
-                    <select data-testid="custom-rule" on:change=on_rule>
+                    <select data-testid="custom-rule" on:change=on_box(CustomField::Rule)>
                         {display::SPECIALS
                             .iter()
                             .map(|(s, label)| {

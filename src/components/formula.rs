@@ -11,8 +11,14 @@ pub fn FormulaView(
     #[prop(into)]
     formula: Signal<Formula>,
 ) -> impl IntoView {
-    move || match formula.get() {
-        Formula::Float { sign, exponent, bias, unbiased, significand_bits, significand, value, note } => {
+    move || formula_view(formula.get())
+}
+
+/// The markup of one formula.
+fn formula_view(formula: Formula) -> AnyView {
+    let (long, detail) = (formula.is_long(), formula.detail());
+    match formula {
+        Formula::Float { sign, exponent, bias, significand_bits, value, .. } => {
             let sign_part = sign.map(|s| {
                 view! {
                     <msup>
@@ -22,19 +28,12 @@ pub fn FormulaView(
                     <mo>"×"</mo>
                 }
             });
-            let has_significand = significand_bits.is_some();
-            let long = significand_bits.as_ref().is_some_and(|b| b.len() > 24) || value.len() > 24;
             let significand_part = significand_bits.map(|bits| {
                 view! {
                     <mo>"×"</mo>
                     <msub><mn class="role-mantissa">{bits}</mn><mn class="radix">"2"</mn></msub>
                 }
             });
-            let detail = if has_significand {
-                format!("2^{unbiased} × {significand}")
-            } else {
-                format!("2^{unbiased}")
-            };
             view! {
                 <div class="formula" class:long=long data-testid="formula">
                     <math display="block">
@@ -49,7 +48,7 @@ pub fn FormulaView(
                             <mn class="result">{value}</mn>
                         </mrow>
                     </math>
-                    <p class="formula-detail">{detail}{note.map(|n| format!(" — {n}"))}</p>
+                    <p class="formula-detail">{detail}</p>
                 </div>
             }
             .into_any()

@@ -14,34 +14,28 @@ pub fn Neighbours(
     #[prop(into)]
     on_select: Callback<u64>,
 ) -> impl IntoView {
-    let down = move || readout.with(|r| r.next_down);
-    let up = move || readout.with(|r| r.next_up);
+    // A button to the neighbour `pick` names, disabled where there is none.
+    let button = move |testid: &'static str, label: &'static str, pick: fn(&Readout) -> Option<u64>| {
+        let target = move || readout.with(pick);
+        view! {
+            <button
+                type="button"
+                data-testid=testid
+                disabled=move || target().is_none()
+                on:click=move |_| {
+                    if let Some(c) = target() {
+                        on_select.run(c);
+                    }
+                }
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
         <div class="neighbours">
-            <button
-                type="button"
-                data-testid="next-down"
-                disabled=move || down().is_none()
-                on:click=move |_| {
-                    if let Some(c) = down() {
-                        on_select.run(c);
-                    }
-                }
-            >
-                "◀ next down"
-            </button>
-            <button
-                type="button"
-                data-testid="next-up"
-                disabled=move || up().is_none()
-                on:click=move |_| {
-                    if let Some(c) = up() {
-                        on_select.run(c);
-                    }
-                }
-            >
-                "next up ▶"
-            </button>
+            {button("next-down", "◀ next down", |r| r.next_down)}
+            {button("next-up", "next up ▶", |r| r.next_up)}
             <span class="ulp">
                 "ULP here: " <code data-testid="ulp">{move || readout.with(|r| r.ulp.clone())}</code>
             </span>

@@ -62,30 +62,30 @@ pub fn SignalControls(
             </label>
         }
     };
+    let select = move |key: &'static str, label: &'static str, options: Signal<String>| {
+        view! {
+            <label class="control">
+                <span>{label}</span>
+                <select
+                    data-testid=format!("signal-{key}")
+                    inner_html=move || options.get()
+                    on:change=move |ev| apply(key, event_target_value(&ev))
+                ></select>
+            </label>
+        }
+    };
+    let wave_options = Signal::derive(move || params.with(|p| signal_model::wave_options_html(p.kind)));
+    let block_options = Signal::derive(move || params.with(|p| signal_model::block_options_html(p.block)));
     let amplitude = Signal::derive(move || params.with(|p| js_string(p.amplitude)));
     let periods = Signal::derive(move || params.with(|p| js_string(p.periods)));
     let samples = Signal::derive(move || params.with(|p| p.samples.to_string()));
     view! {
         <div class="signal-controls" data-testid="signal-controls">
-            <label class="control">
-                <span>"signal"</span>
-                <select
-                    data-testid="signal-wave"
-                    inner_html=move || params.with(|p| signal_model::wave_options_html(p.kind))
-                    on:change=move |ev| apply("wave", event_target_value(&ev))
-                ></select>
-            </label>
+            {select("wave", "signal", wave_options)}
             {number("amplitude", "amplitude (σ for noise)", amplitude, Some(("0.1", "10", "0.1")))}
             {number("periods", "periods (2 = 4π)", periods, Some(("0.5", "16", "0.5")))}
             {number("samples", "samples", samples, Some(("16", "2048", "16")))}
-            <label class="control">
-                <span>"block size"</span>
-                <select
-                    data-testid="signal-block"
-                    inner_html=move || params.with(|p| signal_model::block_options_html(p.block))
-                    on:change=move |ev| apply("block", event_target_value(&ev))
-                ></select>
-            </label>
+            {select("block", "block size", block_options)}
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert" data-testid="signal-input-error">{e}</p> })}
         </div>
     }

@@ -1,0 +1,443 @@
+//! Property tests (proptest) of every parser fed by text the user controls: the URL query
+//! (`url_state::parse_query`, the signal view's `SignalParams::apply`, `table=`, the Quantize
+//! view's `QuantizeParams::apply`), the value box
+//! (`display::interpret_entry`) and the custom-format controls (`CustomSpec`). None may panic
+//! (a panic kills the WASM app), bad input falls back to defaults with a notice, and
+//! `to_query` ∘ `parse_query` is a fixed point for every valid state.
+//!
+//! Native only (proptest is a native dev-dependency): `cargo test -p lowbit-app --test fuzz_parsers`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use lowbit_app::display::{self, CustomField, CustomSpec, Entry};
+use lowbit_app::signal_model::{self, SignalParams, MAX_BLOCK, MAX_SCHEMES, PARAMS};
+use lowbit_app::url_state::{self, parse_query, to_query, AppState, ExplorerState, View};
+use lowbit_app::{quantize_model, tables_model};
+use lowbit_core::signal::{SignalKind, MAX_SAMPLES, MIN_SAMPLES};
+use lowbit_core::{Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
+use proptest::prelude::*;
+
+/// The longest notice a parser may write: user text is shortened, never echoed whole.
+const MAX_NOTICE_CHARS: usize = 1200;
+
+/// Any f64, NaN and ±Inf included (`any::<f64>()` leaves them out).
+fn float() -> impl Strategy<Value = f64> {
+    prop_oneof![any::<f64>(), Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY), Just(-0.0)]
+}
+
+/// Keys the app knows, and a few it does not.
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "view",
+            "format",
+            "code",
+            "round",
+            "overflow",
+            "table",
+            "wave",
+            "amplitude",
+            "periods",
+            "samples",
+            "block",
+            "schemes",
+            "error",
+            "scheme",
+            "values",
+            "",
+            "VIEW",
+            "%76iew",
+            "foo",
+        ])
+        .prop_map(str::to_string),
+        "[a-z%+]{0,8}",
+    ]
+}
+
+/// Values that come near every parser's edges: numbers of every size and shape, ids, escapes.
+fn value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        // Numbers: huge, tiny, negative, fractional, non-finite, in every notation.
+        prop::sample::select(vec![
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "8",
+            "7.5",
+            "1e9",
+            "1e10",
+            "1e308",
+            "1e309",
+            "-1e309",
+            "4e38",
+            "3.4028235e38",
+            "1.7976931348623157e308",
+            "5e-324",
+            "nan",
+            "NaN",
+            "inf",
+            "-inf",
+            "Infinity",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999999",
+            "0x7e",
+            "0X7E",
+            "0b0_1111_110",
+            "0x",
+            "0b",
+            "0x1ffffffffffffffff",
+            "65536",
+            "65537",
+            "4096",
+            "4097",
+            "1e3",
+            "64.0",
+            "64.5",
+            " 64 ",
+            "+64",
+            "--1",
+            "1..2",
+            "1e",
+            ".",
+            "",
+        ])
+        .prop_map(str::to_string),
+        float().prop_map(|x| x.to_string()),
+        any::<u64>().prop_map(|x| x.to_string()),
+        any::<i64>().prop_map(|x| format!("{x:e}")),
+        // Ids: catalogue, custom (valid and not), schemes, views, modes.
+        prop::sample::select(CATALOGUE.iter().map(|e| e.id).collect::<Vec<_>>()).prop_map(str::to_string),
+        (
+            1u32..14,
+            0u32..34,
+            prop::option::of(-70000i32..70000),
+            prop::sample::select(vec!["", "_ieee", "_fn", "_fnuz", "_finite", "_x"])
+        )
+            .prop_map(|(e, m, b, r)| format!("e{e}m{m}{}{r}", b.map_or(String::new(), |b| format!("b{b}")))),
+        prop::sample::select(vec![
+            "nf4,fp4_bnb",
+            "cast:float8_e4m3fn",
+            "absmax:e11m20",
+            "cast:e1m0_finite",
+            "cast:float64",
+            "mxfp4,nvfp4,,nf4",
+            "CAST:fp8-e4m3",
+            "nf4,nf4,nf4",
+            "zzz",
+            "signal",
+            "tables",
+            "explorer",
+            "rel",
+            "abs",
+            "noise",
+            "ramp",
+            "toward-zero",
+            "stochastic",
+            "saturate",
+            "wrap",
+            "default",
+            "quantize",
+            "1,2,3,64",
+            "-0.5 0.3\n1.2;-2.1",
+            "nan,inf,-inf,-0,1e-45,3.4e38,1e39",
+            "int8_rowwise",
+            "int4_zeropoint",
+            "int8_meanstd",
+        ])
+        .prop_map(str::to_string),
+        // Long text (a URL can carry megabytes), upper case where parsers lower it.
+        ("[a-zA-Z0-9_:,.-]{0,6}", 100usize..3000).prop_map(|(t, n)| format!("E4M3B{}{t}", "9".repeat(n))),
+        (".{1,3}", 50usize..400).prop_map(|(t, n)| t.repeat(n)),
+        (prop::sample::select(vec!["0x", "0B", "", "-", "1e"]), "[0-9a-fA-F_]", 50usize..2000)
+            .prop_map(|(p, d, n)| format!("{p}{}", d.repeat(n))),
+        // Escapes, malformed and not, and arbitrary unicode.
+        "(%[0-9A-Fa-f]{2}|%[^&]{0,2}|\\+|[a-z0-9_:,.-]){0,12}",
+        any::<String>(),
+    ]
+}
+
+/// A query: key=value pairs (keys repeat), sometimes with a leading `?` or stray `&`/`=`.
+fn query() -> impl Strategy<Value = String> {
+    (any::<bool>(), prop::collection::vec((key(), value(), 0u8..4), 0..10)).prop_map(|(question, pairs)| {
+        let parts: Vec<String> = pairs
+            .into_iter()
+            .map(|(k, v, shape)| match shape {
+                0 => k,
+                1 => format!("{k}={v}={v}"),
+                _ => format!("{k}={}", v.replace('&', "%26")),
+            })
+            .collect();
+        format!("{}{}", if question { "?" } else { "" }, parts.join("&"))
+    })
+}
+
+/// A catalogue format of at most `max_bits` bits, or a custom one (at most 32 bits),
+/// with a bias anywhere from the width's default to far off.
+fn format_up_to(max_bits: u32) -> impl Strategy<Value = Format> {
+    let catalogue: Vec<&str> =
+        CATALOGUE.iter().map(|e| e.id).filter(|id| Format::parse(id).is_ok_and(|f| f.bits() <= max_bits)).collect();
+    let custom_bits = max_bits.min(32);
+    let custom = (1u32..=11.min(custom_bits - 1))
+        .prop_flat_map(move |e| (Just(e), 0..=custom_bits - 1 - e, -30i32..30, 0usize..4))
+        .prop_filter_map("not a valid custom format", |(e, m, offset, r)| {
+            let bias = CustomSpec::default_bias(e) + offset * (1 + offset.abs());
+            CustomSpec { exponent_bits: e, mantissa_bits: m, bias, specials: display::SPECIALS[r].0 }.to_format().ok()
+        });
+    prop_oneof![prop::sample::select(catalogue).prop_map(|id| Format::parse(id).unwrap()), custom]
+}
+
+/// Any format the app can show.
+fn format() -> impl Strategy<Value = Format> {
+    format_up_to(64)
+}
+
+/// Any state the app can be in.
+fn state() -> impl Strategy<Value = AppState> {
+    let explorer = (
+        format(),
+        any::<u64>(),
+        prop::option::of(prop::sample::select(RoundingMode::ALL.to_vec())),
+        prop::sample::select(OverflowPolicy::ALL.to_vec()),
+    )
+        .prop_map(|(format, code, rounding, overflow)| {
+            let code = code & format.max_code();
+            ExplorerState { format, code, rounding, overflow }
+        });
+    let table = format_up_to(tables_model::MAX_TABLE_BITS);
+    let schemes = prop::sample::subsequence(signal_model::offered_schemes(), 0..=MAX_SCHEMES)
+        .prop_shuffle()
+        .prop_map(|ids| ids.into_iter().map(str::to_string).collect::<Vec<_>>());
+    let signal = (
+        prop::sample::select(SignalKind::ALL.to_vec()),
+        (1e-30f64..3.4e38),
+        MIN_SAMPLES..=MAX_SAMPLES,
+        0.0f64..1.0,
+        1..=MAX_BLOCK,
+        schemes,
+        any::<bool>(),
+    )
+        .prop_map(|(kind, amplitude, samples, fraction, block, schemes, relative)| {
+            let periods = (samples as f64 / 2.0 * fraction).max(0.5);
+            SignalParams { kind, amplitude, periods, samples, block, schemes, relative }
+        });
+    (prop::sample::select(View::ALL.to_vec()), explorer, table, signal)
+        .prop_map(|(view, explorer, table, signal)| AppState { view, explorer, table, signal })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any query parses without panicking; the state it gives is usable and writes back
+    /// as a query that parses to itself without notices.
+    #[test]
+    fn any_query_parses_to_a_usable_state(q in query()) {
+        let parsed = parse_query(&q);
+        let s = &parsed.state;
+        prop_assert!(s.explorer.code <= s.explorer.format.max_code());
+        prop_assert!(tables_model::has_table(&s.table));
+        prop_assert!(s.signal.spec().validate().is_ok(), "{:?}", s.signal);
+        prop_assert!((1..=MAX_BLOCK).contains(&s.signal.block));
+        prop_assert!(s.signal.schemes.len() <= MAX_SCHEMES);
+        for n in &parsed.notices {
+            prop_assert!(n.chars().count() <= MAX_NOTICE_CHARS, "notice of {} chars", n.chars().count());
+        }
+        let q = url_state::to_query_with(s, &parsed.quantize);
+        let again = parse_query(&q);
+        prop_assert!(again.notices.is_empty(), "{:?} from {}", again.notices, q);
+        prop_assert_eq!(&again.state, s);
+        if s.view == View::Quantize {
+            // The Quantize view's parameters are in the link only while it is shown.
+            prop_assert_eq!(&again.quantize, &parsed.quantize);
+        }
+    }
+
+    /// Arbitrary text, not shaped like a query at all.
+    #[test]
+    fn any_text_parses(q in any::<String>()) {
+        let parsed = parse_query(&q);
+        prop_assert_eq!(parse_query(&to_query(&parsed.state)).state, parsed.state);
+    }
+
+    /// Every valid state survives the URL unchanged, with no notice.
+    #[test]
+    fn valid_states_round_trip(s in state()) {
+        let q = to_query(&s);
+        let parsed = parse_query(&q);
+        prop_assert!(parsed.notices.is_empty(), "{:?} from {}", parsed.notices, q);
+        prop_assert_eq!(&parsed.state, &s, "{}", q);
+        prop_assert_eq!(to_query(&parsed.state), q);
+    }
+
+    /// A malformed value for a known key leaves that part of the state at its default.
+    #[test]
+    fn bad_values_fall_back_with_a_notice(k in prop::sample::select(vec!["view", "format", "round", "overflow", "table", "wave", "error"]), junk in "[#!*]{1,5}") {
+        let parsed = parse_query(&format!("{k}={junk}"));
+        prop_assert_eq!(parsed.notices.len(), 1, "{:?}", parsed.notices);
+        prop_assert_eq!(parsed.state, AppState::default());
+    }
+
+    /// Percent-decoding never panics and inverts percent-encoding.
+    #[test]
+    fn percent_coding(text in any::<String>(), raw in "(%[0-9A-Fa-f]{0,2}|.){0,20}") {
+        prop_assert_eq!(url_state::percent_decode(&url_state::percent_encode(&text)), text.clone());
+        let _ = url_state::percent_decode(&raw);
+        let _ = url_state::query_pairs(&raw);
+    }
+
+    /// The signal view's number boxes go through `SignalParams::apply`: any text is either
+    /// used or refused with a notice, and what is used can be computed.
+    #[test]
+    fn signal_inputs(k in prop::sample::select(PARAMS.to_vec()), v in value()) {
+        let mut params = SignalParams::default();
+        let notices = params.apply(k, &v);
+        prop_assert!(notices.is_some());
+        let settled = params.settle();
+        prop_assert!(params.spec().validate().is_ok(), "{:?} {:?}", params, settled);
+    }
+
+    /// The value box: any text is a code in range, an encoded number, or an inline message.
+    #[test]
+    fn value_box(f in format(), text in value(), rounding in prop::option::of(prop::sample::select(RoundingMode::ALL.to_vec())), overflow in prop::sample::select(OverflowPolicy::ALL.to_vec()), seed in any::<u64>()) {
+        match display::interpret_entry(&f, &text, rounding, overflow, seed) {
+            Ok(Entry::Code(c)) => prop_assert!(c <= f.max_code()),
+            Ok(Entry::Number(t)) => prop_assert!(t.code <= f.max_code()),
+            Err(e) => {
+                prop_assert!(!e.is_empty());
+                prop_assert!(e.chars().count() <= MAX_NOTICE_CHARS, "message of {} chars", e.chars().count());
+            }
+        }
+    }
+
+    /// The explorer's read-outs exist for every code of every format.
+    #[test]
+    fn readouts(f in format(), code in any::<u64>()) {
+        let r = display::readout(&f, code);
+        prop_assert_eq!(r.code_decimal, (code & f.max_code()).to_string());
+        let _ = display::limit_rows(&f);
+        let _ = display::bit_label(&f, code, code as u32 % 80);
+        let _ = display::toggle_bit(&f, code, code as u32 % 80);
+        let _ = tables_model::explorer_query(&f, code);
+    }
+
+    /// The custom-format boxes: any text in any box gives a format or a message.
+    #[test]
+    fn custom_format_boxes(
+        field in prop::sample::select(vec![CustomField::Exponent, CustomField::Mantissa, CustomField::Bias, CustomField::Rule]),
+        text in value(),
+        start in format(),
+    ) {
+        let spec = CustomSpec::of(&start);
+        match spec.with_text(field, &text).and_then(CustomSpec::to_format) {
+            Ok(f) => {
+                prop_assert!(f.bits() <= 32);
+                prop_assert_eq!(Format::parse(&f.id).ok(), Some(f));
+            }
+            Err(e) => prop_assert!(!e.is_empty() && e.chars().count() <= MAX_NOTICE_CHARS),
+        }
+    }
+
+    /// Custom specs of any widths and bias: a format (that the controls read back) or an error.
+    #[test]
+    fn custom_specs(e in any::<u32>(), m in any::<u32>(), b in any::<i32>(), r in 0usize..4) {
+        let spec = CustomSpec { exponent_bits: e % 40, mantissa_bits: if m % 2 == 0 { m } else { m % 40 }, bias: b, specials: display::SPECIALS[r].0 };
+        if let Ok(f) = spec.to_format() {
+            prop_assert_eq!(CustomSpec::of(&f), spec);
+        }
+    }
+
+    /// The `table` parameter and the table picker.
+    #[test]
+    fn tables(text in value()) {
+        if let Ok(f) = tables_model::parse_table(&text) {
+            let t = tables_model::value_table(&f);
+            prop_assert_eq!(t.cells.len() as u64, 1u64 << t.bits);
+            let _ = tables_model::grid_html(&t);
+            let _ = tables_model::picker_options_html(&f);
+        }
+        let _ = tables_model::code_from_attr(&text);
+    }
+}
+
+proptest! {
+    // Each case quantizes and draws up to 65 536 samples: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whatever the URL or the controls set, the signal view computes, hovers and draws
+    /// (into an SVG, at any canvas size the page can give) without panicking.
+    #[test]
+    fn signal_view_computes_and_draws(
+        settings in prop::collection::vec((prop::sample::select(PARAMS.to_vec()), value()), 0..8),
+        width in 1u32..2000,
+        height in prop::sample::select(vec![1u32, 20, 240, 340, 1360]),
+        ratio in prop_oneof![float(), 0.5f64..8.0],
+        pointer in prop_oneof![float(), 0.0f64..2000.0],
+    ) {
+        use lowbit_charts::plotters::prelude::{IntoDrawingArea, SVGBackend};
+        let mut params = SignalParams::default();
+        for (k, v) in &settings {
+            let _ = params.apply(k, v);
+        }
+        let _ = params.settle();
+        let result = signal_model::compute(&params);
+        prop_assert_eq!(result.series.len(), params.schemes.len());
+        let ratio = signal_model::draw_ratio(ratio);
+        let (w, h) = signal_model::backing_size(width as f64, height as f64, ratio);
+        prop_assert!(w >= 1 && h >= 1);
+        let mut svg = String::new();
+        let drawn = {
+            let area = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+            signal_model::draw_plots(&result, params.relative, Some(&area), Some(&area), ratio)
+        };
+        if let Ok((Some(m), _)) = drawn {
+            if let Some(i) = signal_model::hover_index(&m, pointer, ratio) {
+                prop_assert!(result.hover(i).is_some());
+                prop_assert!(signal_model::cursor_left(&m, i, ratio).is_some());
+            }
+        }
+        let _ = result.hover(params.samples);
+        let _ = signal_model::block_options_html(params.block);
+        let _ = signal_model::schemes_html(&params.schemes);
+    }
+
+    /// Whatever the URL or the text box gives the Quantize view, it quantizes and lays out.
+    #[test]
+    fn quantize_view_computes(
+        settings in prop::collection::vec((prop::sample::select(vec!["scheme", "values", "block"]), value()), 0..6),
+        values in prop::collection::vec(prop_oneof![any::<f32>(), Just(f32::NAN), Just(f32::INFINITY), Just(-0.0f32)], 0..300),
+        use_values in any::<bool>(),
+    ) {
+        let mut params = quantize_model::QuantizeParams::default();
+        for (k, v) in &settings {
+            let _ = params.apply(k, v);
+        }
+        if use_values {
+            params.values = values;
+        }
+        let _ = params.settle();
+        let result = quantize_model::compute(&params);
+        prop_assert_eq!(result.q.dequantized.len(), params.values.len());
+        let _ = quantize_model::view_html(&result);
+        let _ = quantize_model::controls_html(&params);
+        let _ = quantize_model::block_html(&params);
+    }
+
+    /// Canvas sizes from any CSS size and ratio are at least 1 × 1.
+    #[test]
+    fn canvas_sizes(w in float(), h in float(), ratio in float()) {
+        let (bw, bh) = signal_model::backing_size(w, h, signal_model::draw_ratio(ratio));
+        prop_assert!(bw >= 1 && bh >= 1);
+        let (bw, bh) = signal_model::backing_size(w, h, ratio);
+        prop_assert!(bw >= 1 && bh >= 1);
+    }
+}
+
+/// Specials chosen in the custom controls survive as the id's suffix.
+#[test]
+fn every_rule_has_a_suffix() {
+    for (s, _) in display::SPECIALS {
+        assert_eq!(display::parse_specials(s.suffix()), Some(s));
+    }
+    assert_eq!(display::parse_specials("sideways"), None);
+    let _ = Specials::Ieee;
+}
