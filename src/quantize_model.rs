@@ -12,13 +12,9 @@ use lowbit_core::decimal::js_string;
 use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{BlockSizes, Options, Quantized, ScaleRule, Scheme, SCHEMES};
 
+use crate::display::{shorten, trim_fraction};
+use crate::signal_model::encode_scheme;
 use crate::tables_model::escape;
-
-/// User text for a message, cut at 40 characters.
-fn shorten(text: &str) -> String {
-    let short: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 { format!("{short}…") } else { short }
-}
 
 /// The scheme shown when the URL names none: the seed article's INT4 example.
 pub const DEFAULT_SCHEME: &str = "int4_absmax";
@@ -151,7 +147,7 @@ impl QuantizeParams {
     /// Query parts: `scheme`, `values`, and `block` when set.
     pub fn query_parts(&self) -> Vec<String> {
         let mut parts = vec![
-            format!("scheme={}", crate::url_state::percent_encode(&self.scheme).replace("%3A", ":")),
+            format!("scheme={}", encode_scheme(&self.scheme)),
             format!("values={}", values_text(&self.values)),
         ];
         if let Some(b) = self.block {
@@ -269,7 +265,7 @@ pub fn show(x: f64) -> String {
     } else {
         let s = format!("{x:.7e}");
         let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-        format!("{}e{e}", m.trim_end_matches('0').trim_end_matches('.'))
+        format!("{}e{e}", trim_fraction(m))
     };
     let a = x.abs();
     if a != 0.0 && !(1e-5..1e16).contains(&a) {

@@ -257,7 +257,7 @@ fn query_number(x: f64) -> String {
 }
 
 /// A scheme id in a query: unreserved characters and `:` stay as they are.
-fn encode_scheme(id: &str) -> String {
+pub(crate) fn encode_scheme(id: &str) -> String {
     id.split(':').map(crate::url_state::percent_encode).collect::<Vec<_>>().join(":")
 }
 
