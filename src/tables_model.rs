@@ -532,22 +532,28 @@ pub fn normal_figure() -> NormalFigure {
     let peak = normal_pdf(0.0);
     let curve_top = top_y + 18.0;
     let py = |d: f64| axis_y - d / peak * (axis_y - curve_top);
-    let samples = 160;
+    // 48 segments with whole-unit coordinates are smooth at the figure's size (640 units drawn
+    // about 400 px wide); "M x,y L x,y x,y …" keeps the path short: it is embedded in the wasm.
+    let samples = 48;
     let mut curve = String::new();
     for i in 0..=samples {
         let z = zlo + (zhi - zlo) * i as f64 / samples as f64;
-        let cmd = if i == 0 { 'M' } else { 'L' };
-        curve.push_str(&format!("{cmd}{} {} ", r1(px(z)), r1(py(normal_pdf(z)))));
+        let cmd = match i {
+            0 => "M",
+            1 => " L",
+            _ => " ",
+        };
+        curve.push_str(&format!("{cmd}{},{}", px(z).round(), py(normal_pdf(z)).round()));
     }
     let quantiles = nf4_quantiles();
     let zmax = inverse_normal_cdf(NF4_OFFSET);
     let (first, last) = (quantiles.first().map_or(-zmax, |q| q.z), quantiles.last().map_or(zmax, |q| q.z));
-    let mut area = format!("M{} {} ", r1(px(first)), axis_y);
+    let mut area = format!("M{},{} L", r1(px(first)), axis_y);
     for i in 0..=samples {
         let z = first + (last - first) * i as f64 / samples as f64;
-        area.push_str(&format!("L{} {} ", r1(px(z)), r1(py(normal_pdf(z)))));
+        area.push_str(&format!(" {},{}", px(z).round(), py(normal_pdf(z)).round()));
     }
-    area.push_str(&format!("L{} {} Z", r1(px(last)), axis_y));
+    area.push_str(&format!(" {},{} Z", r1(px(last)), axis_y));
     let points = quantiles
         .iter()
         .map(|q| FigurePoint {
