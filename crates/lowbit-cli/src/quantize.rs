@@ -6,8 +6,6 @@
 //! `int8_rowwise`) — quantizes them with a scheme of `lowbit_core::quant` and prints codes,
 //! packed bytes (4-bit schemes), scales, dequantized values and error metrics. `--trace` adds the
 //! step-by-step table. Errors are one line (the caller exits with status 2).
-//!
-//! Also [`bench`]: single-thread throughput of the quantizer hot loops.
 
 use std::io::Write;
 
@@ -15,10 +13,8 @@ use lowbit_core::decimal::json_number;
 
 use crate::args::Args;
 use crate::render::json_string;
-use crate::bench::{normal_samples, throughput};
 use lowbit_core::metrics::Metrics;
-use lowbit_core::quant::bnb::{self, Bnb4};
-use lowbit_core::quant::{mx, Granularity, MxScaleRule, Options, Quantized, Scheme, SCHEMES};
+use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, Scheme, SCHEMES};
 
 const VALUED: &[&str] = &["block", "granularity", "k", "mx-scale", "threshold"];
 const SWITCHES: &[&str] = &["double-quant", "single-level", "json", "trace"];
@@ -448,42 +444,6 @@ pub fn run(args: &[String], input: &str, out: &mut dyn Write) -> Result<(), Stri
     result.map_err(|e| format!("cannot write the output: {e}"))
 }
 
-/// One row of `lowbit bench`'s quantizer section.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BenchRow {
-    /// `"quantize"` (including packing) or `"dequantize"`.
-    pub op: &'static str,
-    /// The scheme id.
-    pub scheme: String,
-    /// The block size.
-    pub block: usize,
-    /// Best-of-three single-thread throughput.
-    pub elements_per_second: f64,
-}
-
-/// Single-thread throughput of the quantizer hot loops over `n` random normal f32:
-/// NF4 and bnb FP4 (block 64, quantize + pack / dequantize) and MXFP4 (block 32).
-pub fn bench(n: usize) -> Vec<BenchRow> {
-    let n = n.max(64);
-    let data = normal_samples(n, 0x5EED);
-    let mut rows = Vec::new();
-    let (mut packed, mut scales, mut out) = (Vec::new(), Vec::new(), Vec::new());
-    for kind in [Bnb4::Nf4, Bnb4::Fp4] {
-        let q = throughput(n, || bnb::quantize_4bit(kind, std::hint::black_box(&data), 64, &mut packed, &mut scales));
-        let d = throughput(n, || bnb::dequantize_4bit(kind, std::hint::black_box(&packed), &scales, 64, n, &mut out));
-        std::hint::black_box(&out);
-        rows.push(BenchRow { op: "quantize", scheme: kind.id().to_string(), block: 64, elements_per_second: q });
-        rows.push(BenchRow { op: "dequantize", scheme: kind.id().to_string(), block: 64, elements_per_second: d });
-    }
-    let mut codes = Vec::new();
-    let q = throughput(n, || mx::quantize_mxfp4(std::hint::black_box(&data), MxScaleRule::Floor, &mut packed, &mut codes));
-    let d = throughput(n, || mx::dequantize_mxfp4(std::hint::black_box(&packed), &codes, n, &mut out));
-    std::hint::black_box(&out);
-    rows.push(BenchRow { op: "quantize", scheme: "mxfp4".into(), block: 32, elements_per_second: q });
-    rows.push(BenchRow { op: "dequantize", scheme: "mxfp4".into(), block: 32, elements_per_second: d });
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,16 +526,5 @@ mod tests {
         assert!(out.contains("clip"), "{out}");
         let out = run_text("nf4", "").unwrap();
         assert!(out.contains("0 elements"), "{out}");
-    }
-
-    #[test]
-    fn bench_reports_rows() {
-        let rows = bench(4096);
-        assert_eq!(rows.len(), 6);
-        assert!(rows.iter().all(|r| r.elements_per_second > 0.0));
-        let normal = normal_samples(100_000, 1);
-        let mean = normal.iter().map(|&x| x as f64).sum::<f64>() / 1e5;
-        let var = normal.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / 1e5;
-        assert!(mean.abs() < 0.02 && (var - 1.0).abs() < 0.02);
     }
 }

@@ -1,0 +1,295 @@
+//! The throughput bench: what `lowbit bench` measures natively and the Speed view measures in
+//! the visitor's browser (in the compute worker) — the same workloads, the same code.
+//!
+//! A [`Workload`] is a pair of operations timed over the same random normal input
+//! ([`bench_data`]): encode then decode for a float format of up to 16 bits (the table-driven
+//! [`FastEncoder`] / [`FastDecoder`]), quantize (including packing) then dequantize for a
+//! quantizer. Each operation is run once to warm up, then three times; the best time gives the
+//! elements per second. Time comes from a [`Clock`] the caller provides (the CLI's `Instant`,
+//! the worker's `performance.now()`), so this module needs no platform timer.
+//!
+//! To bench another operation, add it to [`workloads`] and [`measure`]: both the CLI and the
+//! browser pick it up.
+
+use lowbit_core::fast::{FastDecoder, FastEncoder};
+use lowbit_core::format::{Format, Kind, CATALOGUE};
+use lowbit_core::quant::bnb::{self, Bnb4};
+use lowbit_core::quant::{mx, MxScaleRule};
+use lowbit_core::signal::gaussian_noise;
+use lowbit_core::OverflowPolicy;
+use serde::{Deserialize, Serialize};
+use std::hint::black_box;
+
+use crate::protocol::Outcome;
+use crate::task::{Clock, Step, Task};
+
+/// The default number of elements (16 Mi).
+pub const DEFAULT_ELEMENTS: usize = 16 << 20;
+
+/// The most elements the browser bench takes (64 Mi: the worker holds the input, the codes
+/// and the output, about 9 bytes an element).
+pub const MAX_BROWSER_ELEMENTS: usize = 64 << 20;
+
+/// The seed of the bench input.
+pub const SEED: u64 = 42;
+
+/// What a workload measures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Workload {
+    /// Encode (f32 → code) and decode of a float format of up to 16 bits.
+    Format(&'static str),
+    /// Quantize (with packing) and dequantize of a bitsandbytes 4-bit scheme.
+    Bnb(Bnb4, usize),
+    /// Quantize and dequantize of OCP MXFP4 (blocks of 32, floor scale rule).
+    Mxfp4,
+}
+
+impl Workload {
+    /// The format or scheme id.
+    pub fn subject(&self) -> &'static str {
+        match self {
+            Workload::Format(id) => id,
+            Workload::Bnb(kind, _) => kind.id(),
+            Workload::Mxfp4 => "mxfp4",
+        }
+    }
+
+    /// The block size of a quantizer (None for formats).
+    pub fn block(&self) -> Option<usize> {
+        match self {
+            Workload::Format(_) => None,
+            Workload::Bnb(_, block) => Some(*block),
+            Workload::Mxfp4 => Some(32),
+        }
+    }
+
+    /// The two operations' names: `encode`/`decode` or `quantize`/`dequantize`.
+    pub fn ops(&self) -> [&'static str; 2] {
+        match self {
+            Workload::Format(_) => ["encode", "decode"],
+            _ => ["quantize", "dequantize"],
+        }
+    }
+}
+
+/// Every workload, in the order the rows are printed: the catalogue's float formats of up to
+/// 16 bits (FP16, BF16, every FP8, FP6 and FP4), then NF4 and bnb FP4 (block 64) and MXFP4.
+pub fn workloads() -> Vec<Workload> {
+    let mut out: Vec<Workload> = CATALOGUE
+        .iter()
+        .filter(|e| matches!(e.kind, Kind::Float(f) if f.bits() <= 16))
+        .map(|e| Workload::Format(e.id))
+        .collect();
+    out.extend([Workload::Bnb(Bnb4::Nf4, 64), Workload::Bnb(Bnb4::Fp4, 64), Workload::Mxfp4]);
+    out
+}
+
+/// One measured operation (the JSON row of `lowbit bench --json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchRow {
+    /// `encode`, `decode`, `quantize` or `dequantize`.
+    pub op: String,
+    /// The format id (encode/decode) or scheme id (quantize/dequantize).
+    pub subject: String,
+    /// The block size of a quantizer.
+    pub block: Option<usize>,
+    /// Best-of-three single-thread throughput.
+    pub elements_per_second: f64,
+}
+
+/// The bench input: `n` standard normal f32 ([`gaussian_noise`] with [`SEED`]).
+pub fn bench_data(n: usize) -> Vec<f32> {
+    gaussian_noise(1.0, n, SEED)
+}
+
+/// Elements per second of `work` over `n` elements: one warm-up run (page faults, caches),
+/// then the best of three.
+pub fn throughput(n: usize, clock: &mut dyn Clock, mut work: impl FnMut()) -> f64 {
+    work();
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let start = clock.now();
+        work();
+        best = best.min(clock.now() - start);
+    }
+    n as f64 / best.max(1e-9)
+}
+
+/// Times one workload over `data`: its two rows.
+pub fn measure(workload: &Workload, data: &[f32], clock: &mut dyn Clock) -> Result<[BenchRow; 2], String> {
+    let n = data.len();
+    let rates = match workload {
+        Workload::Format(id) => {
+            let format = Format::parse(id).map_err(|e| e.to_string())?;
+            let encoder = FastEncoder::new(&format, format.default_rounding(), OverflowPolicy::Default)
+                .ok_or_else(|| format!("no fast encoder for {id}"))?;
+            let decoder = FastDecoder::new(&format).ok_or_else(|| format!("no fast decoder for {id}"))?;
+            let mut values = vec![0f32; n];
+            let rates = if format.bits() <= 8 {
+                let mut codes = vec![0u8; n];
+                let e = throughput(n, clock, || encoder.encode_into_u8(black_box(data), &mut codes));
+                let d = throughput(n, clock, || decoder.decode_u8_into(black_box(&codes), &mut values));
+                [e, d]
+            } else {
+                let mut codes = vec![0u16; n];
+                let e = throughput(n, clock, || encoder.encode_into_u16(black_box(data), &mut codes));
+                let d = throughput(n, clock, || decoder.decode_u16_into(black_box(&codes), &mut values));
+                [e, d]
+            };
+            black_box(&values);
+            rates
+        }
+        Workload::Bnb(kind, block) => {
+            let (mut packed, mut scales, mut out) = (Vec::new(), Vec::new(), Vec::new());
+            let q = throughput(n, clock, || bnb::quantize_4bit(*kind, black_box(data), *block, &mut packed, &mut scales));
+            let d = throughput(n, clock, || bnb::dequantize_4bit(*kind, black_box(&packed), &scales, *block, n, &mut out));
+            black_box(&out);
+            [q, d]
+        }
+        Workload::Mxfp4 => {
+            let (mut packed, mut codes, mut out) = (Vec::new(), Vec::new(), Vec::new());
+            let q = throughput(n, clock, || mx::quantize_mxfp4(black_box(data), MxScaleRule::Floor, &mut packed, &mut codes));
+            let d = throughput(n, clock, || mx::dequantize_mxfp4(black_box(&packed), &codes, n, &mut out));
+            black_box(&out);
+            [q, d]
+        }
+    };
+    let [a, b] = workload.ops();
+    let row = |op: &str, rate: f64| BenchRow {
+        op: op.to_string(),
+        subject: workload.subject().to_string(),
+        block: workload.block(),
+        elements_per_second: rate,
+    };
+    Ok([row(a, rates[0]), row(b, rates[1])])
+}
+
+/// Run the bench over `n` elements.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchJob {
+    /// Elements per operation (1 ..= [`MAX_BROWSER_ELEMENTS`]).
+    pub n: usize,
+}
+
+/// The bench's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchOutcome {
+    /// Elements per operation.
+    pub n: usize,
+    /// Two rows per workload, in [`workloads`] order.
+    pub rows: Vec<BenchRow>,
+}
+
+/// A bench in progress: one step makes the input, then one step per workload.
+#[derive(Debug)]
+pub struct BenchTask {
+    n: usize,
+    data: Option<Vec<f32>>,
+    workloads: Vec<Workload>,
+    rows: Vec<BenchRow>,
+}
+
+impl BenchTask {
+    /// Prepares the bench.
+    pub fn new(job: BenchJob) -> BenchTask {
+        BenchTask { n: job.n, data: None, workloads: workloads(), rows: Vec::new() }
+    }
+
+    /// The rows measured so far.
+    pub fn rows(&self) -> &[BenchRow] {
+        &self.rows
+    }
+}
+
+impl Task for BenchTask {
+    fn total_steps(&self) -> u32 {
+        1 + self.workloads.len() as u32
+    }
+
+    fn done_steps(&self) -> u32 {
+        self.data.is_some() as u32 + (self.rows.len() / 2) as u32
+    }
+
+    fn label(&self) -> String {
+        match (&self.data, self.workloads.get(self.rows.len() / 2)) {
+            (None, _) => format!("making {} random normal values", self.n),
+            (Some(_), Some(w)) => format!("{} {}", w.ops().join("/"), w.subject()),
+            (Some(_), None) => "done".into(),
+        }
+    }
+
+    fn step(&mut self, clock: &mut dyn Clock) -> Result<Step, String> {
+        let Some(data) = &self.data else {
+            if !(1..=MAX_BROWSER_ELEMENTS).contains(&self.n) {
+                return Err(format!("the bench takes 1 to {MAX_BROWSER_ELEMENTS} elements, got {}", self.n));
+            }
+            self.data = Some(bench_data(self.n));
+            return Ok(Step::Continue);
+        };
+        if let Some(w) = self.workloads.get(self.rows.len() / 2) {
+            let rows = measure(w, data, clock)?;
+            self.rows.extend(rows);
+        }
+        if self.rows.len() / 2 < self.workloads.len() {
+            return Ok(Step::Continue);
+        }
+        self.data = None;
+        Ok(Step::Done(Outcome::Bench(BenchOutcome { n: self.n, rows: std::mem::take(&mut self.rows) })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::task::run_to_end;
+
+    fn clock() -> impl Clock {
+        let start = std::time::Instant::now();
+        move || start.elapsed().as_secs_f64()
+    }
+
+    #[test]
+    fn every_small_float_format_and_the_quantizers() {
+        let w = workloads();
+        let formats: Vec<&str> = w.iter().filter(|w| w.block().is_none()).map(|w| w.subject()).collect();
+        for id in ["float16", "bfloat16", "float8_e4m3fn", "float8_e5m2", "float6_e2m3fn", "float6_e3m2fn", "float4_e2m1fn", "float8_e8m0fnu"] {
+            assert!(formats.contains(&id), "{id}");
+        }
+        assert!(!formats.contains(&"float32"));
+        let schemes: Vec<(&str, Option<usize>)> = w.iter().filter(|w| w.block().is_some()).map(|w| (w.subject(), w.block())).collect();
+        assert_eq!(schemes, [("nf4", Some(64)), ("fp4_bnb", Some(64)), ("mxfp4", Some(32))]);
+    }
+
+    #[test]
+    fn the_task_measures_every_row() {
+        let mut task = BenchTask::new(BenchJob { n: 4096 });
+        let mut progress = Vec::new();
+        let Ok(Outcome::Bench(o)) = run_to_end(&mut task, &mut clock(), &mut |p| {
+            progress.push(p.done);
+            true
+        }) else {
+            panic!()
+        };
+        assert_eq!(o.rows.len(), 2 * workloads().len());
+        assert!(o.rows.iter().all(|r| r.elements_per_second > 0.0 && r.elements_per_second.is_finite()));
+        assert!(progress.windows(2).all(|p| p[0] < p[1]));
+        assert_eq!(o.rows[0].op, "encode");
+        let nf4 = o.rows.iter().find(|r| r.op == "quantize" && r.subject == "nf4").unwrap();
+        assert_eq!(nf4.block, Some(64));
+    }
+
+    #[test]
+    fn bad_sizes_fail() {
+        for n in [0, MAX_BROWSER_ELEMENTS + 1] {
+            assert!(run_to_end(&mut BenchTask::new(BenchJob { n }), &mut clock(), &mut |_| true).is_err());
+        }
+    }
+
+    #[test]
+    fn the_input_is_standard_normal() {
+        let normal = bench_data(100_000);
+        let mean = normal.iter().map(|&x| x as f64).sum::<f64>() / 1e5;
+        let var = normal.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / 1e5;
+        assert!(mean.abs() < 0.02 && (var - 1.0).abs() < 0.02);
+    }
+}

@@ -1,0 +1,232 @@
+//! The worker's state machine, independent of the browser: it takes [`Request`]s, runs one
+//! heavy job at a time step by step, and keeps the last results that trace windows and probes
+//! read.
+//!
+//! The worker's JavaScript glue only moves bytes: it decodes a request, hands it to
+//! [`Engine::handle`], posts the responses, and while [`Engine::busy`] calls [`Engine::step`]
+//! for a few milliseconds at a time, returning to the event loop in between so that a newer
+//! request (which supersedes the running job) or a cancel is seen between two steps.
+
+use crate::bench::BenchTask;
+use crate::protocol::{Job, JobId, Outcome, Request, Response};
+use crate::quantize::{QuantizeData, QuantizeTask};
+use crate::signal::{SignalData, SignalTask};
+use crate::task::{progress_of, Clock, Step, Task};
+
+/// A heavy job in progress.
+#[derive(Debug)]
+enum Running {
+    Signal(Box<SignalTask>),
+    Quantize(Box<QuantizeTask>),
+    Bench(Box<BenchTask>),
+}
+
+impl Running {
+    fn task(&mut self) -> &mut dyn Task {
+        match self {
+            Running::Signal(t) => t.as_mut(),
+            Running::Quantize(t) => t.as_mut(),
+            Running::Bench(t) => t.as_mut(),
+        }
+    }
+}
+
+/// The worker's state.
+#[derive(Debug, Default)]
+pub struct Engine {
+    current: Option<(JobId, Running)>,
+    last_signal: Option<(JobId, SignalData)>,
+    last_quantize: Option<(JobId, QuantizeData)>,
+}
+
+impl Engine {
+    /// A worker with nothing running and nothing kept.
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Whether a heavy job is running (call [`Engine::step`]).
+    pub fn busy(&self) -> bool {
+        self.current.is_some()
+    }
+
+    /// The id of the running job.
+    pub fn running(&self) -> Option<JobId> {
+        self.current.as_ref().map(|(id, _)| *id)
+    }
+
+    /// Takes a request; returns what to post at once. A heavy job supersedes the running one
+    /// (which is answered `Cancelled`); trace windows and probes are answered at once.
+    pub fn handle(&mut self, request: Request) -> Vec<Response> {
+        match request {
+            Request::Cancel { id } => match &self.current {
+                Some((running, _)) if *running == id => {
+                    self.current = None;
+                    vec![Response::Cancelled { id }]
+                }
+                _ => Vec::new(),
+            },
+            Request::Run { id, job } => {
+                let mut out = Vec::new();
+                if job.is_heavy() {
+                    if let Some((old, _)) = self.current.take() {
+                        out.push(Response::Cancelled { id: old });
+                    }
+                }
+                match job {
+                    Job::Signal(j) => self.current = Some((id, Running::Signal(Box::new(SignalTask::new(j))))),
+                    Job::Quantize(j) => self.current = Some((id, Running::Quantize(Box::new(QuantizeTask::new(j))))),
+                    Job::Bench(j) => self.current = Some((id, Running::Bench(Box::new(BenchTask::new(j))))),
+                    Job::Trace(t) => out.push(match &self.last_quantize {
+                        Some((qid, data)) if *qid == t.quantize => {
+                            Response::Done { id, outcome: Outcome::Trace(data.trace(t.quantize, t.start, t.len)) }
+                        }
+                        _ => Response::Failed { id: Some(id), message: format!("the quantize job {} is no longer held by the worker", t.quantize) },
+                    }),
+                    Job::Probe(p) => out.push(match &self.last_signal {
+                        Some((sid, data)) if *sid == p.signal => match data.probe(p.signal, p.index) {
+                            Some(o) => Response::Done { id, outcome: Outcome::Probe(o) },
+                            None => Response::Failed { id: Some(id), message: format!("sample {} is past the end of the signal", p.index) },
+                        },
+                        _ => Response::Failed { id: Some(id), message: format!("the signal job {} is no longer held by the worker", p.signal) },
+                    }),
+                }
+                out
+            }
+        }
+    }
+
+    /// Decodes and handles one message; a malformed one is answered `Failed` with no id.
+    pub fn handle_bytes(&mut self, bytes: &[u8]) -> Vec<Response> {
+        match crate::protocol::decode_request(bytes) {
+            Ok(request) => self.handle(request),
+            Err(message) => vec![Response::Failed { id: None, message }],
+        }
+    }
+
+    /// Runs one step of the running job: its progress, or its end (`Done` / `Failed`).
+    /// None when nothing runs.
+    pub fn step(&mut self, clock: &mut dyn Clock) -> Option<Response> {
+        let (id, running) = self.current.as_mut()?;
+        let id = *id;
+        let result = running.task().step(clock);
+        match result {
+            Ok(Step::Continue) => Some(Response::Progress(progress_of(id, running.task()))),
+            Ok(Step::Done(outcome)) => {
+                match self.current.take() {
+                    Some((_, Running::Signal(mut t))) => self.last_signal = Some((id, t.take_data())),
+                    Some((_, Running::Quantize(mut t))) => self.last_quantize = t.take_data().map(|d| (id, d)),
+                    _ => {}
+                }
+                Some(Response::Done { id, outcome })
+            }
+            Err(message) => {
+                self.current = None;
+                Some(Response::Failed { id: Some(id), message })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::BenchJob;
+    use crate::protocol::{decode_response, encode, Progress};
+    use crate::quantize::{QuantizeJob, RunOptions, TraceJob};
+    use crate::signal::{ProbeJob, SchemeRun, SignalInput, SignalJob};
+    use crate::task::no_clock;
+
+    fn signal(samples: usize) -> Job {
+        Job::Signal(SignalJob {
+            signal: SignalInput { wave: "sine".into(), amplitude: 1.0, periods: 2.0, samples, seed: 0 },
+            schemes: ["nf4", "fp4_bnb", "mxfp4"].map(|id| SchemeRun { id: id.into(), options: RunOptions::default() }).to_vec(),
+            columns: 600,
+        })
+    }
+
+    fn drain(engine: &mut Engine) -> Vec<Response> {
+        let mut out = Vec::new();
+        while let Some(r) = engine.step(&mut no_clock()) {
+            out.push(r);
+        }
+        out
+    }
+
+    #[test]
+    fn a_job_reports_progress_then_its_outcome() {
+        let mut e = Engine::new();
+        assert!(e.handle(Request::Run { id: 1, job: signal(4096) }).is_empty());
+        assert!(e.busy());
+        let out = drain(&mut e);
+        assert_eq!(out.len(), 4);
+        assert!(matches!(&out[0], Response::Progress(Progress { id: 1, done: 1, total: 4, .. })));
+        assert!(matches!(&out[3], Response::Done { id: 1, outcome: Outcome::Signal(_) }));
+        assert!(!e.busy());
+        // Probes read the kept samples.
+        let out = e.handle(Request::Run { id: 2, job: Job::Probe(ProbeJob { signal: 1, index: 100 }) });
+        assert!(matches!(&out[..], [Response::Done { id: 2, outcome: Outcome::Probe(p) }] if p.values.len() == 3));
+        let out = e.handle(Request::Run { id: 3, job: Job::Probe(ProbeJob { signal: 9, index: 100 }) });
+        assert!(matches!(&out[..], [Response::Failed { id: Some(3), .. }]));
+    }
+
+    #[test]
+    fn a_new_job_supersedes_the_running_one() {
+        let mut e = Engine::new();
+        e.handle(Request::Run { id: 1, job: signal(4096) });
+        e.step(&mut no_clock());
+        let out = e.handle(Request::Run { id: 2, job: signal(256) });
+        assert_eq!(out, vec![Response::Cancelled { id: 1 }]);
+        let out = drain(&mut e);
+        assert!(out.iter().all(|r| !matches!(r, Response::Done { id: 1, .. } | Response::Progress(Progress { id: 1, .. }))));
+        assert!(matches!(out.last(), Some(Response::Done { id: 2, .. })));
+        // A cancel of a finished or unknown job does nothing; of the running one, stops it.
+        assert!(e.handle(Request::Cancel { id: 2 }).is_empty());
+        e.handle(Request::Run { id: 3, job: Job::Bench(BenchJob { n: 1024 }) });
+        assert_eq!(e.handle(Request::Cancel { id: 3 }), vec![Response::Cancelled { id: 3 }]);
+        assert!(e.step(&mut no_clock()).is_none());
+    }
+
+    #[test]
+    fn trace_windows_of_the_last_quantize_job() {
+        let mut e = Engine::new();
+        let values: Vec<f32> = (0..10_000).map(|i| (i as f32 * 0.37).sin()).collect();
+        e.handle(Request::Run { id: 5, job: Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default() }) });
+        let out = drain(&mut e);
+        assert!(matches!(out.last(), Some(Response::Done { id: 5, outcome: Outcome::Quantize(q) }) if q.codes.len() == 10_000));
+        let out = e.handle(Request::Run { id: 6, job: Job::Trace(TraceJob { quantize: 5, start: 9_990, len: 50 }) });
+        let [Response::Done { outcome: Outcome::Trace(t), .. }] = &out[..] else { panic!("{out:?}") };
+        assert_eq!((t.start, t.rows.len(), t.rows[0].index, t.rows[0].group), (9_990, 10, 9_990, 9_990 / 64));
+    }
+
+    #[test]
+    fn failures_and_bad_messages_are_answered_not_panicked() {
+        let mut e = Engine::new();
+        assert!(matches!(&e.handle_bytes(&[1, 2, 3, 250, 250])[..], [Response::Failed { id: None, .. }]));
+        assert!(matches!(&e.handle_bytes(&[])[..], [Response::Failed { id: None, .. }]));
+        // A huge announced length is refused, not allocated.
+        let mut huge = encode(&Request::Run { id: 1, job: Job::Bench(BenchJob { n: 1 }) }).unwrap();
+        huge.extend([0xFF; 16]);
+        let _ = e.handle_bytes(&huge);
+        e.handle(Request::Run { id: 7, job: Job::Bench(BenchJob { n: 0 }) });
+        assert!(matches!(e.step(&mut no_clock()), Some(Response::Failed { id: Some(7), .. })));
+        assert!(!e.busy());
+    }
+
+    #[test]
+    fn messages_round_trip_through_the_wire_format() {
+        let request = Request::Run { id: 42, job: signal(1 << 20) };
+        let bytes = encode(&request).unwrap();
+        assert_eq!(crate::protocol::decode_request(&bytes), Ok(request));
+        let values: Vec<f32> = (0..1 << 20).map(|i| i as f32).collect();
+        let big = Request::Run { id: 1, job: Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default() }) };
+        let bytes = encode(&big).unwrap();
+        assert!(bytes.len() < (4 << 20) + 64, "f32 arrays cost 4 bytes a value: {}", bytes.len());
+        assert_eq!(crate::protocol::decode_request(&bytes), Ok(big));
+        let mut e = Engine::new();
+        e.handle(Request::Run { id: 3, job: signal(300_000) });
+        for r in drain(&mut e) {
+            assert_eq!(decode_response(&encode(&r).unwrap()), Ok(r));
+        }
+    }
+}

@@ -1,0 +1,479 @@
+//! The quantize job: up to [`MAX_VALUES`] numbers through one scheme, and the step-by-step
+//! trace of any window of rows on demand.
+//!
+//! The job returns everything `lowbit quantize --json` prints except the trace: a trace row per
+//! element would cost ~100 bytes each (100 MB for a million values), while the page shows a
+//! few dozen rows at a time. [`trace_window`] computes the rows of a window: for schemes whose
+//! scales are local to a block (bitsandbytes, MX, integer and BitNet schemes with block
+//! granularity) it quantizes only the blocks that hold the window; for schemes with a
+//! tensor-wide quantity (casts, per-tensor scales, NVFP4's tensor scale, double quantization)
+//! it runs the whole input with the trace and keeps the window. Both give exactly the rows of
+//! the full trace (tested for every scheme).
+
+use lowbit_core::metrics::Metrics;
+use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, ScaleRule, Scheme, TraceRow};
+use serde::{Deserialize, Serialize};
+
+use crate::protocol::{JobId, Outcome};
+use crate::task::{Clock, Step, Task};
+
+/// The most values a quantize job takes (2^20).
+pub const MAX_VALUES: usize = 1 << 20;
+
+/// The most trace rows one window returns.
+pub const MAX_TRACE_ROWS: usize = 4096;
+
+/// The options of a quantization run that travel in messages (mirrors
+/// [`lowbit_core::quant::Options`] without the trace switch; `Default` = every scheme's
+/// defaults).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunOptions {
+    /// Block size; None = the scheme's default.
+    pub block: Option<usize>,
+    /// `tensor`, `row` or `block`; None = the scheme's default.
+    pub granularity: Option<String>,
+    /// Row length of a 2-D input.
+    pub row_len: Option<usize>,
+    /// Mean-std schemes' k.
+    pub k: f64,
+    /// MX scale rule: `ceil` instead of the OCP `floor`.
+    pub mx_ceil: bool,
+    /// QLoRA double quantization.
+    pub double_quant: bool,
+    /// LLM.int8() outlier threshold.
+    pub outlier_threshold: f64,
+    /// NVFP4 two-level scaling.
+    pub nvfp4_tensor_scale: bool,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        let d = Options::default();
+        RunOptions {
+            block: d.block,
+            granularity: d.granularity.map(|g| g.name().to_string()),
+            row_len: d.row_len,
+            k: d.k,
+            mx_ceil: d.mx_scale == MxScaleRule::Ceil,
+            double_quant: d.double_quant,
+            outlier_threshold: d.outlier_threshold,
+            nvfp4_tensor_scale: d.nvfp4_tensor_scale,
+        }
+    }
+}
+
+impl RunOptions {
+    /// The core's options (an unknown granularity name means the scheme's default).
+    pub fn to_options(&self) -> Options {
+        Options {
+            block: self.block,
+            granularity: self.granularity.as_deref().and_then(|g| Granularity::parse(g).ok()),
+            row_len: self.row_len,
+            k: self.k,
+            mx_scale: if self.mx_ceil { MxScaleRule::Ceil } else { MxScaleRule::Floor },
+            double_quant: self.double_quant,
+            outlier_threshold: self.outlier_threshold,
+            nvfp4_tensor_scale: self.nvfp4_tensor_scale,
+            trace: false,
+        }
+    }
+}
+
+/// The aggregate error metrics (the core's [`Metrics`] without the per-element series).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MetricsData {
+    /// Pairs compared.
+    pub count: usize,
+    /// Pairs left out because a value was not finite.
+    pub skipped: usize,
+    /// Mean squared error.
+    pub mse: f64,
+    /// Root mean squared error.
+    pub rmse: f64,
+    /// Largest |error|.
+    pub max_abs_error: f64,
+    /// Mean relative error.
+    pub mean_relative_error: f64,
+    /// SQNR in dB.
+    pub sqnr_db: f64,
+}
+
+impl From<&Metrics> for MetricsData {
+    fn from(m: &Metrics) -> Self {
+        MetricsData {
+            count: m.count,
+            skipped: m.skipped,
+            mse: m.mse,
+            rmse: m.rmse,
+            max_abs_error: m.max_abs_error,
+            mean_relative_error: m.mean_relative_error,
+            sqnr_db: m.sqnr_db,
+        }
+    }
+}
+
+/// Quantize the page's numbers with one scheme.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuantizeJob {
+    /// A scheme id [`Scheme::parse`] accepts.
+    pub scheme: String,
+    /// The numbers (at most [`MAX_VALUES`]).
+    pub values: Vec<f32>,
+    /// The options.
+    pub options: RunOptions,
+}
+
+/// QLoRA double quantization state (mirrors [`lowbit_core::quant::DoubleQuant`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DoubleQuantData {
+    /// The mean subtracted from every absmax.
+    pub offset: f32,
+    /// 8-bit codes, one per 4-bit block.
+    pub codes: Vec<u8>,
+    /// The f32 absmax of each group of 256.
+    pub absmax: Vec<f32>,
+}
+
+/// The result of a quantize job: the fields of `lowbit quantize --json` but the trace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuantizeOutcome {
+    /// The canonical scheme id.
+    pub scheme: String,
+    /// The block size in effect.
+    pub block: usize,
+    /// `tensor`, `row` or `block`.
+    pub granularity: String,
+    /// One code per input.
+    pub codes: Vec<i64>,
+    /// Packed bytes of 4-bit schemes.
+    pub packed: Vec<u8>,
+    /// The stored scale per group.
+    pub scales: Vec<f32>,
+    /// The raw code of each scale (MX E8M0, NVFP4 E4M3).
+    pub scale_codes: Vec<u8>,
+    /// NVFP4's tensor scale.
+    pub tensor_scale: Option<f32>,
+    /// Zero points per group.
+    pub zero_points: Vec<i64>,
+    /// The reconstruction.
+    pub dequantized: Vec<f32>,
+    /// Bits per element including scales.
+    pub bits_per_element: f64,
+    /// Bits stored once per tensor.
+    pub tensor_bits: u64,
+    /// Exact storage in bytes.
+    pub storage_bytes: u64,
+    /// Inputs clipped.
+    pub clipped: usize,
+    /// LLM.int8() outlier columns.
+    pub outlier_columns: Vec<usize>,
+    /// Double quantization state.
+    pub double_quant: Option<DoubleQuantData>,
+    /// Remarks.
+    pub notes: Vec<String>,
+    /// Error metrics over every value.
+    pub metrics: MetricsData,
+}
+
+impl QuantizeOutcome {
+    fn new(q: Quantized, metrics: &Metrics) -> QuantizeOutcome {
+        QuantizeOutcome {
+            scheme: q.scheme,
+            block: q.block,
+            granularity: q.granularity.name().to_string(),
+            codes: q.codes,
+            packed: q.packed,
+            scales: q.scales,
+            scale_codes: q.scale_codes,
+            tensor_scale: q.tensor_scale,
+            zero_points: q.zero_points,
+            dequantized: q.dequantized,
+            bits_per_element: q.bits_per_element,
+            tensor_bits: q.tensor_bits,
+            storage_bytes: q.storage_bytes,
+            clipped: q.clipped,
+            outlier_columns: q.outlier_columns,
+            double_quant: q.double_quant.map(|d| DoubleQuantData { offset: d.offset, codes: d.codes, absmax: d.absmax }),
+            notes: q.notes,
+            metrics: MetricsData::from(metrics),
+        }
+    }
+}
+
+/// Runs a quantize job at once (the main thread's path for small inputs; the worker runs the
+/// same through [`QuantizeTask`]).
+pub fn quantize(job: &QuantizeJob) -> Result<QuantizeOutcome, String> {
+    if job.values.len() > MAX_VALUES {
+        return Err(format!("{} values: at most {MAX_VALUES} are quantized here (the CLI takes any count)", job.values.len()));
+    }
+    let scheme = Scheme::parse(&job.scheme)?;
+    let q = scheme.quantize(&job.values, &job.options.to_options());
+    let metrics = Metrics::compare(&job.values, &q.dequantized);
+    Ok(QuantizeOutcome::new(q, &metrics))
+}
+
+/// Trace rows of the last quantize job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TraceJob {
+    /// The quantize job's id.
+    pub quantize: JobId,
+    /// The first row.
+    pub start: usize,
+    /// How many rows (at most [`MAX_TRACE_ROWS`]).
+    pub len: usize,
+}
+
+/// One trace row (mirrors [`lowbit_core::quant::TraceRow`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TraceRowData {
+    /// Position in the input.
+    pub index: usize,
+    /// Scale group.
+    pub group: usize,
+    /// The input.
+    pub input: f64,
+    /// The group statistic.
+    pub absmax: f64,
+    /// The scale.
+    pub scale: f64,
+    /// The zero point.
+    pub zero_point: f64,
+    /// x / scale (+ zero point).
+    pub scaled: f64,
+    /// After rounding.
+    pub rounded: f64,
+    /// After clamping.
+    pub clamped: f64,
+    /// Whether clipping changed the value.
+    pub clipped: bool,
+    /// The code.
+    pub code: i64,
+    /// The dequantized value.
+    pub dequantized: f64,
+    /// dequantized − input.
+    pub error: f64,
+}
+
+impl From<&TraceRow> for TraceRowData {
+    fn from(r: &TraceRow) -> Self {
+        TraceRowData {
+            index: r.index,
+            group: r.group,
+            input: r.input,
+            absmax: r.absmax,
+            scale: r.scale,
+            zero_point: r.zero_point,
+            scaled: r.scaled,
+            rounded: r.rounded,
+            clamped: r.clamped,
+            clipped: r.clipped,
+            code: r.code,
+            dequantized: r.dequantized,
+            error: r.error,
+        }
+    }
+}
+
+/// A window of trace rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TraceOutcome {
+    /// The quantize job's id.
+    pub quantize: JobId,
+    /// The first row's index.
+    pub start: usize,
+    /// The rows (fewer than asked at the end of the input).
+    pub rows: Vec<TraceRowData>,
+}
+
+/// Whether every trace row of a group depends only on that group's inputs.
+fn groups_are_local(scheme: &Scheme, q_granularity: Granularity, options: &Options) -> bool {
+    q_granularity == Granularity::Block
+        && !options.double_quant
+        && matches!(
+            scheme.info.scale_rule,
+            ScaleRule::BnbAbsmax | ScaleRule::Absmax | ScaleRule::ZeroPoint | ScaleRule::MeanStd | ScaleRule::MxShared | ScaleRule::AbsMean
+        )
+}
+
+/// The trace rows `start .. start + len` (at most [`MAX_TRACE_ROWS`]) of quantizing `input`
+/// with `scheme`: exactly those of the full trace, at the cost of the blocks that hold the
+/// window when the scheme's scales are block-local.
+pub fn trace_window(scheme: &Scheme, input: &[f32], options: &Options, start: usize, len: usize) -> Vec<TraceRowData> {
+    let start = start.min(input.len());
+    let end = start.saturating_add(len.min(MAX_TRACE_ROWS)).min(input.len());
+    if start == end {
+        return Vec::new();
+    }
+    let traced = Options { trace: true, ..options.clone() };
+    // The grouping in effect, from a run over one element-free probe of the scheme: the
+    // block size and granularity do not depend on the values.
+    let probe = scheme.quantize(&[], options);
+    let local = groups_are_local(scheme, probe.granularity, options) && scheme.check(options).is_ok();
+    if local {
+        let size = probe.block.max(1);
+        let (first_group, last_group) = (start / size, (end - 1) / size);
+        let from = first_group * size;
+        let to = ((last_group + 1) * size).min(input.len());
+        let q = scheme.quantize(&input[from..to], &traced);
+        return q
+            .trace
+            .iter()
+            .skip(start - from)
+            .take(end - start)
+            .map(|r| TraceRowData { index: r.index + from, group: r.group + first_group, ..TraceRowData::from(r) })
+            .collect();
+    }
+    let q = scheme.quantize(input, &traced);
+    q.trace.get(start..end).unwrap_or(&[]).iter().map(TraceRowData::from).collect()
+}
+
+/// What a finished quantize job keeps for trace windows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuantizeData {
+    /// The scheme.
+    pub scheme: Scheme,
+    /// The inputs.
+    pub input: Vec<f32>,
+    /// The options.
+    pub options: Options,
+}
+
+impl QuantizeData {
+    /// The trace rows of a window.
+    pub fn trace(&self, quantize: JobId, start: usize, len: usize) -> TraceOutcome {
+        TraceOutcome { quantize, start, rows: trace_window(&self.scheme, &self.input, &self.options, start, len) }
+    }
+}
+
+/// A quantize job in progress: one step quantizes, the next computes the metrics.
+#[derive(Debug)]
+pub struct QuantizeTask {
+    job: QuantizeJob,
+    quantized: Option<Quantized>,
+    kept: Option<QuantizeData>,
+}
+
+impl QuantizeTask {
+    /// Prepares the job.
+    pub fn new(job: QuantizeJob) -> QuantizeTask {
+        QuantizeTask { job, quantized: None, kept: None }
+    }
+
+    /// The inputs kept for trace windows, once the task is done.
+    pub fn take_data(&mut self) -> Option<QuantizeData> {
+        self.kept.take()
+    }
+}
+
+impl Task for QuantizeTask {
+    fn total_steps(&self) -> u32 {
+        2
+    }
+
+    fn done_steps(&self) -> u32 {
+        self.quantized.is_some() as u32
+    }
+
+    fn label(&self) -> String {
+        if self.quantized.is_none() {
+            format!("quantizing {} values with {}", self.job.values.len(), self.job.scheme)
+        } else {
+            "measuring the error".into()
+        }
+    }
+
+    fn step(&mut self, _clock: &mut dyn Clock) -> Result<Step, String> {
+        let scheme = Scheme::parse(&self.job.scheme)?;
+        let Some(q) = self.quantized.take() else {
+            if self.job.values.len() > MAX_VALUES {
+                return Err(format!("{} values: at most {MAX_VALUES} are quantized here (the CLI takes any count)", self.job.values.len()));
+            }
+            self.quantized = Some(scheme.quantize(&self.job.values, &self.job.options.to_options()));
+            return Ok(Step::Continue);
+        };
+        let metrics = Metrics::compare(&self.job.values, &q.dequantized);
+        let outcome = QuantizeOutcome::new(q, &metrics);
+        let input = std::mem::take(&mut self.job.values);
+        self.kept = Some(QuantizeData { scheme, input, options: self.job.options.to_options() });
+        Ok(Step::Done(Outcome::Quantize(Box::new(outcome))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::task::{no_clock, run_to_end};
+    use lowbit_core::quant::SCHEMES;
+    use lowbit_core::signal::gaussian_noise;
+
+    fn all_scheme_ids() -> Vec<String> {
+        let mut ids: Vec<String> = SCHEMES.iter().filter(|s| !s.parametric).map(|s| s.id.to_string()).collect();
+        ids.extend(["cast:float8_e4m3fn", "cast:bfloat16", "absmax:float4_e2m1fn"].map(String::from));
+        ids
+    }
+
+    #[test]
+    fn windows_equal_the_full_trace_for_every_scheme() {
+        let mut input = gaussian_noise(1.0, 1000, 3);
+        input[17] = 40.0; // an outlier: clipping, LLM.int8() outlier column
+        for id in all_scheme_ids() {
+            let scheme = Scheme::parse(&id).unwrap();
+            let mut option_sets = vec![Options::default()];
+            if scheme.check(&Options { block: Some(128), ..Options::default() }).is_ok() {
+                option_sets.push(Options { block: Some(128), ..Options::default() });
+            }
+            if scheme.info.scale_rule == ScaleRule::BnbAbsmax {
+                option_sets.push(Options { double_quant: true, ..Options::default() });
+            }
+            for options in option_sets {
+                let full = scheme.quantize(&input, &Options { trace: true, ..options.clone() });
+                assert_eq!(full.trace.len(), input.len(), "{id}");
+                for (start, len) in [(0, 10), (60, 10), (63, 3), (500, 77), (990, 50), (1000, 5), (0, 1000)] {
+                    let got = trace_window(&scheme, &input, &options, start, len);
+                    let want: Vec<TraceRowData> = full.trace.iter().skip(start).take(len).map(TraceRowData::from).collect();
+                    assert_eq!(got.len(), want.len(), "{id} {options:?} {start}+{len}");
+                    for (g, w) in got.iter().zip(&want) {
+                        let same = |a: f64, b: f64| a == b || (a.is_nan() && b.is_nan());
+                        assert!(
+                            g.index == w.index && g.group == w.group && g.code == w.code && g.clipped == w.clipped
+                                && [(g.input, w.input), (g.absmax, w.absmax), (g.scale, w.scale), (g.zero_point, w.zero_point), (g.scaled, w.scaled), (g.rounded, w.rounded), (g.clamped, w.clamped), (g.dequantized, w.dequantized), (g.error, w.error)].iter().all(|&(a, b)| same(a, b)),
+                            "{id} {options:?} row {}: {g:?} vs {w:?}",
+                            w.index
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_task_gives_the_cli_numbers_and_keeps_the_input() {
+        let job = QuantizeJob { scheme: "fp4_bnb".into(), values: vec![1.0, 2.0, 3.0, 4.0], options: RunOptions::default() };
+        let mut task = QuantizeTask::new(job.clone());
+        let Ok(Outcome::Quantize(o)) = run_to_end(&mut task, &mut no_clock(), &mut |_| true) else { panic!() };
+        assert_eq!(o.packed, vec![117, 35]);
+        assert_eq!(o.dequantized, vec![1.0, 2.0, 2.6666667, 4.0]);
+        assert_eq!(Ok(*o), quantize(&job));
+        let kept = task.take_data().unwrap();
+        let t = kept.trace(5, 1, 2);
+        assert_eq!((t.quantize, t.start, t.rows.len()), (5, 1, 2));
+        assert_eq!(t.rows[0].index, 1);
+    }
+
+    #[test]
+    fn too_many_values_or_a_bad_scheme_fail() {
+        let big = QuantizeJob { scheme: "nf4".into(), values: vec![0.0; MAX_VALUES + 1], options: RunOptions::default() };
+        assert!(quantize(&big).is_err());
+        assert!(run_to_end(&mut QuantizeTask::new(big), &mut no_clock(), &mut |_| true).is_err());
+        let bad = QuantizeJob { scheme: "nope".into(), values: vec![1.0], options: RunOptions::default() };
+        assert!(quantize(&bad).is_err());
+    }
+
+    #[test]
+    fn run_options_round_trip_the_defaults() {
+        assert_eq!(RunOptions::default().to_options(), Options::default());
+        let o = RunOptions { granularity: Some("row".into()), mx_ceil: true, ..RunOptions::default() };
+        assert_eq!(o.to_options().granularity, Some(Granularity::Row));
+        assert_eq!(o.to_options().mx_scale, MxScaleRule::Ceil);
+    }
+}
