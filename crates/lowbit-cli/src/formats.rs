@@ -3,7 +3,7 @@
 use lowbit_core::format::{Kind, CATALOGUE};
 use lowbit_core::Format;
 
-use crate::args::{Args, Style};
+use crate::args::{Io, Style, StyleArgs};
 use crate::render::{write_rows, Cell};
 
 /// Columns of `lowbit formats` (also the keys of `--json`).
@@ -12,10 +12,17 @@ pub const COLUMNS: [&str; 17] = [
     "epsilon", "nan_codes", "has_inf", "has_negative_zero", "dynamic_range_binades", "aliases", "summary",
 ];
 
-/// `lowbit formats [--json|--csv|--markdown|--latex]`
-pub fn run(argv: &[String], out: &mut dyn std::io::Write) -> Result<(), String> {
-    let args = Args::parse(argv, &[], &["json", "csv", "markdown", "latex"])?;
-    let style = Style::from_args(&args)?;
+/// `lowbit formats [--json|--csv|--markdown|--latex]`: the catalogue with parameters and
+/// derived limits.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    style: StyleArgs,
+}
+
+/// Runs `lowbit formats`.
+pub fn run(args: Args, io: &mut Io) -> Result<(), String> {
+    let style = args.style.style();
     let rows: Vec<Vec<Cell>> = CATALOGUE
         .iter()
         .map(|entry| {
@@ -31,13 +38,13 @@ pub fn run(argv: &[String], out: &mut dyn std::io::Write) -> Result<(), String> 
                 Kind::Codebook(c) => ("codebook", format!("{} values", c.values.len()), "finite".into()),
             };
             let aliases = entry.aliases.join(" ");
-            let aliases_json = format!("[{}]", entry.aliases.iter().map(|a| crate::render::json_string(a)).collect::<Vec<_>>().join(", "));
+            let aliases_json = entry.aliases.iter().map(|a| serde_json::Value::from(*a)).collect();
             vec![
                 Cell::string(entry.id),
                 Cell::string(kind),
                 Cell::int(format.bits()),
                 Cell::string(layout),
-                l.bias.map_or(Cell::with_json("-", "null"), Cell::int),
+                l.bias.map_or(Cell::with_json("-", serde_json::Value::Null), Cell::int),
                 Cell::string(specials),
                 Cell::number(l.max),
                 Cell::number(l.min),
@@ -55,5 +62,5 @@ pub fn run(argv: &[String], out: &mut dyn std::io::Write) -> Result<(), String> 
         .collect();
     let columns: &[&str] = if style == Style::Text { &COLUMNS[..15] } else { &COLUMNS };
     let rows: Vec<Vec<Cell>> = rows.into_iter().map(|r| r.into_iter().take(columns.len()).collect()).collect();
-    write_rows(out, style, columns, &rows)
+    write_rows(io.out, style, columns, &rows)
 }

@@ -1,34 +1,156 @@
 //! `lowbit`: the command-line face of Lowbit's exact format engine.
 //!
-//! Subcommands: `formats`, `decode`, `encode`, `table`, `quantize`, `bench`. Bad input gives a
-//! one-line error on stderr and exit status 2; nothing panics.
+//! Subcommands: `formats`, `decode`, `encode`, `table`, `quantize`, `bench`, `completions`. The
+//! command line is parsed by clap (derive): `--help` and `--version` print to stdout with
+//! status 0; a usage error or bad input gives ONE line on stderr (`lowbit: …`, naming the
+//! problem and the valid choices) and exit status 2; nothing panics. JSON is written and read
+//! with serde_json ([`render`], [`input`]).
+//!
+//! # Adding a subcommand
+//!
+//! 1. Write a module `src/NAME.rs` with a `#[derive(clap::Args)] pub struct Args` (its doc
+//!    comments are the help text; flatten [`args::StyleArgs`] for `--json|--csv|--markdown|--latex`,
+//!    use [`args::Checked`] for values parsed by a Lowbit `parse` function) and a
+//!    `pub fn run(args: Args, io: &mut args::Io) -> Result<(), String>` that writes to `io.out`,
+//!    reads stdin with `io.read_stdin()` and returns `Err(one line)` on bad input. A command
+//!    with its own subcommands (`lowbit mnist train|eval`) makes `Args` hold a
+//!    `#[command(subcommand)]` enum.
+//! 2. Add `mod NAME;`, one variant `Name(NAME::Args)` (its doc comment is the one-line summary
+//!    in `lowbit --help`) to [`Command`], and its arm in [`Command::run`].
+//!
+//! Usage errors, `--help`, `--version` and shell completion then cover it with no further
+//! code; add its line to the README's CLI table.
 
 mod args;
 mod bench;
 mod codes;
+mod completions;
 mod formats;
+mod input;
 mod quantize;
 mod render;
 
 use std::io::{Read, Write};
 
-const USAGE: &str = "usage: lowbit <command> [options]
-  formats [--json|--csv|--markdown|--latex]        the catalogue with parameters and limits
-  decode FORMAT CODE... [--json]                   fields, class, value, exact decimal (codes: 0x7e, 0b0_1111_110, 126)
-  encode FORMAT [VALUE...] [--round MODE] [--seed N] [--overflow POLICY] [--json]
-                                                   values as decimal text, inf, -inf, nan; one per line on stdin when none given
-  table FORMAT [--json|--csv|--markdown|--latex]   every code of a format up to 16 bits
-  quantize SCHEME [--block N] [--granularity tensor|row|block] [--json] [--trace]
-                                                   numbers from stdin; see README
-  bench [--n N] [--json]                           single-thread throughput of encode/decode and quantizers
-rounding modes: nearest-even, nearest-away, toward-zero, up, down, stochastic
-overflow policies: default, saturate, inf, nan, wrap";
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use args::Io;
+
+/// Lowbit: number formats of machine learning, exactly.
+#[derive(Parser, Debug)]
+#[command(
+    name = "lowbit",
+    version,
+    about = "Lowbit: the number formats of machine learning, exactly (ml_dtypes and bitsandbytes bit-exact)",
+    after_help = "Rounding modes: nearest-even, nearest-away, toward-zero, up, down, stochastic\n\
+                  Overflow policies: default, saturate, inf, nan, wrap\n\
+                  Values that start with '-' (-1e-9, -inf) may be given anywhere.",
+    subcommand_required = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// The catalogue of formats with parameters and derived limits
+    Formats(formats::Args),
+    /// Codes (0x7e, 0b0_1111_110, 126) to fields, class, value and exact decimal
+    Decode(codes::DecodeArgs),
+    /// Decimal values (any length, inf, -inf, nan) to codes, with rounding error and status
+    Encode(codes::EncodeArgs),
+    /// Every code of a format of up to 16 bits
+    Table(codes::TableArgs),
+    /// Block quantizers (NF4, bnb FP4, MX, NVFP4, INT8/INT4, LLM.int8(), BitNet) on numbers from stdin
+    Quantize(quantize::Args),
+    /// Single-thread throughput of encode/decode and the quantizers
+    Bench(bench::Args),
+    /// A shell completion script: bash, zsh or fish
+    Completions(completions::Args),
+}
+
+impl Command {
+    /// Runs the subcommand.
+    fn run(self, io: &mut Io) -> Result<(), String> {
+        match self {
+            Command::Formats(a) => formats::run(a, io),
+            Command::Decode(a) => codes::decode(a, io),
+            Command::Encode(a) => codes::encode(a, io),
+            Command::Table(a) => codes::table(a, io),
+            Command::Quantize(a) => quantize::run(a, io),
+            Command::Bench(a) => bench::run(a, io),
+            Command::Completions(a) => completions::run(a, &mut command(), io),
+        }
+    }
+}
+
+/// The whole command-line definition (also what completion scripts are generated from).
+fn command() -> clap::Command {
+    lenient(Cli::command())
+}
+
+/// Two conventions for every (sub)command: repeating an option is not an error (the last one
+/// counts), and an option's value may start with '-' (`--k -1` is refused by `--k`'s own check,
+/// naming the valid range, rather than read as an unknown option `-1`).
+fn lenient(command: clap::Command) -> clap::Command {
+    command
+        .args_override_self(true)
+        .mut_args(|a| if a.is_positional() || !a.get_action().takes_values() { a } else { a.allow_hyphen_values(true) })
+        .mut_subcommands(lenient)
+}
+
+/// What a command line asks for.
+#[derive(Debug)]
+enum Parsed {
+    /// Run a subcommand.
+    Run(Box<Command>),
+    /// Print this text (help, version) and exit with status 0.
+    Print(String),
+}
+
+/// Parses one command line (`argv[0]` is the program name); Err is the one-line message of a
+/// usage error.
+fn parse(argv: Vec<String>) -> Result<Parsed, String> {
+    let mut definition = command();
+    definition.build();
+    let argv = args::protect_hyphen_values(&definition, argv);
+    match definition.try_get_matches_from_mut(&argv).and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => Ok(Parsed::Run(Box::new(cli.command))),
+        Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion) => {
+            Ok(Parsed::Print(e.render().to_string()))
+        }
+        Err(e) => Err(args::one_line(&e, &definition, &argv)),
+    }
+}
+
+/// Runs one command line (`argv[0]` is the program name): help and version go to `out`;
+/// Err is the one-line message for exit status 2.
+fn run(argv: Vec<String>, out: &mut dyn Write, stdin: &mut dyn FnMut() -> Result<String, String>) -> Result<(), String> {
+    match parse(argv)? {
+        Parsed::Run(command) => command.run(&mut Io::new(out, stdin)),
+        Parsed::Print(text) => out.write_all(text.as_bytes()).map_err(|e| format!("cannot write the output: {e}")),
+    }
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read stdin: {e}"))?;
+    Ok(text)
+}
 
 fn main() {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let argv: Vec<String> = match std::env::args_os().map(|a| a.into_string()).collect() {
+        Ok(argv) => argv,
+        Err(bad) => {
+            eprintln!("lowbit: the argument '{}' is not UTF-8", bad.to_string_lossy());
+            std::process::exit(2);
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let result = run(&argv, &mut out);
+    let result = run(argv, &mut out, &mut read_stdin);
     let flushed = out.flush();
     match result {
         Ok(()) => {
@@ -43,27 +165,62 @@ fn main() {
     }
 }
 
-fn read_stdin() -> Result<String, String> {
-    let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read stdin: {e}"))?;
-    Ok(text)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
 
-/// Runs one command line, writing to `out`; Err is the one-line message for exit status 2.
-fn run(argv: &[String], out: &mut dyn Write) -> Result<(), String> {
-    let Some((command, rest)) = argv.split_first() else {
-        return Err(format!("no command given\n{USAGE}"));
-    };
-    match command.as_str() {
-        "formats" => formats::run(rest, out),
-        "decode" => codes::decode(rest, out),
-        "encode" => codes::encode(rest, out, read_stdin),
-        "table" => codes::table(rest, out),
-        "quantize" => quantize::run(rest, &read_stdin()?, out),
-        "bench" => bench::run(rest, out),
-        "help" | "--help" | "-h" => writeln!(out, "{USAGE}").map_err(|e| e.to_string()),
-        other => Err(format!(
-            "unknown command '{other}'; valid: formats, decode, encode, table, quantize, bench"
-        )),
+    #[test]
+    fn the_definition_is_consistent() {
+        command().debug_assert();
+    }
+
+    fn line(tokens: &[String]) -> Vec<String> {
+        std::iter::once("lowbit".to_string()).chain(tokens.iter().cloned()).collect()
+    }
+
+    /// Words the command line knows, and some it does not.
+    fn token() -> impl Strategy<Value = String> {
+        const WORDS: &[&str] = &[
+            "formats", "decode", "encode", "table", "quantize", "completions", "help", "--help", "-h", "--version",
+            "-V", "--json", "--csv", "--markdown", "--latex", "--round", "--round=up", "--seed", "--overflow",
+            "--overflow=wrap", "--block", "--granularity", "--k", "--mx-scale", "--double-quant", "--threshold",
+            "--single-level", "--trace", "--n", "--", "-", "-inf", "-1e-9", "-x", "float8_e4m3fn", "nf4", "mxfp4",
+            "e5m7b10_fn", "0x7e", "bash", "zsh", "fish", "nearest-even", "stochastic", "saturate", "row", "ceil",
+            "1", "-1", "0", "1e999", "nan", "=", "--=", "--json=1",
+        ];
+        prop_oneof![3 => proptest::sample::select(WORDS).prop_map(String::from), 1 => any::<String>()]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// No command line panics the parser; a usage error is one line.
+        #[test]
+        fn parsing_never_panics(tokens in proptest::collection::vec(token(), 0..8)) {
+            if let Err(e) = parse(line(&tokens)) {
+                prop_assert!(!e.is_empty() && !e.contains('\n'), "{tokens:?}: {e:?}");
+            }
+        }
+
+        /// `encode` and `decode` take any text as values and codes: a result or one line.
+        #[test]
+        fn encode_and_decode_never_panic(
+            format in proptest::sample::select(&["float8_e4m3fn", "float16", "int4", "nf4", "float8_e8m0fnu", "e5m7b10_fn"][..]),
+            values in proptest::collection::vec(prop_oneof![any::<String>(), "[-+]?[0-9.]{0,30}([eE][-+]?[0-9]{0,6})?", "0[xXbB][0-9a-fA-F_]{0,20}"], 1..4),
+            json in any::<bool>(),
+        ) {
+            for command in ["encode", "decode"] {
+                let mut argv = vec!["lowbit".to_string(), command.to_string(), format.to_string()];
+                argv.extend(values.iter().cloned());
+                if json {
+                    argv.push("--json".into());
+                }
+                let mut out = Vec::new();
+                if let Err(e) = run(argv, &mut out, &mut || Ok(String::new())) {
+                    prop_assert!(!e.contains('\n'), "{values:?}: {e:?}");
+                }
+            }
+        }
     }
 }

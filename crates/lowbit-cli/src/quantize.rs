@@ -5,302 +5,228 @@
 //! or a JSON array of arrays (rows of equal length: the row length for `--granularity row` and
 //! `int8_rowwise`) — quantizes them with a scheme of `lowbit_core::quant` and prints codes,
 //! packed bytes (4-bit schemes), scales, dequantized values and error metrics. `--trace` adds the
-//! step-by-step table. Errors are one line (the caller exits with status 2).
+//! step-by-step table. Errors are one line (the caller exits with status 2). Reading the input
+//! is [`crate::input`]'s part.
 
 use std::io::Write;
 
-use lowbit_core::decimal::json_number;
+use serde::Serialize;
 
-use crate::args::Args;
-use crate::render::json_string;
+use crate::args::{Checked, Io};
+use crate::input::parse_input;
+use crate::render::{write_json, Num};
 use lowbit_core::metrics::Metrics;
-use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, Scheme, SCHEMES};
+use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, ScaleRule, Scheme, TraceRow, SCHEMES};
 
-const VALUED: &[&str] = &["block", "granularity", "k", "mx-scale", "threshold"];
-const SWITCHES: &[&str] = &["double-quant", "single-level", "json", "trace"];
-
-/// Parsed command line of `quantize`.
-struct Command {
-    scheme: Scheme,
-    options: Options,
-    json: bool,
+fn scheme_parser() -> Checked<Scheme> {
+    Checked::with_choices(Scheme::parse, || SCHEMES.iter().map(|s| s.id).collect())
 }
 
-fn parse_args(args: &[String]) -> Result<Command, String> {
-    let parsed = Args::parse(args, VALUED, SWITCHES)?;
-    let positional = &parsed.positional;
-    let values: Vec<(String, String)> =
-        VALUED.iter().filter_map(|name| parsed.value(name).map(|v| (name.to_string(), v.to_string()))).collect();
-    let switches: Vec<String> = SWITCHES.iter().filter(|name| parsed.flag(name)).map(|n| n.to_string()).collect();
-    let ids: Vec<&str> = SCHEMES.iter().map(|s| s.id).collect();
-    let id = match positional.as_slice() {
-        [id] => id,
-        [] => return Err(format!("quantize needs a scheme; valid: {}", ids.join(", "))),
-        [_, extra, ..] => return Err(format!("unexpected argument '{extra}': numbers are read from stdin")),
-    };
-    let scheme = Scheme::parse(id)?;
-    let mut options = Options::default();
-    for (name, value) in &values {
-        match name.as_str() {
-            "block" => {
-                let b = value.parse::<usize>().ok().filter(|b| *b >= 1).ok_or_else(|| format!("--block must be a positive integer, got '{value}'"))?;
-                options.block = Some(b);
-            }
-            "granularity" => options.granularity = Some(Granularity::parse(value)?),
-            "k" => {
-                let k = value.parse::<f64>().ok().filter(|k| k.is_finite() && *k > 0.0).ok_or_else(|| format!("--k must be a positive number, got '{value}'"))?;
-                options.k = k;
-            }
-            "mx-scale" => options.mx_scale = MxScaleRule::parse(value)?,
-            "threshold" => {
-                let t = value.parse::<f64>().ok().filter(|t| t.is_finite() && *t >= 0.0).ok_or_else(|| format!("--threshold must be a number >= 0, got '{value}'"))?;
-                options.outlier_threshold = t;
-            }
-            _ => {}
-        }
+fn granularity_parser() -> Checked<Granularity> {
+    Checked::with_choices(Granularity::parse, || Granularity::ALL.iter().map(|g| g.name()).collect())
+}
+
+fn mx_scale_parser() -> Checked<MxScaleRule> {
+    Checked::with_choices(MxScaleRule::parse, || [MxScaleRule::Floor, MxScaleRule::Ceil].iter().map(|r| r.name()).collect())
+}
+
+fn parse_block(value: &str) -> Result<usize, String> {
+    value.parse::<usize>().ok().filter(|b| *b >= 1).ok_or_else(|| format!("--block must be a positive integer, got '{value}'"))
+}
+
+fn parse_k(value: &str) -> Result<f64, String> {
+    value.parse::<f64>().ok().filter(|k| k.is_finite() && *k > 0.0).ok_or_else(|| format!("--k must be a positive number, got '{value}'"))
+}
+
+fn parse_threshold(value: &str) -> Result<f64, String> {
+    value.parse::<f64>().ok().filter(|t| t.is_finite() && *t >= 0.0).ok_or_else(|| format!("--threshold must be a number >= 0, got '{value}'"))
+}
+
+/// `lowbit quantize SCHEME [options]`: quantizes the numbers read from stdin.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A scheme id (nf4, fp4_bnb, mxfp4, nvfp4, int8_absmax, …; cast:FORMAT, absmax:FORMAT)
+    #[arg(value_parser = scheme_parser(), hide_possible_values = true)]
+    scheme: Scheme,
+    /// Elements per block (default: the scheme's)
+    #[arg(long, value_name = "N", value_parser = Checked::new(parse_block))]
+    block: Option<usize>,
+    /// Scale granularity (int schemes)
+    #[arg(long, value_name = "G", value_parser = granularity_parser())]
+    granularity: Option<Granularity>,
+    /// Clip at mean ± k·std (int*_meanstd; default 3)
+    #[arg(long, value_name = "K", value_parser = Checked::new(parse_k))]
+    k: Option<f64>,
+    /// MX shared-scale rule (mx* schemes)
+    #[arg(long = "mx-scale", value_name = "RULE", value_parser = mx_scale_parser(), default_value = "floor")]
+    mx_scale: MxScaleRule,
+    /// QLoRA double quantization of the absmax values (nf4, fp4_bnb)
+    #[arg(long)]
+    double_quant: bool,
+    /// Outlier threshold of int8_rowwise (default 6.0)
+    #[arg(long, value_name = "T", value_parser = Checked::new(parse_threshold))]
+    threshold: Option<f64>,
+    /// No per-tensor f32 scale (nvfp4)
+    #[arg(long)]
+    single_level: bool,
+    /// JSON output (see the README for the shape)
+    #[arg(long)]
+    json: bool,
+    /// Add the step-by-step table
+    #[arg(long)]
+    trace: bool,
+}
+
+/// The scheme's options from the command line, refusing options that do not apply to it.
+fn options(args: &Args) -> Result<Options, String> {
+    let scheme = &args.scheme;
+    let mut options = Options { block: args.block, granularity: args.granularity, mx_scale: args.mx_scale, ..Options::default() };
+    if let Some(k) = args.k {
+        options.k = k;
     }
-    options.double_quant = switches.iter().any(|s| s == "double-quant");
-    options.nvfp4_tensor_scale = !switches.iter().any(|s| s == "single-level");
-    options.trace = switches.iter().any(|s| s == "trace");
+    if let Some(t) = args.threshold {
+        options.outlier_threshold = t;
+    }
+    options.double_quant = args.double_quant;
+    options.nvfp4_tensor_scale = !args.single_level;
+    options.trace = args.trace;
     let rule = scheme.info.scale_rule;
-    if options.mx_scale == MxScaleRule::Ceil && rule != lowbit_core::quant::ScaleRule::MxShared {
+    if options.mx_scale == MxScaleRule::Ceil && rule != ScaleRule::MxShared {
         return Err(format!("--mx-scale applies to the mx* schemes, not {}", scheme.id));
     }
-    if values.iter().any(|(n, _)| n == "k") && rule != lowbit_core::quant::ScaleRule::MeanStd {
+    if args.k.is_some() && rule != ScaleRule::MeanStd {
         return Err(format!("--k applies to int8_meanstd and int4_meanstd, not {}", scheme.id));
     }
-    if values.iter().any(|(n, _)| n == "threshold") && rule != lowbit_core::quant::ScaleRule::Int8Rowwise {
+    if args.threshold.is_some() && rule != ScaleRule::Int8Rowwise {
         return Err(format!("--threshold applies to int8_rowwise, not {}", scheme.id));
     }
-    if !options.nvfp4_tensor_scale && rule != lowbit_core::quant::ScaleRule::NvFp4 {
+    if !options.nvfp4_tensor_scale && rule != ScaleRule::NvFp4 {
         return Err(format!("--single-level applies to nvfp4, not {}", scheme.id));
     }
     scheme.check(&options)?;
-    Ok(Command { scheme, options, json: switches.iter().any(|s| s == "json") })
-}
-
-/// The numbers read from stdin, flattened, and the row length when rows were given.
-#[derive(Debug, PartialEq)]
-struct Input {
-    values: Vec<f32>,
-    row_len: Option<usize>,
-}
-
-fn parse_number(token: &str) -> Option<f32> {
-    let t = token.trim();
-    if t.is_empty() || t.starts_with("0x") || t.starts_with("0X") {
-        return None;
-    }
-    let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    if !(body.starts_with(|c: char| c.is_ascii_digit() || c == '.') || ["inf", "infinity", "nan"].contains(&body)) {
-        return None;
-    }
-    t.parse::<f32>().ok()
-}
-
-/// Parses stdin: plain numbers, a JSON array, or a JSON array of arrays.
-fn parse_input(text: &str) -> Result<Input, String> {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('[') {
-        return parse_json_input(trimmed);
-    }
-    let mut values = Vec::new();
-    for (line_no, line) in text.lines().enumerate() {
-        for token in line.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()) {
-            let v = parse_number(token).ok_or_else(|| format!("line {}: '{token}' is not a number", line_no + 1))?;
-            values.push(v);
-        }
-    }
-    Ok(Input { values, row_len: None })
-}
-
-/// A minimal JSON reader for `[n, …]` and `[[n, …], …]` (numbers, or the strings "nan",
-/// "inf", "-inf" as `lowbit` writes them).
-fn parse_json_input(text: &str) -> Result<Input, String> {
-    struct Reader<'a> {
-        bytes: &'a [u8],
-        pos: usize,
-    }
-    impl Reader<'_> {
-        fn skip(&mut self) {
-            while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
-                self.pos += 1;
-            }
-        }
-        fn peek(&mut self) -> Option<u8> {
-            self.skip();
-            self.bytes.get(self.pos).copied()
-        }
-        fn expect(&mut self, b: u8) -> Result<(), String> {
-            if self.peek() == Some(b) {
-                self.pos += 1;
-                Ok(())
-            } else {
-                Err(self.error(&format!("expected '{}'", b as char)))
-            }
-        }
-        fn error(&self, what: &str) -> String {
-            let line = self.bytes[..self.pos.min(self.bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1;
-            format!("JSON input, line {line}: {what}")
-        }
-        fn number(&mut self) -> Result<f32, String> {
-            self.skip();
-            let start = self.pos;
-            if self.bytes.get(self.pos) == Some(&b'"') {
-                let end = self.bytes[start + 1..].iter().position(|&b| b == b'"').map(|p| start + 1 + p).ok_or_else(|| self.error("unterminated string"))?;
-                let s = std::str::from_utf8(&self.bytes[start + 1..end]).unwrap_or("");
-                self.pos = end + 1;
-                return match s {
-                    "nan" | "NaN" => Ok(f32::NAN),
-                    "inf" | "Infinity" => Ok(f32::INFINITY),
-                    "-inf" | "-Infinity" => Ok(f32::NEG_INFINITY),
-                    _ => Err(self.error(&format!("\"{s}\" is not a number"))),
-                };
-            }
-            while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
-                self.pos += 1;
-            }
-            let token = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("");
-            if token.is_empty() {
-                let found: String = self.bytes[start..].iter().take(12).map(|&b| b as char).collect();
-                return Err(self.error(&format!("'{}' is not a number", found.split([',', ']']).next().unwrap_or("").trim())));
-            }
-            parse_number(token).ok_or_else(|| self.error(&format!("'{token}' is not a number")))
-        }
-        /// `[a, b, …]` of numbers.
-        fn numbers(&mut self) -> Result<Vec<f32>, String> {
-            self.expect(b'[')?;
-            let mut out = Vec::new();
-            if self.peek() == Some(b']') {
-                self.pos += 1;
-                return Ok(out);
-            }
-            loop {
-                out.push(self.number()?);
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b']') => {
-                        self.pos += 1;
-                        return Ok(out);
-                    }
-                    _ => return Err(self.error("expected ',' or ']'")),
-                }
-            }
-        }
-    }
-    let mut r = Reader { bytes: text.as_bytes(), pos: 0 };
-    r.expect(b'[')?;
-    let mut values = Vec::new();
-    let mut row_len = None;
-    if r.peek() == Some(b'[') {
-        loop {
-            let row = r.numbers()?;
-            match row_len {
-                None => row_len = Some(row.len()),
-                Some(n) if n != row.len() => {
-                    return Err(r.error(&format!("rows must have equal lengths ({n} and {})", row.len())));
-                }
-                _ => {}
-            }
-            values.extend(row);
-            match r.peek() {
-                Some(b',') => r.pos += 1,
-                Some(b']') => {
-                    r.pos += 1;
-                    break;
-                }
-                _ => return Err(r.error("expected ',' or ']' after a row")),
-            }
-        }
-    } else {
-        r.pos -= 1;
-        values = r.numbers()?;
-    }
-    if r.peek().is_some() {
-        return Err(r.error("unexpected text after the JSON array"));
-    }
-    Ok(Input { values, row_len: row_len.filter(|&n| n > 0) })
-}
-
-fn json_list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
-    let parts: Vec<String> = items.iter().map(f).collect();
-    format!("[{}]", parts.join(", "))
-}
-
-fn num(x: f64) -> String {
-    json_number(x)
+    Ok(options)
 }
 
 /// The metrics object of the JSON output.
-fn metrics_json(m: &Metrics) -> String {
-    format!(
-        "{{\"mse\": {}, \"rmse\": {}, \"max_abs_error\": {}, \"mean_relative_error\": {}, \"sqnr_db\": {}}}",
-        num(m.mse),
-        num(m.rmse),
-        num(m.max_abs_error),
-        num(m.mean_relative_error),
-        num(m.sqnr_db)
-    )
+#[derive(Serialize)]
+struct MetricsJson {
+    mse: Num,
+    rmse: Num,
+    max_abs_error: Num,
+    mean_relative_error: Num,
+    sqnr_db: Num,
 }
 
-fn write_json(out: &mut dyn Write, q: &Quantized, m: &Metrics, trace: bool) -> std::io::Result<()> {
-    let tensor_scale = q.tensor_scale.map_or("null".to_string(), |p| num(p as f64));
-    let double_quant = q.double_quant.as_ref().map_or("null".to_string(), |d| {
-        format!(
-            "{{\"offset\": {}, \"codes\": {}, \"absmax\": {}, \"exact_scales\": {}, \"bits_saved_per_element\": {}}}",
-            num(d.offset as f64),
-            json_list(&d.codes, |c| c.to_string()),
-            json_list(&d.absmax, |x| num(*x as f64)),
-            json_list(&d.exact_scales, |x| num(*x as f64)),
-            num(d.bits_saved_per_element)
-        )
-    });
-    writeln!(out, "{{")?;
-    writeln!(out, "  \"scheme\": {},", json_string(&q.scheme))?;
-    writeln!(out, "  \"block\": {},", q.block)?;
-    writeln!(out, "  \"granularity\": {},", json_string(q.granularity.name()))?;
-    writeln!(out, "  \"n\": {},", q.codes.len())?;
-    writeln!(out, "  \"codes\": {},", json_list(&q.codes, |c| c.to_string()))?;
-    writeln!(out, "  \"packed\": {},", json_list(&q.packed, |b| b.to_string()))?;
-    writeln!(out, "  \"scales\": {},", json_list(&q.scales, |x| num(*x as f64)))?;
-    writeln!(out, "  \"scale_codes\": {},", json_list(&q.scale_codes, |b| b.to_string()))?;
-    writeln!(out, "  \"tensor_scale\": {tensor_scale},")?;
-    writeln!(out, "  \"zero_points\": {},", json_list(&q.zero_points, |z| z.to_string()))?;
-    writeln!(out, "  \"dequantized\": {},", json_list(&q.dequantized, |x| num(*x as f64)))?;
-    writeln!(out, "  \"bits_per_element\": {},", num(q.bits_per_element))?;
-    writeln!(out, "  \"tensor_bits\": {},", q.tensor_bits)?;
-    writeln!(out, "  \"storage_bytes\": {},", q.storage_bytes)?;
-    writeln!(out, "  \"clipped\": {},", q.clipped)?;
-    writeln!(out, "  \"outlier_columns\": {},", json_list(&q.outlier_columns, |c| c.to_string()))?;
-    writeln!(out, "  \"double_quant\": {double_quant},")?;
-    writeln!(out, "  \"metrics\": {},", metrics_json(m))?;
-    write!(out, "  \"notes\": {}", json_list(&q.notes, |s| json_string(s)))?;
-    if trace {
-        writeln!(out, ",\n  \"trace\": [")?;
-        for (i, t) in q.trace.iter().enumerate() {
-            let comma = if i + 1 < q.trace.len() { "," } else { "" };
-            writeln!(
-                out,
-                "    {{\"index\": {}, \"group\": {}, \"input\": {}, \"absmax\": {}, \"scale\": {}, \"zero_point\": {}, \"scaled\": {}, \"rounded\": {}, \"clamped\": {}, \"clipped\": {}, \"code\": {}, \"dequantized\": {}, \"error\": {}}}{comma}",
-                t.index,
-                t.group,
-                num(t.input),
-                num(t.absmax),
-                num(t.scale),
-                num(t.zero_point),
-                num(t.scaled),
-                num(t.rounded),
-                num(t.clamped),
-                t.clipped,
-                t.code,
-                num(t.dequantized),
-                num(t.error)
-            )?;
+/// The double quantization object of the JSON output.
+#[derive(Serialize)]
+struct DoubleQuantJson<'a> {
+    offset: Num,
+    codes: &'a [u8],
+    absmax: Vec<Num>,
+    exact_scales: Vec<Num>,
+    bits_saved_per_element: Num,
+}
+
+/// One row of the JSON trace.
+#[derive(Serialize)]
+struct TraceJson {
+    index: usize,
+    group: usize,
+    input: Num,
+    absmax: Num,
+    scale: Num,
+    zero_point: Num,
+    scaled: Num,
+    rounded: Num,
+    clamped: Num,
+    clipped: bool,
+    code: i64,
+    dequantized: Num,
+    error: Num,
+}
+
+impl From<&TraceRow> for TraceJson {
+    fn from(t: &TraceRow) -> TraceJson {
+        TraceJson {
+            index: t.index,
+            group: t.group,
+            input: Num(t.input),
+            absmax: Num(t.absmax),
+            scale: Num(t.scale),
+            zero_point: Num(t.zero_point),
+            scaled: Num(t.scaled),
+            rounded: Num(t.rounded),
+            clamped: Num(t.clamped),
+            clipped: t.clipped,
+            code: t.code,
+            dequantized: Num(t.dequantized),
+            error: Num(t.error),
         }
-        write!(out, "  ]")?;
     }
-    writeln!(out, "\n}}")
+}
+
+/// `lowbit quantize --json`: the documented fields, in the documented order.
+#[derive(Serialize)]
+struct QuantizedJson<'a> {
+    scheme: &'a str,
+    block: usize,
+    granularity: &'static str,
+    n: usize,
+    codes: &'a [i64],
+    packed: &'a [u8],
+    scales: Vec<Num>,
+    scale_codes: &'a [u8],
+    tensor_scale: Option<Num>,
+    zero_points: &'a [i64],
+    dequantized: Vec<Num>,
+    bits_per_element: Num,
+    tensor_bits: u64,
+    storage_bytes: u64,
+    clipped: usize,
+    outlier_columns: &'a [usize],
+    double_quant: Option<DoubleQuantJson<'a>>,
+    metrics: MetricsJson,
+    notes: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trace: Option<Vec<TraceJson>>,
+}
+
+fn write_quantized_json(out: &mut dyn Write, q: &Quantized, m: &Metrics, trace: bool) -> Result<(), String> {
+    let json = QuantizedJson {
+        scheme: &q.scheme,
+        block: q.block,
+        granularity: q.granularity.name(),
+        n: q.codes.len(),
+        codes: &q.codes,
+        packed: &q.packed,
+        scales: Num::all(&q.scales),
+        scale_codes: &q.scale_codes,
+        tensor_scale: q.tensor_scale.map(|p| Num(p.into())),
+        zero_points: &q.zero_points,
+        dequantized: Num::all(&q.dequantized),
+        bits_per_element: Num(q.bits_per_element),
+        tensor_bits: q.tensor_bits,
+        storage_bytes: q.storage_bytes,
+        clipped: q.clipped,
+        outlier_columns: &q.outlier_columns,
+        double_quant: q.double_quant.as_ref().map(|d| DoubleQuantJson {
+            offset: Num(d.offset.into()),
+            codes: &d.codes,
+            absmax: Num::all(&d.absmax),
+            exact_scales: Num::all(&d.exact_scales),
+            bits_saved_per_element: Num(d.bits_saved_per_element),
+        }),
+        metrics: MetricsJson {
+            mse: Num(m.mse),
+            rmse: Num(m.rmse),
+            max_abs_error: Num(m.max_abs_error),
+            mean_relative_error: Num(m.mean_relative_error),
+            sqnr_db: Num(m.sqnr_db),
+        },
+        notes: &q.notes,
+        trace: trace.then(|| q.trace.iter().map(TraceJson::from).collect()),
+    };
+    write_json(out, &json)
 }
 
 /// A number for the text tables: the shortest form that round-trips an f32 value (most
@@ -425,53 +351,31 @@ fn short(x: f64) -> String {
     show(x)
 }
 
-/// `lowbit quantize SCHEME [options]`, numbers in `input` (stdin's text). Err is the one-line
-/// message for exit status 2.
-pub fn run(args: &[String], input: &str, out: &mut dyn Write) -> Result<(), String> {
-    let mut command = parse_args(args)?;
-    let data = parse_input(input)?;
+/// Runs `lowbit quantize`: numbers from stdin. Err is the one-line message for exit status 2.
+pub fn run(args: Args, io: &mut Io) -> Result<(), String> {
+    let mut options = options(&args)?;
+    let data = parse_input(&io.read_stdin()?)?;
     if let Some(row_len) = data.row_len {
-        command.options.row_len = Some(row_len);
+        options.row_len = Some(row_len);
     }
-    command.scheme.check(&command.options)?;
-    let q = command.scheme.quantize(&data.values, &command.options);
+    args.scheme.check(&options)?;
+    let q = args.scheme.quantize(&data.values, &options);
     let metrics = Metrics::compare(&data.values, &q.dequantized);
-    let result = if command.json {
-        write_json(out, &q, &metrics, command.options.trace)
+    if args.json {
+        write_quantized_json(io.out, &q, &metrics, options.trace)
     } else {
-        write_text(out, &q, &data.values, &metrics, command.options.trace)
-    };
-    result.map_err(|e| format!("cannot write the output: {e}"))
+        write_text(io.out, &q, &data.values, &metrics, options.trace).map_err(|e| format!("cannot write the output: {e}"))
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
-    }
-
+    /// `lowbit quantize A` (split at white space) on `input` through the whole command line.
     fn run_text(a: &str, input: &str) -> Result<String, String> {
+        let argv = ["lowbit", "quantize"].into_iter().chain(a.split_whitespace()).map(String::from).collect();
         let mut out = Vec::new();
-        run(&args(a), input, &mut out)?;
+        crate::run(argv, &mut out, &mut || Ok(input.to_string()))?;
         Ok(String::from_utf8(out).unwrap())
-    }
-
-    #[test]
-    fn parses_every_input_shape() {
-        assert_eq!(parse_input("1, 2\n3 4,5\n").unwrap().values, vec![1.0, 2.0, 3.0, 4.0, 5.0]);
-        assert_eq!(parse_input(" [1, -2.5e0, \"nan\"]").unwrap().values[1], -2.5);
-        let rows = parse_input("[[1, 2, 3], [4, 5, 6]]").unwrap();
-        assert_eq!(rows.row_len, Some(3));
-        assert_eq!(rows.values.len(), 6);
-        assert!(parse_input("[[1, 2], [3]]").unwrap_err().contains("equal lengths"));
-        assert!(parse_input("1 2 x3").unwrap_err().contains("line 1: 'x3'"));
-        assert!(parse_input("1\n0x10").unwrap_err().contains("line 2"));
-        assert!(parse_input("[1, 2").is_err());
-        assert!(parse_input("[1, 2] 3").is_err());
-        assert_eq!(parse_input("").unwrap().values, Vec::<f32>::new());
-        assert!(parse_input("inf -inf nan").unwrap().values[2].is_nan());
     }
 
     #[test]

@@ -11,7 +11,11 @@ fn lowbit(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run lowbit");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A command refused on its command line exits without reading stdin: a broken pipe here
+    // is that, not a failure.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{args:?}: {e}");
+    }
     let out = child.wait_with_output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
@@ -172,4 +176,175 @@ fn quantize_rejects_bad_input() {
         assert!(out.is_empty(), "{args:?}");
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
     }
+}
+
+#[test]
+fn version_and_help_go_to_stdout_with_status_0() {
+    let (code, out, err) = lowbit(&["--version"], "");
+    assert_eq!((code, out.as_str(), err.as_str()), (0, concat!("lowbit ", env!("CARGO_PKG_VERSION"), "\n"), ""));
+    for args in [vec!["--help"], vec!["help"], vec!["-h"]] {
+        let (code, out, err) = lowbit(&args, "");
+        assert_eq!(code, 0, "{args:?}: {err}");
+        for command in ["formats", "decode", "encode", "table", "quantize", "bench", "completions"] {
+            assert!(out.contains(command), "{args:?} lists {command}: {out}");
+        }
+    }
+    for args in [vec!["help", "encode"], vec!["encode", "--help"]] {
+        let (code, out, _) = lowbit(&args, "");
+        assert_eq!(code, 0, "{args:?}");
+        for option in ["--round", "--overflow", "--seed", "--json", "--csv", "nearest-even", "saturate"] {
+            assert!(out.contains(option), "{args:?} documents {option}: {out}");
+        }
+    }
+    let (code, out, _) = lowbit(&["quantize", "--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("--double-quant") && out.contains("--mx-scale") && out.contains("floor"), "{out}");
+}
+
+#[test]
+fn completions_for_bash_zsh_fish() {
+    for (shell, marker) in [("bash", "complete -F"), ("zsh", "#compdef lowbit"), ("fish", "complete -c lowbit")] {
+        let (code, out, err) = lowbit(&["completions", shell], "");
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains(marker), "{shell}: {out}");
+        for word in ["encode", "quantize", "completions", "overflow", "nearest-even", "saturate", "granularity"] {
+            assert!(out.contains(word), "{shell} completes {word}");
+        }
+        if shell != "fish" {
+            // clap_complete's fish script completes option values, not positional ones.
+            for word in ["float8_e4m3fn", "nf4", "mxfp4"] {
+                assert!(out.contains(word), "{shell} completes {word}");
+            }
+        }
+    }
+    // The bash script is valid bash.
+    if let Ok(mut bash) = Command::new("bash").arg("-n").stdin(Stdio::piped()).spawn() {
+        let (_, script, _) = lowbit(&["completions", "bash"], "");
+        bash.stdin.take().unwrap().write_all(script.as_bytes()).unwrap();
+        assert!(bash.wait().unwrap().success(), "bash -n accepts the script");
+    }
+    let (code, out, err) = lowbit(&["completions", "tcsh"], "");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.trim_end().lines().count() == 1 && err.contains("bash, zsh, fish"), "{err}");
+}
+
+/// Usage errors: exit status 2, nothing on stdout, ONE line on stderr naming the problem and
+/// (where there is a list) the valid choices.
+#[test]
+fn usage_errors_are_one_line_naming_the_valid_choices() {
+    for (args, needles) in [
+        (vec!["encode", "nosuchformat", "1"], vec!["nosuchformat", "float8_e4m3fn", "bfloat16", "eXmY"]),
+        (vec!["encode", "float16", "1", "--colour"], vec!["--colour", "--round", "--overflow", "--json"]),
+        (vec!["decode", "float16", "-x"], vec!["-x"]),
+        (vec!["encode", "float16", "12z"], vec!["12z"]),
+        (vec!["encode", "float16", "1", "--seed", "1.5"], vec!["--seed", "1.5"]),
+        (vec!["bench", "--n", "many"], vec!["--n", "many"]),
+        (vec!["quantize", "nf4", "--block", "-64"], vec!["--block", "-64"]),
+        (vec!["decode", "float8_e4m3fn", "0x100"], vec!["0x100"]),
+        (vec!["decode", "int4", "16"], vec!["16"]),
+        (vec!["encode", "float16", "1", "--round", "sideways"], vec!["sideways", "nearest-even", "stochastic"]),
+        (vec!["encode", "float16", "1", "--overflow"], vec!["--overflow", "saturate", "wrap"]),
+        (vec!["quantize", "int8_absmax", "--granularity", "diagonal"], vec!["diagonal", "tensor, row, block"]),
+        (vec!["quantize", "nf5"], vec!["nf5", "mxfp4", "cast:FORMAT"]),
+        (vec!["quantize"], vec!["scheme", "nf4"]),
+        (vec!["encode"], vec!["format", "float16"]),
+        (vec!["decode", "float16"], vec!["code", "0x7e"]),
+        (vec!["frobnicate"], vec!["frobnicate", "formats", "quantize", "completions"]),
+        (vec![], vec!["command", "encode"]),
+        (vec!["--frobnicate"], vec!["--frobnicate"]),
+        (vec!["formats", "--json", "--csv"], vec!["--json", "--csv", "--markdown", "--latex"]),
+        (vec!["table", "float16", "extra"], vec!["extra", "FORMAT"]),
+    ] {
+        let (code, out, err) = lowbit(&args, "");
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.starts_with("lowbit: ") && err.ends_with('\n') && err.lines().count() == 1, "{args:?}: {err:?}");
+        for needle in needles {
+            assert!(err.contains(needle), "{args:?} names {needle}: {err}");
+        }
+    }
+}
+
+#[test]
+fn values_may_start_with_a_minus_and_options_go_anywhere() {
+    let v = json(&["encode", "float16", "-inf", "-1e-9", "--json", "-.5", "--round", "up", "-0", "--overflow=saturate", "1e9"], "");
+    let inputs: Vec<&str> = v.as_array().unwrap().iter().map(|r| r["input"].as_str().unwrap()).collect();
+    assert_eq!(inputs, ["-inf", "-1e-9", "-.5", "-0", "1e9"]);
+    assert_eq!(v[0]["value"], "-inf");
+    assert_eq!(v[1]["value"].as_f64(), Some(-0.0), "-1e-9 rounds up to -0");
+    assert_eq!(v[4]["value"].as_f64(), Some(65504.0), "saturated");
+    // `--` still ends the options; an option's value may start with '-'.
+    let v = json(&["encode", "--json", "float16", "--", "-2"], "");
+    assert_eq!(v[0]["value"].as_f64(), Some(-2.0));
+    let (code, _, err) = lowbit(&["quantize", "int8_meanstd", "--k", "-1"], "1 2");
+    assert_eq!(code, 2);
+    assert!(err.contains("--k must be a positive number, got '-1'"), "{err}");
+    // Repeating an option: the last one counts.
+    let v = json(&["encode", "float16", "1.1", "--round", "down", "--round", "up", "--json", "--json"], "");
+    assert_eq!(v[0]["status"], serde_json::json!(["inexact"]));
+    assert!(v[0]["value"].as_f64().unwrap() > 1.1);
+}
+
+/// The JSON shapes read back into typed structs through serde, and what `lowbit` writes it
+/// reads: values decoded as JSON (NaN, ±∞, −0 included) quantize back to themselves.
+#[test]
+fn json_round_trips_through_serde() {
+    #[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
+    struct CodeRow {
+        code: u64,
+        hex: String,
+        bits: String,
+        class: String,
+        value: serde_json::Value,
+        exact: String,
+        sign: Option<i64>,
+        exponent_field: Option<i64>,
+        mantissa_field: Option<i64>,
+        unbiased_exponent: Option<i64>,
+        significand: Option<f64>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    struct EncodeRow {
+        input: String,
+        code: u64,
+        hex: String,
+        bits: String,
+        class: String,
+        value: serde_json::Value,
+        error: serde_json::Value,
+        status: Vec<String>,
+    }
+    let (_, text, _) = lowbit(&["table", "float8_e4m3fn", "--json"], "");
+    let rows: Vec<CodeRow> = serde_json::from_str(&text).unwrap();
+    assert_eq!(rows.len(), 256);
+    let keys: Vec<String> = serde_json::from_str::<Vec<serde_json::Map<String, serde_json::Value>>>(&text).unwrap()[0].keys().cloned().collect();
+    assert_eq!(keys.len(), 11);
+    assert_eq!((rows[126].code, rows[126].hex.as_str(), rows[126].value.as_f64()), (126, "0x7e", Some(448.0)));
+    assert_eq!((rows[127].class.as_str(), &rows[127].value), ("nan", &serde_json::json!("nan")));
+    // The same values as a JSON array on stdin: cast back to float8_e4m3fn they are unchanged.
+    let values: Vec<&serde_json::Value> = rows.iter().map(|r| &r.value).collect();
+    let back = json(&["quantize", "cast:float8_e4m3fn", "--json"], &serde_json::to_string(&values).unwrap());
+    for (i, (code, value)) in back["codes"].as_array().unwrap().iter().zip(back["dequantized"].as_array().unwrap()).enumerate() {
+        assert_eq!(value, values[i], "code {i}");
+        if rows[i].class != "nan" {
+            assert_eq!(code, i, "code {i}");
+        }
+    }
+    // Encode: every row reads back into its struct; its code decodes to its value.
+    let (_, text, _) = lowbit(&["encode", "bfloat16", "1.2", "-0", "nan", "1e39", "--json"], "");
+    let encoded: Vec<EncodeRow> = serde_json::from_str(&text).unwrap();
+    assert_eq!(encoded.iter().map(|r| r.input.as_str()).collect::<Vec<_>>(), ["1.2", "-0", "nan", "1e39"]);
+    assert_eq!(encoded[1].value.to_string(), "-0.0");
+    assert_eq!((&encoded[3].value, &encoded[3].status), (&serde_json::json!("inf"), &vec!["inexact".to_string(), "overflow".to_string()]));
+    for row in &encoded {
+        let decoded = json(&["decode", "bfloat16", &row.hex, "--json"], "");
+        assert_eq!((&decoded[0]["value"], &decoded[0]["bits"], &decoded[0]["class"]), (&row.value, &serde_json::json!(row.bits), &serde_json::json!(row.class)));
+        assert_eq!(decoded[0]["code"], row.code);
+        assert!(row.error.is_number() || row.error.is_string() || row.error.is_null());
+    }
+    // Quantize: rows in, rows' length used; the output parses and its dequantized values go back in.
+    let q = json(&["quantize", "int8_rowwise", "--json", "--trace"], "[[1, 2, 8], [0.5, -1, 3]]");
+    assert_eq!(q["trace"].as_array().unwrap().len(), 6);
+    let again = json(&["quantize", "cast:float32", "--json"], &q["dequantized"].to_string());
+    assert_eq!(again["dequantized"], q["dequantized"]);
 }
