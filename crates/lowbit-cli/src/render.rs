@@ -119,33 +119,35 @@ impl Layout {
         self.levels.push(Level { lines, objects: false, empty: true });
     }
 
-    fn indent(depth: usize) -> String {
-        "  ".repeat(depth)
+    /// A line break and the indentation of `depth` levels.
+    fn newline<W: ?Sized + Write>(writer: &mut W, depth: usize) -> io::Result<()> {
+        writer.write_all(b"\n")?;
+        (0..depth).try_for_each(|_| writer.write_all(b"  "))
     }
 
     /// Before a member of the innermost container: separator and line break as the layout says.
     fn member<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
         let depth = self.levels.len();
         let Some(level) = self.levels.last_mut() else { return Ok(()) };
-        let comma = if first { "" } else { "," };
-        let gap = if level.lines || level.objects {
-            format!("\n{}", Self::indent(depth))
-        } else if first {
-            String::new()
-        } else {
-            " ".into()
-        };
         level.empty = false;
-        write!(writer, "{comma}{gap}")
+        if !first {
+            writer.write_all(b",")?;
+        }
+        if level.lines || level.objects {
+            Self::newline(writer, depth)
+        } else if first {
+            Ok(())
+        } else {
+            writer.write_all(b" ")
+        }
     }
 
-    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: char) -> io::Result<()> {
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         let level = self.levels.pop();
-        let depth = self.levels.len();
-        match level {
-            Some(l) if l.lines || (l.objects && !l.empty) => write!(writer, "\n{}{bracket}", Self::indent(depth)),
-            _ => write!(writer, "{bracket}"),
+        if matches!(level, Some(l) if l.lines || (l.objects && !l.empty)) {
+            Self::newline(writer, self.levels.len())?;
         }
+        writer.write_all(bracket)
     }
 }
 
@@ -156,7 +158,7 @@ impl serde_json::ser::Formatter for Layout {
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.close(writer, ']')
+        self.close(writer, b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
@@ -175,7 +177,7 @@ impl serde_json::ser::Formatter for Layout {
                 // The first element of a nested array: lay the array out one object per line.
                 parent.objects = true;
                 parent.empty = false;
-                write!(writer, "\n{}", Self::indent(depth))?;
+                Self::newline(writer, depth)?;
             }
         }
         self.open();
@@ -183,7 +185,7 @@ impl serde_json::ser::Formatter for Layout {
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.close(writer, '}')
+        self.close(writer, b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
