@@ -42,9 +42,6 @@ use args::Io;
     name = "lowbit",
     version,
     about = "Lowbit: the number formats of machine learning, exactly (ml_dtypes and bitsandbytes bit-exact)",
-    after_help = "Rounding modes: nearest-even, nearest-away, toward-zero, up, down, stochastic\n\
-                  Overflow policies: default, saturate, inf, nan, wrap\n\
-                  Values that start with '-' (-1e-9, -inf) may be given anywhere.",
     subcommand_required = true
 )]
 struct Cli {
@@ -88,7 +85,13 @@ impl Command {
 
 /// The whole command-line definition (also what completion scripts are generated from).
 fn command() -> clap::Command {
-    lenient(Cli::command())
+    let names = |names: Vec<&str>| names.join(", ");
+    let after_help = format!(
+        "Rounding modes: {}\nOverflow policies: {}\nValues that start with '-' (-1e-9, -inf) may be given anywhere.",
+        names(lowbit_core::RoundingMode::ALL.iter().map(|m| m.name()).collect()),
+        names(lowbit_core::OverflowPolicy::ALL.iter().map(|p| p.name()).collect()),
+    );
+    lenient(Cli::command().after_help(after_help))
 }
 
 /// Two conventions for every (sub)command: repeating an option is not an error (the last one
