@@ -10,7 +10,7 @@
 
 use lowbit_core::decimal::js_string;
 use lowbit_core::metrics::Metrics;
-use lowbit_core::quant::{BlockSizes, Options, Quantized, ScaleRule, Scheme, SCHEMES};
+use lowbit_core::quant::{BlockSizes, NibbleOrder, Options, Quantized, Scheme, SCHEMES};
 
 use crate::display::{shorten, trim_fraction};
 use crate::signal_model::encode_scheme;
@@ -243,7 +243,7 @@ pub fn compute(params: &QuantizeParams) -> QuantizeResult {
     let claims = claim_notes(params);
     QuantizeResult {
         input: params.values.clone(),
-        high_first: scheme.info.scale_rule == ScaleRule::BnbAbsmax,
+        high_first: scheme.info.packing == NibbleOrder::HighFirst,
         q,
         metrics,
         claims,
@@ -359,17 +359,17 @@ pub fn results_html(r: &QuantizeResult) -> String {
 /// `data-bytes` the decimals, `data-high-first`); empty for other schemes.
 pub fn packed_html(r: &QuantizeResult) -> String {
     let q = &r.q;
-    if q.packed.is_empty() {
+    if q.packed().is_empty() {
         return String::new();
     }
     let (hi, lo) = if r.high_first { ("x[2i], first", "x[2i+1]") } else { ("x[2i+1]", "x[2i], first") };
     let rows: String = q
-        .packed
+        .packed()
         .iter()
         .enumerate()
         .map(|(i, b)| format!("<tr><td>{i}</td><td><code>0x{b:02x}</code></td><td>{b}</td><td>{}</td><td>{}</td></tr>", b >> 4, b & 15))
         .collect();
-    let decimals: Vec<String> = q.packed.iter().map(|b| b.to_string()).collect();
+    let decimals: Vec<String> = q.packed().iter().map(|b| b.to_string()).collect();
     format!(
         "<div data-testid=\"quantize-packed\" data-bytes=\"{}\" data-high-first=\"{}\"><h3>Packed bytes</h3>\
          <div class=\"table-scroll\"><table class=\"quantize-table\"><thead><tr><th>byte i</th><th>hex</th><th>decimal</th>\
@@ -530,14 +530,14 @@ mod tests {
         let html = results_html(&r);
         assert!(html.contains("data-codes=\"-2,1,4,-7\""), "{html}");
         // INT4 packs two's-complement nibbles, the first element in the LOW nibble (as the CLI: 1e 94).
-        assert_eq!(r.q.packed, vec![0x1e, 0x94]);
+        assert_eq!(r.q.packed(), vec![0x1e, 0x94]);
         assert!(html.contains("data-high-first=\"false\""));
     }
 
     #[test]
     fn seed_000_fp4_bnb_packed_high_nibble_first() {
         let r = compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 4.0]));
-        assert_eq!(r.q.packed, vec![117, 35]);
+        assert_eq!(r.q.packed(), vec![117, 35]);
         assert!(r.high_first);
         assert_eq!(r.q.scales, vec![4.0]);
         assert_eq!(r.q.dequantized, vec![1.0, 2.0, 2.6666667, 4.0]);

@@ -16,7 +16,7 @@ use crate::args::{Checked, Io};
 use crate::input::parse_input;
 use crate::render::{write_json, Num};
 use lowbit_core::metrics::Metrics;
-use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, ScaleRule, Scheme, TraceRow, SCHEMES};
+use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, ScaleRule, Scheme, SecondLevel, TraceRow, SCHEMES};
 
 fn scheme_parser() -> Checked<Scheme> {
     Checked::with_choices(Scheme::parse, || SCHEMES.iter().map(|s| s.id).collect())
@@ -91,16 +91,16 @@ fn options(args: &Args) -> Result<Options, String> {
     options.nvfp4_tensor_scale = !args.single_level;
     options.trace = args.trace;
     let rule = scheme.info.scale_rule;
-    if options.mx_scale == MxScaleRule::Ceil && rule != ScaleRule::MxShared {
+    if options.mx_scale == MxScaleRule::Ceil && rule != ScaleRule::SharedExponent {
         return Err(format!("--mx-scale applies to the mx* schemes, not {}", scheme.id));
     }
     if args.k.is_some() && rule != ScaleRule::MeanStd {
         return Err(format!("--k applies to int8_meanstd and int4_meanstd, not {}", scheme.id));
     }
-    if args.threshold.is_some() && rule != ScaleRule::Int8Rowwise {
+    if args.threshold.is_some() && !scheme.info.outliers {
         return Err(format!("--threshold applies to int8_rowwise, not {}", scheme.id));
     }
-    if !options.nvfp4_tensor_scale && rule != ScaleRule::NvFp4 {
+    if !options.nvfp4_tensor_scale && scheme.info.second_level != SecondLevel::TensorAmax {
         return Err(format!("--single-level applies to nvfp4, not {}", scheme.id));
     }
     scheme.check(&options)?;
@@ -198,7 +198,7 @@ fn write_quantized_json(out: &mut dyn Write, q: &Quantized, m: &Metrics, trace: 
         granularity: q.granularity.name(),
         n: q.codes.len(),
         codes: &q.codes,
-        packed: &q.packed,
+        packed: q.packed(),
         scales: Num::all(&q.scales),
         scale_codes: &q.scale_codes,
         tensor_scale: q.tensor_scale.map(|p| Num(p.into())),
@@ -314,8 +314,8 @@ fn write_text(out: &mut dyn Write, q: &Quantized, input: &[f32], m: &Metrics, tr
             writeln!(out, "{:>6} {:>16} {:>8} {:>16} {:>16}", i, show(*x as f64), c, show(*d as f64), short(*d as f64 - *x as f64))?;
         }
     }
-    if !q.packed.is_empty() {
-        let hex: Vec<String> = q.packed.iter().map(|b| format!("{b:02x}")).collect();
+    if !q.packed().is_empty() {
+        let hex: Vec<String> = q.packed().iter().map(|b| format!("{b:02x}")).collect();
         writeln!(out, "packed: {}", hex.join(" "))?;
     }
     let scales: Vec<String> = q.scales.iter().map(|s| show(*s as f64)).collect();

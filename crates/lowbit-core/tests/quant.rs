@@ -62,7 +62,7 @@ fn every_bitsandbytes_cuda_vector_is_bit_identical() {
         let mut options = opts();
         options.block = Some(block);
         let q = run(kind.id(), &input, &options);
-        assert_eq!(q.packed, packed, "{name}: packed");
+        assert_eq!(q.packed(), packed, "{name}: packed");
         assert_eq!(q.codes, codes, "{name}: codes");
         assert_eq!(bits(&q.scales), bits(&absmax), "{name}: absmax");
         assert_eq!(bits(&q.dequantized), bits(&dequantized), "{name}: dequantized (bitwise, -0 included)");
@@ -85,7 +85,7 @@ fn every_bitsandbytes_cuda_vector_is_bit_identical() {
 #[test]
 fn seed_quantize_fp4_examples() {
     let q = run("fp4_bnb", &[1.0, 2.0, 3.0, 4.0], &opts());
-    assert_eq!(q.packed, vec![117, 35]);
+    assert_eq!(q.packed(), vec![117, 35]);
     assert_eq!(q.codes, vec![0b0111, 0b0101, 0b0010, 0b0011]);
     assert_eq!(q.scales, vec![4.0]);
     assert_eq!(q.dequantized, vec![1.0, 2.0, 2.666_666_7, 4.0]);
@@ -203,7 +203,7 @@ fn seed_002_int4_absmax_example_is_corrected() {
     assert_eq!(q.codes, vec![-30, 18, 73, -127]);
     // Packed low nibble first, two's complement: -2 = 0xE, 1 = 0x1, 4 = 0x4, -7 = 0x9.
     let q = run("int4_absmax", &[-0.5, 0.3, 1.2, -2.1], &opts());
-    assert_eq!(q.packed, vec![0x1E, 0x94]);
+    assert_eq!(q.packed(), vec![0x1E, 0x94]);
 }
 
 #[test]
@@ -280,7 +280,7 @@ fn mx_floor_rule_clips_and_ceil_does_not() {
     assert_eq!(q.dequantized[2], -0.5);
     assert_eq!(q.clipped, 1);
     assert!(q.notes.iter().any(|n| n.contains("clips")));
-    assert_eq!(q.packed[0], 0x27); // 7 (low, first) | 2 (high, second)
+    assert_eq!(q.packed()[0], 0x27); // 7 (low, first) | 2 (high, second)
 
     let mut options = opts();
     options.mx_scale = MxScaleRule::Ceil;
@@ -416,7 +416,7 @@ fn casts_and_absmax_casts() {
     assert_eq!(q.codes, vec![7, -4, 2]);
     let q = run("cast:fp4", &[0.25, 0.75, 5.0, 100.0], &opts());
     assert_eq!(q.dequantized, vec![0.0, 1.0, 4.0, 6.0]);
-    assert_eq!(q.packed, vec![0x20, 0x76]);
+    assert_eq!(q.packed(), vec![0x20, 0x76]);
     // absmax maps the absmax onto 448.
     let q = run("absmax:float8_e4m3fn", &[1.0, -2.0, 0.5], &opts());
     assert_eq!(q.scales, vec![2.0 / 448.0]);

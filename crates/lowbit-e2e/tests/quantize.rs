@@ -42,7 +42,7 @@ async fn screenshot(c: &Client, name: &str) -> Result<std::path::PathBuf> {
 /// What lowbit-core gives for the same inputs: codes, packed bytes, dequantized values.
 fn native(scheme: &str, values: &[f32]) -> (Vec<i64>, Vec<u8>, Vec<f32>) {
     let q = Scheme::parse(scheme).unwrap().quantize(values, &Options::default());
-    (q.codes, q.packed, q.dequantized)
+    (q.codes.to_vec(), q.packed().to_vec(), q.dequantized)
 }
 
 fn joined<T: ToString>(items: &[T]) -> String {

@@ -3,8 +3,10 @@
 //!
 //! A [`Workload`] is a pair of operations timed over the same random normal input
 //! ([`bench_data`]): encode then decode for a float format of up to 16 bits (the table-driven
-//! [`FastEncoder`] / [`FastDecoder`]), quantize (including packing) then dequantize for a
-//! quantizer. Each operation is run once to warm up, then three times; the best time gives the
+//! [`FastEncoder`] / [`FastDecoder`]), and for every scheme of the quantizer registry exactly
+//! what the app and `lowbit quantize` run: quantize = [`Scheme::encode`] (codes, packing,
+//! scales), dequantize = [`Scheme::dequantize_into`] — the two halves of
+//! [`Scheme::quantize`], which adds the trace only when asked. Each operation is run once to warm up, then three times; the best time gives the
 //! elements per second. Time comes from a [`Clock`] the caller provides (the CLI's `Instant`,
 //! the worker's `performance.now()`), so this module needs no platform timer.
 //!
@@ -13,8 +15,7 @@
 
 use lowbit_core::fast::{FastDecoder, FastEncoder};
 use lowbit_core::format::{Format, Kind, CATALOGUE};
-use lowbit_core::quant::bnb::{self, Bnb4};
-use lowbit_core::quant::{mx, MxScaleRule};
+use lowbit_core::quant::{Options, Scheme, SCHEMES};
 use lowbit_core::signal::gaussian_noise;
 use lowbit_core::OverflowPolicy;
 use serde::{Deserialize, Serialize};
@@ -38,28 +39,18 @@ pub const SEED: u64 = 42;
 pub enum Workload {
     /// Encode (f32 → code) and decode of a float format of up to 16 bits.
     Format(&'static str),
-    /// Quantize (with packing) and dequantize of a bitsandbytes 4-bit scheme.
-    Bnb(Bnb4, usize),
-    /// Quantize and dequantize of OCP MXFP4 (blocks of 32, floor scale rule).
-    Mxfp4,
+    /// Quantize (codes, packing, scales) and dequantize of a registry scheme, default options.
+    Scheme(&'static str),
 }
+
+/// The element format the templates `cast:FORMAT` and `absmax:FORMAT` are timed with.
+const TEMPLATES: [(&str, &str); 2] = [("cast:FORMAT", "cast:float8_e4m3fn"), ("absmax:FORMAT", "absmax:float8_e4m3fn")];
 
 impl Workload {
     /// The format or scheme id.
     pub fn subject(&self) -> &'static str {
         match self {
-            Workload::Format(id) => id,
-            Workload::Bnb(kind, _) => kind.id(),
-            Workload::Mxfp4 => "mxfp4",
-        }
-    }
-
-    /// The block size of a quantizer (None for formats).
-    pub fn block(&self) -> Option<usize> {
-        match self {
-            Workload::Format(_) => None,
-            Workload::Bnb(_, block) => Some(*block),
-            Workload::Mxfp4 => Some(32),
+            Workload::Format(id) | Workload::Scheme(id) => id,
         }
     }
 
@@ -73,14 +64,17 @@ impl Workload {
 }
 
 /// Every workload, in the order the rows are printed: the catalogue's float formats of up to
-/// 16 bits (FP16, BF16, every FP8, FP6 and FP4), then NF4 and bnb FP4 (block 64) and MXFP4.
+/// 16 bits (FP16, BF16, every FP8, FP6 and FP4), then every scheme of the registry in its
+/// order (the templates with `float8_e4m3fn`).
 pub fn workloads() -> Vec<Workload> {
     let mut out: Vec<Workload> = CATALOGUE
         .iter()
         .filter(|e| matches!(e.kind, Kind::Float(f) if f.bits() <= 16))
         .map(|e| Workload::Format(e.id))
         .collect();
-    out.extend([Workload::Bnb(Bnb4::Nf4, 64), Workload::Bnb(Bnb4::Fp4, 64), Workload::Mxfp4]);
+    out.extend(SCHEMES.iter().map(|s| {
+        Workload::Scheme(TEMPLATES.iter().find(|(template, _)| *template == s.id).map_or(s.id, |(_, id)| id))
+    }));
     out
 }
 
@@ -118,6 +112,8 @@ pub fn throughput(n: usize, clock: &mut dyn Clock, mut work: impl FnMut()) -> f6
 /// Times one workload over `data`: its two rows.
 pub fn measure(workload: &Workload, data: &[f32], clock: &mut dyn Clock) -> Result<[BenchRow; 2], String> {
     let n = data.len();
+    // The block size in effect (quantizers only).
+    let mut block = None;
     let rates = match workload {
         Workload::Format(id) => {
             let format = Format::parse(id).map_err(|e| e.to_string())?;
@@ -139,26 +135,23 @@ pub fn measure(workload: &Workload, data: &[f32], clock: &mut dyn Clock) -> Resu
             black_box(&values);
             rates
         }
-        Workload::Bnb(kind, block) => {
-            let (mut packed, mut scales, mut out) = (Vec::new(), Vec::new(), Vec::new());
-            let q = throughput(n, clock, || bnb::quantize_4bit(*kind, black_box(data), *block, &mut packed, &mut scales));
-            let d = throughput(n, clock, || bnb::dequantize_4bit(*kind, black_box(&packed), &scales, *block, n, &mut out));
+        Workload::Scheme(id) => {
+            let scheme = Scheme::parse(id)?;
+            let options = Options::default();
+            let mut q = scheme.encode(data, &options);
+            let mut out = Vec::new();
+            let e = throughput(n, clock, || q = scheme.encode(black_box(data), &options));
+            let d = throughput(n, clock, || scheme.dequantize_into(black_box(&q), &mut out));
             black_box(&out);
-            [q, d]
-        }
-        Workload::Mxfp4 => {
-            let (mut packed, mut codes, mut out) = (Vec::new(), Vec::new(), Vec::new());
-            let q = throughput(n, clock, || mx::quantize_mxfp4(black_box(data), MxScaleRule::Floor, &mut packed, &mut codes));
-            let d = throughput(n, clock, || mx::dequantize_mxfp4(black_box(&packed), &codes, n, &mut out));
-            black_box(&out);
-            [q, d]
+            block = Some(q.block);
+            [e, d]
         }
     };
     let [a, b] = workload.ops();
     let row = |op: &str, rate: f64| BenchRow {
         op: op.to_string(),
         subject: workload.subject().to_string(),
-        block: workload.block(),
+        block,
         elements_per_second: rate,
     };
     Ok([row(a, rates[0]), row(b, rates[1])])
@@ -251,13 +244,17 @@ mod tests {
     #[test]
     fn every_small_float_format_and_the_quantizers() {
         let w = workloads();
-        let formats: Vec<&str> = w.iter().filter(|w| w.block().is_none()).map(|w| w.subject()).collect();
+        let formats: Vec<&str> = w.iter().filter(|w| matches!(w, Workload::Format(_))).map(|w| w.subject()).collect();
         for id in ["float16", "bfloat16", "float8_e4m3fn", "float8_e5m2", "float6_e2m3fn", "float6_e3m2fn", "float4_e2m1fn", "float8_e8m0fnu"] {
             assert!(formats.contains(&id), "{id}");
         }
         assert!(!formats.contains(&"float32"));
-        let schemes: Vec<(&str, Option<usize>)> = w.iter().filter(|w| w.block().is_some()).map(|w| (w.subject(), w.block())).collect();
-        assert_eq!(schemes, [("nf4", Some(64)), ("fp4_bnb", Some(64)), ("mxfp4", Some(32))]);
+        let schemes: Vec<&str> = w.iter().filter(|w| matches!(w, Workload::Scheme(_))).map(|w| w.subject()).collect();
+        assert_eq!(schemes.len(), SCHEMES.len());
+        for (id, info) in schemes.iter().zip(SCHEMES) {
+            assert_eq!(*id, info.id.replace("FORMAT", "float8_e4m3fn"));
+            assert!(Scheme::parse(id).is_ok());
+        }
     }
 
     #[test]
@@ -276,6 +273,10 @@ mod tests {
         assert_eq!(o.rows[0].op, "encode");
         let nf4 = o.rows.iter().find(|r| r.op == "quantize" && r.subject == "nf4").unwrap();
         assert_eq!(nf4.block, Some(64));
+        let mx = o.rows.iter().find(|r| r.op == "dequantize" && r.subject == "mxfp4").unwrap();
+        assert_eq!(mx.block, Some(32));
+        // Every quantizer row names its block; format rows do not.
+        assert!(o.rows.iter().all(|r| r.block.is_some() == (r.op == "quantize" || r.op == "dequantize")));
     }
 
     #[test]

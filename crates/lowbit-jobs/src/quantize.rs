@@ -3,15 +3,12 @@
 //!
 //! The job returns everything `lowbit quantize --json` prints except the trace: a trace row per
 //! element would cost ~100 bytes each (100 MB for a million values), while the page shows a
-//! few dozen rows at a time. [`trace_window`] computes the rows of a window: for schemes whose
-//! scales are local to a block (bitsandbytes, MX, integer and BitNet schemes with block
-//! granularity) it quantizes only the blocks that hold the window; for schemes with a
-//! tensor-wide quantity (casts, per-tensor scales, NVFP4's tensor scale, double quantization)
-//! it runs the whole input with the trace and keeps the window. Both give exactly the rows of
-//! the full trace (tested for every scheme).
+//! few dozen rows at a time. [`trace_window`] computes the rows of a window with
+//! [`Scheme::trace`]: the quantizer's fast path over the input, then the step-by-step rows of
+//! the window only — exactly the rows of the full trace (tested for every scheme).
 
 use lowbit_core::metrics::Metrics;
-use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, ScaleRule, Scheme, TraceRow};
+use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, Scheme, TraceRow};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{JobId, Outcome};
@@ -177,12 +174,13 @@ pub struct QuantizeOutcome {
 
 impl QuantizeOutcome {
     fn new(q: Quantized, metrics: &Metrics) -> QuantizeOutcome {
+        let (codes, packed) = (q.codes.to_vec(), q.packed().to_vec());
         QuantizeOutcome {
             scheme: q.scheme,
             block: q.block,
             granularity: q.granularity.name().to_string(),
-            codes: q.codes,
-            packed: q.packed,
+            packed,
+            codes,
             scales: q.scales,
             scale_codes: q.scale_codes,
             tensor_scale: q.tensor_scale,
@@ -285,46 +283,17 @@ pub struct TraceOutcome {
     pub rows: Vec<TraceRowData>,
 }
 
-/// Whether every trace row of a group depends only on that group's inputs.
-fn groups_are_local(scheme: &Scheme, q_granularity: Granularity, options: &Options) -> bool {
-    q_granularity == Granularity::Block
-        && !options.double_quant
-        && matches!(
-            scheme.info.scale_rule,
-            ScaleRule::BnbAbsmax | ScaleRule::Absmax | ScaleRule::ZeroPoint | ScaleRule::MeanStd | ScaleRule::MxShared | ScaleRule::AbsMean
-        )
-}
-
 /// The trace rows `start .. start + len` (at most [`MAX_TRACE_ROWS`]) of quantizing `input`
-/// with `scheme`: exactly those of the full trace, at the cost of the blocks that hold the
-/// window when the scheme's scales are block-local.
+/// with `scheme`: the fast path over the input, then [`Scheme::trace`] of the window.
 pub fn trace_window(scheme: &Scheme, input: &[f32], options: &Options, start: usize, len: usize) -> Vec<TraceRowData> {
     let start = start.min(input.len());
     let end = start.saturating_add(len.min(MAX_TRACE_ROWS)).min(input.len());
     if start == end {
         return Vec::new();
     }
-    let traced = Options { trace: true, ..options.clone() };
-    // The grouping in effect, from a run over one element-free probe of the scheme: the
-    // block size and granularity do not depend on the values.
-    let probe = scheme.quantize(&[], options);
-    let local = groups_are_local(scheme, probe.granularity, options) && scheme.check(options).is_ok();
-    if local {
-        let size = probe.block.max(1);
-        let (first_group, last_group) = (start / size, (end - 1) / size);
-        let from = first_group * size;
-        let to = ((last_group + 1) * size).min(input.len());
-        let q = scheme.quantize(&input[from..to], &traced);
-        return q
-            .trace
-            .iter()
-            .skip(start - from)
-            .take(end - start)
-            .map(|r| TraceRowData { index: r.index + from, group: r.group + first_group, ..TraceRowData::from(r) })
-            .collect();
-    }
-    let q = scheme.quantize(input, &traced);
-    q.trace.get(start..end).unwrap_or(&[]).iter().map(TraceRowData::from).collect()
+    let plain = Options { trace: false, ..options.clone() };
+    let q = scheme.quantize(input, &plain);
+    scheme.trace(input, &q, &plain, start..end).iter().map(TraceRowData::from).collect()
 }
 
 /// What a finished quantize job keeps for trace windows.
@@ -403,7 +372,7 @@ impl Task for QuantizeTask {
 mod tests {
     use super::*;
     use crate::task::{no_clock, run_to_end};
-    use lowbit_core::quant::SCHEMES;
+    use lowbit_core::quant::{SecondLevel, SCHEMES};
     use lowbit_core::signal::gaussian_noise;
 
     fn all_scheme_ids() -> Vec<String> {
@@ -422,7 +391,7 @@ mod tests {
             if scheme.check(&Options { block: Some(128), ..Options::default() }).is_ok() {
                 option_sets.push(Options { block: Some(128), ..Options::default() });
             }
-            if scheme.info.scale_rule == ScaleRule::BnbAbsmax {
+            if scheme.info.second_level == SecondLevel::DoubleQuant {
                 option_sets.push(Options { double_quant: true, ..Options::default() });
             }
             for options in option_sets {

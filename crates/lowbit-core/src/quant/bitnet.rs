@@ -4,52 +4,54 @@
 //! with round half to even, value q · γ, in f32.
 //! Binary: q = sign(W) with sign(0) = +1, value q · mean|W|. The mean skips NaN and ±Inf.
 
-use super::{Granularity, Grouping, Options, Quantized, TraceRow};
+use std::ops::Range;
+
+use super::{Codes, Granularity, Grouping, Quantized, TraceRow};
 use crate::codebook::Codebook;
 
-/// Runs `ternary` / `binary`.
-pub(crate) fn run(book: &Codebook, input: &[f32], grouping: Grouping, options: &Options, q: &mut Quantized) {
+/// γ of a group: mean|x| over the finite values (in f64, then f32), clamped ≥ 1e-5 for
+/// ternary; and the mean itself.
+fn gamma(group: &[f32], ternary: bool) -> (f32, f32) {
+    let (mut sum, mut count) = (0f64, 0usize);
+    for x in group.iter().filter(|x| x.is_finite()) {
+        sum += x.abs() as f64;
+        count += 1;
+    }
+    let mean = if count == 0 { 0.0 } else { sum / count as f64 } as f32;
+    (if ternary { mean.max(1e-5) } else { mean }, mean)
+}
+
+/// One element: (scaled, rounded, code).
+#[inline]
+fn element(x: f32, gamma: f32, ternary: bool) -> (f32, f32, i8) {
+    if ternary {
+        let scaled = x / gamma;
+        let rounded = if scaled.is_nan() { 0.0 } else { scaled.round_ties_even() };
+        (scaled, rounded, rounded.clamp(-1.0, 1.0) as i8)
+    } else {
+        let code = if x < 0.0 { -1 } else { 1 };
+        (x, code as f32, code)
+    }
+}
+
+/// Encodes `ternary` / `binary` for [`super::Scheme::encode`].
+pub(crate) fn encode(book: &Codebook, input: &[f32], grouping: Grouping, q: &mut Quantized) {
     let ternary = book.values.len() == 3;
     let size = grouping.size.max(1);
-    for (g_index, group) in input.chunks(size).enumerate() {
-        let finite: Vec<f64> = group.iter().filter(|x| x.is_finite()).map(|&x| x.abs() as f64).collect();
-        let mean = if finite.is_empty() { 0.0 } else { finite.iter().sum::<f64>() / finite.len() as f64 } as f32;
-        let gamma = if ternary { mean.max(1e-5) } else { mean };
-        q.scales.push(gamma);
-        for (j, &x) in group.iter().enumerate() {
-            let (scaled, rounded, code, dequantized) = if ternary {
-                let scaled = x / gamma;
-                let rounded = if scaled.is_nan() { 0.0 } else { scaled.round_ties_even() };
-                let code = rounded.clamp(-1.0, 1.0);
-                (scaled, rounded, code as i64, code * gamma)
-            } else {
-                let code = if x < 0.0 { -1.0f32 } else { 1.0 };
-                (x, code, code as i64, code * gamma)
-            };
-            let clipped = rounded.abs() > 1.0;
-            q.record(
-                TraceRow {
-                    index: g_index * size + j,
-                    group: g_index,
-                    input: x as f64,
-                    absmax: mean as f64,
-                    scale: gamma as f64,
-                    zero_point: 0.0,
-                    scaled: scaled as f64,
-                    rounded: rounded as f64,
-                    clamped: code as f64,
-                    clipped,
-                    code,
-                    dequantized: dequantized as f64,
-                    error: 0.0,
-                },
-                options.trace,
-            );
+    let mut codes = vec![0i8; input.len()];
+    for (group, out) in input.chunks(size).zip(codes.chunks_mut(size)) {
+        let (g, _) = gamma(group, ternary);
+        q.scales.push(g);
+        for (c, &x) in out.iter_mut().zip(group) {
+            let (_, rounded, code) = element(x, g, ternary);
+            q.clipped += (rounded.abs() > 1.0) as usize;
+            *c = code;
         }
     }
     if grouping.granularity == Granularity::Tensor {
         q.block = input.len();
     }
+    q.codes = Codes::bytes(codes.into_iter().map(|c| c as u8).collect(), 8, true);
     q.notes.push(if ternary {
         "ternary codes -1/0/+1 stored in 2 bits (log2(3) = 1.58 bits of information); gamma = mean|W| clamped >= 1e-5"
             .into()
@@ -59,4 +61,40 @@ pub(crate) fn run(book: &Codebook, input: &[f32], grouping: Grouping, options: &
     if input.iter().any(|x| !x.is_finite()) {
         q.notes.push("NaN/Inf inputs are skipped in mean|W|; NaN takes code 0 (ternary) or +1 (binary)".into());
     }
+}
+
+/// Trace rows of `ternary` / `binary`.
+pub(crate) fn trace(book: &Codebook, input: &[f32], q: &Quantized, rows: Range<usize>) -> Vec<TraceRow> {
+    let ternary = book.values.len() == 3;
+    let size = q.block.max(1);
+    let mut cached: Option<(usize, (f32, f32))> = None;
+    rows.filter_map(|i| {
+        let (x, g) = (*input.get(i)?, i / size);
+        let (gamma, mean) = match cached {
+            Some((c, v)) if c == g => v,
+            _ => {
+                let group = input.get(g * size..((g + 1) * size).min(input.len()))?;
+                let v = gamma(group, ternary);
+                cached = Some((g, v));
+                v
+            }
+        };
+        let (scaled, rounded, code) = element(x, gamma, ternary);
+        Some(TraceRow {
+            index: i,
+            group: g,
+            input: x as f64,
+            absmax: mean as f64,
+            scale: gamma as f64,
+            zero_point: 0.0,
+            scaled: scaled as f64,
+            rounded: rounded as f64,
+            clamped: code as f64,
+            clipped: rounded.abs() > 1.0,
+            code: code as i64,
+            dequantized: *q.dequantized.get(i)? as f64,
+            error: 0.0,
+        })
+    })
+    .collect()
 }

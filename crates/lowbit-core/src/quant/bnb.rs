@@ -15,8 +15,10 @@
 //! and dequantizes to +0; the kernel computes 0 · (1/0) = NaN there, which its tree sends to
 //! code 0 (NF4 −1.0 · 0 = −0). NaN inputs follow the kernel (code 0: NF4 → −absmax, FP4 → 0).
 
+use std::ops::Range;
+
 use super::pack::NibbleOrder;
-use super::{DoubleQuant, Options, Quantized, TraceRow};
+use super::{Codes, DoubleQuant, Options, Quantized, TraceRow};
 use crate::codebook::{Codebook, NF4_VALUES};
 
 /// The two bitsandbytes 4-bit data types.
@@ -188,7 +190,7 @@ fn block_absmax(block: &[f32]) -> f32 {
 #[inline(always)]
 fn quantize_chunk<const NF4: bool>(chunk: &[f32], out: &mut [u8], inv: f32) {
     let kind = if NF4 { Bnb4::Nf4 } else { Bnb4::Fp4 };
-    let done = if NF4 { super::simd::nf4_prefix(chunk, inv, out) } else { super::simd::fp4_prefix(chunk, inv, out) };
+    let done = if NF4 { super::simd::sorted_prefix(chunk, inv, &NF4_THRESHOLDS, out) } else { super::simd::fp4_prefix(chunk, inv, &FP4_THRESHOLDS, out) };
     let (chunk, out) = (&chunk[done..], &mut out[done / 2..]);
     let mut codes = [0u8; 64];
     for (c, &x) in codes.iter_mut().zip(chunk) {
@@ -378,13 +380,13 @@ pub fn double_quantize(absmax: &[f32], block_bits: f64) -> (DoubleQuant, Vec<f32
     (state, restored)
 }
 
-/// Runs `nf4` / `fp4_bnb` for [`super::Scheme::quantize`].
-pub(crate) fn run(book: &Codebook, input: &[f32], block: usize, options: &Options, q: &mut Quantized) {
+/// Encodes `nf4` / `fp4_bnb` for [`super::Scheme::encode`]: the kernel, then the double
+/// quantization of the absmax values when asked.
+pub(crate) fn encode(book: &Codebook, input: &[f32], block: usize, options: &Options, q: &mut Quantized) {
     let kind = Bnb4::of(book);
     let block = block.max(2);
     let (mut packed, mut absmax) = (Vec::new(), Vec::new());
     quantize_4bit(kind, input, block, &mut packed, &mut absmax);
-    let codes = super::pack::unpack_nibbles(&packed, input.len(), NibbleOrder::HighFirst);
     let used_absmax = if options.double_quant {
         let (state, restored) = double_quantize(&absmax, block as f64);
         q.notes.push(format!(
@@ -396,36 +398,6 @@ pub(crate) fn run(book: &Codebook, input: &[f32], block: usize, options: &Option
     } else {
         absmax
     };
-    let table = kind.table();
-    let mut dequantized = Vec::with_capacity(input.len());
-    for (i, &c) in codes.iter().enumerate() {
-        let m = used_absmax.get(i / block).copied().unwrap_or(0.0);
-        dequantized.push(table[c as usize] * m);
-    }
-    if options.trace {
-        let exact = q.double_quant.as_ref().map(|d| d.exact_scales.clone());
-        for (i, (&x, &c)) in input.iter().zip(&codes).enumerate() {
-            let g = i / block;
-            let m = exact.as_ref().map_or(used_absmax[g], |e| e[g]);
-            let s = x * (1.0 / m);
-            let level = table[c as usize] as f64;
-            q.trace.push(TraceRow {
-                index: i,
-                group: g,
-                input: x as f64,
-                absmax: m as f64,
-                scale: used_absmax[g] as f64,
-                zero_point: 0.0,
-                scaled: if m == 0.0 { 0.0 } else { s as f64 },
-                rounded: level,
-                clamped: level,
-                clipped: false,
-                code: c as i64,
-                dequantized: dequantized[i] as f64,
-                error: dequantized[i] as f64 - x as f64,
-            });
-        }
-    }
     let zero_blocks = used_absmax.iter().filter(|&&m| m == 0.0).count();
     if zero_blocks > 0 && !input.is_empty() {
         q.notes.push(format!("{zero_blocks} all-zero block(s): codes of 0, dequantized to 0 (bnb's kernel computes 0 * inf there)"));
@@ -436,9 +408,45 @@ pub(crate) fn run(book: &Codebook, input: &[f32], block: usize, options: &Option
     if used_absmax.iter().any(|m| m.is_infinite()) {
         q.notes.push("a block holds an infinity: its absmax is inf, so every element of it dequantizes to NaN or inf".into());
     }
-    q.packed = packed;
-    q.codes = codes.into_iter().map(i64::from).collect();
+    q.codes = Codes::nibbles(packed, input.len(), NibbleOrder::HighFirst, false);
     q.scales = used_absmax;
-    q.dequantized = dequantized;
     q.block = block;
+}
+
+/// Dequantizes `nf4` / `fp4_bnb` with the kernel.
+pub(crate) fn decode(book: &Codebook, q: &Quantized, out: &mut Vec<f32>) {
+    dequantize_4bit(Bnb4::of(book), q.packed(), &q.scales, q.block, q.codes.len(), out);
+}
+
+/// Trace rows of `nf4` / `fp4_bnb`: `s = x · (1/absmax)` with the absmax the kernel used
+/// (before double quantization), its code by the scalar rule.
+pub(crate) fn trace(book: &Codebook, input: &[f32], q: &Quantized, rows: Range<usize>) -> Vec<TraceRow> {
+    let kind = Bnb4::of(book);
+    let table = kind.table();
+    let block = q.block.max(1);
+    let exact = q.double_quant.as_ref().map(|d| &d.exact_scales);
+    rows.filter_map(|i| {
+        let (x, g) = (*input.get(i)?, i / block);
+        let used = q.scales.get(g).copied().unwrap_or(0.0);
+        let m = exact.and_then(|e| e.get(g).copied()).unwrap_or(used);
+        let s = x * (1.0 / m);
+        let code = if m == 0.0 { kind.zero_code() } else { kind.code(s) };
+        let level = table[code as usize] as f64;
+        Some(TraceRow {
+            index: i,
+            group: g,
+            input: x as f64,
+            absmax: m as f64,
+            scale: used as f64,
+            zero_point: 0.0,
+            scaled: if m == 0.0 { 0.0 } else { s as f64 },
+            rounded: level,
+            clamped: level,
+            clipped: false,
+            code: code as i64,
+            dequantized: *q.dequantized.get(i)? as f64,
+            error: 0.0,
+        })
+    })
+    .collect()
 }

@@ -1,12 +1,19 @@
-//! Quantizers: an element format × a block size × a scale rule.
+//! Quantizers: block formats as data, one implementation each.
 //!
 //! Every scheme Lowbit knows is one row of [`SCHEMES`] (plus the two parametric families
-//! `cast:FORMAT` and `absmax:FORMAT`). A [`Scheme`] pairs an [`Element`] (a codebook, an
-//! integer or a float format) with a [`ScaleRule`] (none, absmax, zero point, mean-std,
-//! bitsandbytes absmax, OCP MX shared exponent, NVFP4 two-level, LLM.int8() row-wise, BitNet
-//! absmean) and a grouping ([`Granularity`] and block size). [`Scheme::quantize`] turns `f32`
-//! inputs into a [`Quantized`] record: codes, packed bytes, scales, dequantized values, the exact
-//! storage cost and, on request, a step-by-step [`TraceRow`] per element.
+//! `cast:FORMAT` and `absmax:FORMAT`): a block format — element format × block size × scale
+//! rule × scale format × optional second-level scale, see [`block`] for the design and how
+//! MX, NVFP4, bitsandbytes, the integer schemes, LLM.int8(), BitNet and the GGUF types are all
+//! instances of it. A [`Scheme`] is a row resolved against the catalogue.
+//!
+//! One path per scheme, and it is the fast one: [`Scheme::encode`] (the kernels: SIMD on
+//! x86_64, branch-free scalar elsewhere) gives the codes and scales, [`Scheme::dequantize`]
+//! the reconstruction; [`Scheme::quantize`], which the app and `lowbit quantize` call, is
+//! exactly these two, and `lowbit bench` times exactly these two. The step-by-step
+//! [`TraceRow`]s (absmax, scale, x/scale, rounded, clamped, code, dequantized, error) are
+//! computed on demand for the rows asked for ([`Scheme::trace`]; all of them with
+//! [`Options::trace`]), from the stored scales, by the same scalar element functions the
+//! kernels use; the tests check that they give the kernels' codes.
 //!
 //! Everything here is pure and never panics: NaN, ±Inf, empty input and all-zero blocks give
 //! defined results, explained in [`Quantized::notes`].
@@ -18,8 +25,12 @@
 //! - float elements (`cast:`, `absmax:`, MX, NVFP4): round to nearest, ties to even, from the
 //!   exact f32 value (E8M0 ties up in `cast:float8_e8m0fnu`, as ml_dtypes does).
 
+mod arith;
 mod bitnet;
+pub mod block;
 pub mod bnb;
+mod codes;
+pub mod facts;
 mod float;
 mod int;
 pub mod mx;
@@ -27,41 +38,14 @@ pub mod normal;
 pub mod pack;
 mod simd;
 
-use crate::codebook::{self, Codebook};
-use crate::format::Format;
+use std::ops::Range;
 
-/// How elements are grouped under one scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Granularity {
-    /// One scale for the whole tensor.
-    Tensor,
-    /// One scale per row (the row length is [`Options::row_len`]).
-    Row,
-    /// One scale per block of [`Options::block`] consecutive elements (the last may be short).
-    Block,
-}
+pub use block::{info, BlockSizes, Granularity, ScaleFormat, ScaleRule, SchemeInfo, SecondLevel, SCHEMES};
+pub use codes::Codes;
+pub use pack::NibbleOrder;
 
-impl Granularity {
-    /// Every granularity.
-    pub const ALL: [Granularity; 3] = [Granularity::Tensor, Granularity::Row, Granularity::Block];
-
-    /// The CLI / URL name: `tensor`, `row` or `block`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Granularity::Tensor => "tensor",
-            Granularity::Row => "row",
-            Granularity::Block => "block",
-        }
-    }
-
-    /// Parses a name given by [`Granularity::name`].
-    pub fn parse(name: &str) -> Result<Granularity, String> {
-        Granularity::ALL
-            .into_iter()
-            .find(|g| g.name() == name.trim())
-            .ok_or_else(|| format!("unknown granularity '{}'; valid: tensor, row, block", name.trim()))
-    }
-}
+use crate::codebook::Codebook;
+use crate::format::{Format, Kind};
 
 /// The OCP MX shared-scale rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -134,166 +118,6 @@ impl Default for Options {
     }
 }
 
-/// Which block sizes a scheme accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlockSizes {
-    /// The scheme has no blocks (element-wise casts, per-row schemes).
-    None,
-    /// Exactly this size (the spec's).
-    Exactly(usize),
-    /// Powers of two from `min` to `max` (bitsandbytes).
-    PowersOfTwo {
-        /// Smallest.
-        min: usize,
-        /// Largest.
-        max: usize,
-    },
-    /// Any size in `min..=max`.
-    Range {
-        /// Smallest.
-        min: usize,
-        /// Largest.
-        max: usize,
-    },
-}
-
-impl BlockSizes {
-    /// Whether `block` is allowed.
-    pub fn allows(self, block: usize) -> bool {
-        match self {
-            BlockSizes::None => false,
-            BlockSizes::Exactly(b) => block == b,
-            BlockSizes::PowersOfTwo { min, max } => block.is_power_of_two() && (min..=max).contains(&block),
-            BlockSizes::Range { min, max } => (min..=max).contains(&block),
-        }
-    }
-
-    /// A human description ("32", "powers of two 32..4096", …).
-    pub fn describe(self) -> String {
-        match self {
-            BlockSizes::None => "none (no blocks)".into(),
-            BlockSizes::Exactly(b) => format!("{b} only"),
-            BlockSizes::PowersOfTwo { min, max } => {
-                let mut sizes = Vec::new();
-                let mut b = min;
-                while b <= max {
-                    sizes.push(b.to_string());
-                    b *= 2;
-                }
-                sizes.join(", ")
-            }
-            BlockSizes::Range { min, max } => format!("{min}..{max}"),
-        }
-    }
-}
-
-/// How a scheme turns a group of inputs into a scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ScaleRule {
-    /// No scale: a direct, element-wise cast.
-    None,
-    /// Symmetric: scale = max|x| / max element value; x / scale is cast.
-    Absmax,
-    /// Asymmetric: scale = (max − min) / (qmax − qmin), zero point = round(qmin − min / scale).
-    ZeroPoint,
-    /// Symmetric, clipped: scale = min(max|x|, |mean| + k·std) / qmax.
-    MeanStd,
-    /// bitsandbytes: f32 absmax per block, x · (1/absmax) in f32 to the codebook's tree.
-    BnbAbsmax,
-    /// OCP MX: a shared E8M0 power of two per block of 32.
-    MxShared,
-    /// NVFP4: an E4M3 block scale per 16 elements and one f32 tensor scale.
-    NvFp4,
-    /// LLM.int8(): per-row absmax, round(127 · x / rowmax), outlier columns kept in fp16.
-    Int8Rowwise,
-    /// BitNet b1.58: γ = mean|W|, clamp(round(W / γ)).
-    AbsMean,
-}
-
-impl ScaleRule {
-    /// A short name for the UI.
-    pub fn name(self) -> &'static str {
-        match self {
-            ScaleRule::None => "none",
-            ScaleRule::Absmax => "absmax",
-            ScaleRule::ZeroPoint => "zero-point",
-            ScaleRule::MeanStd => "mean-std",
-            ScaleRule::BnbAbsmax => "bnb-absmax",
-            ScaleRule::MxShared => "mx-e8m0",
-            ScaleRule::NvFp4 => "nvfp4-e4m3-f32",
-            ScaleRule::Int8Rowwise => "llm-int8-rowwise",
-            ScaleRule::AbsMean => "absmean",
-        }
-    }
-}
-
-/// One row of the scheme registry.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct SchemeInfo {
-    /// The id the CLI and the app take (`cast:FORMAT` / `absmax:FORMAT` are templates).
-    pub id: &'static str,
-    /// One line for a picker or `--help`.
-    pub description: &'static str,
-    /// The element format's catalogue id (`FORMAT` for the templates).
-    pub element: &'static str,
-    /// The scale rule.
-    pub scale_rule: ScaleRule,
-    /// The default block size (None when the scheme has no blocks).
-    pub default_block: Option<usize>,
-    /// The block sizes accepted.
-    pub allowed_blocks: BlockSizes,
-    /// The default granularity.
-    pub default_granularity: Granularity,
-    /// The granularities accepted.
-    pub granularities: &'static [Granularity],
-    /// True for the templates `cast:FORMAT` and `absmax:FORMAT`.
-    pub parametric: bool,
-}
-
-const ALL_GRANULARITIES: &[Granularity] = &[Granularity::Tensor, Granularity::Row, Granularity::Block];
-const BLOCK_ONLY: &[Granularity] = &[Granularity::Block];
-const ROW_ONLY: &[Granularity] = &[Granularity::Row];
-const TENSOR_ONLY: &[Granularity] = &[Granularity::Tensor];
-const BNB_BLOCKS: BlockSizes = BlockSizes::PowersOfTwo { min: 32, max: 4096 };
-const ANY_BLOCK: BlockSizes = BlockSizes::Range { min: 1, max: 1 << 24 };
-
-#[allow(clippy::too_many_arguments)]
-const fn entry(
-    id: &'static str,
-    description: &'static str,
-    element: &'static str,
-    scale_rule: ScaleRule,
-    default_block: Option<usize>,
-    allowed_blocks: BlockSizes,
-    default_granularity: Granularity,
-    granularities: &'static [Granularity],
-) -> SchemeInfo {
-    SchemeInfo { id, description, element, scale_rule, default_block, allowed_blocks, default_granularity, granularities, parametric: false }
-}
-
-/// Every scheme, in the order a picker lists them. The CLI, the app and the docs read this.
-pub const SCHEMES: &[SchemeInfo] = &[
-    entry("nf4", "bitsandbytes NF4 (QLoRA): f32 absmax per block, 16 normal quantiles, bit-identical to the CUDA kernel", "nf4", ScaleRule::BnbAbsmax, Some(64), BNB_BLOCKS, Granularity::Block, BLOCK_ONLY),
-    entry("fp4_bnb", "bitsandbytes FP4: f32 absmax per block, sign + 3-bit table (not E2M1), bit-identical to the CUDA kernel", "fp4_bnb", ScaleRule::BnbAbsmax, Some(64), BNB_BLOCKS, Granularity::Block, BLOCK_ONLY),
-    entry("int8_absmax", "symmetric INT8: scale = absmax / 127, q = round(x / scale)", "int8", ScaleRule::Absmax, Some(64), ANY_BLOCK, Granularity::Block, ALL_GRANULARITIES),
-    entry("int4_absmax", "symmetric INT4: scale = absmax / 7, q = round(x / scale)", "int4", ScaleRule::Absmax, Some(64), ANY_BLOCK, Granularity::Block, ALL_GRANULARITIES),
-    entry("int8_zeropoint", "asymmetric INT8: scale = (max - min) / 255, zero point = round(-128 - min / scale)", "int8", ScaleRule::ZeroPoint, Some(64), ANY_BLOCK, Granularity::Block, ALL_GRANULARITIES),
-    entry("int4_zeropoint", "asymmetric INT4: scale = (max - min) / 15, zero point = round(-8 - min / scale)", "int4", ScaleRule::ZeroPoint, Some(64), ANY_BLOCK, Granularity::Block, ALL_GRANULARITIES),
-    entry("int8_meanstd", "symmetric INT8 clipped at mean +- k std (--k, default 3): scale = min(absmax, |mean| + k std) / 127", "int8", ScaleRule::MeanStd, Some(64), ANY_BLOCK, Granularity::Block, ALL_GRANULARITIES),
-    entry("int4_meanstd", "symmetric INT4 clipped at mean +- k std (--k, default 3): scale = min(absmax, |mean| + k std) / 7", "int4", ScaleRule::MeanStd, Some(64), ANY_BLOCK, Granularity::Block, ALL_GRANULARITIES),
-    SchemeInfo { id: "cast:FORMAT", description: "direct cast to any catalogue format (ml_dtypes rounding and overflow), no scale", element: "FORMAT", scale_rule: ScaleRule::None, default_block: None, allowed_blocks: BlockSizes::None, default_granularity: Granularity::Tensor, granularities: TENSOR_ONLY, parametric: true },
-    SchemeInfo { id: "absmax:FORMAT", description: "absmax scale onto any catalogue format: absmax maps to the format's max (e.g. 448 for float8_e4m3fn), saturating cast", element: "FORMAT", scale_rule: ScaleRule::Absmax, default_block: Some(64), allowed_blocks: ANY_BLOCK, default_granularity: Granularity::Tensor, granularities: ALL_GRANULARITIES, parametric: true },
-    entry("mxfp8_e4m3", "OCP MXFP8 E4M3: 32 x float8_e4m3fn + one E8M0 scale", "float8_e4m3fn", ScaleRule::MxShared, Some(32), BlockSizes::Exactly(32), Granularity::Block, BLOCK_ONLY),
-    entry("mxfp8_e5m2", "OCP MXFP8 E5M2: 32 x float8_e5m2 + one E8M0 scale", "float8_e5m2", ScaleRule::MxShared, Some(32), BlockSizes::Exactly(32), Granularity::Block, BLOCK_ONLY),
-    entry("mxfp6_e2m3", "OCP MXFP6 E2M3: 32 x float6_e2m3fn + one E8M0 scale", "float6_e2m3fn", ScaleRule::MxShared, Some(32), BlockSizes::Exactly(32), Granularity::Block, BLOCK_ONLY),
-    entry("mxfp6_e3m2", "OCP MXFP6 E3M2: 32 x float6_e3m2fn + one E8M0 scale", "float6_e3m2fn", ScaleRule::MxShared, Some(32), BlockSizes::Exactly(32), Granularity::Block, BLOCK_ONLY),
-    entry("mxfp4", "OCP MXFP4: 32 x float4_e2m1fn + one E8M0 scale", "float4_e2m1fn", ScaleRule::MxShared, Some(32), BlockSizes::Exactly(32), Granularity::Block, BLOCK_ONLY),
-    entry("mxint8", "OCP MXINT8: 32 x int8 * 2^-6 + one E8M0 scale", "int8", ScaleRule::MxShared, Some(32), BlockSizes::Exactly(32), Granularity::Block, BLOCK_ONLY),
-    entry("nvfp4", "NVIDIA NVFP4: 16 x float4_e2m1fn + one E4M3 block scale, one f32 tensor scale (torchao)", "float4_e2m1fn", ScaleRule::NvFp4, Some(16), BlockSizes::Exactly(16), Granularity::Block, BLOCK_ONLY),
-    entry("int8_rowwise", "LLM.int8(): per-row absmax, q = round(127 x / rowmax); outlier columns (|x| >= 6.0) kept in fp16", "int8", ScaleRule::Int8Rowwise, None, BlockSizes::None, Granularity::Row, ROW_ONLY),
-    entry("ternary", "BitNet b1.58: gamma = mean|W|, q = clamp(round(W / gamma), -1, 1), value q * gamma", "ternary", ScaleRule::AbsMean, Some(64), ANY_BLOCK, Granularity::Tensor, ALL_GRANULARITIES),
-    entry("binary", "1-bit: sign(W) * mean|W| (sign(0) = +1)", "binary", ScaleRule::AbsMean, Some(64), ANY_BLOCK, Granularity::Tensor, ALL_GRANULARITIES),
-];
 
 /// The element format of a scheme.
 #[derive(Clone, Debug, PartialEq)]
@@ -379,17 +203,13 @@ pub struct Quantized {
     pub block: usize,
     /// The granularity in effect.
     pub granularity: Granularity,
-    /// One code per input: the signed integer for int schemes (with the zero point added for
-    /// zero-point schemes), −1/0/+1 for ternary and ±1 for binary, the codebook index for
-    /// NF4 / bnb FP4, the element code for float elements (for 64-bit formats the bit pattern
-    /// reinterpreted as i64).
-    pub codes: Vec<i64>,
-    /// Packed bytes of 4-bit schemes (empty otherwise): nf4 / fp4_bnb put the FIRST element in
-    /// the HIGH nibble (bitsandbytes); every other 4-bit scheme puts it in the LOW nibble
-    /// (PyTorch float4_e2m1fn_x2, MX libraries, torchao). An odd count pads the last byte with
-    /// the code of 0.
-    pub packed: Vec<u8>,
-    /// The stored scale per group: bnb absmax, MX 2^e, NVFP4 E4M3 block scale, int absmax/qmax,
+    /// One code per input, stored compactly (read with [`Codes::get`] / [`Codes::iter`]): the
+    /// signed integer for int schemes (with the zero point added for zero-point schemes),
+    /// −1/0/+1 for ternary and ±1 for binary, the codebook index for NF4 / bnb FP4, the element
+    /// code for float elements (for 64-bit formats the bit pattern reinterpreted as i64).
+    /// 4-bit codes are the packed bytes themselves ([`Quantized::packed`]).
+    pub codes: Codes,
+    /// The stored scale per group (as f32): bnb absmax, MX 2^e, NVFP4 E4M3 block scale, int absmax/qmax,
     /// LLM.int8() row absmax, BitNet γ. With double quantization, the absmax values as
     /// dequantized from their 8-bit codes (the ones dequantization uses).
     pub scales: Vec<f32>,
@@ -414,24 +234,25 @@ pub struct Quantized {
     pub clipped: usize,
     /// LLM.int8(): the outlier columns kept in fp16.
     pub outlier_columns: Vec<usize>,
+    /// LLM.int8(): the fp16 values of the outlier columns, row by row (rows × columns).
+    pub outlier_values: Vec<f32>,
     /// The double quantization state, when requested.
     pub double_quant: Option<DoubleQuant>,
-    /// The step-by-step trace (when [`Options::trace`] is set).
+    /// The step-by-step trace (when [`Options::trace`] is set; any rows on demand with
+    /// [`Scheme::trace`]).
     pub trace: Vec<TraceRow>,
     /// Human-readable remarks: clipping, NaN/Inf blocks, substituted options, conventions.
     pub notes: Vec<String>,
 }
 
+
 impl Quantized {
-    /// Appends one element's result (`row.error` is derived here): its code, its
-    /// reconstruction, the clipping count, and the trace row when `trace` is set.
-    fn record(&mut self, row: TraceRow, trace: bool) {
-        self.clipped += row.clipped as usize;
-        self.codes.push(row.code);
-        self.dequantized.push(row.dequantized as f32);
-        if trace {
-            self.trace.push(TraceRow { error: row.dequantized - row.input, ..row });
-        }
+    /// The packed bytes of a 4-bit scheme (empty otherwise): nf4 / fp4_bnb put the FIRST
+    /// element in the HIGH nibble (bitsandbytes); every other 4-bit scheme puts it in the LOW
+    /// nibble (PyTorch float4_e2m1fn_x2, MX libraries, torchao). An odd count pads the last
+    /// byte with the code of 0.
+    pub fn packed(&self) -> &[u8] {
+        self.codes.packed()
     }
 
     fn empty(scheme: &Scheme, block: usize, granularity: Granularity) -> Quantized {
@@ -439,8 +260,7 @@ impl Quantized {
             scheme: scheme.id.clone(),
             block,
             granularity,
-            codes: Vec::new(),
-            packed: Vec::new(),
+            codes: Codes::default(),
             scales: Vec::new(),
             scale_codes: Vec::new(),
             tensor_scale: None,
@@ -451,6 +271,7 @@ impl Quantized {
             storage_bytes: 0,
             clipped: 0,
             outlier_columns: Vec::new(),
+            outlier_values: Vec::new(),
             double_quant: None,
             trace: Vec::new(),
             notes: Vec::new(),
@@ -496,16 +317,16 @@ impl Scheme {
             let ids: Vec<&str> = SCHEMES.iter().map(|s| s.id).collect();
             return Err(format!("unknown scheme '{wanted}'; valid: {}", ids.join(", ")));
         };
-        let element = match info.id {
-            "nf4" => Element::Codebook(&codebook::NF4),
-            "fp4_bnb" => Element::Codebook(&codebook::FP4_BNB),
-            "ternary" => Element::Codebook(&codebook::TERNARY),
-            "binary" => Element::Codebook(&codebook::BINARY),
-            "mxint8" => Element::Int { bits: 8, step: 1.0 / 64.0 },
-            _ if info.element.starts_with("int") => {
-                Element::Int { bits: if info.element == "int8" { 8 } else { 4 }, step: 1.0 }
+        let format = Format::parse(info.element).map_err(|e| e.to_string())?;
+        let element = match format.kind {
+            Kind::Codebook(book) => Element::Codebook(book),
+            // An MX integer element is a fixed-point number with bits − 2 fraction bits
+            // (MXINT8: int8 × 2^-6, OCP MX v1.0 §5.3).
+            Kind::Int(i) if info.scale_rule == ScaleRule::SharedExponent => {
+                Element::Int { bits: i.bits, step: crate::float::ldexp(1.0, 2 - i.bits as i32) }
             }
-            _ => Element::Format(Format::parse(info.element).map_err(|e| e.to_string())?),
+            Kind::Int(i) => Element::Int { bits: i.bits, step: 1.0 },
+            Kind::Float(_) => Element::Format(format),
         };
         Ok(Scheme { id: info.id.to_string(), info: *info, element })
     }
@@ -528,10 +349,10 @@ impl Scheme {
                 return Err(format!("{} has no blocks; drop --block", self.id));
             }
             if !info.allowed_blocks.allows(block) {
-                let why = match info.scale_rule {
-                    ScaleRule::MxShared => " (OCP MX v1.0 fixes the block at 32)",
-                    ScaleRule::NvFp4 => " (NVFP4 fixes the block at 16)",
-                    ScaleRule::BnbAbsmax => " (bitsandbytes' kernels)",
+                let why = match (info.scale_rule, info.second_level) {
+                    (ScaleRule::SharedExponent, _) => " (OCP MX v1.0 fixes the block at 32)",
+                    (_, SecondLevel::TensorAmax) => " (NVFP4 fixes the block at 16)",
+                    (_, SecondLevel::DoubleQuant) => " (bitsandbytes' kernels)",
                     _ => "",
                 };
                 return Err(format!("block size {block} is not allowed for {}{why}; valid: {}", self.id, info.allowed_blocks.describe()));
@@ -555,7 +376,7 @@ impl Scheme {
         if !(options.outlier_threshold.is_finite() && options.outlier_threshold >= 0.0) {
             return Err(format!("the outlier threshold must be a number >= 0, got {}", options.outlier_threshold));
         }
-        if options.double_quant && info.scale_rule != ScaleRule::BnbAbsmax {
+        if options.double_quant && info.second_level != SecondLevel::DoubleQuant {
             return Err(format!("double quantization applies to nf4 and fp4_bnb, not {}", self.id));
         }
         Ok(())
@@ -592,27 +413,38 @@ impl Scheme {
         cost(self, n, grouping, &options, 0)
     }
 
-    /// Quantizes `input` (a flattened tensor, row-major when [`Options::row_len`] is set).
-    /// Never fails: options the scheme does not accept are replaced by its defaults, with a
-    /// note (call [`Scheme::check`] first to refuse them instead).
+    /// Quantizes `input` (a flattened tensor, row-major when [`Options::row_len`] is set):
+    /// [`Scheme::encode`], then [`Scheme::dequantize`], then the trace of every row when
+    /// [`Options::trace`] is set. Never fails: options the scheme does not accept are replaced
+    /// by its defaults, with a note (call [`Scheme::check`] first to refuse them instead).
     pub fn quantize(&self, input: &[f32], options: &Options) -> Quantized {
+        let mut q = self.encode(input, options);
+        let mut out = Vec::new();
+        self.dequantize_into(&q, &mut out);
+        q.dequantized = out;
+        if options.trace {
+            q.trace = self.trace(input, &q, options, 0..input.len());
+        }
+        q
+    }
+
+    /// The hot path: codes, scales, storage and notes of `input` (the `dequantized` and
+    /// `trace` fields are left empty). `lowbit bench` times this as "quantize".
+    pub fn encode(&self, input: &[f32], options: &Options) -> Quantized {
         let grouping = self.grouping(input.len(), options);
         let mut q = Quantized::empty(self, grouping.size, grouping.granularity);
         if let Err(e) = self.check(options) {
             q.notes.push(format!("{e}; used the defaults instead"));
         }
-        match (self.info.scale_rule, &self.element) {
-            (ScaleRule::BnbAbsmax, Element::Codebook(book)) => bnb::run(book, input, grouping.size, options, &mut q),
-            (ScaleRule::MxShared, _) => mx::run_mx(self, input, options, &mut q),
-            (ScaleRule::NvFp4, _) => mx::run_nvfp4(input, options, &mut q),
-            (ScaleRule::Int8Rowwise, _) => int::run_rowwise(input, grouping, options, &mut q),
-            (ScaleRule::AbsMean, Element::Codebook(book)) => bitnet::run(book, input, grouping, options, &mut q),
-            (ScaleRule::Absmax | ScaleRule::ZeroPoint | ScaleRule::MeanStd, Element::Int { bits, .. }) => {
-                int::run(self.info.scale_rule, *bits, input, grouping, options, &mut q)
-            }
-            (ScaleRule::None | ScaleRule::Absmax, Element::Format(format)) => {
-                float::run(format, self.info.scale_rule, input, grouping, options, &mut q)
-            }
+        let info = &self.info;
+        match (self.kernel(), &self.element) {
+            (Kernel::Bnb, Element::Codebook(book)) => bnb::encode(book, input, grouping.size, options, &mut q),
+            (Kernel::Rowwise, _) => int::encode_rowwise(input, grouping, options, &mut q),
+            (Kernel::Mx, _) => mx::encode_mx(&self.element, input, options, &mut q),
+            (Kernel::TwoLevel, Element::Format(f)) => mx::encode_nvfp4(f, info.scale_format, input, options, &mut q),
+            (Kernel::AbsMean, Element::Codebook(book)) => bitnet::encode(book, input, grouping, &mut q),
+            (Kernel::Int, Element::Int { bits, .. }) => int::encode(info.scale_rule, *bits, input, grouping, options, &mut q),
+            (Kernel::Cast, Element::Format(format)) => float::encode(format, info.scale_rule, input, grouping, &mut q),
             _ => q.notes.push(format!("{} cannot run: unsupported combination", self.id)),
         }
         // LLM.int8(): each outlier column keeps its values in fp16 plus a 32-bit column index.
@@ -627,24 +459,106 @@ impl Scheme {
         }
         q
     }
+
+    /// The reconstruction of an encoded tensor, one f32 per code. `lowbit bench` times this
+    /// as "dequantize".
+    pub fn dequantize(&self, q: &Quantized) -> Vec<f32> {
+        let mut out = Vec::new();
+        self.dequantize_into(q, &mut out);
+        out
+    }
+
+    /// [`Scheme::dequantize`] into a reused buffer (cleared first).
+    pub fn dequantize_into(&self, q: &Quantized, out: &mut Vec<f32>) {
+        out.clear();
+        match (self.kernel(), &self.element) {
+            (Kernel::Bnb, Element::Codebook(book)) => bnb::decode(book, q, out),
+            (Kernel::Rowwise, _) => int::decode_rowwise(q, out),
+            (Kernel::Mx, _) => mx::decode_mx(&self.element, q, out),
+            (Kernel::TwoLevel, Element::Format(f)) => mx::decode_nvfp4(f, q, out),
+            (Kernel::AbsMean | Kernel::Int, _) => int::decode(q, out),
+            (Kernel::Cast, Element::Format(format)) => float::decode(format, q, out),
+            _ => out.resize(q.codes.len(), f32::NAN),
+        }
+    }
+
+    /// The step-by-step rows `rows` (clamped to the input) of `input` quantized as `q`, which
+    /// must be this scheme's [`Scheme::quantize`] of `input` with `options`. Each row is
+    /// recomputed from the stored scale by the kernel's scalar element function.
+    pub fn trace(&self, input: &[f32], q: &Quantized, options: &Options, rows: Range<usize>) -> Vec<TraceRow> {
+        let end = rows.end.min(input.len()).min(q.codes.len()).min(q.dequantized.len());
+        let rows = rows.start.min(end)..end;
+        let mut out = match (self.kernel(), &self.element) {
+            (Kernel::Bnb, Element::Codebook(book)) => bnb::trace(book, input, q, rows),
+            (Kernel::Rowwise, _) => int::trace_rowwise(input, q, rows),
+            (Kernel::Mx, _) => mx::trace_mx(&self.element, input, q, rows),
+            (Kernel::TwoLevel, Element::Format(f)) => mx::trace_nvfp4(f, input, q, rows),
+            (Kernel::AbsMean, Element::Codebook(book)) => bitnet::trace(book, input, q, rows),
+            (Kernel::Int, Element::Int { bits, .. }) => int::trace(self.info.scale_rule, *bits, input, q, rows, options.k),
+            (Kernel::Cast, Element::Format(format)) => float::trace(format, self.info.scale_rule, input, q, rows),
+            _ => Vec::new(),
+        };
+        for row in &mut out {
+            row.error = row.dequantized - row.input;
+        }
+        out
+    }
+
+    /// Which kernel family runs this block format, read from its parts.
+    fn kernel(&self) -> Kernel {
+        let info = &self.info;
+        match (info.scale_rule, &self.element) {
+            (ScaleRule::AbsmaxReciprocal, Element::Codebook(_)) => Kernel::Bnb,
+            (ScaleRule::AbsmaxReciprocal, _) => Kernel::Rowwise,
+            (ScaleRule::SharedExponent, _) => Kernel::Mx,
+            (ScaleRule::Absmax, Element::Format(_)) if info.second_level == SecondLevel::TensorAmax => Kernel::TwoLevel,
+            (ScaleRule::AbsMean, _) => Kernel::AbsMean,
+            (_, Element::Int { .. }) => Kernel::Int,
+            (ScaleRule::None | ScaleRule::Absmax, Element::Format(_)) => Kernel::Cast,
+            _ => Kernel::None,
+        }
+    }
+}
+
+/// The kernel families (one per scale rule, with the element kinds it accepts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kernel {
+    /// Codebook × f32 absmax reciprocal (bitsandbytes).
+    Bnb,
+    /// Integer rows × absmax reciprocal, fp16 outliers (LLM.int8()).
+    Rowwise,
+    /// Shared power-of-two scale (OCP MX).
+    Mx,
+    /// 4-bit float × narrow-float block scale × f32 tensor scale (NVFP4).
+    TwoLevel,
+    /// Codebook × mean|x| (BitNet).
+    AbsMean,
+    /// Integer × absmax / zero point / mean-std.
+    Int,
+    /// Any format × no scale or absmax.
+    Cast,
+    /// No kernel for this combination.
+    None,
 }
 
 /// Bits per element, per-tensor bits and the exact total for `n` elements.
 fn cost(scheme: &Scheme, n: usize, grouping: Grouping, options: &Options, extra_bits: u64) -> Storage {
+    let info = &scheme.info;
     let element_bits = scheme.element_bits() as f64;
     let groups = n.div_ceil(grouping.size.max(1)) as u64;
     let size = grouping.size.max(1) as f64;
     let per_tensor = grouping.granularity == Granularity::Tensor;
+    let double_quant = info.second_level == SecondLevel::DoubleQuant && options.double_quant;
+    let scale_bits = info.scale_format.bits() as u64;
     // (bits per group, bits per tensor)
-    let (group_bits, tensor_bits): (u64, u64) = match scheme.info.scale_rule {
-        ScaleRule::None => (0, 0),
-        ScaleRule::Absmax | ScaleRule::MeanStd | ScaleRule::AbsMean => (32, 0),
-        ScaleRule::ZeroPoint => (64, 0),
-        ScaleRule::BnbAbsmax if options.double_quant => (8, 32),
-        ScaleRule::BnbAbsmax => (32, 0),
-        ScaleRule::MxShared => (8, 0),
-        ScaleRule::NvFp4 => (8, if options.nvfp4_tensor_scale { 32 } else { 0 }),
-        ScaleRule::Int8Rowwise => (32, 0),
+    let (group_bits, tensor_bits): (u64, u64) = match (info.scale_rule, info.second_level) {
+        (ScaleRule::None, _) => (0, 0),
+        // The zero point is stored as a 32-bit integer beside the scale.
+        (ScaleRule::ZeroPoint, _) => (scale_bits + 32, 0),
+        // 8-bit codes of the scales plus the f32 mean subtracted from them.
+        _ if double_quant => (8, 32),
+        (_, SecondLevel::TensorAmax) => (scale_bits, if options.nvfp4_tensor_scale { 32 } else { 0 }),
+        _ => (scale_bits, 0),
     };
     let (mut rate, mut tensor_bits, mut total) = if per_tensor {
         (element_bits, tensor_bits + group_bits, (n as u64) * scheme.element_bits() as u64 + group_bits + tensor_bits)
@@ -652,7 +566,7 @@ fn cost(scheme: &Scheme, n: usize, grouping: Grouping, options: &Options, extra_
         let rate = element_bits + group_bits as f64 / size;
         (rate, tensor_bits, (n as u64) * scheme.element_bits() as u64 + groups * group_bits + tensor_bits)
     };
-    if scheme.info.scale_rule == ScaleRule::BnbAbsmax && options.double_quant {
+    if double_quant {
         // One f32 absmax per 256 second-level groups.
         let second = groups.div_ceil(256);
         rate += 32.0 / (size * 256.0);
@@ -664,9 +578,4 @@ fn cost(scheme: &Scheme, n: usize, grouping: Grouping, options: &Options, extra_
         tensor_bits = 0;
     }
     Storage { bits_per_element: rate, tensor_bits, total_bits: total, bytes: total.div_ceil(8) }
-}
-
-/// Looks up a registry row by id (templates by their template id).
-pub fn info(id: &str) -> Option<&'static SchemeInfo> {
-    SCHEMES.iter().find(|s| s.id == id)
 }

@@ -5,16 +5,15 @@
 //! tests check both against the straightforward path. Other targets (wasm32) use the portable
 //! loops only.
 //!
-//! The codes are the same counts of threshold comparisons as the scalar [`super::bnb::nf4_code`],
-//! [`super::bnb::fp4_code`] and [`super::mx::e2m1_code`]: a compare gives an all-ones lane, and
-//! subtracting it adds one, in 32-bit lanes; 16 codes are then narrowed to bytes and paired into
-//! nibbles in one go.
+//! The codes are counts of strict threshold comparisons, the thresholds passed in by the caller
+//! (this module knows no format): a compare gives an all-ones lane, and subtracting it adds one,
+//! in 32-bit lanes; 16 codes are then narrowed to bytes and paired into nibbles in one go. The
+//! scalar forms are [`super::bnb::nf4_code`], [`super::bnb::fp4_code`] and
+//! [`super::facts::NibbleFloat::code`].
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
     use std::arch::x86_64::*;
-
-    use crate::quant::bnb::{FP4_THRESHOLDS, NF4_THRESHOLDS};
 
     #[inline]
     #[target_feature(enable = "sse2")]
@@ -62,10 +61,11 @@ mod x86 {
         (_mm_cvtsi128_si64(_mm_packus_epi16(v, v)) as u64).to_le_bytes()
     }
 
-    /// NF4 codes of `x · inv`, packed; returns the number of elements done.
+    /// Sorted-threshold codes (NF4) of `x · inv`, packed high nibble first; returns the number
+    /// of elements done.
     #[target_feature(enable = "sse2")]
-    pub fn nf4(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-        let t: [__m128; 15] = NF4_THRESHOLDS.map(|t| _mm_set1_ps(t));
+    pub fn sorted<const N: usize>(input: &[f32], inv: f32, thresholds: &[f32; N], out: &mut [u8]) -> usize {
+        let t: [__m128; N] = thresholds.map(|t| _mm_set1_ps(t));
         let inv = _mm_set1_ps(inv);
         let mut done = 0;
         for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
@@ -76,10 +76,11 @@ mod x86 {
         done
     }
 
-    /// bnb FP4 codes of `x · inv`, packed; returns the number of elements done.
+    /// bnb FP4 codes of `x · inv` (sign for `s < 0`, then the magnitude interval mapped by
+    /// `i ^ ((i & 2) << 1)`), packed high nibble first; returns the number of elements done.
     #[target_feature(enable = "sse2")]
-    pub fn fp4(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-        let t: [__m128; 7] = FP4_THRESHOLDS.map(|t| _mm_set1_ps(t));
+    pub fn fp4(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
+        let t: [__m128; 7] = thresholds.map(|t| _mm_set1_ps(t));
         let inv = _mm_set1_ps(inv);
         let (two, eight, zero) = (_mm_set1_epi32(2), _mm_set1_epi32(8), _mm_setzero_ps());
         let mut done = 0;
@@ -97,25 +98,19 @@ mod x86 {
         done
     }
 
-    /// E2M1 codes of `x · inv` (round to nearest even, saturating), packed low nibble first;
-    /// returns the number of elements done.
+    /// Sign-bit float codes of `x · inv`: the number of strict thresholds below |x · inv|, plus
+    /// 8 for a set sign bit, packed low nibble first; returns the number of elements done.
     #[target_feature(enable = "sse2")]
-    pub fn e2m1(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-        let gt = [0.25f32, 1.25, 2.5, 5.0].map(|t| _mm_set1_ps(t));
-        let ge = [0.75f32, 1.75, 3.5].map(|t| _mm_set1_ps(t));
+    pub fn nibble_float(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
+        let t: [__m128; 7] = thresholds.map(|t| _mm_set1_ps(t));
         let inv = _mm_set1_ps(inv);
         let eight = _mm_set1_epi32(8);
         let mut done = 0;
         for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
             let c = [0, 4, 8, 12].map(|i| {
                 let s = _mm_mul_ps(load4(&x[i..i + 4]), inv);
-                let a = abs(s);
-                let mut acc = count_gt(a, &gt);
-                for &t in &ge {
-                    acc = _mm_sub_epi32(acc, _mm_castps_si128(_mm_cmpge_ps(a, t)));
-                }
                 let sign = _mm_and_si128(_mm_srli_epi32(_mm_castps_si128(s), 28), eight);
-                _mm_or_si128(acc, sign)
+                _mm_or_si128(count_gt(abs(s), &t), sign)
             });
             o.copy_from_slice(&pair_low_first(narrow(c)));
             done += 16;
@@ -185,8 +180,8 @@ mod x86 {
     }
 
     #[target_feature(enable = "avx2")]
-    pub fn nf4_avx2(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-        let t: [__m256; 15] = NF4_THRESHOLDS.map(|t| _mm256_set1_ps(t));
+    pub fn sorted_avx2<const N: usize>(input: &[f32], inv: f32, thresholds: &[f32; N], out: &mut [u8]) -> usize {
+        let t: [__m256; N] = thresholds.map(|t| _mm256_set1_ps(t));
         let inv = _mm256_set1_ps(inv);
         let mut done = 0;
         for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
@@ -199,8 +194,8 @@ mod x86 {
     }
 
     #[target_feature(enable = "avx2")]
-    pub fn fp4_avx2(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-        let t: [__m256; 7] = FP4_THRESHOLDS.map(|t| _mm256_set1_ps(t));
+    pub fn fp4_avx2(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
+        let t: [__m256; 7] = thresholds.map(|t| _mm256_set1_ps(t));
         let inv = _mm256_set1_ps(inv);
         let (two, eight, zero) = (_mm256_set1_epi32(2), _mm256_set1_epi32(8), _mm256_setzero_ps());
         let code = |x: &[f32]| {
@@ -219,20 +214,14 @@ mod x86 {
     }
 
     #[target_feature(enable = "avx2")]
-    pub fn e2m1_avx2(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-        let gt = [0.25f32, 1.25, 2.5, 5.0].map(|t| _mm256_set1_ps(t));
-        let ge = [0.75f32, 1.75, 3.5].map(|t| _mm256_set1_ps(t));
+    pub fn nibble_float_avx2(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
+        let t: [__m256; 7] = thresholds.map(|t| _mm256_set1_ps(t));
         let inv = _mm256_set1_ps(inv);
         let eight = _mm256_set1_epi32(8);
         let code = |x: &[f32]| {
             let s = _mm256_mul_ps(load8(x), inv);
-            let a = abs8(s);
-            let mut acc = count_gt8(a, &gt);
-            for &t in &ge {
-                acc = _mm256_sub_epi32(acc, _mm256_castps_si256(_mm256_cmp_ps::<_CMP_GE_OQ>(a, t)));
-            }
             let sign = _mm256_and_si256(_mm256_srli_epi32::<28>(_mm256_castps_si256(s)), eight);
-            _mm256_or_si256(acc, sign)
+            _mm256_or_si256(count_gt8(abs8(s), &t), sign)
         };
         let mut done = 0;
         for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
@@ -243,60 +232,61 @@ mod x86 {
     }
 }
 
-/// NF4 codes of `input · inv` packed high nibble first into `out`, for a prefix of `input`
-/// (a multiple of 16 elements); returns its length.
+/// Sorted-threshold codes (the number of `thresholds` strictly below `x · inv`; NF4) packed
+/// high nibble first into `out`, for a prefix of `input` (a multiple of 16 elements); returns
+/// its length.
 #[inline]
-pub(crate) fn nf4_prefix(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
+pub(crate) fn sorted_prefix<const N: usize>(input: &[f32], inv: f32, thresholds: &[f32; N], out: &mut [u8]) -> usize {
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has AVX2 (checked just above).
-            return unsafe { x86::nf4_avx2(input, inv, out) };
+            return unsafe { x86::sorted_avx2(input, inv, thresholds, out) };
         }
         // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
-        unsafe { x86::nf4(input, inv, out) }
+        unsafe { x86::sorted(input, inv, thresholds, out) }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        let _ = (input, inv, out);
+        let _ = (input, inv, thresholds, out);
         0
     }
 }
 
-/// bnb FP4 codes, as [`nf4_prefix`].
+/// bnb FP4 codes (thresholds on |x · inv|), as [`sorted_prefix`].
 #[inline]
-pub(crate) fn fp4_prefix(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
+pub(crate) fn fp4_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has AVX2 (checked just above).
-            return unsafe { x86::fp4_avx2(input, inv, out) };
+            return unsafe { x86::fp4_avx2(input, inv, thresholds, out) };
         }
         // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
-        unsafe { x86::fp4(input, inv, out) }
+        unsafe { x86::fp4(input, inv, thresholds, out) }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        let _ = (input, inv, out);
+        let _ = (input, inv, thresholds, out);
         0
     }
 }
 
-/// E2M1 codes packed LOW nibble first, as [`nf4_prefix`].
+/// Sign-bit 4-bit float codes (E2M1) packed LOW nibble first, as [`sorted_prefix`].
 #[inline]
-pub(crate) fn e2m1_prefix(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
+pub(crate) fn nibble_float_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has AVX2 (checked just above).
-            return unsafe { x86::e2m1_avx2(input, inv, out) };
+            return unsafe { x86::nibble_float_avx2(input, inv, thresholds, out) };
         }
         // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
-        unsafe { x86::e2m1(input, inv, out) }
+        unsafe { x86::nibble_float(input, inv, thresholds, out) }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        let _ = (input, inv, out);
+        let _ = (input, inv, thresholds, out);
         0
     }
 }
@@ -324,8 +314,8 @@ pub(crate) fn absmax_prefix(input: &[f32]) -> (f32, usize) {
 #[cfg(all(test, target_arch = "x86_64"))]
 mod tests {
     use super::x86;
-    use crate::quant::bnb::{fp4_code, nf4_code};
-    use crate::quant::mx::e2m1_code;
+    use crate::codebook::{FP4_BNB_MAGNITUDE_CODES, FP4_BNB_THRESHOLDS, NF4_THRESHOLDS};
+    use crate::quant::facts::E2M1;
     use crate::quant::pack::{pack_nibbles, NibbleOrder};
 
     /// Values around every threshold, specials, and a pseudo-random spread.
@@ -336,8 +326,8 @@ mod tests {
             s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             v.push(((s >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 3.0);
         }
-        let thresholds = crate::quant::bnb::NF4_THRESHOLDS.iter().chain(&crate::quant::bnb::FP4_THRESHOLDS).copied();
-        for t in thresholds.chain([0.25, 0.75, 1.25, 1.75, 2.5, 3.5, 5.0, 6.0, 7.0]) {
+        let thresholds = NF4_THRESHOLDS.iter().chain(&FP4_BNB_THRESHOLDS).chain(&E2M1.thresholds).copied();
+        for t in thresholds.chain([6.0, 7.0]) {
             for x in [t, -t] {
                 v.extend([x, f32::from_bits(x.to_bits() + 1), f32::from_bits(x.to_bits() - 1)]);
             }
@@ -345,6 +335,20 @@ mod tests {
         v.extend([0.0, -0.0, f32::NAN, -f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1e-40, -1e-40]);
         v.truncate(v.len() / 16 * 16);
         v
+    }
+
+    /// The scalar rules, written out from their definitions.
+    fn count(thresholds: &[f32], a: f32) -> u8 {
+        thresholds.iter().filter(|&&t| a > t).count() as u8
+    }
+    fn nf4(s: f32) -> u8 {
+        count(&NF4_THRESHOLDS, s)
+    }
+    fn fp4(s: f32) -> u8 {
+        FP4_BNB_MAGNITUDE_CODES[count(&FP4_BNB_THRESHOLDS, s.abs()) as usize] | ((s < 0.0) as u8) << 3
+    }
+    fn e2m1(s: f32) -> u8 {
+        count(&E2M1.thresholds, s.abs()) | ((s.to_bits() >> 28) & 8) as u8
     }
 
     type Kernel = fn(&[f32], f32, &mut [u8]) -> usize;
@@ -364,22 +368,22 @@ mod tests {
 
     // SAFETY (all wrappers): SSE2 is baseline; the AVX2 variants only run when detected.
     fn nf4_sse2(i: &[f32], v: f32, o: &mut [u8]) -> usize {
-        unsafe { x86::nf4(i, v, o) }
+        unsafe { x86::sorted(i, v, &NF4_THRESHOLDS, o) }
     }
     fn nf4_avx2(i: &[f32], v: f32, o: &mut [u8]) -> usize {
-        unsafe { x86::nf4_avx2(i, v, o) }
+        unsafe { x86::sorted_avx2(i, v, &NF4_THRESHOLDS, o) }
     }
     fn fp4_sse2(i: &[f32], v: f32, o: &mut [u8]) -> usize {
-        unsafe { x86::fp4(i, v, o) }
+        unsafe { x86::fp4(i, v, &FP4_BNB_THRESHOLDS, o) }
     }
     fn fp4_avx2(i: &[f32], v: f32, o: &mut [u8]) -> usize {
-        unsafe { x86::fp4_avx2(i, v, o) }
+        unsafe { x86::fp4_avx2(i, v, &FP4_BNB_THRESHOLDS, o) }
     }
     fn e2m1_sse2(i: &[f32], v: f32, o: &mut [u8]) -> usize {
-        unsafe { x86::e2m1(i, v, o) }
+        unsafe { x86::nibble_float(i, v, &E2M1.thresholds, o) }
     }
     fn e2m1_avx2(i: &[f32], v: f32, o: &mut [u8]) -> usize {
-        unsafe { x86::e2m1_avx2(i, v, o) }
+        unsafe { x86::nibble_float_avx2(i, v, &E2M1.thresholds, o) }
     }
 
     #[test]
@@ -392,9 +396,16 @@ mod tests {
             }
             v
         };
-        check("nf4", &variants(nf4_sse2, nf4_avx2), nf4_code, NibbleOrder::HighFirst);
-        check("fp4", &variants(fp4_sse2, fp4_avx2), fp4_code, NibbleOrder::HighFirst);
-        check("e2m1", &variants(e2m1_sse2, e2m1_avx2), e2m1_code, NibbleOrder::LowFirst);
+        check("nf4", &variants(nf4_sse2, nf4_avx2), nf4, NibbleOrder::HighFirst);
+        check("fp4", &variants(fp4_sse2, fp4_avx2), fp4, NibbleOrder::HighFirst);
+        check("e2m1", &variants(e2m1_sse2, e2m1_avx2), e2m1, NibbleOrder::LowFirst);
+    }
+
+    #[test]
+    fn the_fp4_remap_is_bnb_magnitude_table() {
+        for (i, &code) in FP4_BNB_MAGNITUDE_CODES.iter().enumerate() {
+            assert_eq!(i as u8 ^ ((i as u8 & 2) << 1), code);
+        }
     }
 
     #[test]
