@@ -7,12 +7,10 @@
 #[inline(always)]
 pub(crate) fn rint(v: f32) -> f32 {
     const TWO_23: f32 = 8_388_608.0;
-    if v.abs() < TWO_23 {
-        let m = TWO_23.copysign(v);
-        ((v + m) - m).copysign(v)
-    } else {
-        v
-    }
+    let m = TWO_23.copysign(v);
+    let r = ((v + m) - m).copysign(v);
+    // A select, not a branch, so that loops over it vectorize.
+    if v.abs() < TWO_23 { r } else { v }
 }
 
 /// max |x| over the finite values of `block`, and whether it holds NaN or ±Inf.

@@ -172,17 +172,19 @@ pub fn fp4_code_tree(x: f32) -> u8 {
 }
 
 /// max |x| over a block, ignoring NaN (CUDA `fmaxf`); +Inf if the block holds an infinity.
-/// Works on the bit patterns as i32 (|x| bits order like the values), which vectorizes.
+/// Also whether the block holds a NaN. The tail works on the bit patterns as i32 (|x| bits
+/// order like the values).
 #[inline(always)]
-fn block_absmax(block: &[f32]) -> f32 {
-    let (simd, done) = super::simd::absmax_prefix(block);
+fn block_absmax(block: &[f32]) -> (f32, bool) {
+    let (simd, mut nan, done) = super::simd::absmax_prefix(block);
     let mut m = simd.to_bits() as i32;
     for x in &block[done..] {
         let a = (x.to_bits() & 0x7FFF_FFFF) as i32;
+        nan |= a > 0x7F80_0000;
         let a = if a > 0x7F80_0000 { 0 } else { a };
         m = m.max(a);
     }
-    f32::from_bits(m as u32)
+    (f32::from_bits(m as u32), nan)
 }
 
 /// Codes of a chunk (≤ 64 elements), packed in pairs, high nibble first. The SIMD loop does
@@ -224,19 +226,27 @@ fn quantize_block<const NF4: bool>(block: &[f32], out: &mut [u8], absmax: f32) {
 /// fills `packed` with ⌈n/2⌉ bytes (first element in the high nibble) and `absmax` with one f32
 /// per block. The hot path: branch-free, vectorizable.
 pub fn quantize_4bit(kind: Bnb4, input: &[f32], block: usize, packed: &mut Vec<u8>, absmax: &mut Vec<f32>) {
+    quantize_4bit_seeing_nan(kind, input, block, packed, absmax);
+}
+
+/// [`quantize_4bit`], also telling whether the input holds a NaN.
+fn quantize_4bit_seeing_nan(kind: Bnb4, input: &[f32], block: usize, packed: &mut Vec<u8>, absmax: &mut Vec<f32>) -> bool {
     let block = block.max(2) & !1; // pairs never straddle blocks
     packed.clear();
     packed.resize(input.len().div_ceil(2), 0);
     absmax.clear();
     absmax.reserve(input.len().div_ceil(block));
+    let mut saw_nan = false;
     for (chunk, out) in input.chunks(block).zip(packed.chunks_mut(block / 2)) {
-        let m = block_absmax(chunk);
+        let (m, nan) = block_absmax(chunk);
+        saw_nan |= nan;
         absmax.push(m);
         match kind {
             Bnb4::Nf4 => quantize_block::<true>(chunk, out, m),
             Bnb4::Fp4 => quantize_block::<false>(chunk, out, m),
         }
     }
+    saw_nan
 }
 
 /// Dequantizes `n` elements: `table[code] × absmax[block]` in f32.
@@ -365,7 +375,7 @@ pub fn double_quantize(absmax: &[f32], block_bits: f64) -> (DoubleQuant, Vec<f32
     let centered: Vec<f32> = absmax.iter().map(|&a| a - offset).collect();
     let (mut codes, mut second, mut restored) = (Vec::with_capacity(n), Vec::new(), Vec::with_capacity(n));
     for chunk in centered.chunks(256) {
-        let m = block_absmax(chunk);
+        let (m, _) = block_absmax(chunk);
         second.push(m);
         let inv = 1.0f32 / m;
         for &c in chunk {
@@ -386,7 +396,7 @@ pub(crate) fn encode(book: &Codebook, input: &[f32], block: usize, options: &Opt
     let kind = Bnb4::of(book);
     let block = block.max(2);
     let (mut packed, mut absmax) = (Vec::new(), Vec::new());
-    quantize_4bit(kind, input, block, &mut packed, &mut absmax);
+    let saw_nan = quantize_4bit_seeing_nan(kind, input, block, &mut packed, &mut absmax);
     let used_absmax = if options.double_quant {
         let (state, restored) = double_quantize(&absmax, block as f64);
         q.notes.push(format!(
@@ -402,7 +412,7 @@ pub(crate) fn encode(book: &Codebook, input: &[f32], block: usize, options: &Opt
     if zero_blocks > 0 && !input.is_empty() {
         q.notes.push(format!("{zero_blocks} all-zero block(s): codes of 0, dequantized to 0 (bnb's kernel computes 0 * inf there)"));
     }
-    if input.iter().any(|x| x.is_nan()) {
+    if saw_nan {
         q.notes.push("NaN inputs take code 0 as in bnb's CUDA tree (NF4: -absmax, FP4: 0); absmax ignores them".into());
     }
     if used_absmax.iter().any(|m| m.is_infinite()) {

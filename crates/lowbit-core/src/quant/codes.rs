@@ -126,6 +126,14 @@ impl Codes {
         }
     }
 
+    /// The bytes of 8-bit signed codes (two's complement), for the decoders' fast loops.
+    pub(crate) fn signed_bytes(&self) -> Option<&[u8]> {
+        match &self.store {
+            Store::Bytes(b) if self.signed && self.bits == 8 => Some(b),
+            _ => None,
+        }
+    }
+
     /// The nibble order of 4-bit codes.
     pub fn nibble_order(&self) -> Option<NibbleOrder> {
         match &self.store {

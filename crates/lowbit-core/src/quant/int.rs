@@ -22,15 +22,29 @@ struct Stats {
     finite: usize,
 }
 
-/// The statistics `rule` needs (absmax alone for the absmax rule, by the bits; everything
-/// otherwise). `finite` is exact either way.
+/// The statistics `rule` needs (absmax alone for the absmax rule, by the bits; min and max
+/// for the zero point; everything for mean-std). `finite` is exact either way.
 fn stats_for(rule: ScaleRule, group: &[f32]) -> Stats {
-    if rule == ScaleRule::Absmax {
-        let (absmax, special) = finite_absmax(group);
-        let finite = if special { group.iter().filter(|x| x.is_finite()).count() } else { group.len() };
-        return Stats { absmax, min: 0.0, max: 0.0, mean: 0.0, std: 0.0, finite };
+    match rule {
+        ScaleRule::Absmax => {
+            let (absmax, special) = finite_absmax(group);
+            let finite = if special { group.iter().filter(|x| x.is_finite()).count() } else { group.len() };
+            Stats { absmax, min: 0.0, max: 0.0, mean: 0.0, std: 0.0, finite }
+        }
+        ScaleRule::ZeroPoint => {
+            let (mut min, mut max, mut finite) = (f32::INFINITY, f32::NEG_INFINITY, 0usize);
+            for &x in group.iter().filter(|x| x.is_finite()) {
+                min = min.min(x);
+                max = max.max(x);
+                finite += 1;
+            }
+            if finite == 0 {
+                (min, max) = (0.0, 0.0);
+            }
+            Stats { absmax: 0.0, min, max, mean: 0.0, std: 0.0, finite }
+        }
+        _ => stats(group),
     }
-    stats(group)
 }
 
 fn stats(group: &[f32]) -> Stats {
@@ -183,7 +197,14 @@ pub(crate) fn decode(q: &Quantized, out: &mut Vec<f32>) {
         let zp = q.zero_points.get(g).copied().unwrap_or(0);
         let scale = scale.min(f32::MAX);
         let end = ((g + 1) * size).min(n);
-        out.extend((g * size..end).map(|i| (q.codes.get(i).unwrap_or(0) - zp) as f32 * scale));
+        // code − zp is exact in f32 while |zp| < 2^23 (codes are 8-bit).
+        match q.codes.signed_bytes().filter(|_| zp.abs() < 1 << 23) {
+            Some(bytes) => {
+                let zp = zp as f32;
+                out.extend(bytes.get(g * size..end).unwrap_or(&[]).iter().map(|&b| (b as i8 as f32 - zp) * scale));
+            }
+            None => out.extend((g * size..end).map(|i| (q.codes.get(i).unwrap_or(0) - zp) as f32 * scale)),
+        }
     }
     out.resize(n, 0.0);
 }

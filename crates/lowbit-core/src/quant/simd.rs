@@ -119,36 +119,41 @@ mod x86 {
     }
 
     /// max |x| over a multiple-of-8 prefix, NaN ignored (maxps returns its second operand
-    /// when the first is NaN, and the accumulator never is). Returns (max, elements done).
+    /// when the first is NaN, and the accumulator never is). Returns (max, whether a NaN was
+    /// seen, elements done).
     #[target_feature(enable = "sse2")]
-    pub fn absmax(input: &[f32]) -> (f32, usize) {
-        let (mut m0, mut m1) = (_mm_setzero_ps(), _mm_setzero_ps());
+    pub fn absmax(input: &[f32]) -> (f32, bool, usize) {
+        let (mut m0, mut m1, mut nan) = (_mm_setzero_ps(), _mm_setzero_ps(), _mm_setzero_ps());
         let mut done = 0;
         for x in input.chunks_exact(8) {
-            m0 = _mm_max_ps(abs(load4(&x[..4])), m0);
-            m1 = _mm_max_ps(abs(load4(&x[4..8])), m1);
+            let (a, b) = (load4(&x[..4]), load4(&x[4..8]));
+            nan = _mm_or_ps(nan, _mm_cmpunord_ps(a, b));
+            m0 = _mm_max_ps(abs(a), m0);
+            m1 = _mm_max_ps(abs(b), m1);
             done += 8;
         }
         let m = _mm_max_ps(m0, m1);
         let m = _mm_max_ps(m, _mm_movehl_ps(m, m));
         let m = _mm_max_ss(m, _mm_shuffle_ps::<1>(m, m));
-        (_mm_cvtss_f32(m), done)
+        (_mm_cvtss_f32(m), _mm_movemask_ps(nan) != 0, done)
     }
 
     // AVX2: the same loops, 8 lanes per vector (selected at run time).
 
     #[target_feature(enable = "avx2")]
-    pub fn absmax_avx2(input: &[f32]) -> (f32, usize) {
-        let mut m = _mm256_setzero_ps();
+    pub fn absmax_avx2(input: &[f32]) -> (f32, bool, usize) {
+        let (mut m, mut nan) = (_mm256_setzero_ps(), _mm256_setzero_ps());
         let mut done = 0;
         for x in input.chunks_exact(8) {
-            m = _mm256_max_ps(abs8(load8(x)), m);
+            let v = load8(x);
+            nan = _mm256_or_ps(nan, _mm256_cmp_ps::<_CMP_UNORD_Q>(v, v));
+            m = _mm256_max_ps(abs8(v), m);
             done += 8;
         }
         let h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps::<1>(m));
         let h = _mm_max_ps(h, _mm_movehl_ps(h, h));
         let h = _mm_max_ss(h, _mm_shuffle_ps::<1>(h, h));
-        (_mm_cvtss_f32(h), done)
+        (_mm_cvtss_f32(h), _mm256_movemask_ps(nan) != 0, done)
     }
 
     #[inline]
@@ -292,9 +297,9 @@ pub(crate) fn nibble_float_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7]
 }
 
 /// max |x| over a prefix of `input` (a multiple of 8 elements), NaN ignored; returns the
-/// maximum (0 for an empty prefix) and the prefix length.
+/// maximum (0 for an empty prefix), whether the prefix holds a NaN, and its length.
 #[inline]
-pub(crate) fn absmax_prefix(input: &[f32]) -> (f32, usize) {
+pub(crate) fn absmax_prefix(input: &[f32]) -> (f32, bool, usize) {
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx2") {
@@ -307,7 +312,7 @@ pub(crate) fn absmax_prefix(input: &[f32]) -> (f32, usize) {
     #[cfg(not(target_arch = "x86_64"))]
     {
         let _ = input;
-        (0.0, 0)
+        (0.0, false, 0)
     }
 }
 
@@ -414,10 +419,15 @@ mod tests {
         v[3] = f32::NAN;
         v[9] = -f32::NAN;
         // SAFETY: as above.
-        let (m, done) = unsafe { x86::absmax(&v) };
-        assert_eq!((m, done), (33.0 / 7.0, 64));
+        let (m, nan, done) = unsafe { x86::absmax(&v) };
+        assert_eq!((m, nan, done), (33.0 / 7.0, true, 64));
         if std::arch::is_x86_feature_detected!("avx2") {
-            assert_eq!(unsafe { x86::absmax_avx2(&v) }, (33.0 / 7.0, 64));
+            assert_eq!(unsafe { x86::absmax_avx2(&v) }, (33.0 / 7.0, true, 64));
+        }
+        let clean: Vec<f32> = (0..64).map(|i| i as f32).collect();
+        assert!(!unsafe { x86::absmax(&clean) }.1);
+        if std::arch::is_x86_feature_detected!("avx2") {
+            assert!(!unsafe { x86::absmax_avx2(&clean) }.1);
         }
         v[10] = f32::NEG_INFINITY;
         assert_eq!(unsafe { x86::absmax(&v) }.0, f32::INFINITY);
