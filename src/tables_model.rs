@@ -10,7 +10,7 @@
 
 use lowbit_core::decimal::{exact_decimal, js_string};
 use lowbit_core::format::Kind;
-use lowbit_core::quant::normal::{inverse_normal_cdf, NF4_OFFSET};
+use lowbit_core::quant::normal::{inverse_normal_cdf, nf4_levels, NF4_OFFSET};
 use lowbit_core::{Class, Format, CATALOGUE};
 
 use crate::display;
@@ -410,35 +410,20 @@ pub struct Quantile {
     pub value: f64,
 }
 
-/// The NF4 levels rebuilt from N(0, 1) quantiles as QLoRA does it: 8 positive levels
-/// Φ⁻¹(p) for p in 8 equal steps from 0.9677083 down to 0.5 (exclusive), 7 negative ones
-/// −Φ⁻¹(p) for p in 7 steps, and an exact 0; divided by Φ⁻¹(0.9677083). Sorted ascending, so
-/// the index is the NF4 code.
+/// The NF4 levels rebuilt from N(0, 1) quantiles as QLoRA does it
+/// ([`lowbit_core::quant::normal::nf4_levels`]: 8 positive levels Φ⁻¹(p) for p in 8 equal
+/// steps from 0.9677083 down to 0.5 (exclusive), 7 negative ones −Φ⁻¹(p) for p in 7 steps,
+/// and an exact 0; divided by Φ⁻¹(0.9677083)). Sorted ascending, so the index is the NF4 code.
 pub fn nf4_quantiles() -> Vec<Quantile> {
-    let offset = NF4_OFFSET;
-    let step = |count: usize, i: usize| offset + (0.5 - offset) * i as f64 / count as f64;
-    let mut points: Vec<(f64, f64)> = Vec::with_capacity(16);
-    for i in 0..8 {
-        let p = step(8, i);
-        points.push((p, inverse_normal_cdf(p)));
-    }
-    for i in 0..7 {
-        let p = step(7, i);
-        points.push((1.0 - p, -inverse_normal_cdf(p)));
-    }
-    points.push((0.5, 0.0));
-    points.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let zmax = inverse_normal_cdf(offset);
     let nf4 = Format::parse("nf4").ok();
-    points
-        .into_iter()
-        .enumerate()
-        .map(|(i, (p, z))| Quantile {
-            code: i as u64,
-            p,
-            z,
-            level: z / zmax,
-            value: nf4.as_ref().map_or(f64::NAN, |f| f.decode(i as u64).value),
+    nf4_levels(NF4_OFFSET)
+        .iter()
+        .map(|l| Quantile {
+            code: l.code,
+            p: l.p,
+            z: l.z,
+            level: l.level,
+            value: nf4.as_ref().map_or(f64::NAN, |f| f.decode(l.code).value),
         })
         .collect()
 }

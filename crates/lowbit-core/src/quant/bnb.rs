@@ -299,7 +299,7 @@ pub fn dynamic_map() -> [f32; 256] {
     let max_exponent_bits = 7;
     for i in 0..max_exponent_bits {
         let steps = (1usize << i) + 1;
-        let b = linspace_f32(0.1, 1.0, steps);
+        let b = super::normal::linspace_f32(0.1, 1.0, steps);
         let scale = 10f64.powi(-(max_exponent_bits - 1) + i) as f32;
         for w in b.windows(2) {
             let mean = (w[0] + w[1]) / 2.0;
@@ -315,19 +315,6 @@ pub fn dynamic_map() -> [f32; 256] {
         *o = v;
     }
     out
-}
-
-/// `torch.linspace(start, end, steps, dtype=float32)` by its scalar kernel.
-fn linspace_f32(start: f64, end: f64, steps: usize) -> Vec<f32> {
-    let (start, end) = (start as f32, end as f32);
-    if steps < 2 {
-        return vec![start; steps];
-    }
-    let step = (end - start) / (steps - 1) as f32;
-    let halfway = steps / 2;
-    (0..steps)
-        .map(|i| if i < halfway { start + step * i as f32 } else { end - step * (steps - i - 1) as f32 })
-        .collect()
 }
 
 /// bitsandbytes' `dQuantize<0>`: binary search over a sorted 256-entry code, then the nearer of

@@ -100,7 +100,7 @@ pub fn inverse_normal_cdf(p: f64) -> f64 {
 }
 
 /// `torch.linspace(start, end, steps, dtype=float32)` by its scalar kernel.
-fn linspace_f32(start: f64, end: f64, steps: usize) -> Vec<f32> {
+pub(crate) fn linspace_f32(start: f64, end: f64, steps: usize) -> Vec<f32> {
     let (start, end) = (start as f32, end as f32);
     if steps < 2 {
         return vec![start; steps];
@@ -110,21 +110,44 @@ fn linspace_f32(start: f64, end: f64, steps: usize) -> Vec<f32> {
     (0..steps).map(|i| if i < half { start + step * i as f32 } else { end - step * (steps - i - 1) as f32 }).collect()
 }
 
-/// The NF4 table from N(0, 1) quantiles, as bitsandbytes' `create_normal_map(offset)` builds
-/// it (`use_extra_value=True`): 8 positive quantiles `ppf(linspace(offset, 0.5, 9)[:-1])`,
+/// One NF4 level as QLoRA builds it from a quantile of N(0, 1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NormalLevel {
+    /// The code (index in the sorted table).
+    pub code: u64,
+    /// The probability p with Φ(z) = p (from torch's f32 `linspace`; 0.5 for the exact zero).
+    pub p: f64,
+    /// The quantile z = Φ⁻¹(p).
+    pub z: f64,
+    /// z divided by the largest z, exactly (before rounding to f32).
+    pub level: f64,
+    /// The stored value: z rounded to f32, divided in f32 by the largest z rounded to f32.
+    pub value: f32,
+}
+
+/// The 16 NF4 levels from N(0, 1) quantiles, as bitsandbytes' `create_normal_map(offset)`
+/// builds them (`use_extra_value=True`): 8 positive quantiles `ppf(linspace(offset, 0.5, 9)[:-1])`,
 /// 7 negative `-ppf(linspace(offset, 0.5, 8)[:-1])`, an exact 0, sorted, divided by the
 /// largest — each rounded to f32 as torch stores them. `offset = 0.9677083` gives NF4.
-pub fn nf4_from_quantiles(offset: f64) -> [f32; 16] {
-    let positive: Vec<f32> = linspace_f32(offset, 0.5, 9)[..8].iter().map(|&p| inverse_normal_cdf(p as f64) as f32).collect();
-    let negative: Vec<f32> = linspace_f32(offset, 0.5, 8)[..7].iter().map(|&p| -inverse_normal_cdf(p as f64) as f32).collect();
-    let mut values: Vec<f32> = negative.into_iter().chain(std::iter::once(0.0)).chain(positive).collect();
-    values.sort_by(|a, b| a.total_cmp(b));
-    let max = values.iter().copied().fold(f32::MIN, f32::max);
-    let mut out = [0f32; 16];
-    for (o, v) in out.iter_mut().zip(values) {
-        *o = v / max;
+pub fn nf4_levels(offset: f64) -> [NormalLevel; 16] {
+    let level = |p: f64, z: f64| NormalLevel { code: 0, p, z, level: 0.0, value: z as f32 };
+    let mut levels: Vec<NormalLevel> = Vec::with_capacity(16);
+    levels.extend(linspace_f32(offset, 0.5, 9)[..8].iter().map(|&p| level(p as f64, inverse_normal_cdf(p as f64))));
+    levels.extend(linspace_f32(offset, 0.5, 8)[..7].iter().map(|&p| level(1.0 - p as f64, -inverse_normal_cdf(p as f64))));
+    levels.push(level(0.5, 0.0));
+    levels.sort_by(|a, b| a.z.total_cmp(&b.z));
+    let zmax = levels.iter().map(|l| l.z).fold(f64::MIN, f64::max);
+    let max = zmax as f32;
+    let mut out = [NormalLevel { code: 0, p: 0.5, z: 0.0, level: 0.0, value: 0.0 }; 16];
+    for (code, (o, l)) in out.iter_mut().zip(levels).enumerate() {
+        *o = NormalLevel { code: code as u64, level: l.z / zmax, value: l.value / max, ..l };
     }
     out
+}
+
+/// The NF4 table from N(0, 1) quantiles: the values of [`nf4_levels`].
+pub fn nf4_from_quantiles(offset: f64) -> [f32; 16] {
+    nf4_levels(offset).map(|l| l.value)
 }
 
 /// The outermost quantile QLoRA / bitsandbytes use for NF4 (`offset=0.9677083`).
