@@ -54,8 +54,8 @@ pub struct Args {
     /// Scale granularity (int schemes)
     #[arg(long, value_name = "G", value_parser = granularity_parser())]
     granularity: Option<Granularity>,
-    /// Clip at mean ± k·std (int*_meanstd; default 3)
-    #[arg(long, value_name = "K", value_parser = Checked::new(parse_k))]
+    #[arg(long, value_name = "K", value_parser = Checked::new(parse_k),
+          help = format!("Clip at mean ± k·std (int*_meanstd; default {})", Options::default().k))]
     k: Option<f64>,
     /// MX shared-scale rule (mx* schemes)
     #[arg(long = "mx-scale", value_name = "RULE", value_parser = mx_scale_parser(), default_value = "floor")]
@@ -63,8 +63,8 @@ pub struct Args {
     /// QLoRA double quantization of the absmax values (nf4, fp4_bnb)
     #[arg(long)]
     double_quant: bool,
-    /// Outlier threshold of int8_rowwise (default 6.0)
-    #[arg(long, value_name = "T", value_parser = Checked::new(parse_threshold))]
+    #[arg(long, value_name = "T", value_parser = Checked::new(parse_threshold),
+          help = format!("Outlier threshold of int8_rowwise (default {})", Options::default().outlier_threshold))]
     threshold: Option<f64>,
     /// No per-tensor f32 scale (nvfp4)
     #[arg(long)]
