@@ -14,6 +14,7 @@ pub mod encode;
 pub mod fast;
 pub mod float;
 pub mod format;
+pub mod gguf;
 pub mod int;
 pub mod metrics;
 pub mod quant;
