@@ -26,6 +26,7 @@ mod bench;
 mod codes;
 mod completions;
 mod formats;
+mod gguf;
 mod input;
 mod quantize;
 mod render;
@@ -60,8 +61,10 @@ enum Command {
     Encode(codes::EncodeArgs),
     /// Every code of a format of up to 16 bits
     Table(codes::TableArgs),
-    /// Block quantizers (NF4, bnb FP4, MX, NVFP4, INT8/INT4, LLM.int8(), BitNet) on numbers from stdin
+    /// Block quantizers (NF4, bnb FP4, MX, NVFP4, INT8/INT4, LLM.int8(), BitNet, GGUF q4_0 … q6_k) on numbers from stdin
     Quantize(quantize::Args),
+    /// GGUF blocks (hex, from --hex or stdin) back to values, as ggml's dequantize_row_*
+    Dequantize(gguf::DequantizeArgs),
     /// Single-thread throughput of encode/decode and the quantizers
     Bench(bench::Args),
     /// A shell completion script: bash, zsh or fish
@@ -77,6 +80,7 @@ impl Command {
             Command::Encode(a) => codes::encode(a, io),
             Command::Table(a) => codes::table(a, io),
             Command::Quantize(a) => quantize::run(a, io),
+            Command::Dequantize(a) => gguf::dequantize(a, io),
             Command::Bench(a) => bench::run(a, io),
             Command::Completions(a) => completions::run(a, &mut command(), io),
         }

@@ -13,13 +13,35 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::args::{Checked, Io};
+use crate::gguf;
 use crate::input::parse_input;
+use lowbit_core::gguf::GgufType;
 use crate::render::{write_json, Num};
 use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, ScaleRule, Scheme, SecondLevel, TraceRow, SCHEMES};
 
-fn scheme_parser() -> Checked<Scheme> {
-    Checked::with_choices(Scheme::parse, || SCHEMES.iter().map(|s| s.id).collect())
+/// A scheme of `lowbit_core::quant` or a GGUF block type (`q4_0`, `Q4_K`, …; `mxfp4` stays
+/// OCP's scheme, ggml's layout is `mxfp4_gguf`).
+#[derive(Clone, Debug)]
+pub enum SchemeChoice {
+    /// A registry scheme.
+    Quant(Scheme),
+    /// A GGUF type, quantized by `lowbit_core::gguf`.
+    Gguf(GgufType),
+}
+
+fn parse_scheme(id: &str) -> Result<SchemeChoice, String> {
+    match Scheme::parse(id) {
+        Ok(s) => Ok(SchemeChoice::Quant(s)),
+        Err(e) => match GgufType::parse(id) {
+            Some(t) => Ok(SchemeChoice::Gguf(t)),
+            None => Err(format!("{e}; GGUF types: {}", gguf::type_ids().join(", "))),
+        },
+    }
+}
+
+fn scheme_parser() -> Checked<SchemeChoice> {
+    Checked::with_choices(parse_scheme, || SCHEMES.iter().map(|s| s.id).chain(gguf::type_ids()).collect())
 }
 
 fn granularity_parser() -> Checked<Granularity> {
@@ -45,9 +67,9 @@ fn parse_threshold(value: &str) -> Result<f64, String> {
 /// `lowbit quantize SCHEME [options]`: quantizes the numbers read from stdin.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A scheme id (nf4, fp4_bnb, mxfp4, nvfp4, int8_absmax, …; cast:FORMAT, absmax:FORMAT)
+    /// A scheme id (nf4, fp4_bnb, mxfp4, nvfp4, int8_absmax, …; cast:FORMAT, absmax:FORMAT) or a GGUF type (q4_0, q4_k, …)
     #[arg(value_parser = scheme_parser(), hide_possible_values = true)]
-    scheme: Scheme,
+    scheme: SchemeChoice,
     /// Elements per block (default: the scheme's)
     #[arg(long, value_name = "N", value_parser = Checked::new(parse_block))]
     block: Option<usize>,
@@ -78,8 +100,7 @@ pub struct Args {
 }
 
 /// The scheme's options from the command line, refusing options that do not apply to it.
-fn options(args: &Args) -> Result<Options, String> {
-    let scheme = &args.scheme;
+fn options(args: &Args, scheme: &Scheme) -> Result<Options, String> {
     let mut options = Options { block: args.block, granularity: args.granularity, mx_scale: args.mx_scale, ..Options::default() };
     if let Some(k) = args.k {
         options.k = k;
@@ -351,15 +372,45 @@ fn short(x: f64) -> String {
     show(x)
 }
 
+/// Refuses the options that do not apply to a GGUF type (whose block, scale rule and formats
+/// are fixed by ggml).
+fn check_gguf_options(args: &Args, t: GgufType) -> Result<(), String> {
+    let refused = [
+        (args.granularity.is_some_and(|g| g != Granularity::Block), "--granularity"),
+        (args.k.is_some(), "--k"),
+        (args.mx_scale != MxScaleRule::Floor, "--mx-scale"),
+        (args.double_quant, "--double-quant"),
+        (args.threshold.is_some(), "--threshold"),
+        (args.single_level, "--single-level"),
+    ];
+    match refused.iter().find(|(given, _)| *given) {
+        Some((_, flag)) => Err(format!("{flag} does not apply to the GGUF type {} (ggml fixes its blocks and scales)", t.id())),
+        None => Ok(()),
+    }
+}
+
 /// Runs `lowbit quantize`: numbers from stdin. Err is the one-line message for exit status 2.
 pub fn run(args: Args, io: &mut Io) -> Result<(), String> {
-    let mut options = options(&args)?;
+    let scheme = match &args.scheme {
+        SchemeChoice::Quant(s) => s.clone(),
+        SchemeChoice::Gguf(t) => {
+            let t = *t;
+            check_gguf_options(&args, t)?;
+            let data = parse_input(&io.read_stdin()?)?;
+            let mut r = gguf::run_quantize(t, &data.values, data.row_len, args.block);
+            if args.trace {
+                r.notes.push(format!("no step-by-step trace for {}: ggml's scale search is not element-wise", t.id()));
+            }
+            return gguf::write_quantized(io.out, &r, &data.values, args.json);
+        }
+    };
+    let mut options = options(&args, &scheme)?;
     let data = parse_input(&io.read_stdin()?)?;
     if let Some(row_len) = data.row_len {
         options.row_len = Some(row_len);
     }
-    args.scheme.check(&options)?;
-    let q = args.scheme.quantize(&data.values, &options);
+    scheme.check(&options)?;
+    let q = scheme.quantize(&data.values, &options);
     let metrics = Metrics::compare(&data.values, &q.dequantized);
     if args.json {
         write_quantized_json(io.out, &q, &metrics, options.trace)

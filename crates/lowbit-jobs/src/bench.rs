@@ -15,6 +15,7 @@
 
 use lowbit_core::fast::{FastDecoder, FastEncoder};
 use lowbit_core::format::{Format, Kind, CATALOGUE};
+use lowbit_core::gguf::{self, GgufType};
 use lowbit_core::quant::{Options, Scheme, SCHEMES};
 use lowbit_core::signal::gaussian_noise;
 use lowbit_core::OverflowPolicy;
@@ -41,6 +42,8 @@ pub enum Workload {
     Format(&'static str),
     /// Quantize (codes, packing, scales) and dequantize of a registry scheme, default options.
     Scheme(&'static str),
+    /// Quantize and dequantize of a GGUF block type (ggml's bytes).
+    Gguf(GgufType),
 }
 
 /// The element format the templates `cast:FORMAT` and `absmax:FORMAT` are timed with.
@@ -51,6 +54,7 @@ impl Workload {
     pub fn subject(&self) -> &'static str {
         match self {
             Workload::Format(id) | Workload::Scheme(id) => id,
+            Workload::Gguf(t) => t.id(),
         }
     }
 
@@ -65,7 +69,7 @@ impl Workload {
 
 /// Every workload, in the order the rows are printed: the catalogue's float formats of up to
 /// 16 bits (FP16, BF16, every FP8, FP6 and FP4), then every scheme of the registry in its
-/// order (the templates with `float8_e4m3fn`).
+/// order (the templates with `float8_e4m3fn`), then the GGUF types q4_0, q8_0 and q4_k.
 pub fn workloads() -> Vec<Workload> {
     let mut out: Vec<Workload> = CATALOGUE
         .iter()
@@ -75,6 +79,7 @@ pub fn workloads() -> Vec<Workload> {
     out.extend(SCHEMES.iter().map(|s| {
         Workload::Scheme(TEMPLATES.iter().find(|(template, _)| *template == s.id).map_or(s.id, |(_, id)| id))
     }));
+    out.extend([GgufType::Q4_0, GgufType::Q8_0, GgufType::Q4K].map(Workload::Gguf));
     out
 }
 
@@ -144,6 +149,16 @@ pub fn measure(workload: &Workload, data: &[f32], clock: &mut dyn Clock) -> Resu
             let d = throughput(n, clock, || scheme.dequantize_into(black_box(&q), &mut out));
             black_box(&out);
             block = Some(q.block);
+            [e, d]
+        }
+        Workload::Gguf(t) => {
+            let (mut blocks, mut out) = (Vec::new(), Vec::new());
+            let e = throughput(n, clock, || gguf::quantize_into(*t, black_box(data), &mut blocks));
+            let mut result = Ok(());
+            let d = throughput(n, clock, || result = gguf::dequantize_into(*t, black_box(&blocks), &mut out));
+            result?;
+            black_box(&out);
+            block = Some(t.block_elements());
             [e, d]
         }
     };
@@ -255,6 +270,8 @@ mod tests {
             assert_eq!(*id, info.id.replace("FORMAT", "float8_e4m3fn"));
             assert!(Scheme::parse(id).is_ok());
         }
+        let ggufs: Vec<&str> = w.iter().filter(|w| matches!(w, Workload::Gguf(_))).map(|w| w.subject()).collect();
+        assert_eq!(ggufs, ["q4_0", "q8_0", "q4_k"]);
     }
 
     #[test]
