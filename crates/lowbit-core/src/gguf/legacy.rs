@@ -122,8 +122,13 @@ pub(super) fn quantize_q8_0(x: &[f32], out: &mut [u8]) {
     put_f16(out, 0, f32_to_f16(d));
     let q = &mut out[2..2 + QK];
     if id.is_finite() && amax.is_finite() {
+        // |v · id| ≤ 127 (plus rounding): truncate, then step away from zero when the exact
+        // remainder is at least one half — roundf without a libm call.
         for (o, &v) in q.iter_mut().zip(x) {
-            *o = (v * id).round() as i32 as u8;
+            let y = v * id;
+            let t = y as i32;
+            let rest = y - t as f32;
+            *o = (t + (rest >= 0.5) as i32 - (rest <= -0.5) as i32) as u8;
         }
     } else {
         for (o, &v) in q.iter_mut().zip(x) {
