@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sets up what is missing (scripts/setup.sh), then runs every test:
 #   1. native: `cargo test` (the workspace's default members: core, CLI, charts and the app's
-#      pure modules — URL state, display strings, table and signal models)
-#   2. `trunk build --release` → dist/
+#      pure modules — URL composition, feature params and models), then the app's views rendered
+#      to HTML natively with Leptos' ssr feature (crates/lowbit-ssr-tests, not a default member)
+#   2. `trunk build --release` → dist/, then the download budgets (scripts/budget.sh: fails
+#      when what the first view downloads exceeds 400 KB gzip)
 #   3. the app's components in headless Chromium (wasm-bindgen-test, tests/web.rs, tests/web_views.rs)
 #   4. end to end: dist/ served on 127.0.0.1, driven through chromedriver
 #      (crates/lowbit-e2e; screenshots in tests/screenshots/, timings printed)
@@ -17,10 +19,14 @@ step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*" >&2; }
 step "native tests (cargo test)"
 cargo test --locked
 
+step "DOM contract rendered natively (Leptos ssr, crates/lowbit-ssr-tests)"
+cargo test --locked -p lowbit-ssr-tests
+
 step "trunk build --release"
 trunk build --release
-wasm=$(ls dist/*.wasm)
-echo "dist wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip" >&2
+
+step "download budgets (gzip -9)"
+bash scripts/budget.sh dist
 
 # Headless Chromium for wasm-bindgen-test (flags: the machine's closed network).
 profile=$(mktemp -d)

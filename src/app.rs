@@ -1,13 +1,86 @@
-//! The app's root: reads the state from the URL, holds it, keeps the URL in step, and shows
-//! the view it names.
+//! The app's root: reads the state from the URL, holds every view's state (shared through
+//! `provide_context`), keeps the URL in step with browser-history entries, and restores the
+//! whole state from the URL on Back/Forward.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
+use lowbit_core::Format;
 
-use crate::components::{Notices, ViewNav};
-use crate::views;
-use crate::state::ExplorerModel;
-use crate::url_state::{parse_query, to_query_with, AppState, View};
-use crate::views::{QuantizeModel, SignalModel, TablesModel};
+use crate::features::explorer::{Explorer, ExplorerModel};
+use crate::features::explorer::params::ExplorerState;
+use crate::features::quantize::params::QuantizeParams;
+use crate::features::quantize::{QuantizeModel, QuantizeView};
+use crate::features::signal::params::SignalParams;
+use crate::features::signal::{SignalModel, SignalView};
+use crate::features::tables::params::TablesParams;
+use crate::features::tables::{Tables, TablesModel};
+use crate::history::{self, LastWrite, Write};
+use crate::query::View;
+use crate::ui::{Notices, ViewNav};
+use crate::url::{parse_query, to_query, Page, Parsed};
+
+/// Every view's state and the app's own; `Copy`, provided as context to the whole app.
+#[derive(Clone, Copy)]
+pub struct AppModels {
+    /// The view shown.
+    pub current: RwSignal<View>,
+    /// The explorer's state.
+    pub explorer: ExplorerModel,
+    /// The value tables' state.
+    pub tables: TablesModel,
+    /// The signal view's state.
+    pub signal: SignalModel,
+    /// The Quantize view's state.
+    pub quantize: QuantizeModel,
+    /// Notices about the URL.
+    pub notices: RwSignal<Vec<String>>,
+}
+
+impl AppModels {
+    /// The state a parsed URL names (the other views at their defaults).
+    pub fn new(parsed: Parsed) -> AppModels {
+        let models = AppModels {
+            current: RwSignal::new(View::Explorer),
+            explorer: ExplorerModel::new(ExplorerState::default()),
+            tables: TablesModel::new(TablesParams::default()),
+            signal: SignalModel::new(SignalParams::default()),
+            quantize: QuantizeModel::new(QuantizeParams::default()),
+            notices: RwSignal::new(Vec::new()),
+        };
+        models.restore(parsed);
+        models
+    }
+
+    /// Takes the view, its state and the notices from a parsed URL, as on a fresh load (the
+    /// other views keep their state: the URL does not name it).
+    pub fn restore(&self, parsed: Parsed) {
+        let view = parsed.page.view();
+        match parsed.page {
+            Page::Explorer(s) => self.explorer.restore(s),
+            Page::Tables(p) => self.tables.restore(p),
+            Page::Signal(p) => self.signal.restore(p),
+            Page::Quantize(p) => self.quantize.restore(p),
+        }
+        self.current.set(view);
+        self.notices.set(parsed.notices);
+    }
+
+    /// [`Self::page`] without tracking.
+    pub fn page_untracked(&self) -> Page {
+        untrack(|| self.page())
+    }
+
+    /// The view shown and its accepted state (tracked: use in an effect).
+    pub fn page(&self) -> Page {
+        match self.current.get() {
+            View::Explorer => Page::Explorer(self.explorer.snapshot()),
+            View::Tables => Page::Tables(self.tables.snapshot()),
+            View::Signal => Page::Signal(self.signal.params.get()),
+            View::Quantize => Page::Quantize(self.quantize.params.get()),
+        }
+    }
+}
 
 /// The app, reading its state from the page's URL and keeping the URL up to date.
 #[component]
@@ -16,77 +89,90 @@ pub fn App() -> impl IntoView {
     view! { <Lowbit query=query sync_url=true /> }
 }
 
-/// Replaces the page's query string without adding a history entry (debounced).
-fn replace_query(query: &str) {
-    use std::cell::RefCell;
-    thread_local! {
-        /// The query waiting to be written, and whether a write is scheduled.
-        static PENDING: RefCell<(Option<String>, bool)> = const { RefCell::new((None, false)) };
-    }
-    fn flush() {
-        let Some(query) = PENDING.with(|p| {
-            let mut p = p.borrow_mut();
-            p.1 = false;
-            p.0.take()
-        }) else {
-            return;
-        };
-        let Some(window) = web_sys::window() else { return };
-        let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{query}")));
-        }
-    }
-    // Browsers throttle history updates (Chromium: about 200 per 10 s), and painting bits or
-    // dragging a slider changes the state far faster: write the latest state at most every
-    // 100 ms.
-    let schedule = PENDING.with(|p| {
-        let mut p = p.borrow_mut();
-        p.0 = Some(query.to_string());
-        !std::mem::replace(&mut p.1, true)
+/// The URL writes waiting for the next flush, and the last one made.
+#[derive(Default)]
+struct UrlSync {
+    /// The query to write, the view it shows, and whether it restores the URL's own state.
+    pending: Option<(String, View, bool)>,
+    /// Whether a flush is scheduled.
+    scheduled: bool,
+    /// The last write.
+    last: Option<LastWrite>,
+}
+
+thread_local! {
+    static SYNC: RefCell<UrlSync> = RefCell::new(UrlSync::default());
+}
+
+/// Writes `query` to the page's URL soon (at most every 100 ms: browsers throttle history
+/// updates), as a new history entry or in place ([`history::decide`]).
+fn schedule_url(query: String, view: View, restoring: bool) {
+    let schedule = SYNC.with(|s| {
+        let mut s = s.borrow_mut();
+        let restoring = restoring || s.pending.as_ref().is_some_and(|p| p.2);
+        s.pending = Some((query, view, restoring));
+        !std::mem::replace(&mut s.scheduled, true)
     });
     if schedule {
-        set_timeout(flush, std::time::Duration::from_millis(100));
+        set_timeout(flush_url, std::time::Duration::from_millis(100));
     }
 }
 
-/// The app for a given query string; `sync_url` writes the state back to the page's URL.
+fn flush_url() {
+    let Some((query, view, restoring)) = SYNC.with(|s| {
+        let mut s = s.borrow_mut();
+        s.scheduled = false;
+        s.pending.take()
+    }) else {
+        return;
+    };
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    if location.search().ok().as_deref().map(|q| q.trim_start_matches('?')) == Some(query.as_str()) {
+        return;
+    }
+    let now = crate::perf::now();
+    let mode = SYNC.with(|s| history::decide(s.borrow().last, view, now, restoring));
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    let url = format!("{path}?{query}");
+    if let Ok(h) = window.history() {
+        let _ = match mode {
+            Write::Push => h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+            Write::Replace => h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+        };
+    }
+    SYNC.with(|s| s.borrow_mut().last = Some(LastWrite { at: now, view }));
+}
+
+/// The app for a given query string; `sync_url` keeps the page's URL and history in step.
 #[component]
 pub fn Lowbit(
     /// The query string to start from (`?format=float8_e4m3fn&code=0x7e`).
     #[prop(into)]
     query: String,
-    /// Whether to keep the page's URL in step with the state.
+    /// Whether to keep the page's URL in step with the state (history entries, Back/Forward).
     #[prop(optional)]
     sync_url: bool,
 ) -> impl IntoView {
-    let parsed = parse_query(&query);
-    let explorer = ExplorerModel::new(parsed.state.explorer);
-    let tables = TablesModel::new(parsed.state.table);
-    let signal = SignalModel::new(parsed.state.signal);
-    let quantize = QuantizeModel::new(parsed.quantize);
-    let current = RwSignal::new(parsed.state.view);
-    let notices = RwSignal::new(parsed.notices);
+    let models = AppModels::new(parse_query(&query));
+    provide_context(models);
     if sync_url {
+        // The first write normalises the URL in place; later ones add entries.
+        let first = StoredValue::new(true);
         Effect::new(move |_| {
-            let state = AppState {
-                view: current.get(),
-                explorer: explorer.snapshot(),
-                table: tables.format.get(),
-                signal: signal.params.get(),
-            };
-            replace_query(&quantize.params.with(|q| to_query_with(&state, q)));
+            let page = models.page();
+            let restoring = first.get_value();
+            first.set_value(false);
+            schedule_url(to_query(&page), page.view(), restoring);
         });
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+            let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+            models.restore(parse_query(&query));
+            let page = models.page_untracked();
+            schedule_url(to_query(&page), page.view(), true);
+        });
+        on_cleanup(move || popstate.remove());
     }
-    // A table cell opens its code in the explorer.
-    let on_open = Callback::new(move |(format, code): (lowbit_core::Format, u64)| {
-        explorer.select_format(format);
-        explorer.set_code(code);
-        current.set(View::Explorer);
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    });
     view! {
         <div class="app">
             <header class="topbar">
@@ -99,13 +185,37 @@ pub fn Lowbit(
                     <span class="name">"Lowbit"</span>
                 </a>
                 <span class="tagline">"machine-learning number formats, bit by bit"</span>
-                <ViewNav current=current on_select=move |v| current.set(v) />
+                <ViewNav current=models.current on_select=move |v| models.current.set(v) />
             </header>
-            <Notices notices=notices />
-            <main>{move || views::render(current.get(), explorer, tables, signal, quantize, on_open)}</main>
+            <Notices notices=models.notices />
+            <main>
+                <CurrentView />
+            </main>
             <footer class="footer">
                 "Exact arithmetic in Rust (lowbit-core), compiled to WebAssembly. Codes and formats are kept in the URL: share it."
             </footer>
         </div>
+    }
+}
+
+/// The view the app shows, from the [`AppModels`] context. Each view's state lives in the
+/// models, so switching away and back keeps it.
+#[component]
+fn CurrentView() -> impl IntoView {
+    let models = expect_context::<AppModels>();
+    // A table cell opens its code in the explorer.
+    let on_open = Callback::new(move |(format, code): (Format, u64)| {
+        models.explorer.select_format(format);
+        models.explorer.set_code(code);
+        models.current.set(View::Explorer);
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    move || match models.current.get() {
+        View::Explorer => view! { <Explorer model=models.explorer /> }.into_any(),
+        View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
+        View::Signal => view! { <SignalView model=models.signal /> }.into_any(),
+        View::Quantize => view! { <QuantizeView model=models.quantize /> }.into_any(),
     }
 }

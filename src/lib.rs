@@ -1,31 +1,34 @@
 //! # Lowbit, the web app
 //!
-//! A Leptos (CSR) front end over `lowbit-core`: `main.rs` only mounts [`App`]. The state that
-//! can be shared lives in the URL query ([`url_state`], a pure serializer); what the explorer
-//! shows is derived by plain functions ([`display`]); `components` lay it out, one component
-//! per file; `views` compose them.
+//! A Leptos (CSR) front end over `lowbit-core`; `main.rs` only mounts [`App`]. Data flows one
+//! way: URL → each feature's params → its model (pure data) → its view.
 //!
-//! Built natively, the crate is only its two pure modules (the web stack is a wasm32-only
-//! dependency), so `cargo test` checks them without a browser; everything else is tested in
-//! headless Chromium (`tests/web.rs`, `crates/lowbit-e2e`).
+//! - [`query`] and [`text`]: leaf vocabulary (views by URL name, percent-coding, the
+//!   [`query::ViewParams`] trait; quoting and number strings).
+//! - [`features`]: one slice per view (`params.rs`, `model.rs`, `view.rs`, one file per
+//!   component). Later views (and a compute worker, `src/worker/`) are added beside them.
+//! - [`url`]: composes the features' params into the query string and back.
+//! - [`history`]: when a change becomes a browser-history entry.
+//! - [`ui`]: shared widgets. `app` holds the state, provides it as context and syncs the URL.
+//!
+//! Built natively, the crate is only its pure modules (the web stack is a wasm32-only
+//! dependency), so `cargo test` checks them without a browser. With the `ssr` feature the
+//! views compile natively too and render to HTML (`crates/lowbit-ssr-tests`); the browser
+//! side is tested in headless Chromium (`tests/web*.rs`, `crates/lowbit-e2e`).
 #![warn(missing_docs)]
 
-pub mod display;
-pub mod quantize_model;
-pub mod signal_model;
-pub mod tables_model;
-pub mod url_state;
+pub mod features;
+pub mod history;
+pub mod query;
+pub mod text;
+pub mod url;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod perf;
-#[cfg(target_arch = "wasm32")]
-pub mod state;
-#[cfg(target_arch = "wasm32")]
-pub mod views;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
-pub use app::{App, Lowbit};
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+pub use app::{App, AppModels, Lowbit};

@@ -1,17 +1,22 @@
 //! Property tests (proptest) of every parser fed by text the user controls: the URL query
-//! (`url_state::parse_query`, the signal view's `SignalParams::apply`, `table=`, the Quantize
+//! (`url::parse_query`, the signal view's `SignalParams::apply`, `table=`, the Quantize
 //! view's `QuantizeParams::apply`), the value box
-//! (`display::interpret_entry`) and the custom-format controls (`CustomSpec`). None may panic
+//! (`explorer::model::interpret_entry`) and the custom-format controls (`CustomSpec`). None may panic
 //! (a panic kills the WASM app), bad input falls back to defaults with a notice, and
 //! `to_query` ∘ `parse_query` is a fixed point for every valid state.
 //!
 //! Native only (proptest is a native dev-dependency): `cargo test -p lowbit-app --test fuzz_parsers`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use lowbit_app::display::{self, CustomField, CustomSpec, Entry};
-use lowbit_app::signal_model::{self, SignalParams, MAX_BLOCK, MAX_SCHEMES, PARAMS};
-use lowbit_app::url_state::{self, parse_query, to_query, AppState, ExplorerState, View};
-use lowbit_app::{quantize_model, tables_model};
+use lowbit_app::features::explorer::model::{self as display, CustomField, CustomSpec, Entry};
+use lowbit_app::features::explorer::params::ExplorerState;
+use lowbit_app::features::quantize::model as quantize_model;
+use lowbit_app::features::signal::model::{self as signal_model, SignalParams, MAX_BLOCK, MAX_SCHEMES};
+use lowbit_app::features::signal::params::PARAMS;
+use lowbit_app::features::tables::model as tables_model;
+use lowbit_app::features::tables::params::TablesParams;
+use lowbit_app::query::{self as url_state, View, ViewParams};
+use lowbit_app::url::{parse_query, to_query, Page};
 use lowbit_core::signal::{SignalKind, MAX_SAMPLES, MIN_SAMPLES};
 use lowbit_core::{Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 use proptest::prelude::*;
@@ -193,7 +198,7 @@ fn format() -> impl Strategy<Value = Format> {
 }
 
 /// Any state the app can be in.
-fn state() -> impl Strategy<Value = AppState> {
+fn state() -> impl Strategy<Value = Page> {
     let explorer = (
         format(),
         any::<u64>(),
@@ -221,8 +226,14 @@ fn state() -> impl Strategy<Value = AppState> {
             let periods = (samples as f64 / 2.0 * fraction).max(0.5);
             SignalParams { kind, amplitude, periods, samples, block, schemes, relative }
         });
-    (prop::sample::select(View::ALL.to_vec()), explorer, table, signal)
-        .prop_map(|(view, explorer, table, signal)| AppState { view, explorer, table, signal })
+    let quantize = (prop::sample::select(quantize_model::offered_schemes()), prop::collection::vec(any::<f32>(), 0..20))
+        .prop_map(|(scheme, values)| quantize_model::QuantizeParams { scheme: scheme.to_string(), values, block: None });
+    prop_oneof![
+        explorer.prop_map(Page::Explorer),
+        table.prop_map(|format| Page::Tables(TablesParams { format })),
+        signal.prop_map(Page::Signal),
+        quantize.prop_map(Page::Quantize),
+    ]
 }
 
 proptest! {
@@ -233,30 +244,30 @@ proptest! {
     #[test]
     fn any_query_parses_to_a_usable_state(q in query()) {
         let parsed = parse_query(&q);
-        let s = &parsed.state;
-        prop_assert!(s.explorer.code <= s.explorer.format.max_code());
-        prop_assert!(tables_model::has_table(&s.table));
-        prop_assert!(s.signal.spec().validate().is_ok(), "{:?}", s.signal);
-        prop_assert!((1..=MAX_BLOCK).contains(&s.signal.block));
-        prop_assert!(s.signal.schemes.len() <= MAX_SCHEMES);
+        match &parsed.page {
+            Page::Explorer(e) => prop_assert!(e.code <= e.format.max_code()),
+            Page::Tables(t) => prop_assert!(tables_model::has_table(&t.format)),
+            Page::Signal(s) => {
+                prop_assert!(s.spec().validate().is_ok(), "{:?}", s);
+                prop_assert!((1..=MAX_BLOCK).contains(&s.block));
+                prop_assert!(s.schemes.len() <= MAX_SCHEMES);
+            }
+            Page::Quantize(p) => prop_assert!(p.values.len() <= quantize_model::MAX_VALUES),
+        }
         for n in &parsed.notices {
             prop_assert!(n.chars().count() <= MAX_NOTICE_CHARS, "notice of {} chars", n.chars().count());
         }
-        let q = url_state::to_query_with(s, &parsed.quantize);
+        let q = to_query(&parsed.page);
         let again = parse_query(&q);
         prop_assert!(again.notices.is_empty(), "{:?} from {}", again.notices, q);
-        prop_assert_eq!(&again.state, s);
-        if s.view == View::Quantize {
-            // The Quantize view's parameters are in the link only while it is shown.
-            prop_assert_eq!(&again.quantize, &parsed.quantize);
-        }
+        prop_assert_eq!(&again.page, &parsed.page);
     }
 
     /// Arbitrary text, not shaped like a query at all.
     #[test]
     fn any_text_parses(q in any::<String>()) {
         let parsed = parse_query(&q);
-        prop_assert_eq!(parse_query(&to_query(&parsed.state)).state, parsed.state);
+        prop_assert_eq!(parse_query(&to_query(&parsed.page)).page, parsed.page);
     }
 
     /// Every valid state survives the URL unchanged, with no notice.
@@ -265,16 +276,23 @@ proptest! {
         let q = to_query(&s);
         let parsed = parse_query(&q);
         prop_assert!(parsed.notices.is_empty(), "{:?} from {}", parsed.notices, q);
-        prop_assert_eq!(&parsed.state, &s, "{}", q);
-        prop_assert_eq!(to_query(&parsed.state), q);
+        prop_assert_eq!(&parsed.page, &s, "{}", q);
+        prop_assert_eq!(to_query(&parsed.page), q);
     }
 
     /// A malformed value for a known key leaves that part of the state at its default.
     #[test]
     fn bad_values_fall_back_with_a_notice(k in prop::sample::select(vec!["view", "format", "round", "overflow", "table", "wave", "error"]), junk in "[#!*]{1,5}") {
-        let parsed = parse_query(&format!("{k}={junk}"));
+        // Each key is read by its own view.
+        let (view, default) = match k {
+            "table" => ("tables", Page::Tables(TablesParams::default())),
+            "wave" | "error" => ("signal", Page::Signal(SignalParams::default())),
+            _ => ("explorer", Page::Explorer(ExplorerState::default())),
+        };
+        let q = if k == "view" { format!("view={junk}") } else { format!("view={view}&{k}={junk}") };
+        let parsed = parse_query(&q);
         prop_assert_eq!(parsed.notices.len(), 1, "{:?}", parsed.notices);
-        prop_assert_eq!(parsed.state, AppState::default());
+        prop_assert_eq!(parsed.page, default);
     }
 
     /// Percent-decoding never panics and inverts percent-encoding.
@@ -352,10 +370,7 @@ proptest! {
         if let Ok(f) = tables_model::parse_table(&text) {
             let t = tables_model::value_table(&f);
             prop_assert_eq!(t.cells.len() as u64, 1u64 << t.bits);
-            let _ = tables_model::grid_html(&t);
-            let _ = tables_model::picker_options_html(&f);
         }
-        let _ = tables_model::code_from_attr(&text);
     }
 }
 
@@ -396,8 +411,8 @@ proptest! {
             }
         }
         let _ = result.hover(params.samples);
-        let _ = signal_model::block_options_html(params.block);
-        let _ = signal_model::schemes_html(&params.schemes);
+        let _ = signal_model::block_choices(params.block);
+        let _ = signal_model::scheme_choices(&params.schemes);
     }
 
     /// Whatever the URL or the text box gives the Quantize view, it quantizes and lays out.
@@ -417,9 +432,9 @@ proptest! {
         let _ = params.settle();
         let result = quantize_model::compute(&params);
         prop_assert_eq!(result.q.dequantized.len(), params.values.len());
-        let _ = quantize_model::view_html(&result);
-        let _ = quantize_model::controls_html(&params);
-        let _ = quantize_model::block_html(&params);
+        let _ = quantize_model::display(&result);
+        let _ = quantize_model::scheme_choices(&params.scheme);
+        let _ = quantize_model::block_box(&params);
     }
 
     /// Canvas sizes from any CSS size and ratio are at least 1 × 1.

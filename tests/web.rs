@@ -8,7 +8,8 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use lowbit_app::components::{BitCells, FormatPicker, LimitsTable, ValueInput};
+use lowbit_app::features::explorer::{BitCells, LimitsTable, ValueInput};
+use lowbit_app::ui::FormatPicker;
 use lowbit_app::Lowbit;
 use lowbit_core::{Format, OverflowPolicy, RoundingMode, CATALOGUE};
 use wasm_bindgen::JsCast;

@@ -31,17 +31,32 @@ pub struct StaticServer {
     pub addr: SocketAddr,
 }
 
+/// How a [`StaticServer`] serves its directory.
+#[derive(Clone, Debug, Default)]
+pub struct ServeOptions {
+    /// The path the directory is served under (`/lowbit/`); `/` when empty. Other paths get
+    /// 404, as on a server hosting several sites.
+    pub prefix: String,
+    /// Send `Content-Encoding: gzip` bodies to clients that accept it, as real servers do.
+    pub gzip: bool,
+}
+
 impl StaticServer {
     /// Serves `root` on 127.0.0.1 on a free port. `/` and unknown paths without an extension
     /// get `index.html` (a single-page app); the query string is ignored.
     pub fn start(root: PathBuf) -> std::io::Result<StaticServer> {
+        StaticServer::start_with(root, ServeOptions::default())
+    }
+
+    /// Serves `root` with `options` (a path prefix, gzip).
+    pub fn start_with(root: PathBuf, options: ServeOptions) -> std::io::Result<StaticServer> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let addr = listener.local_addr()?;
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let root = root.clone();
+                let (root, options) = (root.clone(), options.clone());
                 std::thread::spawn(move || {
-                    let _ = serve_connection(stream, &root);
+                    let _ = serve_connection(stream, &root, &options);
                 });
             }
         });
@@ -68,7 +83,17 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+/// `body` compressed with gzip (level 9, as the budgets count it).
+fn gzip(body: &[u8]) -> Vec<u8> {
+    use flate2::write::GzEncoder;
+    let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
+    if encoder.write_all(body).is_err() {
+        return body.to_vec();
+    }
+    encoder.finish().unwrap_or_else(|_| body.to_vec())
+}
+
+fn serve_connection(stream: TcpStream, root: &Path, options: &ServeOptions) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut writer = stream;
@@ -78,6 +103,7 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
             return Ok(());
         }
         let mut keep_alive = true;
+        let mut accepts_gzip = false;
         let mut content_length = 0usize;
         loop {
             let mut header = String::new();
@@ -87,6 +113,9 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
             let lower = header.to_ascii_lowercase();
             if lower.starts_with("connection:") && lower.contains("close") {
                 keep_alive = false;
+            }
+            if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
+                accepts_gzip = true;
             }
             if let Some(v) = lower.strip_prefix("content-length:") {
                 content_length = v.trim().parse().unwrap_or(0);
@@ -99,14 +128,23 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
         let mut parts = request_line.split_whitespace();
         let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
         let path = target.split(['?', '#']).next().unwrap_or("/");
-        let (status, file) = resolve(root, path);
-        let body = match (&file, method) {
+        let prefix = if options.prefix.is_empty() { "/" } else { options.prefix.as_str() };
+        let (status, file) = match path.strip_prefix(prefix) {
+            Some(rest) => resolve(root, &format!("/{rest}")),
+            None => ("404 Not Found", None),
+        };
+        let mut body = match (&file, method) {
             (Some(f), "GET" | "HEAD") => std::fs::read(f).unwrap_or_default(),
             _ => b"not found".to_vec(),
         };
         let ctype = file.as_deref().map_or("text/plain", content_type);
+        let mut encoding = "";
+        if options.gzip && accepts_gzip && file.is_some() {
+            body = gzip(&body);
+            encoding = "Content-Encoding: gzip\r\n";
+        }
         let head = format!(
-            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: {}\r\n\r\n",
+            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-store\r\nConnection: {}\r\n\r\n",
             body.len(),
             if keep_alive { "keep-alive" } else { "close" }
         );
@@ -138,6 +176,34 @@ fn resolve(root: &Path, url_path: &str) -> (&'static str, Option<PathBuf>) {
         }
     }
     ("404 Not Found", None)
+}
+
+/// Chromium's network emulation (chromedriver's `POST /session/{id}/chromium/network_conditions`),
+/// sent with [`Client::issue_cmd`].
+#[derive(Debug, Clone, Copy)]
+pub struct NetworkConditions {
+    /// Added round-trip latency, milliseconds.
+    pub latency_ms: u64,
+    /// Download throughput, bytes per second.
+    pub download_bytes_per_s: u64,
+    /// Upload throughput, bytes per second.
+    pub upload_bytes_per_s: u64,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/chromium/network_conditions", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "network_conditions": {
+            "offline": false,
+            "latency": self.latency_ms,
+            "download_throughput": self.download_bytes_per_s,
+            "upload_throughput": self.upload_bytes_per_s,
+        }});
+        (http::Method::POST, Some(body.to_string()))
+    }
 }
 
 /// A free TCP port on 127.0.0.1.

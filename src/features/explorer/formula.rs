@@ -1,0 +1,104 @@
+//! The value's formula in MathML, with the actual numbers in the bit cells' role colours.
+
+use leptos::prelude::*;
+
+use super::model::Formula;
+
+/// `(−1)^s × 2^(e − bias) × 1.m = value`, or the integer / table / special-value reading.
+#[component]
+pub fn FormulaView(
+    /// The formula of the current code.
+    #[prop(into)]
+    formula: Signal<Formula>,
+) -> impl IntoView {
+    move || formula_view(formula.get())
+}
+
+/// The markup of one formula.
+fn formula_view(formula: Formula) -> AnyView {
+    let (long, detail) = (formula.is_long(), formula.detail());
+    match formula {
+        Formula::Float { sign, exponent, bias, significand_bits, value, .. } => {
+            let sign_part = sign.map(|s| {
+                view! {
+                    <msup>
+                        <mrow><mo>"("</mo><mo>"−"</mo><mn>"1"</mn><mo>")"</mo></mrow>
+                        <mn class="role-sign">{s}</mn>
+                    </msup>
+                    <mo>"×"</mo>
+                }
+            });
+            let significand_part = significand_bits.map(|bits| {
+                view! {
+                    <mo>"×"</mo>
+                    <msub><mn class="role-mantissa">{bits}</mn><mn class="radix">"2"</mn></msub>
+                }
+            });
+            view! {
+                <div class="formula" class:long=long data-testid="formula">
+                    <math display="block">
+                        <mrow>
+                            {sign_part}
+                            <msup>
+                                <mn>"2"</mn>
+                                <mrow><mn class="role-exponent">{exponent}</mn><mo>"−"</mo><mn>{bias}</mn></mrow>
+                            </msup>
+                            {significand_part}
+                            <mo>"="</mo>
+                            <mn class="result">{value}</mn>
+                        </mrow>
+                    </math>
+                    <p class="formula-detail">{detail}</p>
+                </div>
+            }
+            .into_any()
+        }
+        Formula::Int { sign_weight, sign, rest, value } => {
+            let sign_part = sign_weight.zip(sign).map(|(weight, s)| {
+                view! {
+                    <mo>"−"</mo>
+                    <mn>{weight}</mn>
+                    <mo>"×"</mo>
+                    <mn class="role-sign">{s}</mn>
+                    <mo>"+"</mo>
+                }
+            });
+            view! {
+                <div class="formula" data-testid="formula">
+                    <math display="block">
+                        <mrow>
+                            {sign_part}
+                            <mn class="role-index">{rest}</mn>
+                            <mo>"="</mo>
+                            <mn class="result">{value}</mn>
+                        </mrow>
+                    </math>
+                    <p class="formula-detail">"two's complement: the top bit weighs −2^(n−1)"</p>
+                </div>
+            }
+            .into_any()
+        }
+        Formula::Table { name, index, value } => view! {
+            <div class="formula" data-testid="formula">
+                <math display="block">
+                    <mrow>
+                        <mi mathvariant="normal">{name}</mi>
+                        <mo>"["</mo>
+                        <mn class="role-index">{index}</mn>
+                        <mo>"]"</mo>
+                        <mo>"="</mo>
+                        <mn class="result">{value}</mn>
+                    </mrow>
+                </math>
+                <p class="formula-detail">"a lookup table: the code is an index"</p>
+            </div>
+        }
+        .into_any(),
+        Formula::Special { text } => view! {
+            <div class="formula" data-testid="formula">
+                <p class="formula-special">{text}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}

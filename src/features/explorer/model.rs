@@ -1,0 +1,874 @@
+//! Everything the explorer shows, derived from (format, code) by plain functions: the bit
+//! cells, the read-outs, the formula, the limits. Components only lay these strings out, so
+//! all the arithmetic is here and is tested natively (`cargo test -p lowbit-app --lib`).
+
+use lowbit_core::decimal::{exact_decimal, js_string};
+use lowbit_core::format::{BitRole, Kind};
+use lowbit_core::{Class, Encoder, FloatFormat, Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
+
+use crate::text::{compact, shorten, shorten_quoted};
+
+/// Exact expansions longer than this are shown shortened, with a button to expand them.
+pub const EXACT_SHORT_CHARS: usize = 40;
+
+/// CSS class of a bit role (`role-sign`, `role-exponent`, `role-mantissa`, `role-index`).
+pub fn role_class(role: BitRole) -> &'static str {
+    match role {
+        BitRole::Sign => "role-sign",
+        BitRole::Exponent => "role-exponent",
+        BitRole::Mantissa => "role-mantissa",
+        BitRole::Index => "role-index",
+    }
+}
+
+/// Whether bit `position` of `code` is set.
+pub fn bit_is_set(code: u64, position: u32) -> bool {
+    position < 64 && (code >> position) & 1 == 1
+}
+
+/// `code` with bit `position` set to `on` (positions outside the format are ignored).
+pub fn with_bit(format: &Format, code: u64, position: u32, on: bool) -> u64 {
+    if position >= format.bits() {
+        return code;
+    }
+    let mask = 1u64 << position;
+    if on { code | mask } else { code & !mask }
+}
+
+/// `code` with every bit from `from` to `to` (either order, inclusive) set to `on`.
+pub fn with_bits(format: &Format, code: u64, from: u32, to: u32, on: bool) -> u64 {
+    (from.min(to)..=from.max(to)).fold(code, |c, p| with_bit(format, c, p, on))
+}
+
+/// `code` with bit `position` flipped.
+pub fn toggle_bit(format: &Format, code: u64, position: u32) -> u64 {
+    with_bit(format, code, position, !bit_is_set(code, position))
+}
+
+/// The bit cell a key moves the focus to from cell `position` of a `bits`-wide code: the
+/// arrows to the neighbours (left/up = more significant), Home to the top bit, End to bit 0.
+pub fn bit_to_focus(key: &str, position: u32, bits: u32) -> Option<u32> {
+    match key {
+        "ArrowLeft" | "ArrowUp" if position + 1 < bits => Some(position + 1),
+        "ArrowRight" | "ArrowDown" if position > 0 => Some(position - 1),
+        "Home" => bits.checked_sub(1),
+        "End" => Some(0),
+        _ => None,
+    }
+}
+
+/// The screen-reader label of a bit cell: "bit 6, exponent, set".
+pub fn bit_label(format: &Format, code: u64, position: u32) -> String {
+    let state = if bit_is_set(code, position) { "set" } else { "clear" };
+    format!("bit {position}, {}, {state}", format.bit_role(position).name())
+}
+
+/// A run of neighbouring bits with the same role (a field), most significant first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// The role of its bits.
+    pub role: BitRole,
+    /// Its bit positions, most significant first.
+    pub positions: Vec<u32>,
+    /// Its caption ("exponent · 4 bits").
+    pub caption: String,
+}
+
+/// The fields of a format, most significant first.
+pub fn fields(format: &Format) -> Vec<Field> {
+    let mut out: Vec<Field> = Vec::new();
+    for position in (0..format.bits()).rev() {
+        let role = format.bit_role(position);
+        match out.last_mut() {
+            Some(field) if field.role == role => field.positions.push(position),
+            _ => out.push(Field { role, positions: vec![position], caption: String::new() }),
+        }
+    }
+    for field in &mut out {
+        let name = match field.role {
+            BitRole::Index if matches!(format.kind, Kind::Int(_)) => "value",
+            BitRole::Index => "index",
+            role => role.name(),
+        };
+        let n = field.positions.len();
+        field.caption = if n == 1 { name.to_string() } else { format!("{name} · {n} bits") };
+    }
+    out
+}
+
+/// The code's bits grouped by field, most significant first: `[("0", Sign), ("1111", Exponent), ("110", Mantissa)]`.
+pub fn binary_fields(format: &Format, code: u64) -> Vec<(String, BitRole)> {
+    fields(format)
+        .into_iter()
+        .map(|f| {
+            let bits: String = f.positions.iter().map(|&p| if bit_is_set(code, p) { '1' } else { '0' }).collect();
+            (bits, f.role)
+        })
+        .collect()
+}
+
+/// The formula behind a value, with the actual numbers, ready to lay out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Formula {
+    /// (−1)^s × 2^(e − bias) × significand = value.
+    Float {
+        /// The sign bit ("0"/"1"), None for unsigned formats.
+        sign: Option<String>,
+        /// The exponent as applied: the field ("15"), or "1" for subnormals and zero.
+        exponent: String,
+        /// The bias ("7").
+        bias: String,
+        /// The exponent applied, exponent − bias ("8").
+        unbiased: String,
+        /// The significand in binary ("1.110"), None when there are no mantissa bits.
+        significand_bits: Option<String>,
+        /// The significand in decimal ("1.75").
+        significand: String,
+        /// The value ("448", "-0").
+        value: String,
+        /// A note ("subnormal: exponent field 0 means 1 − bias, no implicit 1").
+        note: Option<String>,
+    },
+    /// Two's complement: −2^(n−1)·s + rest = value (or just the integer for unsigned).
+    Int {
+        /// The sign bit's weight ("8"), None for unsigned formats.
+        sign_weight: Option<String>,
+        /// The sign bit ("0"/"1"), None for unsigned formats.
+        sign: Option<String>,
+        /// The other bits as an unsigned integer ("1").
+        rest: String,
+        /// The value ("-7").
+        value: String,
+    },
+    /// A lookup table: name[index] = value.
+    Table {
+        /// The format id ("nf4").
+        name: String,
+        /// The index ("9").
+        index: String,
+        /// The value.
+        value: String,
+    },
+    /// A code that is not a number in the usual sense (±Inf, NaN): an explanation.
+    Special {
+        /// The sentence to show.
+        text: String,
+    },
+}
+
+/// Significands or values longer than this set a float formula in a smaller size.
+pub const FORMULA_LONG_CHARS: usize = 24;
+
+impl Formula {
+    /// Whether a float formula is too wide for the normal size (its significand or value has
+    /// more than [`FORMULA_LONG_CHARS`] characters).
+    pub fn is_long(&self) -> bool {
+        match self {
+            Formula::Float { significand_bits, value, .. } => {
+                significand_bits.as_ref().is_some_and(|b| b.len() > FORMULA_LONG_CHARS) || value.len() > FORMULA_LONG_CHARS
+            }
+            _ => false,
+        }
+    }
+
+    /// The line under a float formula: the power and the significand in decimal
+    /// ("2^8 × 1.75", "2^-1" without mantissa bits), then its note.
+    pub fn detail(&self) -> Option<String> {
+        let Formula::Float { unbiased, significand_bits, significand, note, .. } = self else {
+            return None;
+        };
+        let times = if significand_bits.is_some() { format!(" × {significand}") } else { String::new() };
+        let note = note.as_ref().map_or(String::new(), |n| format!(" — {n}"));
+        Some(format!("2^{unbiased}{times}{note}"))
+    }
+}
+
+fn special_text(float: &FloatFormat, class: Class, negative: bool) -> String {
+    match (class, float.specials) {
+        (Class::Infinite, _) => format!(
+            "exponent all ones, mantissa zero: {}Infinity",
+            if negative { "−" } else { "+" }
+        ),
+        (_, Specials::Ieee) => "exponent all ones, mantissa not zero: NaN".into(),
+        (_, Specials::Fn) if float.mantissa_bits == 0 => "all ones: the one NaN code".into(),
+        (_, Specials::Fn) => "exponent and mantissa all ones: NaN (this format has no infinity)".into(),
+        (_, Specials::Fnuz) => "the code of −0 is the one NaN (no −0, no infinity here)".into(),
+        (_, Specials::Finite) => "NaN".into(),
+    }
+}
+
+/// The formula for a code.
+pub fn formula(format: &Format, code: u64) -> Formula {
+    let decoded = format.decode(code);
+    let value = js_string(decoded.value);
+    match &format.kind {
+        Kind::Float(float) => {
+            let Some(fields) = decoded.fields else {
+                return Formula::Special { text: value };
+            };
+            if matches!(fields.class, Class::Nan | Class::Infinite) {
+                return Formula::Special { text: special_text(float, fields.class, fields.sign) };
+            }
+            let subnormal = float.subnormals && fields.exponent_field == 0;
+            let m = float.mantissa_bits as usize;
+            let significand_bits = (m > 0).then(|| {
+                let lead = if subnormal { '0' } else { '1' };
+                format!("{lead}.{:0m$b}", fields.mantissa_field)
+            });
+            let note = if subnormal && fields.class == Class::Zero {
+                Some("zero: exponent and mantissa fields all zero".into())
+            } else if subnormal {
+                Some("subnormal: exponent field 0 counts as 1, with no implicit leading 1".into())
+            } else {
+                None
+            };
+            Formula::Float {
+                sign: float.signed.then(|| if fields.sign { "1".into() } else { "0".into() }),
+                exponent: if subnormal { "1".into() } else { fields.exponent_field.to_string() },
+                bias: float.bias.to_string(),
+                unbiased: fields.unbiased_exponent.to_string(),
+                significand_bits,
+                significand: js_string(fields.significand),
+                value,
+                note,
+            }
+        }
+        Kind::Int(int) => {
+            let top = int.bits - 1;
+            let rest_mask = (1u64 << top) - 1;
+            if int.signed {
+                Formula::Int {
+                    sign_weight: Some((1u64 << top).to_string()),
+                    sign: Some(if bit_is_set(decoded.code, top) { "1".into() } else { "0".into() }),
+                    rest: (decoded.code & rest_mask).to_string(),
+                    value,
+                }
+            } else {
+                Formula::Int { sign_weight: None, sign: None, rest: decoded.code.to_string(), value }
+            }
+        }
+        Kind::Codebook(_) => {
+            if decoded.value.is_nan() {
+                return Formula::Special { text: format!("code {} is not used by {}", decoded.code, format.id) };
+            }
+            Formula::Table { name: format.id.clone(), index: decoded.code.to_string(), value }
+        }
+    }
+}
+
+/// The class badge: a CSS key and a label.
+pub fn class_badge(format: &Format, code: u64) -> (&'static str, String) {
+    let decoded = format.decode(code);
+    match decoded.class {
+        Class::Zero => ("zero", if decoded.value.is_sign_negative() { "−0 (zero)".into() } else { "zero".into() }),
+        Class::Subnormal => ("subnormal", "subnormal".into()),
+        Class::Infinite if decoded.value < 0.0 => ("infinite", "−Inf".into()),
+        Class::Infinite => ("infinite", "+Inf".into()),
+        Class::Nan => ("nan", "NaN".into()),
+        Class::Normal => match format.kind {
+            Kind::Float(_) => ("normal", "normal".into()),
+            Kind::Int(_) => ("normal", "integer".into()),
+            Kind::Codebook(_) => ("normal", "table value".into()),
+        },
+    }
+}
+
+/// Everything the read-out panels show for one code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readout {
+    /// JavaScript's `String(v)` of the value ("448", "NaN", "-0").
+    pub value: String,
+    /// The code in decimal ("126").
+    pub code_decimal: String,
+    /// The code in hex, padded ("0x7e").
+    pub hex: String,
+    /// The bits by field, most significant first.
+    pub binary: Vec<(String, BitRole)>,
+    /// CSS key of the class badge.
+    pub class_key: &'static str,
+    /// Text of the class badge.
+    pub class_label: String,
+    /// The exact decimal expansion.
+    pub exact: String,
+    /// A shortened expansion when the full one is long.
+    pub exact_short: Option<String>,
+    /// Number of significant digits of the exact expansion.
+    pub exact_digits: usize,
+    /// The spacing of values here ("0.125"), "—" where not defined.
+    pub ulp: String,
+    /// The code of the next larger value.
+    pub next_up: Option<u64>,
+    /// The code of the next smaller value.
+    pub next_down: Option<u64>,
+    /// The formula.
+    pub formula: Formula,
+}
+
+/// Counts the significant digits of a decimal expansion.
+fn significant_digits(text: &str) -> usize {
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() { 1 } else { trimmed.len() }
+}
+
+/// Derives the read-outs of a code.
+pub fn readout(format: &Format, code: u64) -> Readout {
+    let code = code & format.max_code();
+    let decoded = format.decode(code);
+    let exact = exact_decimal(decoded.value);
+    let exact_short = (exact.chars().count() > EXACT_SHORT_CHARS + 8)
+        .then(|| format!("{}…", exact.chars().take(EXACT_SHORT_CHARS).collect::<String>()));
+    let ulp = if decoded.value.is_finite() {
+        let u = format.ulp(decoded.value);
+        if u.is_finite() { js_string(u) } else { "—".into() }
+    } else {
+        "—".into()
+    };
+    let (class_key, class_label) = class_badge(format, code);
+    Readout {
+        value: js_string(decoded.value),
+        code_decimal: code.to_string(),
+        hex: format.hex_string(code),
+        binary: binary_fields(format, code),
+        class_key,
+        class_label,
+        exact_digits: significant_digits(&exact),
+        exact,
+        exact_short,
+        ulp,
+        next_up: format.next_up(code),
+        next_down: format.next_down(code),
+        formula: formula(format, code),
+    }
+}
+
+/// One row of a limits card: a label, a short value and the full value (tooltip).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitRow {
+    /// What the row is ("largest finite").
+    pub label: &'static str,
+    /// Its short form.
+    pub short: String,
+    /// Its full form.
+    pub full: String,
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes".into() } else { "no".into() }
+}
+
+/// The limits of a format as rows.
+pub fn limit_rows(format: &Format) -> Vec<LimitRow> {
+    let l = format.limits();
+    let num = |label, x: Option<f64>| match x {
+        Some(x) => LimitRow { label, short: compact(x), full: js_string(x) },
+        None => LimitRow { label, short: "—".into(), full: "not defined for this format".into() },
+    };
+    let text = |label, s: String| LimitRow { label, short: s.clone(), full: s };
+    vec![
+        text("bits", format.bits().to_string()),
+        num("largest finite", Some(l.max)),
+        num("most negative", Some(l.min)),
+        num("smallest normal", l.min_normal),
+        num("smallest positive", l.min_positive),
+        num("epsilon (1⁺ − 1)", l.epsilon),
+        text("NaN codes", l.nan_codes.to_string()),
+        text("±Inf", yes_no(l.has_inf)),
+        text("−0", yes_no(l.has_negative_zero)),
+        text("bias", l.bias.map_or("—".into(), |b| b.to_string())),
+        LimitRow {
+            label: "dynamic range",
+            short: l.dynamic_range_binades.map_or("—".into(), |b| format!("{b:.1} binades")),
+            full: l.dynamic_range_binades.map_or("—".into(), |b| format!("log2(max / min positive) = {b}")),
+        },
+    ]
+}
+
+/// One row of the all-formats limits table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitsTableRow {
+    /// Canonical id.
+    pub id: &'static str,
+    /// Width in bits.
+    pub bits: String,
+    /// Layout ("E4M3", "INT", "table").
+    pub layout: String,
+    /// The cells, short form and full form: max, smallest normal, smallest positive, epsilon.
+    pub cells: Vec<(String, String)>,
+    /// Whether ±Inf exist.
+    pub inf: String,
+    /// Number of NaN codes.
+    pub nans: String,
+    /// One-line description.
+    pub summary: &'static str,
+}
+
+/// The limits table of every catalogue format.
+pub fn limits_table() -> Vec<LimitsTableRow> {
+    CATALOGUE
+        .iter()
+        .map(|entry| {
+            let format = Format { id: entry.id.to_string(), kind: entry.kind };
+            let l = format.limits();
+            let cell = |x: Option<f64>| match x {
+                Some(x) => (compact(x), js_string(x)),
+                None => ("—".into(), "not defined".into()),
+            };
+            let layout = match &entry.kind {
+                Kind::Float(f) => format!("E{}M{}", f.exponent_bits, f.mantissa_bits),
+                Kind::Int(i) => if i.signed { "int".into() } else { "uint".into() },
+                Kind::Codebook(_) => "table".into(),
+            };
+            LimitsTableRow {
+                id: entry.id,
+                bits: format.bits().to_string(),
+                layout,
+                cells: vec![cell(Some(l.max)), cell(l.min_normal), cell(l.min_positive), cell(l.epsilon)],
+                inf: yes_no(l.has_inf),
+                nans: l.nan_codes.to_string(),
+                summary: entry.summary,
+            }
+        })
+        .collect()
+}
+
+/// What a typed entry turned into.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// A code typed as `0x…` or `0b…`.
+    Code(u64),
+    /// A number, encoded.
+    Number(Typed),
+}
+
+/// A typed number and how it was encoded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Typed {
+    /// The text as typed (trimmed).
+    pub text: String,
+    /// The code it became.
+    pub code: u64,
+    /// The input as the nearest f64 ("0.1").
+    pub input: String,
+    /// The encoded value ("0.1015625").
+    pub value: String,
+    /// Status flag names ("exact", or "inexact, overflow").
+    pub status: String,
+    /// Whether the encoding was exact.
+    pub exact: bool,
+    /// value − input ("0.0015625"), "—" where not defined.
+    pub abs_error: String,
+    /// |value − input| / |input|, "—" where not defined.
+    pub rel_error: String,
+}
+
+/// Interprets the value box: `0x…`/`0b…` are codes; anything else is a number (decimal,
+/// scientific, `inf`, `nan`, `-0`) encoded with the given rounding and overflow.
+pub fn interpret_entry(
+    format: &Format,
+    text: &str,
+    rounding: Option<RoundingMode>,
+    overflow: OverflowPolicy,
+    seed: u64,
+) -> Result<Entry, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("Type a number (1.5, -2e-3, inf, nan, -0) or a code (0x7e, 0b0111_1110).".into());
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("0x") || lower.starts_with("0b") {
+        return format.parse_code(text).map(Entry::Code).map_err(|e| shorten_quoted(&e, text));
+    }
+    let encoded = Encoder::new(format, rounding, overflow, seed)
+        .encode_text(text)
+        .map_err(|e| shorten_quoted(&e.0, text))?;
+    let error = encoded.error();
+    let relative = encoded.relative_error();
+    Ok(Entry::Number(Typed {
+        text: text.to_string(),
+        code: encoded.code,
+        input: js_string(encoded.input),
+        value: js_string(encoded.value),
+        status: encoded.status.names().join(", "),
+        exact: encoded.status.is_exact(),
+        abs_error: if error.is_nan() { "—".into() } else { js_string(error) },
+        rel_error: if relative.is_nan() { "—".into() } else { compact(relative) },
+    }))
+}
+
+/// The code showing, in `to`, the value that `code` has in `from` (a cast with `to`'s
+/// default rounding and overflow).
+pub fn convert_code(from: &Format, code: u64, to: &Format) -> u64 {
+    Encoder::with_defaults(to).encode_f64(from.decode(code).value).code
+}
+
+/// The parameters of a custom `eXmY` format, as the custom-format controls show them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CustomSpec {
+    /// Exponent bits (1–11).
+    pub exponent_bits: u32,
+    /// Mantissa bits.
+    pub mantissa_bits: u32,
+    /// Exponent bias.
+    pub bias: i32,
+    /// Special-value rule.
+    pub specials: Specials,
+}
+
+/// The special-value rules the controls offer, with labels.
+pub const SPECIALS: [(Specials, &str); 4] = [
+    (Specials::Ieee, "ieee — ±Inf and NaNs"),
+    (Specials::Fn, "fn — no Inf, NaN at S.111…1"),
+    (Specials::Fnuz, "fnuz — no Inf, no −0, NaN at 0x80…"),
+    (Specials::Finite, "finite — every code a number"),
+];
+
+impl CustomSpec {
+    /// The controls' starting point for a format: its own layout when it is a signed float,
+    /// otherwise E4M3.
+    pub fn of(format: &Format) -> CustomSpec {
+        match format.as_float() {
+            Some(f) if f.signed && f.subnormals => CustomSpec {
+                exponent_bits: f.exponent_bits,
+                mantissa_bits: f.mantissa_bits,
+                bias: f.bias,
+                specials: f.specials,
+            },
+            _ => CustomSpec { exponent_bits: 4, mantissa_bits: 3, bias: 7, specials: Specials::Ieee },
+        }
+    }
+
+    /// The default bias for the exponent width (2^(X−1) − 1).
+    pub fn default_bias(exponent_bits: u32) -> i32 {
+        FloatFormat::default_bias(exponent_bits.clamp(1, 11))
+    }
+
+    /// The custom format id (`e5m7b10_fn`), checked by the core.
+    pub fn to_format(self) -> Result<Format, String> {
+        if !(1..=11).contains(&self.exponent_bits) {
+            return Err(format!("exponent bits must be 1 to 11, got {}", self.exponent_bits));
+        }
+        let total = 1u64 + u64::from(self.exponent_bits) + u64::from(self.mantissa_bits);
+        if total > 32 {
+            return Err(format!(
+                "at most 32 bits in all: 1 + {} + {} = {total}",
+                self.exponent_bits, self.mantissa_bits
+            ));
+        }
+        let float = FloatFormat {
+            exponent_bits: self.exponent_bits,
+            mantissa_bits: self.mantissa_bits,
+            bias: self.bias,
+            signed: true,
+            specials: self.specials,
+            subnormals: true,
+        };
+        Format::parse(&float.custom_id()).map_err(|e| e.0)
+    }
+}
+
+/// One box of the custom-format controls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomField {
+    /// Exponent bits (a change resets the bias to the width's default).
+    Exponent,
+    /// Mantissa bits.
+    Mantissa,
+    /// Exponent bias.
+    Bias,
+    /// Special-value rule, by suffix (`ieee`, `fn`, `fnuz`, `finite`).
+    Rule,
+}
+
+impl CustomSpec {
+    /// What the box of `field` shows ("4", "-3", "fnuz").
+    pub fn text(self, field: CustomField) -> String {
+        match field {
+            CustomField::Exponent => self.exponent_bits.to_string(),
+            CustomField::Mantissa => self.mantissa_bits.to_string(),
+            CustomField::Bias => self.bias.to_string(),
+            CustomField::Rule => self.specials.suffix().to_string(),
+        }
+    }
+
+    /// The spec with `field` set from the text typed in its box; a message when the text is
+    /// not a value the box takes (whether the whole spec is a format is [`CustomSpec::to_format`]'s call).
+    pub fn with_text(self, field: CustomField, text: &str) -> Result<CustomSpec, String> {
+        let text = text.trim();
+        let whole = |what: &str| {
+            text.parse::<i64>().map_err(|_| format!("{what}: '{}' is not a whole number", shorten(text)))
+        };
+        match field {
+            CustomField::Exponent => {
+                let e = u32::try_from(whole("exponent bits")?).map_err(|_| "exponent bits must be 1 to 11".to_string())?;
+                Ok(CustomSpec { exponent_bits: e, bias: CustomSpec::default_bias(e), ..self })
+            }
+            CustomField::Mantissa => {
+                let m = u32::try_from(whole("mantissa bits")?).map_err(|_| "mantissa bits cannot be negative".to_string())?;
+                Ok(CustomSpec { mantissa_bits: m, ..self })
+            }
+            CustomField::Bias => {
+                let b = i32::try_from(whole("bias")?).map_err(|_| "bias out of range".to_string())?;
+                Ok(CustomSpec { bias: b, ..self })
+            }
+            CustomField::Rule => parse_specials(text)
+                .map(|s| CustomSpec { specials: s, ..self })
+                .ok_or_else(|| format!("unknown rule '{}'", shorten(text))),
+        }
+    }
+}
+
+/// Parses a special-value rule suffix (`ieee`, `fn`, `fnuz`, `finite`).
+pub fn parse_specials(name: &str) -> Option<Specials> {
+    SPECIALS.iter().map(|(s, _)| *s).find(|s| s.suffix() == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::*;
+    use super::*;
+
+    fn fmt(id: &str) -> Format {
+        Format::parse(id).unwrap()
+    }
+
+    #[test]
+    fn bits_and_labels() {
+        let f = fmt("float8_e4m3fn");
+        assert_eq!(toggle_bit(&f, 0x7e, 0), 0x7f);
+        assert_eq!(with_bit(&f, 0x7e, 9, true), 0x7e, "outside the format");
+        assert_eq!(with_bits(&f, 0x00, 4, 0, true), 0x1f);
+        assert_eq!(with_bits(&f, 0xff, 2, 6, false), 0x83);
+        assert_eq!(bit_label(&f, 0x7e, 6), "bit 6, exponent, set");
+        assert_eq!(bit_label(&f, 0x7e, 7), "bit 7, sign, clear");
+        assert_eq!(bit_label(&f, 0x7e, 0), "bit 0, mantissa, clear");
+        assert_eq!(bit_to_focus("ArrowLeft", 6, 8), Some(7));
+        assert_eq!(bit_to_focus("ArrowUp", 7, 8), None, "the top bit has no left neighbour");
+        assert_eq!(bit_to_focus("ArrowRight", 0, 8), None);
+        assert_eq!(bit_to_focus("ArrowDown", 3, 8), Some(2));
+        assert_eq!((bit_to_focus("Home", 3, 8), bit_to_focus("End", 3, 8)), (Some(7), Some(0)));
+        assert_eq!(bit_to_focus("x", 3, 8), None);
+        let fs = fields(&f);
+        assert_eq!(fs.len(), 3);
+        assert_eq!(fs[0].positions, vec![7]);
+        assert_eq!(fs[1].positions, vec![6, 5, 4, 3]);
+        assert_eq!(fs[1].caption, "exponent · 4 bits");
+        assert_eq!(fs[2].positions, vec![2, 1, 0]);
+        assert_eq!(
+            binary_fields(&f, 0x7e),
+            vec![("0".into(), BitRole::Sign), ("1111".into(), BitRole::Exponent), ("110".into(), BitRole::Mantissa)]
+        );
+        // Every bit of every catalogue format belongs to exactly one field.
+        for e in CATALOGUE {
+            let f = fmt(e.id);
+            let n: usize = fields(&f).iter().map(|x| x.positions.len()).sum();
+            assert_eq!(n as u32, f.bits(), "{}", e.id);
+        }
+    }
+
+    #[test]
+    fn readout_of_448() {
+        let r = readout(&fmt("float8_e4m3fn"), 0x7e);
+        assert_eq!(r.value, "448");
+        assert_eq!(r.code_decimal, "126");
+        assert_eq!(r.hex, "0x7e");
+        assert_eq!(r.class_key, "normal");
+        assert_eq!(r.exact, "448");
+        assert_eq!(r.ulp, "32");
+        assert_eq!(r.next_up, None, "448 is the top: NaN above it");
+        assert_eq!(r.next_down, Some(0x7d));
+        assert_eq!(
+            r.formula,
+            Formula::Float {
+                sign: Some("0".into()),
+                exponent: "15".into(),
+                bias: "7".into(),
+                unbiased: "8".into(),
+                significand_bits: Some("1.110".into()),
+                significand: "1.75".into(),
+                value: "448".into(),
+                note: None,
+            }
+        );
+        assert_eq!(r.formula.detail().as_deref(), Some("2^8 × 1.75"));
+        assert!(!r.formula.is_long());
+        let nan = readout(&fmt("float8_e4m3fn"), 0x7f);
+        assert_eq!(nan.value, "NaN");
+        assert_eq!(nan.class_key, "nan");
+        assert!(matches!(nan.formula, Formula::Special { .. }));
+        let neg_zero = readout(&fmt("float16"), 0x8000);
+        assert_eq!(neg_zero.value, "-0");
+        assert_eq!(neg_zero.class_key, "zero");
+        let inf = readout(&fmt("float16"), 0x7c00);
+        assert_eq!(inf.value, "Infinity");
+        assert_eq!(inf.class_label, "+Inf");
+        assert_eq!(inf.ulp, "—");
+    }
+
+    #[test]
+    fn subnormal_formula_and_long_exact() {
+        let f = fmt("float32");
+        let r = readout(&f, 1);
+        assert_eq!(r.class_key, "subnormal");
+        assert_eq!(r.exact_digits, 105);
+        assert!(r.exact_short.as_ref().unwrap().ends_with('…'));
+        match r.formula.clone() {
+            Formula::Float { exponent, bias, unbiased, significand_bits, note, .. } => {
+                assert_eq!(exponent, "1");
+                assert_eq!(unbiased, "-126");
+                assert_eq!(bias, "127");
+                assert_eq!(significand_bits.unwrap(), format!("0.{}1", "0".repeat(22)));
+                assert!(note.unwrap().starts_with("subnormal"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(r.formula.is_long(), "24 mantissa digits");
+        let detail = r.formula.detail().unwrap();
+        assert!(detail.starts_with("2^-126 × 1.1920928955078125e-7 — subnormal: "), "{detail}");
+        assert_eq!(readout(&fmt("float8_e8m0fnu"), 127).formula.detail().as_deref(), Some("2^0"));
+        assert_eq!(readout(&fmt("int4"), 3).formula.detail(), None);
+    }
+
+    #[test]
+    fn ints_and_tables() {
+        let r = readout(&fmt("int4"), 0b1001);
+        assert_eq!(r.value, "-7");
+        assert_eq!(
+            r.formula,
+            Formula::Int { sign_weight: Some("8".into()), sign: Some("1".into()), rest: "1".into(), value: "-7".into() }
+        );
+        assert_eq!(r.class_label, "integer");
+        let t = readout(&fmt("nf4"), 15);
+        assert_eq!(t.value, "1");
+        assert_eq!(t.formula, Formula::Table { name: "nf4".into(), index: "15".into(), value: "1".into() });
+        let unused = readout(&fmt("ternary"), 3);
+        assert_eq!(unused.value, "NaN");
+    }
+
+    #[test]
+    fn compact_numbers_as_in_the_seed() {
+        assert_eq!(compact(65504.0), "65504");
+        assert_eq!(compact(6.103515625e-5), "6.1e-5");
+        assert_eq!(compact(3.3895313892515355e38), "3.39e38");
+        assert_eq!(compact(448.0), "448");
+        assert_eq!(compact(57344.0), "57344");
+        assert_eq!(compact(0.125), "0.125");
+        assert_eq!(compact(1.75), "1.75");
+        assert_eq!(compact(3.140625), "3.14");
+        assert_eq!(compact(0.0078125), "0.00781");
+        assert_eq!(compact(f64::INFINITY), "Infinity");
+        assert_eq!(compact(-2.0f64.powi(-149)), "-1.4e-45");
+        assert_eq!(compact(1.7976931348623157e308), "1.8e308");
+        assert_eq!((trim_fraction("1.500"), trim_fraction("2.0"), trim_fraction("100"), trim_fraction("NaN")), ("1.5", "2", "100", "NaN"));
+        assert_eq!((with_decimals(0.00520833, 4), with_decimals(4.0, 4), with_decimals(-0.00001, 4)), ("0.0052".into(), "4".into(), "-0".into()));
+    }
+
+    #[test]
+    fn the_limits_table_shows_the_seed_numbers() {
+        let rows = limits_table();
+        assert_eq!(rows.len(), CATALOGUE.len());
+        let shown: Vec<String> = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.0.clone())).collect();
+        for needed in ["65504", "6.1e-5", "3.39e38", "448", "57344"] {
+            assert!(shown.iter().any(|s| s == needed), "{needed} missing");
+        }
+        let card = limit_rows(&fmt("float16"));
+        assert_eq!(card[1].short, "65504");
+        assert_eq!(card[3].short, "6.1e-5");
+    }
+
+    #[test]
+    fn typed_entries() {
+        let f16 = fmt("float16");
+        match interpret_entry(&f16, "65520", None, OverflowPolicy::Default, 0).unwrap() {
+            Entry::Number(t) => {
+                assert_eq!(t.value, "Infinity");
+                assert_eq!(t.code, 0x7c00);
+                assert!(t.status.contains("overflow"), "{}", t.status);
+                assert_eq!(t.abs_error, "—");
+            }
+            other => panic!("{other:?}"),
+        }
+        match interpret_entry(&f16, "65520", None, OverflowPolicy::Saturate, 0).unwrap() {
+            Entry::Number(t) => assert_eq!(t.value, "65504"),
+            other => panic!("{other:?}"),
+        }
+        match interpret_entry(&fmt("float8_e4m3fn"), "0.1", None, OverflowPolicy::Default, 0).unwrap() {
+            Entry::Number(t) => {
+                assert_eq!(t.value, "0.1015625");
+                assert_eq!(t.status, "inexact");
+                assert!(!t.exact);
+                assert_eq!(t.abs_error, js_string(0.1015625 - 0.1));
+                assert_eq!(t.rel_error, "0.0156");
+            }
+            other => panic!("{other:?}"),
+        }
+        match interpret_entry(&fmt("float8_e4m3fn"), "0.1", Some(RoundingMode::TowardZero), OverflowPolicy::Default, 0).unwrap() {
+            Entry::Number(t) => assert_eq!(t.value, "0.09375"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(interpret_entry(&f16, "0x3c00", None, OverflowPolicy::Default, 0), Ok(Entry::Code(0x3c00)));
+        assert_eq!(interpret_entry(&f16, "0b0_01111_0000000000", None, OverflowPolicy::Default, 0), Ok(Entry::Code(0x3c00)));
+        for bad in ["", "abc", "1..2", "0x1ffff", "0xzz", "1e"] {
+            assert!(interpret_entry(&f16, bad, None, OverflowPolicy::Default, 0).is_err(), "{bad}");
+        }
+        match interpret_entry(&f16, "-0", None, OverflowPolicy::Default, 0).unwrap() {
+            Entry::Number(t) => assert_eq!((t.code, t.value.as_str()), (0x8000, "-0")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn conversions_and_custom_formats() {
+        assert_eq!(convert_code(&fmt("float8_e4m3fn"), 0x7e, &fmt("float16")), 0x5f00);
+        assert_eq!(convert_code(&fmt("float8_e4m3fn"), 0x7f, &fmt("float16")) & 0x7c00, 0x7c00);
+        let spec = CustomSpec { exponent_bits: 5, mantissa_bits: 7, bias: 10, specials: Specials::Fn };
+        assert_eq!(spec.to_format().unwrap().id, "e5m7b10_fn");
+        assert_eq!(CustomSpec::of(&spec.to_format().unwrap()), spec);
+        assert_eq!(CustomSpec::of(&fmt("int8")).exponent_bits, 4);
+        assert!(CustomSpec { exponent_bits: 0, ..spec }.to_format().is_err());
+        assert!(CustomSpec { exponent_bits: 11, mantissa_bits: 21, ..spec }.to_format().is_err());
+        assert!(CustomSpec { bias: 100000, ..spec }.to_format().is_err());
+        assert!(CustomSpec { mantissa_bits: u32::MAX, ..spec }.to_format().is_err(), "no overflow");
+        assert_eq!(parse_specials("fnuz"), Some(Specials::Fnuz));
+    }
+
+    #[test]
+    fn custom_boxes_take_text() {
+        let spec = CustomSpec::of(&fmt("float8_e4m3fn"));
+        let e5 = spec.with_text(CustomField::Exponent, " 5 ").unwrap();
+        assert_eq!((e5.exponent_bits, e5.bias), (5, 15), "a new width resets the bias");
+        assert_eq!(spec.with_text(CustomField::Mantissa, "10").unwrap().mantissa_bits, 10);
+        assert_eq!(spec.with_text(CustomField::Bias, "-3").unwrap().bias, -3);
+        assert_eq!(spec.with_text(CustomField::Rule, "fnuz").unwrap().specials, Specials::Fnuz);
+        for field in [CustomField::Exponent, CustomField::Mantissa, CustomField::Bias, CustomField::Rule] {
+            let odd = CustomSpec { bias: 5, ..spec };
+            assert_eq!(odd.with_text(field, &odd.text(field)), Ok(if field == CustomField::Exponent { spec } else { odd }));
+        }
+        for (field, text) in [
+            (CustomField::Exponent, "-1"),
+            (CustomField::Exponent, "99999999999999999999"),
+            (CustomField::Mantissa, "-2"),
+            (CustomField::Mantissa, "1.5"),
+            (CustomField::Bias, "3000000000"),
+            (CustomField::Rule, "sideways"),
+        ] {
+            assert!(spec.with_text(field, text).is_err(), "{field:?} {text}");
+        }
+        // Huge widths are refused by to_format, not by an overflow.
+        assert!(spec.with_text(CustomField::Exponent, "4294967295").unwrap().to_format().is_err());
+        assert!(spec.with_text(CustomField::Mantissa, "4294967295").unwrap().to_format().is_err());
+        let long = "9".repeat(10_000);
+        assert!(spec.with_text(CustomField::Bias, &long).unwrap_err().chars().count() < 100);
+    }
+
+    #[test]
+    fn long_entries_are_quoted_short() {
+        let f16 = fmt("float16");
+        for text in [format!("0x{}", "f".repeat(10_000)), format!("1{}x", "0".repeat(10_000)), "é".repeat(10_000)] {
+            let e = interpret_entry(&f16, &text, None, OverflowPolicy::Default, 0).unwrap_err();
+            assert!(e.chars().count() < 200, "{} chars", e.chars().count());
+        }
+        assert_eq!(shorten(&"a".repeat(41)), format!("{}…", "a".repeat(40)));
+        assert_eq!(shorten("é"), "é");
+    }
+}

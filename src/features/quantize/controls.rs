@@ -1,0 +1,76 @@
+//! The Quantize view's controls: the numbers box, the scheme picker and the block size box.
+//! Each applies its own value through [`super::view::QuantizeModel::apply`].
+
+use leptos::prelude::*;
+
+use super::model;
+use super::view::QuantizeModel;
+use crate::ui::InlineError;
+
+/// The controls (`quantize-input`, `quantize-scheme`, `quantize-block`, inline error
+/// `quantize-input-error`).
+#[component]
+pub fn QuantizeControls(
+    /// The view's state.
+    model: QuantizeModel,
+) -> impl IntoView {
+    let scheme = Signal::derive(move || model.params.with(|p| p.scheme.clone()));
+    let choices = Memo::new(move |_| scheme.with(|s| model::scheme_choices(s)));
+    let block = Memo::new(move |_| model.params.with(model::block_box));
+    view! {
+        <div class="card quantize-controls">
+            <h2>"Your numbers"</h2>
+            <label class="control quantize-text">
+                <span>"numbers, separated by commas, spaces or new lines"</span>
+                <textarea
+                    data-testid="quantize-input"
+                    rows="3"
+                    spellcheck="false"
+                    prop:value=move || model.text.get()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        model.apply("values", &text);
+                        model.text.set(text);
+                    }
+                ></textarea>
+            </label>
+            <label class="control">
+                <span>"scheme"</span>
+                <select data-testid="quantize-scheme" on:change=move |ev| model.apply("scheme", &event_target_value(&ev))>
+                    <For
+                        each=move || choices.get()
+                        key=|(id, _)| id.clone()
+                        children=move |(id, description)| {
+                            let (this, value) = (id.clone(), id.clone());
+                            view! {
+                                <option value=value title=description prop:selected=move || scheme.with(|s| *s == this)>
+                                    {id}
+                                </option>
+                            }
+                        }
+                    />
+                </select>
+            </label>
+            {move || {
+                block
+                    .get()
+                    .map(|b| {
+                        view! {
+                            <label class="control" title=b.title>
+                                <span>"block size"</span>
+                                <input
+                                    type="number"
+                                    min="1"
+                                    data-testid="quantize-block"
+                                    prop:value=b.value
+                                    disabled=!b.choosable
+                                    on:change=move |ev| model.apply("block", &event_target_value(&ev))
+                                />
+                            </label>
+                        }
+                    })
+            }}
+            <InlineError testid="quantize-input-error" message=model.error />
+        </div>
+    }
+}

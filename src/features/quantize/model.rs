@@ -1,0 +1,488 @@
+//! Everything the Quantize view shows, derived by plain functions: the user's numbers
+//! quantized by one scheme of `lowbit_core::quant` — codes, packed bytes (4-bit schemes, with
+//! their nibbles), scales, the reconstruction, the error metrics and the step-by-step trace —
+//! plus a note wherever the inputs are an example of the seed articles ([`ARTICLE_CLAIMS`]).
+//!
+//! The numbers are those of `lowbit quantize SCHEME --trace` for the same input, formatted the
+//! same way ([`show`]); [`QuantizeDisplay`] holds them as the strings the view lays out.
+//! Tested natively.
+
+use lowbit_core::decimal::js_string;
+use lowbit_core::metrics::Metrics;
+use lowbit_core::quant::{NibbleOrder, Quantized, Scheme, SCHEMES};
+
+use crate::text::trim_fraction;
+
+pub use super::params::*;
+
+// ---------------------------------------------------------------------------------------------
+// Claims of the seed articles, checked against the computation.
+
+/// One example of a seed article: its inputs, what the article prints for them and, when that
+/// is wrong, why (the native tests check both against the computation).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArticleClaim {
+    /// The seed article ("002").
+    pub seed: &'static str,
+    /// The scheme.
+    pub scheme: &'static str,
+    /// The inputs.
+    pub values: &'static [f32],
+    /// What the article prints ("codes [-1, 1, 4, -7]").
+    pub says: &'static str,
+    /// Where it is wrong and what is right; None when Lowbit agrees.
+    pub wrong: Option<&'static str>,
+}
+
+/// The known examples of the seed articles.
+pub const ARTICLE_CLAIMS: &[ArticleClaim] = &[
+    ArticleClaim {
+        seed: "002",
+        scheme: "int4_absmax",
+        values: &[-0.5, 0.3, 1.2, -2.1],
+        says: "codes [-1, 1, 4, -7]",
+        wrong: Some("it is wrong at -0.5: -0.5 / 0.3 = -1.67, which rounds to -2, so the codes are [-2, 1, 4, -7]"),
+    },
+    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 4.0], says: "packed [117, 35], dequantized [1, 2, 2.6666667, 4]", wrong: None },
+    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 64.0], says: "dequantized [0.3333333, 0.3333333, 0.3333333, 64]", wrong: None },
+];
+
+/// A claim about these inputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimNote {
+    /// Whether Lowbit agrees with the article.
+    pub agrees: bool,
+    /// The sentence shown.
+    pub text: String,
+}
+
+/// The notes on the article claims about these inputs (none for other inputs).
+pub fn claim_notes(params: &QuantizeParams) -> Vec<ClaimNote> {
+    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    ARTICLE_CLAIMS
+        .iter()
+        .filter(|c| c.scheme == params.scheme && params.block.is_none() && bits(c.values) == bits(&params.values))
+        .map(|c| ClaimNote {
+            agrees: c.wrong.is_none(),
+            text: format!("The article (seed {}) says {} for these inputs: {}.", c.seed, c.says, c.wrong.unwrap_or("Lowbit agrees")),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The computation and its display strings.
+
+/// Everything the view shows for one set of parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuantizeResult {
+    /// The inputs.
+    pub input: Vec<f32>,
+    /// The scheme's result (with the trace).
+    pub q: Quantized,
+    /// The error metrics.
+    pub metrics: Metrics,
+    /// Whether the first element goes to the high nibble (bitsandbytes).
+    pub high_first: bool,
+    /// The article notes.
+    pub claims: Vec<ClaimNote>,
+}
+
+/// Quantizes the parameters' numbers (an unknown scheme runs the default one, with a note).
+pub fn compute(params: &QuantizeParams) -> QuantizeResult {
+    // An id that does not parse (never from the URL, which canonicalises it) runs the first
+    // registry scheme.
+    let scheme = Scheme::parse(&params.scheme).unwrap_or_else(|_| Scheme {
+        id: SCHEMES[0].id.into(),
+        info: SCHEMES[0],
+        element: lowbit_core::quant::Element::Codebook(&lowbit_core::codebook::NF4),
+    });
+    let q = scheme.quantize(&params.values, &params.options(true));
+    let metrics = Metrics::compare(&params.values, &q.dequantized);
+    let claims = claim_notes(params);
+    QuantizeResult {
+        input: params.values.clone(),
+        high_first: scheme.info.packing == NibbleOrder::HighFirst,
+        q,
+        metrics,
+        claims,
+    }
+}
+
+/// A number as `lowbit quantize` prints it: the shortest form that round-trips an f32 value
+/// (most numbers here are f32), else 8 significant digits; exponent notation ("1e-7") outside
+/// 1e-5..1e16, JavaScript's decimal layout inside (the CLI's `show`, more compactly).
+pub fn show(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sci = if (x as f32) as f64 == x {
+        format!("{:e}", x as f32)
+    } else {
+        let s = format!("{x:.7e}");
+        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+        format!("{}e{e}", trim_fraction(m))
+    };
+    let a = x.abs();
+    if a != 0.0 && !(1e-5..1e16).contains(&a) {
+        sci
+    } else {
+        js_string(sci.parse().unwrap_or(x))
+    }
+}
+
+fn joined<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    items.iter().map(f).collect::<Vec<_>>().join(", ")
+}
+
+impl QuantizeResult {
+    /// The CLI's summary line ("int4_absmax: 4 elements, block scales (size 64), 4.5
+    /// bits/element, 3 bytes").
+    pub fn summary(&self) -> String {
+        let q = &self.q;
+        let tensor = if q.tensor_bits > 0 { format!(" + {} bits/tensor", q.tensor_bits) } else { String::new() };
+        format!(
+            "{}: {} elements, {} {} (size {}), {} bits/element{tensor}, {} bytes",
+            q.scheme,
+            q.codes.len(),
+            q.granularity.name(),
+            if q.granularity == lowbit_core::quant::Granularity::Tensor { "scale" } else { "scales" },
+            q.block,
+            show(q.bits_per_element),
+            q.storage_bytes
+        )
+    }
+
+    /// Which inputs a packed byte holds: (high nibble's element, low nibble's element).
+    pub fn nibble_elements(&self, byte: usize) -> (usize, usize) {
+        if self.high_first { (2 * byte, 2 * byte + 1) } else { (2 * byte + 1, 2 * byte) }
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// What the view shows, as strings.
+
+/// The trace table's column headings.
+pub const TRACE_COLUMNS: [&str; 12] =
+    ["index", "group", "x", "absmax", "scale", "zero point", "x / scale", "rounded", "clamped", "code", "dequantized", "error"];
+
+/// One packed byte of a 4-bit scheme.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PackedByte {
+    /// Its position.
+    pub index: usize,
+    /// "0x75".
+    pub hex: String,
+    /// The byte.
+    pub byte: u8,
+    /// Its high nibble.
+    pub high: u8,
+    /// Its low nibble.
+    pub low: u8,
+}
+
+/// The packed bytes of a 4-bit scheme.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Packed {
+    /// `data-bytes`: the bytes in decimal, comma-joined.
+    pub bytes_attr: String,
+    /// Whether the first element goes to the high nibble (bitsandbytes).
+    pub high_first: bool,
+    /// The heading of the high-nibble column ("high nibble: x[2i], first").
+    pub high_heading: String,
+    /// The heading of the low-nibble column.
+    pub low_heading: String,
+    /// One row per byte.
+    pub bytes: Vec<PackedByte>,
+}
+
+/// One row of the trace table.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TraceRow {
+    /// `data-index`.
+    pub index: usize,
+    /// `data-code`.
+    pub code: i64,
+    /// Whether clamping changed the value (row class `clipped`).
+    pub clipped: bool,
+    /// The cells, in [`TRACE_COLUMNS`] order.
+    pub cells: Vec<String>,
+}
+
+/// Everything the Quantize view shows for one result, as strings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuantizeDisplay {
+    /// The CLI's summary line.
+    pub summary: String,
+    /// `data-codes`: the codes, comma-joined.
+    pub codes_attr: String,
+    /// The codes for reading ("[-2, 1, 4, -7]").
+    pub codes: String,
+    /// "scale" or "scales".
+    pub scale_name: &'static str,
+    /// The scales for reading.
+    pub scales: String,
+    /// Further facts of some schemes: (name, value), e.g. ("zero points", "[8]").
+    pub extra: Vec<(&'static str, String)>,
+    /// `data-values`: the dequantized values as JavaScript's numbers, comma-joined.
+    pub values_attr: String,
+    /// The dequantized values for reading.
+    pub dequantized: String,
+    /// The packed bytes (4-bit schemes).
+    pub packed: Option<Packed>,
+    /// The metrics: (name, value).
+    pub metrics: Vec<(&'static str, String)>,
+    /// The quantizer's remarks.
+    pub notes: Vec<String>,
+    /// The article notes.
+    pub claims: Vec<ClaimNote>,
+    /// The trace (empty when the scheme gives none).
+    pub trace: Vec<TraceRow>,
+}
+
+/// `[a, b, c]`.
+fn bracketed<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    format!("[{}]", joined(items, f))
+}
+
+/// What the view shows for `r`.
+pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
+    let q = &r.q;
+    let mut extra = Vec::new();
+    if !q.scale_codes.is_empty() {
+        extra.push(("scale codes", bracketed(&q.scale_codes, |b| format!("0x{b:02x}"))));
+    }
+    if let Some(p) = q.tensor_scale {
+        extra.push(("tensor scale", show(p as f64)));
+    }
+    if !q.zero_points.is_empty() {
+        extra.push(("zero points", bracketed(&q.zero_points, |z| z.to_string())));
+    }
+    if !q.outlier_columns.is_empty() {
+        extra.push(("outlier columns (fp16)", bracketed(&q.outlier_columns, |c| c.to_string())));
+    }
+    let packed_bytes = q.packed();
+    let packed = (!packed_bytes.is_empty()).then(|| {
+        let (hi, lo) = if r.high_first { ("x[2i], first", "x[2i+1]") } else { ("x[2i+1]", "x[2i], first") };
+        Packed {
+            bytes_attr: packed_bytes.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(","),
+            high_first: r.high_first,
+            high_heading: format!("high nibble: {hi}"),
+            low_heading: format!("low nibble: {lo}"),
+            bytes: packed_bytes.iter().enumerate().map(|(index, &b)| PackedByte { index, hex: format!("0x{b:02x}"), byte: b, high: b >> 4, low: b & 15 }).collect(),
+        }
+    });
+    let m = &r.metrics;
+    let trace = q
+        .trace
+        .iter()
+        .map(|t| TraceRow {
+            index: t.index,
+            code: t.code,
+            clipped: t.clipped,
+            cells: vec![
+                t.index.to_string(),
+                t.group.to_string(),
+                show(t.input),
+                show(t.absmax),
+                show(t.scale),
+                show(t.zero_point),
+                show(t.scaled),
+                show(t.rounded),
+                show(t.clamped),
+                t.code.to_string(),
+                show(t.dequantized),
+                show(t.error),
+            ],
+        })
+        .collect();
+    QuantizeDisplay {
+        summary: r.summary(),
+        codes_attr: q.codes.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(","),
+        codes: bracketed(&q.codes, |c| c.to_string()),
+        scale_name: if q.scales.len() == 1 { "scale" } else { "scales" },
+        scales: bracketed(&q.scales, |s| show(*s as f64)),
+        extra,
+        values_attr: q.dequantized.iter().map(|&d| js_string(d as f64)).collect::<Vec<_>>().join(","),
+        dequantized: bracketed(&q.dequantized, |d| show(*d as f64)),
+        packed,
+        metrics: vec![
+            ("MSE", show(m.mse)),
+            ("max |error|", show(m.max_abs_error)),
+            ("SQNR dB", show(m.sqnr_db)),
+            ("bits / element", show(q.bits_per_element)),
+        ],
+        notes: q.notes.clone(),
+        claims: r.claims.clone(),
+        trace,
+    }
+}
+
+/// The scheme picker's choices, in order (the current scheme added when it is not offered):
+/// (id, description).
+pub fn scheme_choices(selected: &str) -> Vec<(String, &'static str)> {
+    let mut ids: Vec<String> = offered_schemes().into_iter().map(String::from).collect();
+    if !ids.iter().any(|s| s == selected) {
+        ids.push(selected.to_string());
+    }
+    ids.into_iter()
+        .map(|id| {
+            let description = Scheme::parse(&id).map(|s| s.info.description).unwrap_or("");
+            (id, description)
+        })
+        .collect()
+}
+
+/// The block size box: the size in effect (empty when the scheme has no blocks), whether the
+/// user may change it, and the allowed sizes (its tooltip).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockBox {
+    /// The value shown.
+    pub value: String,
+    /// Whether the box is enabled.
+    pub choosable: bool,
+    /// "allowed: …".
+    pub title: String,
+}
+
+/// The block size box for `params` (None for an unknown scheme).
+pub fn block_box(params: &QuantizeParams) -> Option<BlockBox> {
+    let s = Scheme::parse(&params.scheme).ok()?;
+    Some(BlockBox {
+        value: params.block.or(s.info.default_block).map(|b| b.to_string()).unwrap_or_default(),
+        choosable: block_choosable(&s),
+        title: format!("allowed: {}", s.info.allowed_blocks.describe()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::ViewParams;
+
+    fn params(scheme: &str, values: &[f32]) -> QuantizeParams {
+        QuantizeParams { scheme: scheme.into(), values: values.to_vec(), block: None }
+    }
+
+    #[test]
+    fn seed_002_int4_trace_and_the_article_note() {
+        let r = compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1]));
+        assert_eq!(r.q.codes, vec![-2, 1, 4, -7]);
+        let t = &r.q.trace;
+        assert_eq!(t.len(), 4);
+        assert_eq!(show(t[0].absmax), "2.1");
+        assert_eq!(show(t[0].scale), "0.29999998", "2.1 / 7 in f32, as the CLI prints it");
+        assert_eq!(show(t[0].rounded), "-2");
+        let d = display(&r);
+        assert_eq!(d.trace.len(), 4);
+        assert_eq!((d.trace[0].index, d.trace[0].code), (0, -2));
+        assert_eq!(r.claims.len(), 1);
+        let note = &r.claims[0];
+        assert!(!note.agrees);
+        assert!(note.text.contains("seed 002") && note.text.contains("[-1, 1, 4, -7]") && note.text.contains("-0.5"), "{}", note.text);
+        assert!(note.text.contains("-1.67") && note.text.contains("rounds to -2"), "{}", note.text);
+        assert!(note.text.contains("[-2, 1, 4, -7]"), "{}", note.text);
+        // The claim's numbers, checked: the article's code at -0.5 is not the computed one,
+        // and -0.5 / scale is -1.67 to two decimals.
+        assert_ne!(r.q.codes[0], -1);
+        assert_eq!(format!("{:.2}", t[0].scaled), "-1.67");
+        assert!(!d.claims.is_empty() && !d.claims[0].agrees && !d.trace.is_empty());
+        assert_eq!(d.codes_attr, "-2,1,4,-7");
+        assert_eq!(d.codes, "[-2, 1, 4, -7]");
+        // INT4 packs two's-complement nibbles, the first element in the LOW nibble (as the CLI: 1e 94).
+        assert_eq!(r.q.packed(), vec![0x1e, 0x94]);
+        assert!(!d.packed.as_ref().unwrap().high_first);
+    }
+
+    #[test]
+    fn seed_000_fp4_bnb_packed_high_nibble_first() {
+        let r = compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 4.0]));
+        assert_eq!(r.q.packed(), vec![117, 35]);
+        assert!(r.high_first);
+        assert_eq!(r.q.scales, vec![4.0]);
+        assert_eq!(r.q.dequantized, vec![1.0, 2.0, 2.6666667, 4.0]);
+        let d = display(&r);
+        let packed = d.packed.as_ref().unwrap();
+        assert_eq!(packed.bytes_attr, "117,35");
+        assert_eq!(d.dequantized, "[1, 2, 2.6666667, 4]");
+        assert_eq!(d.values_attr, "1,2,2.6666667461395264,4");
+        // 0x75: high nibble 7 = code of x[0], low nibble 5 = code of x[1].
+        assert_eq!(packed.bytes[0], PackedByte { index: 0, hex: "0x75".into(), byte: 117, high: 7, low: 5 });
+        assert_eq!(packed.high_heading, "high nibble: x[2i], first");
+        assert_eq!(r.claims.len(), 1);
+        assert!(r.claims[0].agrees, "{}", r.claims[0].text);
+
+        let r = compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 64.0]));
+        assert_eq!(r.q.dequantized, vec![0.33333334, 0.33333334, 0.33333334, 64.0]);
+        assert_eq!(display(&r).dequantized, "[0.33333334, 0.33333334, 0.33333334, 64]");
+        assert!(r.claims[0].agrees);
+        // Other inputs: no article note.
+        assert!(compute(&params("fp4_bnb", &[1.0, 2.0])).claims.is_empty());
+        // A 4-bit float packs the first element in the LOW nibble.
+        let r = compute(&params("mxfp4", &[1.0, 2.0]));
+        assert!(!r.high_first && r.nibble_elements(0) == (1, 0));
+    }
+
+    #[test]
+    fn values_parse_and_name_the_bad_token() {
+        assert_eq!(parse_values("1, 2\n3 4,,5").unwrap(), vec![1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(parse_values("-0.5; 1e-3 +.5").unwrap(), vec![-0.5, 1e-3, 0.5]);
+        assert!(parse_values("inf -inf nan").unwrap()[2].is_nan());
+        assert_eq!(parse_values("1 2 x3").unwrap_err(), "'x3' is not a number");
+        assert!(parse_values("0x10").is_err());
+        assert_eq!(parse_values("").unwrap(), Vec::<f32>::new());
+        assert_eq!(values_text(&[-0.5, 2.6666667, f32::NAN, -0.0]), "-0.5,2.6666667,NaN,-0");
+        let v = [0.1f32, -3.4e38, 1e-40, f32::INFINITY];
+        let back = parse_values(&values_text(&v)).unwrap();
+        assert_eq!(back.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), v.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn params_apply_settle_and_query() {
+        let mut p = QuantizeParams::default();
+        assert!(p.apply("scheme", "NF4").is_ok());
+        assert_eq!(p.scheme, "nf4");
+        assert!(p.apply("scheme", "nf5").unwrap_err().contains("nf5"));
+        assert!(p.apply("values", "1,zz").unwrap_err().contains("'zz'"));
+        assert_eq!(p.values, DEFAULT_VALUES.to_vec(), "kept");
+        p.apply("block", "100").unwrap();
+        let notes = p.settle();
+        assert_eq!(notes.len(), 1, "nf4 refuses block 100");
+        assert_eq!(p.block, None);
+        p.apply("block", "128").unwrap();
+        assert!(p.settle().is_empty());
+        assert_eq!(p.query_parts().join("&"), "scheme=nf4&values=-0.5,0.3,1.2,-2.1&block=128");
+        p.apply("scheme", "cast:float8_e4m3fn").unwrap();
+        assert_eq!(p.query_parts()[0], "scheme=cast:float8_e4m3fn");
+        assert!(p.apply("block", "-2").is_err());
+        assert!(scheme_choices("nf4").iter().any(|(id, _)| id == "absmax:float8_e4m3fn"));
+        assert!(scheme_choices(&p.scheme).iter().any(|(id, d)| id == "cast:float8_e4m3fn" && d.starts_with("direct cast")));
+        assert!(!block_box(&p).unwrap().choosable, "casts have no blocks");
+        assert_eq!(scheme_choices("cast:float8_e3m4").last().unwrap().0, "cast:float8_e3m4", "the current scheme is offered");
+        for id in offered_schemes() {
+            assert!(Scheme::parse(id).is_ok(), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_offered_scheme_runs_and_formats_like_the_cli() {
+        for id in offered_schemes() {
+            let r = compute(&params(id, &[-0.5, 0.3, 1.2, -2.1, 7.9, 0.0]));
+            assert_eq!(r.q.codes.len(), 6, "{id}");
+            let d = display(&r);
+            assert_eq!(d.trace.len(), r.q.trace.len(), "{id}");
+            assert!(d.trace.iter().all(|row| row.cells.len() == TRACE_COLUMNS.len()), "{id}");
+        }
+        assert_eq!(show(0.30000001192092896), "0.3");
+        assert_eq!(show(1e-7), "1e-7");
+        assert_eq!(show(f64::INFINITY), "inf");
+        // The CLI's numbers for the seed traces.
+        for (x, text) in [(-2.9802322e-8f32 as f64, "-2.9802322e-8"), (-0.099999964f32 as f64, "-0.099999964"), (2.6666667f32 as f64, "2.6666667"), (-0.0, "-0"), (64.0, "64"), (27.916909428, "27.916909"), (1.5e20, "1.5e20"), (123456789.0, "123456790")] {
+            assert_eq!(show(x), text);
+        }
+        let empty = compute(&params("nf4", &[]));
+        assert!(empty.q.codes.is_empty());
+        assert_eq!(display(&empty).metrics[0].1, "nan", "MSE of nothing");
+    }
+}

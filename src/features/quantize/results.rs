@@ -1,0 +1,89 @@
+//! The result card: the CLI's summary, codes, scales, the reconstruction, the packed bytes
+//! of 4-bit schemes, the metrics and the quantizer's remarks.
+
+use leptos::prelude::*;
+
+use super::model::{PackedByte, QuantizeDisplay};
+
+/// The results (`quantize-summary`, `quantize-codes` with `data-codes`, `quantize-scales`,
+/// `quantize-dequantized` with `data-values`, `quantize-packed` with `data-bytes` and
+/// `data-high-first`, `quantize-metrics`).
+#[component]
+pub fn QuantizeResults(
+    /// What to show.
+    #[prop(into)]
+    shown: Signal<QuantizeDisplay>,
+) -> impl IntoView {
+    let text = move |f: fn(&QuantizeDisplay) -> String| move || shown.with(f);
+    let extra = move || shown.with(|d| d.extra.clone());
+    let packed = move || shown.with(|d| d.packed.clone());
+    let byte_row = |b: PackedByte| {
+        view! {
+            <tr>
+                <td>{b.index}</td>
+                <td><code>{b.hex}</code></td>
+                <td>{b.byte}</td>
+                <td>{b.high}</td>
+                <td>{b.low}</td>
+            </tr>
+        }
+    };
+    view! {
+        <div class="quantize-results">
+            <p data-testid="quantize-summary"><code>{text(|d| d.summary.clone())}</code></p>
+            <dl class="quantize-facts">
+                <dt>"codes"</dt>
+                <dd><code data-testid="quantize-codes" data-codes=text(|d| d.codes_attr.clone())>{text(|d| d.codes.clone())}</code></dd>
+                <dt>{move || shown.with(|d| d.scale_name)}</dt>
+                <dd><code data-testid="quantize-scales">{text(|d| d.scales.clone())}</code></dd>
+                <For
+                    each=extra
+                    key=|fact| fact.clone()
+                    children=|(name, value)| view! { <dt>{name}</dt><dd><code>{value}</code></dd> }
+                />
+                <dt>"dequantized"</dt>
+                <dd>
+                    <code data-testid="quantize-dequantized" data-values=text(|d| d.values_attr.clone())>
+                        {text(|d| d.dequantized.clone())}
+                    </code>
+                </dd>
+            </dl>
+            {move || {
+                packed()
+                    .map(|p| {
+                        view! {
+                            <div data-testid="quantize-packed" data-bytes=p.bytes_attr data-high-first=p.high_first.to_string()>
+                                <h3>"Packed bytes"</h3>
+                                <div class="table-scroll">
+                                    <table class="quantize-table">
+                                        <thead>
+                                            <tr>
+                                                <th>"byte i"</th>
+                                                <th>"hex"</th>
+                                                <th>"decimal"</th>
+                                                <th>{p.high_heading}</th>
+                                                <th>{p.low_heading}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>{p.bytes.into_iter().map(byte_row).collect_view()}</tbody>
+                                    </table>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            <dl class="quantize-metrics" data-testid="quantize-metrics">
+                <For
+                    each=move || shown.with(|d| d.metrics.clone())
+                    key=|m| m.clone()
+                    children=|(name, value)| view! { <div><dt>{name}</dt><dd>{value}</dd></div> }
+                />
+            </dl>
+            <Show when=move || shown.with(|d| !d.notes.is_empty())>
+                <ul class="quantize-notes">
+                    <For each=move || shown.with(|d| d.notes.clone()) key=|n| n.clone() children=|n| view! { <li>{n}</li> } />
+                </ul>
+            </Show>
+        </div>
+    }
+}

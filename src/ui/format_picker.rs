@@ -1,0 +1,87 @@
+//! The format picker: every catalogue format (of at most `max_bits` bits) by its canonical id,
+//! grouped by kind, plus the current custom format when one is shown.
+
+use leptos::prelude::*;
+use lowbit_core::format::Kind;
+use lowbit_core::{Format, CATALOGUE};
+
+/// A group of the picker: its label and which kinds of format it holds.
+type Group = (&'static str, fn(&Kind) -> bool);
+
+/// The kinds of format, as the picker groups them.
+const GROUPS: [Group; 3] = [
+    ("floating point", |k| matches!(k, Kind::Float(_))),
+    ("integer", |k| matches!(k, Kind::Int(_))),
+    ("lookup table", |k| matches!(k, Kind::Codebook(_))),
+];
+
+/// `<select>` whose option values are canonical ids (`data-testid="format-select"` unless
+/// told otherwise).
+#[component]
+pub fn FormatPicker(
+    /// The format shown.
+    #[prop(into)]
+    format: Signal<Format>,
+    /// Called with the chosen format.
+    #[prop(into)]
+    on_select: Callback<Format>,
+    /// The test hook (default `format-select`).
+    #[prop(optional)]
+    testid: Option<&'static str>,
+    /// The element id (for a `<label for>`).
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// What the picker chooses, for screen readers (default "number format").
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// Only formats of at most this many bits (default: all).
+    #[prop(optional)]
+    max_bits: Option<u32>,
+) -> impl IntoView {
+    let max_bits = max_bits.unwrap_or(u32::MAX);
+    let groups = GROUPS
+        .iter()
+        .map(|&(group, keep)| {
+            let options = CATALOGUE
+                .iter()
+                .filter(|e| keep(&e.kind) && Format { id: e.id.to_string(), kind: e.kind }.bits() <= max_bits)
+                .map(|e| {
+                    let id = e.id;
+                    view! {
+                        <option value=id title=e.summary prop:selected=move || format.with(|f| f.id == id)>
+                            {id}
+                        </option>
+                    }
+                })
+                .collect_view();
+            view! { <optgroup label=group>{options}</optgroup> }
+        })
+        .collect_view();
+    let custom = move || {
+        format.with(|f| f.entry().is_none().then(|| f.id.clone())).map(|id| {
+            view! {
+                <optgroup label="custom">
+                    <option value=id.clone() selected=true>{id.clone()}</option>
+                </optgroup>
+            }
+        })
+    };
+    view! {
+        <select
+            id=id
+            class="format-select"
+            data-testid=testid.unwrap_or("format-select")
+            aria-label=label.unwrap_or("number format")
+            on:change=move |ev| {
+                if let Ok(f) = Format::parse(&event_target_value(&ev)) {
+                    if f.bits() <= max_bits {
+                        on_select.run(f);
+                    }
+                }
+            }
+        >
+            {groups}
+            {custom}
+        </select>
+    }
+}

@@ -1,0 +1,18 @@
+//! Shared widgets every feature may use: the format picker, the inline error, the stale
+//! marker of a result that no longer matches its input, the notices, the view switcher, and
+//! [`StaticHtml`], the only kind of markup that reaches `inner_html`. They take `Signal`
+//! props and report through `Callback`s; none of them reads `data-testid`.
+
+pub mod format_picker;
+pub mod inline_error;
+pub mod notices;
+pub mod stale;
+pub mod static_html;
+pub mod view_nav;
+
+pub use format_picker::FormatPicker;
+pub use inline_error::InlineError;
+pub use notices::Notices;
+pub use stale::StaleNote;
+pub use static_html::{StaticBlock, StaticHtml};
+pub use view_nav::ViewNav;
