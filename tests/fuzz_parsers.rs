@@ -15,7 +15,7 @@ use lowbit_app::features::signal::model::{self as signal_model, SignalParams, MA
 use lowbit_app::features::signal::params::PARAMS;
 use lowbit_app::features::tables::model as tables_model;
 use lowbit_app::features::tables::params::TablesParams;
-use lowbit_app::query::{self as url_state, View, ViewParams};
+use lowbit_app::query as url_state;
 use lowbit_app::url::{parse_query, to_query, Page};
 use lowbit_core::signal::{SignalKind, MAX_SAMPLES, MIN_SAMPLES};
 use lowbit_core::{Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};

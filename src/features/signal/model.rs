@@ -525,6 +525,7 @@ pub fn draw_plots<DB: DrawingBackend>(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use lowbit_core::quant::SCHEMES;
     use lowbit_charts::plotters::prelude::{IntoDrawingArea, SVGBackend};
 
     fn parse(query: &str) -> (SignalParams, Vec<String>) {
