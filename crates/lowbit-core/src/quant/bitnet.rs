@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::arith::rint;
 use super::{Codes, Granularity, Grouping, Quantized, TraceRow};
 use crate::codebook::Codebook;
 
@@ -26,7 +27,7 @@ fn gamma(group: &[f32], ternary: bool) -> (f32, f32) {
 fn element(x: f32, gamma: f32, ternary: bool) -> (f32, f32, i8) {
     if ternary {
         let scaled = x / gamma;
-        let rounded = if scaled.is_nan() { 0.0 } else { scaled.round_ties_even() };
+        let rounded = if scaled.is_nan() { 0.0 } else { rint(scaled) };
         (scaled, rounded, rounded.clamp(-1.0, 1.0) as i8)
     } else {
         let code = if x < 0.0 { -1 } else { 1 };

@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::arith::finite_absmax;
 use super::{Codes, Granularity, Grouping, NibbleOrder, Quantized, ScaleRule, TraceRow};
 use crate::fast::{FastDecoder, FastEncoder};
 use crate::format::{Format, Kind};
@@ -86,29 +87,39 @@ pub(crate) fn encode(format: &Format, rule: ScaleRule, input: &[f32], grouping: 
     let mut buffer = Vec::new();
     for (g_index, group) in input.chunks(size).enumerate() {
         let start = g_index * size;
-        let amax = group.iter().filter(|x| x.is_finite()).fold(0f32, |m, x| m.max(x.abs()));
-        let scale = if scaled_rule { amax / target } else { 1.0 };
-        if scaled_rule {
+        let values: &[f32] = if scaled_rule {
+            let (amax, _) = finite_absmax(group);
+            let scale = amax / target;
             q.scales.push(scale);
-        }
-        buffer.clear();
-        buffer.extend(group.iter().map(|&x| scaled(x, scale, scaled_rule)));
+            buffer.clear();
+            if scale != 0.0 && scale.is_finite() {
+                buffer.extend(group.iter().map(|&x| x / scale));
+            } else {
+                buffer.extend(group.iter().map(|&x| scaled(x, scale, true)));
+            }
+            &buffer
+        } else {
+            group
+        };
         match (&mut cast, narrow) {
-            (Cast::Table(t), true) => t.encode_into_u8(&buffer, &mut bytes[start..start + group.len()]),
+            (Cast::Table(t), true) => t.encode_into_u8(values, &mut bytes[start..start + group.len()]),
             (cast, true) => {
-                for (c, &s) in bytes[start..].iter_mut().zip(&buffer) {
+                for (c, &s) in bytes[start..].iter_mut().zip(values) {
                     *c = cast.code(s) as u8;
                 }
             }
             (cast, false) => {
-                for (c, &s) in codes[start..].iter_mut().zip(&buffer) {
+                for (c, &s) in codes[start..].iter_mut().zip(values) {
                     *c = cast.code(s);
                 }
             }
         }
-        // Overflow is rare: only values beyond the largest finite one can overflow.
-        for &s in buffer.iter().filter(|s| s.is_finite() && s.abs() as f64 > limits.max) {
-            q.clipped += check.encode_f64(s as f64).status.contains(Status::OVERFLOW) as usize;
+        // Overflow is rare: only finite values beyond the largest finite one can overflow.
+        let beyond = |s: &f32| s.is_finite() && s.abs() as f64 > limits.max;
+        if values.iter().any(beyond) {
+            for &s in values.iter().filter(|s| beyond(s)) {
+                q.clipped += check.encode_f64(s as f64).status.contains(Status::OVERFLOW) as usize;
+            }
         }
     }
     let signed = matches!(format.kind, Kind::Int(i) if i.signed);
