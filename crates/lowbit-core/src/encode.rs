@@ -3,7 +3,7 @@
 
 use crate::decimal::{decimal_equals_f64, parse_decimal, Decimal, ParseError};
 use crate::format::{Format, Kind};
-use crate::round::{round_float, Exact, OverflowPolicy, RoundingMode, Status};
+use crate::round::{round_float, round_float_draw, Draw, Exact, OverflowPolicy, RoundingMode, Status};
 
 /// The result of encoding one input.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,13 +38,41 @@ pub struct Encoder {
     mode: RoundingMode,
     overflow: OverflowPolicy,
     state: u64,
+    sr_bits: Option<u32>,
 }
+
+/// The most random bits stochastic rounding can draw per value (`--sr-bits`).
+pub const MAX_SR_BITS: u32 = 32;
 
 impl Encoder {
     /// An encoder with an explicit mode (None = the format's default) and overflow policy.
     pub fn new(format: &Format, mode: Option<RoundingMode>, overflow: OverflowPolicy, seed: u64) -> Encoder {
         let mode = mode.unwrap_or_else(|| format.default_rounding());
-        Encoder { format: format.clone(), mode, overflow, state: seed ^ 0x9E37_79B9_7F4A_7C15 }
+        Encoder { format: format.clone(), mode, overflow, state: seed ^ 0x9E37_79B9_7F4A_7C15, sr_bits: None }
+    }
+
+    /// Stochastic rounding with N random bits per value (`Some(N)`, gfloat's
+    /// `RoundMode.Stochastic` with `srnumbits` = N: see [`Draw::Bits`]) or with 64 bits and the
+    /// exact fraction (`None`, the default). N is 1 to [`MAX_SR_BITS`], for float formats only,
+    /// and below 63 − mantissa bits so that the N-bit fraction is exact for every input
+    /// (float64: at most 10).
+    pub fn with_sr_bits(mut self, bits: Option<u32>) -> Result<Encoder, String> {
+        if let Some(n) = bits {
+            let Kind::Float(f) = &self.format.kind else {
+                return Err(format!("--sr-bits applies to float formats; {} is not one", self.format.id));
+            };
+            let limit = MAX_SR_BITS.min(62 - f.mantissa_bits.min(52));
+            if !(1..=limit).contains(&n) {
+                return Err(format!("--sr-bits must be 1 to {limit} for {}, got {n}", self.format.id));
+            }
+        }
+        self.sr_bits = bits;
+        Ok(self)
+    }
+
+    /// The number of random bits of stochastic rounding (None: 64 bits, exact fraction).
+    pub fn sr_bits(&self) -> Option<u32> {
+        self.sr_bits
     }
 
     /// The format's default behaviour (ml_dtypes' rounding and overflow).
@@ -71,7 +99,12 @@ impl Encoder {
         let random = if self.mode == RoundingMode::Stochastic { self.next_random() } else { 0 };
         let (code, status) = match &self.format.kind {
             Kind::Float(f) => {
-                let r = round_float(f, input, self.mode, self.overflow, random);
+                let draw = match self.sr_bits {
+                    // The top N bits of the generator's output.
+                    Some(n) => Draw::Bits { count: n, value: random >> (64 - n) },
+                    None => Draw::Uniform(random),
+                };
+                let r = round_float_draw(f, input, self.mode, self.overflow, draw);
                 (r.code, r.status)
             }
             Kind::Int(i) => i.round_exact(input, self.mode, self.overflow, random),

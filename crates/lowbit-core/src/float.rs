@@ -19,6 +19,13 @@ pub enum Specials {
     Fnuz,
     /// Every code is a finite number (OCP FP6/FP4).
     Finite,
+    /// IEEE P3109: no −0. Signed: the −0 code `1000…0` is the one NaN and, when `extended`,
+    /// the all-ones magnitudes `0111…1` / `1111…1` are ±Inf. Unsigned: the top code `1111…1`
+    /// is the NaN and, when `extended`, `1111…10` is +Inf. Every other code is a number.
+    P3109 {
+        /// Whether the format has infinities (P3109's Extended domain; Finite otherwise).
+        extended: bool,
+    },
 }
 
 impl Specials {
@@ -29,6 +36,8 @@ impl Specials {
             Specials::Fn => "fn",
             Specials::Fnuz => "fnuz",
             Specials::Finite => "finite",
+            Specials::P3109 { extended: true } => "p3109e",
+            Specials::P3109 { extended: false } => "p3109f",
         }
     }
 }
@@ -166,6 +175,15 @@ impl FloatFormat {
         Ok(())
     }
 
+    /// TEMP accessor (core-exact provides these).
+    pub fn mantissa_bits(&self) -> u32 { self.mantissa_bits }
+    /// TEMP accessor.
+    pub fn signed(&self) -> bool { self.signed }
+    /// TEMP accessor.
+    pub fn bias(&self) -> i32 { self.bias }
+    /// TEMP accessor.
+    pub fn specials(&self) -> Specials { self.specials }
+
     /// Total width in bits.
     pub fn bits(&self) -> u32 {
         self.signed as u32 + self.exponent_bits + self.mantissa_bits
@@ -201,7 +219,7 @@ impl FloatFormat {
 
     /// Whether the format has ±Inf.
     pub fn has_inf(&self) -> bool {
-        self.specials == Specials::Ieee
+        matches!(self.specials, Specials::Ieee | Specials::P3109 { extended: true })
     }
 
     /// Whether the format has a zero at all.
@@ -211,7 +229,7 @@ impl FloatFormat {
 
     /// Whether −0 is a distinct code.
     pub fn has_negative_zero(&self) -> bool {
-        self.signed && self.has_zero() && self.specials != Specials::Fnuz
+        self.signed && self.has_zero() && matches!(self.specials, Specials::Ieee | Specials::Fn | Specials::Finite)
     }
 
     /// Number of codes that decode to NaN.
@@ -220,7 +238,7 @@ impl FloatFormat {
         match self.specials {
             Specials::Ieee => signs * self.mantissa_mask(),
             Specials::Fn => signs,
-            Specials::Fnuz => 1,
+            Specials::Fnuz | Specials::P3109 { .. } => 1,
             Specials::Finite => 0,
         }
     }
@@ -257,26 +275,45 @@ impl FloatFormat {
             Specials::Fn => magnitude == all_ones,
             Specials::Fnuz => self.signed && code == self.sign_mask(),
             Specials::Finite => false,
+            Specials::P3109 { .. } => code == self.p3109_nan_code(),
         }
+    }
+
+    /// The one NaN code of the P3109 rule: the −0 code when signed, the top code otherwise.
+    fn p3109_nan_code(&self) -> u64 {
+        if self.signed { self.sign_mask() } else { self.code_mask() }
+    }
+
+    /// The code of +Inf under the P3109 rule (extended or not): the largest positive magnitude
+    /// when signed, the code below the NaN otherwise.
+    fn p3109_inf_magnitude(&self) -> u64 {
+        let top = self.code_mask() & !self.sign_mask();
+        if self.signed { top } else { top - 1 }
     }
 
     /// Whether a code is ±Inf.
     pub fn is_inf(&self, code: u64) -> bool {
         let (_, e, m) = self.split(code);
-        self.has_inf() && e == self.max_exponent_field() && m == 0
+        match self.specials {
+            Specials::Ieee => e == self.max_exponent_field() && m == 0,
+            Specials::P3109 { extended: true } => code & self.code_mask() & !self.sign_mask() == self.p3109_inf_magnitude(),
+            _ => false,
+        }
     }
 
     /// The largest finite magnitude as a code with sign bit clear, if there is one.
     pub fn max_finite_magnitude_code(&self) -> Option<u64> {
         let top = self.max_exponent_field();
         let all_mant = self.mantissa_mask();
-        let (e, m) = match self.specials {
-            Specials::Ieee => (top.checked_sub(1)?, all_mant),
-            Specials::Fn if self.mantissa_bits == 0 => (top.checked_sub(1)?, 0),
-            Specials::Fn => (top, all_mant - 1),
-            Specials::Fnuz | Specials::Finite => (top, all_mant),
+        let code = match self.specials {
+            Specials::Ieee => self.join(false, top.checked_sub(1)?, all_mant),
+            Specials::Fn if self.mantissa_bits == 0 => self.join(false, top.checked_sub(1)?, 0),
+            Specials::Fn => self.join(false, top, all_mant - 1),
+            Specials::Fnuz | Specials::Finite => self.join(false, top, all_mant),
+            // Below +Inf (extended) or the largest magnitude that is not the NaN (finite).
+            Specials::P3109 { extended } => self.p3109_inf_magnitude().checked_sub(extended as u64)?,
         };
-        let code = self.join(false, e, m);
+        let (_, e, m) = self.split(code);
         let smallest_nonzero = if self.subnormals { 1 } else { 0 };
         (code >= smallest_nonzero && (e > 0 || m > 0 || !self.subnormals)).then_some(code)
     }
@@ -303,13 +340,19 @@ impl FloatFormat {
             )),
             Specials::Fn => Some(self.join(sign, self.max_exponent_field(), self.mantissa_mask())),
             Specials::Fnuz if self.signed => Some(self.sign_mask()),
+            Specials::P3109 { .. } => Some(self.p3109_nan_code()),
             _ => None,
         }
     }
 
     /// The code of ±Inf, if the format has infinities.
     pub fn inf_code(&self, negative: bool) -> Option<u64> {
-        self.has_inf().then(|| self.join(negative && self.signed, self.max_exponent_field(), 0))
+        let sign = if negative && self.signed { self.sign_mask() } else { 0 };
+        match self.specials {
+            Specials::Ieee => Some(sign | self.join(false, self.max_exponent_field(), 0)),
+            Specials::P3109 { extended: true } => Some(sign | self.p3109_inf_magnitude()),
+            _ => None,
+        }
     }
 
     /// The code of zero with the given sign (+0 where −0 does not exist), if there is a zero.
@@ -405,7 +448,83 @@ impl FloatFormat {
             Specials::Ieee => OverflowPolicy::Inf,
             Specials::Fn | Specials::Fnuz => OverflowPolicy::Nan,
             Specials::Finite => OverflowPolicy::Saturate,
+            // Non-saturating, as gfloat's `sat=False`: ±Inf when extended, else NaN.
+            Specials::P3109 { .. } => OverflowPolicy::Inf,
         }
+    }
+
+    /// The IEEE P3109 format binaryKpP: `k` bits (3–8), precision `p` bits including the
+    /// implicit one (1 ≤ p ≤ k − 1), signed or unsigned, extended (±Inf) or finite. The layout
+    /// follows: p − 1 mantissa bits, k − p exponent bits when signed (k − p + 1 unsigned), bias
+    /// 2^(k−p−1) when signed (2^(k−p) unsigned), subnormals, the [`Specials::P3109`] rule.
+    pub fn p3109(k: u32, p: u32, signed: bool, extended: bool) -> Result<FloatFormat, FormatError> {
+        if !(P3109_MIN_BITS..=P3109_MAX_BITS).contains(&k) || p == 0 || p >= k {
+            return Err(FormatError(format!(
+                "P3109 formats have K = {P3109_MIN_BITS} to {P3109_MAX_BITS} bits and precision 1 <= P <= K - 1; got K = {k}, P = {p}"
+            )));
+        }
+        let format = FloatFormat::p3109_layout(k, p, signed, extended);
+        format.validate()?;
+        Ok(format)
+    }
+
+    /// The layout of binaryKpP, unchecked (for the catalogue's constants; [`FloatFormat::p3109`]
+    /// checks the parameters).
+    pub(crate) const fn p3109_layout(k: u32, p: u32, signed: bool, extended: bool) -> FloatFormat {
+        let exponent_bits = k - p + !signed as u32;
+        FloatFormat {
+            exponent_bits,
+            mantissa_bits: p - 1,
+            // 2^(K−P−1) signed, 2^(K−P) unsigned: 2^(exponent bits − 1) either way.
+            bias: 1 << (exponent_bits - 1),
+            signed,
+            specials: Specials::P3109 { extended },
+            subnormals: true,
+        }
+    }
+
+    /// When this format is exactly a P3109 binaryKpP of 3 to 8 bits: (K, P, signed, extended).
+    pub fn p3109_parameters(&self) -> Option<(u32, u32, bool, bool)> {
+        let Specials::P3109 { extended } = self.specials else { return None };
+        let (k, p) = (self.bits(), self.mantissa_bits + 1);
+        FloatFormat::p3109(k, p, self.signed, extended).ok().filter(|f| f == self).map(|_| (k, p, self.signed, extended))
+    }
+
+    /// gfloat's name of a P3109 format, `p3109_k{K}p{P}{s|u}{e|f}` (None for other formats).
+    pub fn p3109_id(&self) -> Option<String> {
+        let (k, p, signed, extended) = self.p3109_parameters()?;
+        Some(format!("p3109_k{k}p{p}{}{}", if signed { 's' } else { 'u' }, if extended { 'e' } else { 'f' }))
+    }
+
+    /// Parses gfloat's `p3109_k{K}p{P}{s|u}{e|f}` or P3109's own `binary{K}p{P}{s|u}{e|f}`
+    /// (case-insensitive).
+    pub fn parse_p3109(id: &str) -> Result<FloatFormat, FormatError> {
+        let bad = || {
+            FormatError(format!(
+                "'{id}' is not a P3109 id: expected p3109_k{{K}}p{{P}}{{s|u}}{{e|f}} with K = {P3109_MIN_BITS}..{P3109_MAX_BITS}, 1 <= P <= K - 1, e.g. p3109_k8p3se"
+            ))
+        };
+        let lower = id.trim().to_ascii_lowercase();
+        let rest = lower.strip_prefix("p3109_k").or_else(|| lower.strip_prefix("binary")).ok_or_else(bad)?;
+        let (k_text, rest) = rest.split_once('p').ok_or_else(bad)?;
+        let digits = |t: &str| !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit());
+        let split = rest.len().checked_sub(2).ok_or_else(bad)?;
+        let (p_text, flags) = rest.split_at(split);
+        if !digits(k_text) || !digits(p_text) {
+            return Err(bad());
+        }
+        let signed = match flags.as_bytes()[0] {
+            b's' => true,
+            b'u' => false,
+            _ => return Err(bad()),
+        };
+        let extended = match flags.as_bytes()[1] {
+            b'e' => true,
+            b'f' => false,
+            _ => return Err(bad()),
+        };
+        let (k, p) = (k_text.parse().map_err(|_| bad())?, p_text.parse().map_err(|_| bad())?);
+        FloatFormat::p3109(k, p, signed, extended).map_err(|e| FormatError(format!("'{id}': {e}")))
     }
 
     /// The custom id `eXmY[bBIAS][_rule]` of this layout (signed formats only).
@@ -421,11 +540,12 @@ impl FloatFormat {
         id
     }
 
-    /// Parses a custom id `eXmY[bBIAS][_ieee|_fn|_fnuz|_finite]`, 1 ≤ X ≤ 11, at most 32 bits.
+    /// Parses a custom id `eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f]`, 1 ≤ X ≤ 11,
+    /// at most 32 bits (signed).
     pub fn parse_custom(id: &str) -> Result<FloatFormat, FormatError> {
         let bad = || {
             FormatError(format!(
-                "'{id}' is not a custom format id: expected eXmY[bBIAS][_ieee|_fn|_fnuz|_finite], e.g. e4m3, e5m7b10_fn"
+                "'{id}' is not a custom format id: expected eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f], e.g. e4m3, e5m7b10_fn"
             ))
         };
         let lower = id.to_ascii_lowercase();
@@ -438,6 +558,8 @@ impl FloatFormat {
             Some("fn") => Specials::Fn,
             Some("fnuz") => Specials::Fnuz,
             Some("finite") => Specials::Finite,
+            Some("p3109e") => Specials::P3109 { extended: true },
+            Some("p3109f") => Specials::P3109 { extended: false },
             Some(_) => return Err(bad()),
         };
         let rest = layout.strip_prefix('e').ok_or_else(bad)?;
@@ -548,6 +670,11 @@ impl FloatFormat {
         round::round_float(self, input, mode, overflow, random)
     }
 }
+
+/// The narrowest P3109 format Lowbit names (binary3pP).
+pub const P3109_MIN_BITS: u32 = 3;
+/// The widest P3109 format Lowbit names (binary8pP).
+pub const P3109_MAX_BITS: u32 = 8;
 
 /// x × 2^k, exact whenever the result is representable (x an integer below 2^53).
 pub fn ldexp(x: f64, k: i32) -> f64 {

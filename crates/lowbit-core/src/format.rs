@@ -34,6 +34,10 @@ const fn float(e: u32, m: u32, bias: i32, specials: Specials) -> Kind {
     Kind::Float(FloatFormat { exponent_bits: e, mantissa_bits: m, bias, signed: true, specials, subnormals: true })
 }
 
+const fn p3109(k: u32, p: u32, signed: bool, extended: bool) -> Kind {
+    Kind::Float(FloatFormat::p3109_layout(k, p, signed, extended))
+}
+
 const fn int(bits: u32, signed: bool) -> Kind {
     Kind::Int(IntFormat { bits, signed })
 }
@@ -63,6 +67,17 @@ pub const CATALOGUE: &[Entry] = &[
     Entry { id: "float6_e2m3fn", aliases: &["fp6-e2m3", "fp6_e2m3"], kind: float(2, 3, 1, Finite), summary: "OCP FP6 E2M3: all codes finite" },
     Entry { id: "float6_e3m2fn", aliases: &["fp6-e3m2", "fp6_e3m2"], kind: float(3, 2, 3, Finite), summary: "OCP FP6 E3M2: all codes finite" },
     Entry { id: "float4_e2m1fn", aliases: &["fp4", "fp4-e2m1"], kind: float(2, 1, 1, Finite), summary: "OCP FP4 E2M1 (MXFP4, NVFP4 elements): 0, 0.5, 1, 1.5, 2, 3, 4, 6" },
+    Entry { id: "p3109_k8p1se", aliases: &[], kind: p3109(8, 1, true, true), summary: "IEEE P3109 binary8p1se: signed powers of two, ±Inf at 0x7F/0xFF, NaN = 0x80, no -0" },
+    Entry { id: "p3109_k8p1ue", aliases: &[], kind: p3109(8, 1, false, true), summary: "IEEE P3109 binary8p1ue: unsigned powers of two and zero, +Inf = 0xFE, NaN = 0xFF" },
+    Entry { id: "p3109_k8p3se", aliases: &[], kind: p3109(8, 3, true, true), summary: "IEEE P3109 binary8p3se: E5M2 layout, bias 16, ±Inf at 0x7F/0xFF, NaN = 0x80, no -0" },
+    Entry { id: "p3109_k8p3sf", aliases: &[], kind: p3109(8, 3, true, false), summary: "IEEE P3109 binary8p3sf: E5M2 layout, bias 16, no Inf, NaN = 0x80, no -0" },
+    Entry { id: "p3109_k8p3ue", aliases: &[], kind: p3109(8, 3, false, true), summary: "IEEE P3109 binary8p3ue: unsigned E6M2, bias 32, +Inf = 0xFE, NaN = 0xFF" },
+    Entry { id: "p3109_k8p3uf", aliases: &[], kind: p3109(8, 3, false, false), summary: "IEEE P3109 binary8p3uf: unsigned E6M2, bias 32, no Inf, NaN = 0xFF" },
+    Entry { id: "p3109_k8p4se", aliases: &[], kind: p3109(8, 4, true, true), summary: "IEEE P3109 binary8p4se: E4M3 layout, bias 8, ±Inf at 0x7F/0xFF, NaN = 0x80, no -0" },
+    Entry { id: "p3109_k8p4sf", aliases: &[], kind: p3109(8, 4, true, false), summary: "IEEE P3109 binary8p4sf: E4M3 layout, bias 8, no Inf, NaN = 0x80, no -0" },
+    Entry { id: "p3109_k8p4ue", aliases: &[], kind: p3109(8, 4, false, true), summary: "IEEE P3109 binary8p4ue: unsigned E5M3, bias 16, +Inf = 0xFE, NaN = 0xFF" },
+    Entry { id: "p3109_k8p4uf", aliases: &[], kind: p3109(8, 4, false, false), summary: "IEEE P3109 binary8p4uf: unsigned E5M3, bias 16, no Inf, NaN = 0xFF" },
+    Entry { id: "p3109_k8p7sf", aliases: &[], kind: p3109(8, 7, true, false), summary: "IEEE P3109 binary8p7sf: E1M6 layout, bias 1, no Inf, NaN = 0x80, no -0" },
     Entry { id: "int8", aliases: &["i8"], kind: int(8, true), summary: "8-bit two's complement integer" },
     Entry { id: "uint8", aliases: &["u8"], kind: int(8, false), summary: "8-bit unsigned integer" },
     Entry { id: "int4", aliases: &["i4"], kind: int(4, true), summary: "4-bit two's complement integer" },
@@ -131,16 +146,27 @@ impl Format {
         if let Some(entry) = CATALOGUE.iter().find(|e| same(e.id) || e.aliases.iter().any(|a| same(a))) {
             return Ok(Format { id: entry.id.to_string(), kind: entry.kind });
         }
+        if wanted.starts_with("p3109_") || wanted.starts_with("binary") {
+            let float = FloatFormat::parse_p3109(&wanted)?;
+            return Ok(Format::from_float(float));
+        }
         if wanted.starts_with('e') && wanted[1..].starts_with(|c: char| c.is_ascii_digit()) {
             let float = FloatFormat::parse_custom(&wanted)?;
-            return Ok(Format { id: float.custom_id(), kind: Kind::Float(float) });
+            return Ok(Format::from_float(float));
         }
         let ids: Vec<&str> = CATALOGUE.iter().map(|e| e.id).collect();
         Err(FormatError(format!(
-            "unknown format '{}'; valid: {}, or a custom eXmY[bBIAS][_ieee|_fn|_fnuz|_finite]",
+            "unknown format '{}'; valid: {}, a P3109 p3109_k{{3..8}}p{{1..K-1}}{{s|u}}{{e|f}}, or a custom eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f]",
             id.trim(),
             ids.join(", ")
         )))
+    }
+
+    /// A float format under its P3109 id (`p3109_k8p3se`) when it is one, else its custom
+    /// `eXmY…` id (`e5m2b16_p3109e` is p3109_k8p3se).
+    pub fn from_float(float: FloatFormat) -> Format {
+        let id = float.p3109_id().unwrap_or_else(|| float.custom_id());
+        Format { id, kind: Kind::Float(float) }
     }
 
     /// The catalogue entry of this format, if it is a named one.

@@ -18,19 +18,25 @@ pub enum RoundingMode {
     Up,
     /// Toward −∞.
     Down,
-    /// Up or down with probability proportional to the distance (seeded, reproducible).
+    /// Up or down with probability proportional to the distance (seeded, reproducible); see
+    /// [`Draw`] for the two ways of drawing (64 bits, or N bits as gfloat / P3109).
     Stochastic,
+    /// Round to odd: an exact value stays, any other goes to the neighbour whose code is odd
+    /// (P3109's ToOdd: away from zero when the code below is even). A result rounded to odd
+    /// with two or more extra bits rounds again to nearest without a double-rounding error.
+    Odd,
 }
 
 impl RoundingMode {
     /// Every mode, in the order the UI lists them.
-    pub const ALL: [RoundingMode; 6] = [
+    pub const ALL: [RoundingMode; 7] = [
         RoundingMode::NearestEven,
         RoundingMode::NearestAway,
         RoundingMode::TowardZero,
         RoundingMode::Up,
         RoundingMode::Down,
         RoundingMode::Stochastic,
+        RoundingMode::Odd,
     ];
 
     /// The CLI / URL name (`nearest-even`, …).
@@ -42,6 +48,7 @@ impl RoundingMode {
             RoundingMode::Up => "up",
             RoundingMode::Down => "down",
             RoundingMode::Stochastic => "stochastic",
+            RoundingMode::Odd => "odd",
         }
     }
 
@@ -255,6 +262,17 @@ pub fn round_float(
     overflow: OverflowPolicy,
     random: u64,
 ) -> Rounded {
+    round_float_draw(format, input, mode, overflow, Draw::Uniform(random))
+}
+
+/// [`round_float`] with the stochastic draw spelled out (`Draw::Bits` for N random bits).
+pub fn round_float_draw(
+    format: &FloatFormat,
+    input: &Exact,
+    mode: RoundingMode,
+    overflow: OverflowPolicy,
+    draw: Draw,
+) -> Rounded {
     let done = |code: u64, status: Status| Rounded { code, status, tie: false };
     let negative = input.is_negative();
     let nan_or = |fallback: u64| format.canonical_nan(negative).unwrap_or(fallback);
@@ -271,10 +289,15 @@ pub fn round_float(
             if negative && !format.signed {
                 return done(nan_or(0), Status::INVALID);
             }
+            // A saturating conversion clamps ±Inf to ±max too (OCP satfinite, gfloat sat=True).
+            if overflow == OverflowPolicy::Saturate {
+                return done(overflow_code(format, negative, Outcome::Saturate), Status::OVERFLOW | Status::INEXACT);
+            }
             if let Some(code) = format.inf_code(negative) {
                 return done(code, Status::EXACT);
             }
-            return done(overflow_code(format, negative, resolve(format, overflow, mode, negative)), Status::OVERFLOW);
+            // An infinity is not a finite value that overflowed: no rounding mode makes it ±max.
+            return done(overflow_code(format, negative, resolve(format, overflow, None, negative)), Status::OVERFLOW);
         }
         Exact::Zero { .. } => {
             return match format.zero_code(negative) {
@@ -294,7 +317,10 @@ pub fn round_float(
     let top = exponent + 63; // floor(log2 |v|)
     let emin = format.min_exponent();
     let quantum = top.max(emin) - m; // exponent of the last kept bit
-    let step = round_significand(significand, exponent, sticky, quantum, mode, negative, random);
+    // The parity of a candidate's code is its last mantissa bit, or, without mantissa bits, the
+    // last bit of its exponent field (quantum + bias: the code of the value 2^quantum).
+    let parity = if m == 0 { Parity::Exponent { odd: (quantum + format.bias) & 1 == 1 } } else { Parity::Lsb };
+    let step = round_step(significand, exponent, sticky, quantum, mode, negative, draw, parity);
     let (kept, inexact, tie) = (step.magnitude, step.inexact, step.tie);
     let mut status = if inexact { Status::INEXACT } else { Status::EXACT };
     if inexact && top < emin {
@@ -323,7 +349,7 @@ pub fn round_float(
     let max_field = format.split(max).1 as i64;
     let fits = field < max_field || (field == max_field && format.join(false, field as u64, mantissa) <= max);
     if !fits {
-        let policy = resolve(format, overflow, mode, negative);
+        let policy = resolve(format, overflow, Some(mode), negative);
         return Rounded { code: overflow_code(format, negative, policy), status: status | Status::OVERFLOW | Status::INEXACT, tie };
     }
     Rounded { code: format.join(negative, field as u64, mantissa), status, tie }
@@ -338,15 +364,18 @@ enum Outcome {
 }
 
 /// Picks the overflow outcome: the policy, falling back where the format lacks the special
-/// value; IEEE's rule that a rounding mode toward zero never overflows to a special value.
-fn resolve(format: &FloatFormat, policy: OverflowPolicy, mode: RoundingMode, negative: bool) -> Outcome {
+/// value; IEEE's rule that a rounding mode toward zero never overflows to a special value (for
+/// a finite input: `mode` is None for an infinite one). Round to odd picks, of ±Inf and ±max,
+/// the one with the odd code (P3109: +Inf for signed extended formats, whose Inf is 0x7F;
+/// max for unsigned ones, whose Inf 0xFE is even; always max for IEEE formats).
+fn resolve(format: &FloatFormat, policy: OverflowPolicy, mode: Option<RoundingMode>, negative: bool) -> Outcome {
     let policy = match policy {
         OverflowPolicy::Default | OverflowPolicy::Wrap => format.default_overflow(),
         other => other,
     };
     let toward_zero = matches!(
         (mode, negative),
-        (RoundingMode::TowardZero, _) | (RoundingMode::Up, true) | (RoundingMode::Down, false)
+        (Some(RoundingMode::TowardZero), _) | (Some(RoundingMode::Up), true) | (Some(RoundingMode::Down), false)
     );
     let wanted = match policy {
         OverflowPolicy::Saturate => Outcome::Saturate,
@@ -354,7 +383,9 @@ fn resolve(format: &FloatFormat, policy: OverflowPolicy, mode: RoundingMode, neg
         OverflowPolicy::Nan => Outcome::Nan,
         _ => Outcome::Inf,
     };
+    let even_inf = format.inf_code(negative).is_some_and(|code| code & 1 == 0);
     match wanted {
+        Outcome::Inf if mode == Some(RoundingMode::Odd) && even_inf => Outcome::Saturate,
         Outcome::Inf if format.has_inf() => Outcome::Inf,
         Outcome::Inf if format.has_nan() => Outcome::Nan,
         Outcome::Nan if format.has_nan() => Outcome::Nan,
@@ -384,6 +415,39 @@ pub struct Step {
     pub tie: bool,
 }
 
+/// Where stochastic rounding's randomness comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Draw {
+    /// 64 uniform random bits: away from zero when they are below the exact fraction ν (in
+    /// units of 2^−64, the bits beyond breaking equality), so with probability ν to 2^−64.
+    Uniform(u64),
+    /// `count` random bits R = `value` mod 2^count (gfloat's `RoundMode.Stochastic` with
+    /// `srnumbits` = count and `srbits` = R; P3109's StochasticC): the fraction ν is first
+    /// rounded to `count` bits, D = round-half-even(ν · 2^count), and the value goes away from
+    /// zero when D + R ≥ 2^count — with probability D / 2^count. Exact for every input whose
+    /// fraction has more than `count` bits in the 64 kept or none beyond them (the encoder
+    /// checks this: `count` < 63 − mantissa bits).
+    Bits {
+        /// N, the number of random bits (1–63).
+        count: u32,
+        /// The random bits (only the low `count` are used).
+        value: u64,
+    },
+}
+
+/// How the parity of a candidate's code is read (ties to even, round to odd).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parity {
+    /// The code's last bit is the kept significand's last bit (mantissa bits ≥ 1, integers).
+    Lsb,
+    /// No mantissa bits: 0 is the (even) zero code; 1 is a power of two whose code, its
+    /// exponent field, is `odd` or not.
+    Exponent {
+        /// Whether the exponent field of the value 2^quantum is odd.
+        odd: bool,
+    },
+}
+
 /// Rounds |v| = (significand + sticky) × 2^exponent to a multiple of 2^quantum, where
 /// quantum ≥ exponent (callers guarantee at most 64 kept bits). Shared by floats and integers.
 pub fn round_significand(
@@ -395,6 +459,21 @@ pub fn round_significand(
     negative: bool,
     random: u64,
 ) -> Step {
+    round_step(significand, exponent, sticky, quantum, mode, negative, Draw::Uniform(random), Parity::Lsb)
+}
+
+/// [`round_significand`] with the stochastic draw and the code parity spelled out.
+#[allow(clippy::too_many_arguments)]
+pub fn round_step(
+    significand: u64,
+    exponent: i32,
+    sticky: bool,
+    quantum: i32,
+    mode: RoundingMode,
+    negative: bool,
+    draw: Draw,
+    parity: Parity,
+) -> Step {
     let shift = (quantum as i64 - exponent as i64).clamp(0, 127) as u32;
     let wide = significand as u128;
     let kept = wide >> shift;
@@ -403,20 +482,40 @@ pub fn round_significand(
     let inexact = remainder != 0 || sticky;
     let tie = shift > 0 && remainder == half && !sticky;
     let above_half = if shift == 0 { false } else { remainder > half || (remainder == half && sticky) };
+    let lower_odd = match parity {
+        Parity::Lsb => kept & 1 == 1,
+        Parity::Exponent { odd } => kept != 0 && odd,
+    };
     let increment = match mode {
-        RoundingMode::NearestEven => above_half || (tie && kept & 1 == 1),
+        RoundingMode::NearestEven => above_half || (tie && lower_odd),
+        RoundingMode::Odd => inexact && !lower_odd,
         RoundingMode::NearestAway => above_half || tie,
         RoundingMode::TowardZero => false,
         RoundingMode::Up => !negative && inexact,
         RoundingMode::Down => negative && inexact,
-        RoundingMode::Stochastic => {
-            let fraction = if shift <= 64 {
-                (remainder << (64 - shift)) as u64
-            } else {
-                (remainder >> (shift - 64)) as u64
-            };
-            random < fraction || (sticky && random == fraction && fraction != u64::MAX)
-        }
+        RoundingMode::Stochastic => match draw {
+            Draw::Uniform(random) => {
+                let fraction = if shift <= 64 {
+                    (remainder << (64 - shift)) as u64
+                } else {
+                    (remainder >> (shift - 64)) as u64
+                };
+                random < fraction || (sticky && random == fraction && fraction != u64::MAX)
+            }
+            Draw::Bits { count, value } => {
+                let n = count.clamp(1, 63);
+                let r = u128::from(value) & ((1u128 << n) - 1);
+                // D = round-half-even(ν · 2^n), ν = (remainder + sticky) / 2^shift.
+                let d = if shift > n {
+                    let dropped = shift - n;
+                    let (high, rest, half) = (remainder >> dropped, remainder & ((1u128 << dropped) - 1), 1u128 << (dropped - 1));
+                    high + u128::from(rest > half || (rest == half && (sticky || high & 1 == 1)))
+                } else {
+                    remainder << (n - shift)
+                };
+                d + r >= 1u128 << n
+            }
+        },
     };
     Step { magnitude: kept + increment as u128, inexact, tie }
 }

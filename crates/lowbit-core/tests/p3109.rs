@@ -253,7 +253,28 @@ fn every_value_encodes_to_its_own_code_in_every_mode_and_policy() {
     report("round trips", &failures);
 }
 
+/// gfloat's answers that differ from the exact rounding (mode name, input bits, sat) →
+/// (gfloat's code, the exact code). See the script: TiesToAway one float64 ulp below half the
+/// smallest value, where gfloat's float64 `delta + 0.5` rounds up.
+fn disagreements(entry: &Value) -> Vec<(String, u64, bool, u64, u64)> {
+    entry["reference_disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                str_field(d, "mode").to_string(),
+                u64::from_str_radix(str_field(d, "input"), 16).unwrap(),
+                d["sat"].as_bool().unwrap_or(false),
+                d["gfloat"].as_u64().unwrap(),
+                d["reference"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 fn check_columns(
+    entry: &Value,
     format: &Format,
     inputs: &[u64],
     codes: &[u64],
@@ -262,12 +283,22 @@ fn check_columns(
     failures: &mut Vec<String>,
 ) -> usize {
     let modes = modes();
+    let quirks = disagreements(entry);
     assert_eq!(codes.len(), inputs.len() * modes.len(), "{}: {label}", format.id);
     let mut checked = 0;
     for (i, &bits) in inputs.iter().enumerate() {
         let x = f64::from_bits(bits);
         for (j, &mode) in modes.iter().enumerate() {
-            let want = codes[i * modes.len() + j];
+            let gfloat = codes[i * modes.len() + j];
+            let sat = overflow == OverflowPolicy::Saturate;
+            let quirk = quirks.iter().find(|q| q.0 == mode.name() && q.1 == bits && q.2 == sat);
+            let want = match quirk {
+                Some(q) => {
+                    assert_eq!(q.3, gfloat, "{}: fixture consistency", format.id);
+                    q.4
+                }
+                None => gfloat,
+            };
             checked += 1;
             let got = encode(format, mode, overflow, x);
             if got != want {
@@ -292,10 +323,28 @@ fn encode_ties_ulps_and_overflow_match_gfloat_non_saturating() {
         let format = parse(str_field(entry, "id"));
         let inputs = hex_list(str_field(entry, "inputs"), 16);
         let codes = hex_list(str_field(entry, "codes"), 2);
-        checked += check_columns(&format, &inputs, &codes, OverflowPolicy::Default, "default", &mut failures);
+        checked += check_columns(entry, &format, &inputs, &codes, OverflowPolicy::Default, "default", &mut failures);
     }
-    assert!(checked > 100_000, "{checked}");
+    assert!(checked > 90_000, "{checked}");
     report("encode (non-saturating)", &failures);
+}
+
+/// The only disagreements with gfloat 0.5.2 are its float64 `delta + 0.5` in TiesToAway just
+/// below half the smallest value, where the exact answer is zero.
+#[test]
+fn gfloat_quirks_are_the_documented_ones() {
+    let mut total = 0;
+    for entry in formats() {
+        let format = parse(str_field(entry, "id"));
+        let smallest = format.limits().min_positive.unwrap();
+        for (mode, bits, sat, gfloat, exact) in disagreements(entry) {
+            let x = f64::from_bits(bits);
+            assert_eq!(mode, "nearest-away", "{}", format.id);
+            assert!(!sat && x.abs() < smallest / 2.0 && exact == 0 && format.decode(gfloat).value.abs() == smallest, "{} {x:e}", format.id);
+            total += 1;
+        }
+    }
+    assert!(total > 0, "gfloat 0.5.2 has the TiesToAway quirk");
 }
 
 #[test]
@@ -306,7 +355,7 @@ fn encode_overflow_region_matches_gfloat_saturating() {
         let format = parse(str_field(entry, "id"));
         let inputs = hex_list(str_field(entry, "sat_inputs"), 16);
         let codes = hex_list(str_field(entry, "sat_codes"), 2);
-        checked += check_columns(&format, &inputs, &codes, OverflowPolicy::Saturate, "saturate", &mut failures);
+        checked += check_columns(entry, &format, &inputs, &codes, OverflowPolicy::Saturate, "saturate", &mut failures);
         // Below the overflow region saturation changes nothing.
         let all = hex_list(str_field(entry, "inputs"), 16);
         let max = format.limits().max;
@@ -349,7 +398,7 @@ fn stochastic_rounding_with_n_random_bits_matches_gfloat() {
             for (j, &(count, value)) in draws.iter().enumerate() {
                 let want = codes[i * draws.len() + j];
                 let draw = Draw::Bits { count, value };
-                let got = lowbit_core::float::round_float_draw(
+                let got = lowbit_core::round::round_float_draw(
                     &f,
                     &Exact::from_f64(x),
                     RoundingMode::Stochastic,
