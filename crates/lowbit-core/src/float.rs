@@ -318,6 +318,16 @@ impl FloatFormat {
         (code >= smallest_nonzero && (e > 0 || m > 0 || !self.subnormals)).then_some(code)
     }
 
+    /// The code of the smallest value (most negative for signed formats: −max; 0 or the
+    /// smallest positive value for unsigned ones). P3109's M lo.
+    pub fn lowest_code(&self) -> u64 {
+        if self.signed {
+            self.max_finite_magnitude_code().map_or(0, |max| self.sign_mask() | max)
+        } else {
+            0
+        }
+    }
+
     /// The code of the smallest positive value.
     pub fn min_positive_code(&self) -> u64 {
         if self.subnormals { 1 } else { 0 }

@@ -75,17 +75,37 @@ pub enum OverflowPolicy {
     Nan,
     /// Two's-complement wrap-around (integer formats: a C cast). Floats treat it as Default.
     Wrap,
+    /// IEEE P3109 SatFinite (draft §4.7.5): every value past the range, ±Inf included, is
+    /// clamped to the extremal finite value; negatives into an unsigned format give its
+    /// smallest value. Integers saturate.
+    SatFinite,
+    /// IEEE P3109 SatPropagate: finite values past the range are clamped, ±Inf stays ±Inf
+    /// where the format has it (±max, or the smallest value for −Inf unsigned, otherwise).
+    SatPropagate,
+    /// IEEE P3109 SatNone: past the range ±Inf where the format has it, else ±max; rounding
+    /// toward zero gives ±max; round to odd gives the odd code of ±max and ±Inf; a negative
+    /// into an unsigned format is NaN unless it rounds to 0 (or toward zero / up: 0).
+    SatNone,
 }
 
 impl OverflowPolicy {
     /// Every policy, in the order the UI lists them.
-    pub const ALL: [OverflowPolicy; 5] = [
+    pub const ALL: [OverflowPolicy; 8] = [
         OverflowPolicy::Default,
         OverflowPolicy::Saturate,
         OverflowPolicy::Inf,
         OverflowPolicy::Nan,
         OverflowPolicy::Wrap,
+        OverflowPolicy::SatFinite,
+        OverflowPolicy::SatPropagate,
+        OverflowPolicy::SatNone,
     ];
+
+    /// Whether this is one of P3109's saturation modes (`sat-finite`, `sat-propagate`,
+    /// `sat-none`), which also define negatives into unsigned formats.
+    pub fn is_p3109(self) -> bool {
+        matches!(self, OverflowPolicy::SatFinite | OverflowPolicy::SatPropagate | OverflowPolicy::SatNone)
+    }
 
     /// The CLI / URL name.
     pub fn name(self) -> &'static str {
@@ -95,6 +115,9 @@ impl OverflowPolicy {
             OverflowPolicy::Inf => "inf",
             OverflowPolicy::Nan => "nan",
             OverflowPolicy::Wrap => "wrap",
+            OverflowPolicy::SatFinite => "sat-finite",
+            OverflowPolicy::SatPropagate => "sat-propagate",
+            OverflowPolicy::SatNone => "sat-none",
         }
     }
 
@@ -287,10 +310,20 @@ pub fn round_float_draw(
         }
         Exact::Infinite { .. } => {
             if negative && !format.signed {
-                return done(nan_or(0), Status::INVALID);
+                return match overflow {
+                    OverflowPolicy::SatFinite | OverflowPolicy::SatPropagate => {
+                        done(format.lowest_code(), Status::OVERFLOW | Status::INEXACT)
+                    }
+                    _ => done(nan_or(0), Status::INVALID),
+                };
+            }
+            if overflow == OverflowPolicy::SatPropagate || overflow == OverflowPolicy::SatNone {
+                let code = format.inf_code(negative).unwrap_or_else(|| overflow_code(format, negative, Outcome::Saturate));
+                let status = if format.has_inf() { Status::EXACT } else { Status::OVERFLOW | Status::INEXACT };
+                return done(code, status);
             }
             // A saturating conversion clamps ±Inf to ±max too (OCP satfinite, gfloat sat=True).
-            if overflow == OverflowPolicy::Saturate {
+            if overflow == OverflowPolicy::Saturate || overflow == OverflowPolicy::SatFinite {
                 return done(overflow_code(format, negative, Outcome::Saturate), Status::OVERFLOW | Status::INEXACT);
             }
             if let Some(code) = format.inf_code(negative) {
@@ -309,10 +342,6 @@ pub fn round_float_draw(
         Exact::Finite { .. } => {}
     }
     let Exact::Finite { significand, exponent, sticky, .. } = *input else { unreachable!() };
-    if negative && !format.signed {
-        return done(nan_or(0), Status::INVALID);
-    }
-
     let m = format.mantissa_bits as i32;
     let top = exponent + 63; // floor(log2 |v|)
     let emin = format.min_exponent();
@@ -321,6 +350,21 @@ pub fn round_float_draw(
     // last bit of its exponent field (quantum + bias: the code of the value 2^quantum).
     let parity = if m == 0 { Parity::Exponent { odd: (quantum + format.bias) & 1 == 1 } } else { Parity::Lsb };
     let step = round_step(significand, exponent, sticky, quantum, mode, negative, draw, parity);
+    if negative && !format.signed {
+        if !overflow.is_p3109() {
+            return done(nan_or(0), Status::INVALID);
+        }
+        // P3109: the rounded value is compared with the smallest value M lo (0 when there is a
+        // zero): a negative that rounds to zero is 0; one below M lo is M lo, except under
+        // SatNone where only rounding toward zero or up gives M lo and the rest is NaN.
+        let status = Status::INEXACT | if top < emin { Status::UNDERFLOW } else { Status::EXACT };
+        if step.magnitude == 0 && format.has_zero() {
+            return Rounded { code: 0, status, tie: step.tie };
+        }
+        let clamp = overflow != OverflowPolicy::SatNone || matches!(mode, RoundingMode::TowardZero | RoundingMode::Up);
+        return if clamp { done(format.lowest_code(), status) } else { done(nan_or(0), Status::INVALID) };
+    }
+
     let (kept, inexact, tie) = (step.magnitude, step.inexact, step.tie);
     let mut status = if inexact { Status::INEXACT } else { Status::EXACT };
     if inexact && top < emin {
@@ -378,8 +422,9 @@ fn resolve(format: &FloatFormat, policy: OverflowPolicy, mode: Option<RoundingMo
         (Some(RoundingMode::TowardZero), _) | (Some(RoundingMode::Up), true) | (Some(RoundingMode::Down), false)
     );
     let wanted = match policy {
-        OverflowPolicy::Saturate => Outcome::Saturate,
+        OverflowPolicy::Saturate | OverflowPolicy::SatFinite | OverflowPolicy::SatPropagate => Outcome::Saturate,
         _ if toward_zero => Outcome::Saturate,
+        OverflowPolicy::SatNone if !format.has_inf() => Outcome::Saturate,
         OverflowPolicy::Nan => Outcome::Nan,
         _ => Outcome::Inf,
     };

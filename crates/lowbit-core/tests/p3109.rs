@@ -564,3 +564,72 @@ fn round_to_odd_on_the_catalogue_is_odd_when_inexact() {
         }
     }
 }
+
+/// P3109's saturation modes (draft §4.7.5), from gfloat's two behaviours: SatFinite is
+/// `sat=True`; SatPropagate is that except that ±Inf stays ±Inf in extended formats; SatNone is
+/// `sat=False` except that finite formats clamp to ±max where gfloat gives NaN.
+#[test]
+fn p3109_saturation_modes_follow_the_draft() {
+    let mut failures = Vec::new();
+    for entry in formats() {
+        let format = parse(str_field(entry, "id"));
+        let extended = entry["extended"].as_bool().unwrap();
+        let mut inputs = hex_list(str_field(entry, "inputs"), 16);
+        inputs.extend(hex_list(str_field(entry, "sat_inputs"), 16));
+        let mut modes = modes();
+        modes.push(RoundingMode::Odd);
+        for &bits in &inputs {
+            let x = f64::from_bits(bits);
+            if x.is_nan() {
+                continue;
+            }
+            for &mode in &modes {
+                let default = encode(&format, mode, OverflowPolicy::Default, x);
+                let sat = encode(&format, mode, OverflowPolicy::Saturate, x);
+                let want_propagate = if x.is_infinite() && extended { default } else { sat };
+                let want_none = if format.decode(default).class == Class::Nan { sat } else { default };
+                for (policy, want) in [
+                    (OverflowPolicy::SatFinite, sat),
+                    (OverflowPolicy::SatPropagate, want_propagate),
+                    (OverflowPolicy::SatNone, want_none),
+                ] {
+                    let got = encode(&format, mode, policy, x);
+                    if got != want {
+                        failures.push(format!("{} {mode:?} {policy:?} {x:e}: want {want:#04x}, got {got:#04x}", format.id));
+                    }
+                }
+            }
+        }
+    }
+    report("P3109 saturation modes", &failures);
+}
+
+/// Negatives into unsigned formats: NaN (invalid) under Lowbit's policies; under P3109's modes
+/// the rounded value is compared with M lo = 0: a negative that rounds to 0 is 0; below it,
+/// SatFinite and SatPropagate give 0, SatNone gives NaN unless rounding toward zero or up.
+#[test]
+fn negatives_into_unsigned_p3109_formats() {
+    let ue = parse("p3109_k8p3ue");
+    let nan = 0xff;
+    let tiny = -1e-300; // rounds to zero to nearest, toward zero and up; down gives -min
+    let cases = [
+        (OverflowPolicy::Default, RoundingMode::NearestEven, -1.0, nan),
+        (OverflowPolicy::Saturate, RoundingMode::NearestEven, -1.0, nan),
+        (OverflowPolicy::SatFinite, RoundingMode::NearestEven, -1.0, 0),
+        (OverflowPolicy::SatPropagate, RoundingMode::Down, -1.0, 0),
+        (OverflowPolicy::SatNone, RoundingMode::NearestEven, -1.0, nan),
+        (OverflowPolicy::SatNone, RoundingMode::Down, -1.0, nan),
+        (OverflowPolicy::SatNone, RoundingMode::TowardZero, -1.0, 0),
+        (OverflowPolicy::SatNone, RoundingMode::Up, -1.0, 0),
+        (OverflowPolicy::SatNone, RoundingMode::NearestEven, tiny, 0),
+        (OverflowPolicy::SatNone, RoundingMode::Down, tiny, nan),
+        (OverflowPolicy::SatFinite, RoundingMode::Down, tiny, 0),
+        (OverflowPolicy::SatFinite, RoundingMode::NearestEven, f64::NEG_INFINITY, 0),
+        (OverflowPolicy::SatPropagate, RoundingMode::NearestEven, f64::NEG_INFINITY, 0),
+        (OverflowPolicy::SatNone, RoundingMode::NearestEven, f64::NEG_INFINITY, nan),
+        (OverflowPolicy::SatNone, RoundingMode::NearestEven, -0.0, 0),
+    ];
+    for (policy, mode, x, want) in cases {
+        assert_eq!(encode(&ue, mode, policy, x), want, "{policy:?} {mode:?} {x:e}");
+    }
+}

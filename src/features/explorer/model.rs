@@ -185,6 +185,12 @@ impl Formula {
 
 fn special_text(float: &FloatFormat, class: Class, negative: bool) -> String {
     match (class, float.specials) {
+        (Class::Infinite, Specials::P3109 { .. }) => format!(
+            "the largest magnitude below the NaN: {}Infinity (P3109 extended)",
+            if negative { "−" } else { "+" }
+        ),
+        (_, Specials::P3109 { .. }) if float.signed => "the code of −0 is the one NaN (P3109: no −0)".into(),
+        (_, Specials::P3109 { .. }) => "the top code is the one NaN (P3109 unsigned)".into(),
         (Class::Infinite, _) => format!(
             "exponent all ones, mantissa zero: {}Infinity",
             if negative { "−" } else { "+" }
