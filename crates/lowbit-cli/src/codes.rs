@@ -33,11 +33,19 @@ fn parse_seed(s: &str) -> Result<u64, String> {
     s.parse::<u64>().map_err(|_| format!("--seed must be a non-negative integer, got '{s}'"))
 }
 
+fn parse_sr_bits(s: &str) -> Result<u32, String> {
+    let max = lowbit_core::encode::MAX_SR_BITS;
+    s.parse::<u32>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| format!("--sr-bits must be an integer from 1 to {max}, got '{s}'"))
+}
+
 /// `lowbit decode FORMAT CODE... [--json|--csv|--markdown|--latex]`: fields, class, value and
 /// exact decimal of codes.
 #[derive(clap::Args, Debug)]
 pub struct DecodeArgs {
-    /// A format id (see `lowbit formats`), an alias or a custom eXmY[bBIAS][_rule]
+    /// A format id (see `lowbit formats`), an alias, a P3109 p3109_k8p3se or a custom eXmY[bBIAS][_rule]
     #[arg(value_parser = format_parser(), hide_possible_values = true)]
     format: Format,
     /// Codes as 0x7e, 0b0_1111_110 or 126
@@ -47,12 +55,12 @@ pub struct DecodeArgs {
     style: StyleArgs,
 }
 
-/// `lowbit encode FORMAT [VALUE...] [--round MODE] [--seed N] [--overflow POLICY]
+/// `lowbit encode FORMAT [VALUE...] [--round MODE] [--seed N] [--sr-bits N] [--overflow POLICY]
 /// [--json|--csv|--markdown|--latex]`: decimal values to codes, with the rounding error and
 /// status flags.
 #[derive(clap::Args, Debug)]
 pub struct EncodeArgs {
-    /// A format id (see `lowbit formats`), an alias or a custom eXmY[bBIAS][_rule]
+    /// A format id (see `lowbit formats`), an alias, a P3109 p3109_k8p3se or a custom eXmY[bBIAS][_rule]
     #[arg(value_parser = format_parser(), hide_possible_values = true)]
     format: Format,
     /// Decimal text of any length, inf, -inf, nan; one per line on stdin when none is given
@@ -64,6 +72,11 @@ pub struct EncodeArgs {
     /// Seed of stochastic rounding
     #[arg(long, value_name = "N", value_parser = Checked::new(parse_seed), default_value_t = 0)]
     seed: u64,
+    /// Stochastic rounding with N random bits per value (gfloat's RoundMode.Stochastic with
+    /// srnumbits = N): away from zero when round-half-even(fraction × 2^N) + R >= 2^N; needs
+    /// --round stochastic (default: 64 bits, probability = the exact fraction)
+    #[arg(long = "sr-bits", value_name = "N", value_parser = Checked::new(parse_sr_bits))]
+    sr_bits: Option<u32>,
     /// Overflow policy
     #[arg(long, value_name = "POLICY", value_parser = overflow_parser(), default_value = "default")]
     overflow: OverflowPolicy,
@@ -159,7 +172,10 @@ pub fn encode(args: EncodeArgs, io: &mut Io) -> Result<(), String> {
             })
         })
         .collect::<Result<_, _>>()?;
-    let mut encoder = Encoder::new(&format, mode, overflow, seed);
+    if args.sr_bits.is_some() && mode != Some(RoundingMode::Stochastic) {
+        return Err("--sr-bits needs --round stochastic".into());
+    }
+    let mut encoder = Encoder::new(&format, mode, overflow, seed).with_sr_bits(args.sr_bits)?;
     let columns = ["input", "code", "hex", "bits", "class", "value", "error", "status"];
     if matches!(style, Style::Text | Style::Json) {
         return stream_encoded(out, style, &format, &mut encoder, &parsed);

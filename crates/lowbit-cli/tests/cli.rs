@@ -348,3 +348,56 @@ fn json_round_trips_through_serde() {
     let again = json(&["quantize", "cast:float32", "--json"], &q["dequantized"].to_string());
     assert_eq!(again["dequantized"], q["dequantized"]);
 }
+
+#[test]
+fn p3109_formats_decode_encode_table() {
+    let d = json(&["decode", "p3109_k8p3se", "0x7f", "0x80", "0xff", "0x7e", "0", "--json"], "");
+    let rows = d.as_array().unwrap();
+    assert_eq!(rows[0]["value"], "inf");
+    assert_eq!(rows[1]["class"], "nan");
+    assert_eq!(rows[2]["value"], "-inf");
+    assert_eq!(rows[3]["value"].as_f64(), Some(49152.0));
+    assert_eq!(rows[4]["class"], "zero");
+    // Non-saturating by default (Inf in extended formats, NaN in finite ones), saturate = max.
+    let codes = |args: &[&str]| -> Vec<u64> {
+        json(args, "").as_array().unwrap().iter().map(|r| r["code"].as_u64().unwrap()).collect()
+    };
+    assert_eq!(codes(&["encode", "p3109_k8p3se", "1e9", "-1e9", "inf", "--json"]), [0x7f, 0xff, 0x7f]);
+    assert_eq!(codes(&["encode", "p3109_k8p3sf", "1e9", "-1e9", "inf", "--json"]), [0x80, 0x80, 0x80]);
+    assert_eq!(codes(&["encode", "p3109_k8p3se", "1e9", "-inf", "--overflow", "saturate", "--json"]), [0x7e, 0xfe]);
+    assert_eq!(codes(&["encode", "p3109_k8p3sf", "1e9", "--overflow", "sat-none", "--json"]), [0x7f]);
+    assert_eq!(codes(&["encode", "p3109_k8p3se", "inf", "--overflow", "sat-propagate", "--json"]), [0x7f]);
+    // Round to odd: 1.1 lies between 1 (0x40, even) and 1.25 (0x41, odd).
+    assert_eq!(codes(&["encode", "p3109_k8p3se", "1.1", "1.25", "1", "--round", "odd", "--json"]), [0x41, 0x41, 0x40]);
+    // Stochastic with 1 random bit: a quarter of the way rounds to nearest-even of 0.5 = 0, never up.
+    let quarter: Vec<String> = std::iter::repeat_n("1.0625".to_string(), 50).collect();
+    let mut args = vec!["encode", "p3109_k8p3se", "--round", "stochastic", "--sr-bits", "1", "--seed", "9", "--json"];
+    args.extend(quarter.iter().map(String::as_str));
+    assert!(codes(&args).iter().all(|&c| c == 0x40));
+    let (code, _, err) = lowbit(&["encode", "p3109_k8p3se", "1", "--sr-bits", "4"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("--round stochastic"), "{err}");
+    let (code, _, err) = lowbit(&["encode", "p3109_k8p3se", "1", "--round", "stochastic", "--sr-bits", "0"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("1 to 32"), "{err}");
+    let table = json(&["table", "p3109_k8p3ue", "--json"], "");
+    let table = table.as_array().unwrap();
+    assert_eq!(table.len(), 256);
+    assert_eq!(table[0x80]["value"].as_f64(), Some(1.0));
+    assert_eq!(table[0xfe]["value"], "inf");
+    assert_eq!(table[0xff]["class"], "nan");
+    // formats: the catalogue has gfloat's 8-bit P3109 formats; --p3109 lists all 108.
+    let catalogue = json(&["formats", "--json"], "");
+    let se = catalogue.as_array().unwrap().iter().find(|r| r["id"] == "p3109_k8p3se").unwrap();
+    assert_eq!(se["max"].as_f64(), Some(49152.0));
+    assert_eq!(se["has_negative_zero"], false);
+    assert_eq!(se["nan_codes"], 1);
+    let family = json(&["formats", "--p3109", "--json"], "");
+    assert_eq!(family.as_array().unwrap().len(), 108);
+    let named = json(&["formats", "p3109_k6p3uf", "binary8p4se", "--json"], "");
+    assert_eq!(named[0]["id"], "p3109_k6p3uf");
+    assert_eq!(named[1]["max"].as_f64(), Some(224.0));
+    let (code, _, err) = lowbit(&["decode", "p3109_k9p3se", "0"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("K = 3 to 8"), "{err}");
+}
