@@ -161,7 +161,7 @@ mod tests {
     fn fast_encoder_agrees_with_the_exact_kernel() {
         for entry in CATALOGUE {
             let format = Format::parse(entry.id).unwrap();
-            for mode in [RoundingMode::NearestEven, RoundingMode::TowardZero, RoundingMode::Up] {
+            for mode in [RoundingMode::NearestEven, RoundingMode::TowardZero, RoundingMode::Up, RoundingMode::Odd] {
                 let Some(fast) = FastEncoder::new(&format, mode, OverflowPolicy::Default) else { continue };
                 let mut exact = Encoder::new(&format, Some(mode), OverflowPolicy::Default, 0);
                 for bits in sample_bits().step_by(5) {

@@ -175,14 +175,25 @@ impl FloatFormat {
         Ok(())
     }
 
-    /// TEMP accessor (core-exact provides these).
-    pub fn mantissa_bits(&self) -> u32 { self.mantissa_bits }
-    /// TEMP accessor.
-    pub fn signed(&self) -> bool { self.signed }
-    /// TEMP accessor.
-    pub fn bias(&self) -> i32 { self.bias }
-    /// TEMP accessor.
-    pub fn specials(&self) -> Specials { self.specials }
+    /// Width of the stored mantissa (fraction) field.
+    pub fn mantissa_bits(&self) -> u32 {
+        self.mantissa_bits
+    }
+
+    /// Whether the top bit is a sign bit.
+    pub fn signed(&self) -> bool {
+        self.signed
+    }
+
+    /// Exponent bias.
+    pub fn bias(&self) -> i32 {
+        self.bias
+    }
+
+    /// The special-value rule.
+    pub fn specials(&self) -> Specials {
+        self.specials
+    }
 
     /// Total width in bits.
     pub fn bits(&self) -> u32 {
