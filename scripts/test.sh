@@ -28,6 +28,7 @@ trunk build --release
 step "download budgets (gzip -9)"
 bash scripts/budget.sh dist
 
+
 # Headless Chromium for wasm-bindgen-test (flags: the machine's closed network).
 profile=$(mktemp -d)
 webdriver_json=$(mktemp --suffix=.json)

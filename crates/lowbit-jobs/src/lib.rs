@@ -26,6 +26,7 @@
 pub mod bench;
 pub mod decimate;
 pub mod engine;
+pub mod native_bench;
 pub mod placement;
 pub mod protocol;
 pub mod quantize;

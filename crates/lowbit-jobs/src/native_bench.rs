@@ -1,0 +1,41 @@
+//! The native throughput of the bench workloads on the project's own machine: the figures
+//! `lowbit bench --json` printed there, committed as data (`scripts/native_bench.sh` measures
+//! them again and rewrites `native_bench_data.rs`). The Speed view shows them beside the
+//! visitor's WebAssembly figures, labelled with [`MEASURED_ON`].
+
+/// One native figure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NativeRow {
+    /// `encode`, `decode`, `quantize` or `dequantize`.
+    pub op: &'static str,
+    /// The format or scheme id.
+    pub subject: &'static str,
+    /// The block size of a quantizer.
+    pub block: Option<usize>,
+    /// Elements per second.
+    pub elements_per_second: f64,
+}
+
+include!("native_bench_data.rs");
+
+/// The native elements per second of an operation, if it was measured.
+pub fn native_rate(op: &str, subject: &str, block: Option<usize>) -> Option<f64> {
+    NATIVE.iter().find(|r| r.op == op && r.subject == subject && r.block == block).map(|r| r.elements_per_second)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::workloads;
+
+    #[test]
+    fn every_workload_has_its_native_figures() {
+        for w in workloads() {
+            for op in w.ops() {
+                let rate = native_rate(op, w.subject(), w.block());
+                assert!(rate.is_some_and(|r| r > 0.0), "{op} {}: run scripts/native_bench.sh", w.subject());
+            }
+        }
+        assert!(MEASURED_ON.contains("lowbit bench"));
+    }
+}

@@ -1,0 +1,156 @@
+//! The page's side of the compute worker (WebAssembly only).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Uint8Array};
+use lowbit_jobs::protocol::{decode_response, encode, Request, Response};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use crate::WORKER_URL;
+
+type Listener = Rc<dyn Fn(Response)>;
+
+struct Running {
+    worker: Worker,
+    ready: bool,
+    queue: Vec<Vec<u8>>,
+    // Kept alive as long as the worker.
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+struct Inner {
+    url: String,
+    running: Option<Running>,
+    listener: Listener,
+}
+
+/// A lazily started compute worker. Cloning gives another handle on the same worker.
+#[derive(Clone)]
+pub struct WorkerClient {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl WorkerClient {
+    /// A handle whose worker starts on the first [`WorkerClient::send`]; every response
+    /// (progress, results, failures) goes to `listener`.
+    pub fn new(listener: impl Fn(Response) + 'static) -> WorkerClient {
+        WorkerClient::with_url(WORKER_URL, listener)
+    }
+
+    /// The same, with another script URL.
+    pub fn with_url(url: &str, listener: impl Fn(Response) + 'static) -> WorkerClient {
+        WorkerClient { inner: Rc::new(RefCell::new(Inner { url: url.to_string(), running: None, listener: Rc::new(listener) })) }
+    }
+
+    /// Whether a worker is running (started and not failed).
+    pub fn started(&self) -> bool {
+        self.inner.borrow().running.is_some()
+    }
+
+    /// Sends a request, starting the worker if needed; queued until the worker is ready.
+    /// A failure to start or to post is reported to the listener as [`Response::Failed`].
+    pub fn send(&self, request: &Request) {
+        let bytes = match encode(request) {
+            Ok(b) => b,
+            Err(message) => return self.report(request_id(request), message),
+        };
+        if self.inner.borrow().running.is_none() {
+            if let Err(message) = self.start() {
+                return self.report(request_id(request), message);
+            }
+        }
+        let mut inner = self.inner.borrow_mut();
+        let Some(running) = inner.running.as_mut() else { return };
+        if running.ready {
+            let result = post(&running.worker, &bytes);
+            drop(inner);
+            if let Err(message) = result {
+                self.report(request_id(request), message);
+            }
+        } else {
+            running.queue.push(bytes);
+        }
+    }
+
+    /// Stops the worker (a running job is abandoned); the next request starts a new one.
+    pub fn terminate(&self) {
+        if let Some(running) = self.inner.borrow_mut().running.take() {
+            running.worker.terminate();
+        }
+    }
+
+    fn report(&self, id: Option<u64>, message: String) {
+        let listener = self.inner.borrow().listener.clone();
+        listener(Response::Failed { id, message });
+    }
+
+    fn start(&self) -> Result<(), String> {
+        let url = self.inner.borrow().url.clone();
+        let worker = Worker::new(&url).map_err(|e| format!("cannot start the compute worker ({url}): {}", describe(&e)))?;
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(inner) = weak.upgrade() else { return };
+            let response = match event.data().dyn_into::<Uint8Array>() {
+                Ok(array) => decode_response(&array.to_vec()),
+                Err(_) => Err("the compute worker sent a message that is not bytes".to_string()),
+            };
+            let response = response.unwrap_or_else(|message| Response::Failed { id: None, message });
+            if response == Response::Ready {
+                let mut guard = inner.borrow_mut();
+                if let Some(running) = guard.running.as_mut() {
+                    running.ready = true;
+                    for bytes in std::mem::take(&mut running.queue) {
+                        let _ = post(&running.worker, &bytes);
+                    }
+                }
+                return;
+            }
+            let listener = inner.borrow().listener.clone();
+            listener(response);
+        });
+        let weak = Rc::downgrade(&self.inner);
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            let Some(inner) = weak.upgrade() else { return };
+            // The worker's WebAssembly trapped (out of memory, or an abort): it cannot go on.
+            if let Some(running) = inner.borrow_mut().running.take() {
+                running.worker.terminate();
+            }
+            let detail = event.message();
+            let listener = inner.borrow().listener.clone();
+            listener(Response::Failed {
+                id: None,
+                message: format!("the compute worker stopped ({}); it restarts for the next job", if detail.is_empty() { "no detail" } else { &detail }),
+            });
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self.inner.borrow_mut().running = Some(Running { worker, ready: false, queue: Vec::new(), _on_message: on_message, _on_error: on_error });
+        Ok(())
+    }
+}
+
+fn request_id(request: &Request) -> Option<u64> {
+    match request {
+        Request::Run { id, .. } | Request::Cancel { id } => Some(*id),
+    }
+}
+
+/// Posts bytes, transferring the buffer (no copy on the receiving side).
+fn post(worker: &Worker, bytes: &[u8]) -> Result<(), String> {
+    let array = Uint8Array::from(bytes);
+    let transfer = Array::of1(&array.buffer());
+    worker.post_message_with_transfer(&array, &transfer).map_err(|e| format!("cannot reach the compute worker: {}", describe(&e)))
+}
+
+fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
