@@ -37,6 +37,8 @@ pub mod mx;
 pub mod normal;
 pub mod pack;
 mod simd;
+#[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+mod simd_wasm;
 
 use std::ops::Range;
 

@@ -2,8 +2,9 @@
 //! time), else SSE2 (part of the x86_64 baseline). The only `unsafe` is the call into a
 //! `#[target_feature]` function after that check. Each function handles a multiple of 16 elements and
 //! returns how many it did; the callers finish with the portable per-element code, and the
-//! tests check both against the straightforward path. Other targets (wasm32) use the portable
-//! loops only.
+//! tests check both against the straightforward path. On wasm32 with the crate's `simd128`
+//! feature (the compute worker) the same kernels come from [`super::simd_wasm`]; other targets
+//! use the portable loops only.
 //!
 //! The codes are counts of strict threshold comparisons, the thresholds passed in by the caller
 //! (this module knows no format): a compare gives an all-ones lane, and subtracting it adds one,
@@ -251,7 +252,12 @@ pub(crate) fn sorted_prefix<const N: usize>(input: &[f32], inv: f32, thresholds:
         // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
         unsafe { x86::sorted(input, inv, thresholds, out) }
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+    {
+        // Safe on wasm: an engine without SIMD refuses the whole module, it never misruns it.
+        super::simd_wasm::nf4(input, inv, out)
+    }
+    #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", feature = "simd128"))))]
     {
         let _ = (input, inv, thresholds, out);
         0
@@ -270,7 +276,12 @@ pub(crate) fn fp4_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &m
         // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
         unsafe { x86::fp4(input, inv, thresholds, out) }
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+    {
+        // Safe on wasm: an engine without SIMD refuses the whole module, it never misruns it.
+        super::simd_wasm::fp4(input, inv, out)
+    }
+    #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", feature = "simd128"))))]
     {
         let _ = (input, inv, thresholds, out);
         0
@@ -289,7 +300,12 @@ pub(crate) fn nibble_float_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7]
         // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
         unsafe { x86::nibble_float(input, inv, thresholds, out) }
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+    {
+        // Safe on wasm: an engine without SIMD refuses the whole module, it never misruns it.
+        super::simd_wasm::e2m1(input, inv, out)
+    }
+    #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", feature = "simd128"))))]
     {
         let _ = (input, inv, thresholds, out);
         0
@@ -309,7 +325,11 @@ pub(crate) fn absmax_prefix(input: &[f32]) -> (f32, bool, usize) {
         // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
         unsafe { x86::absmax(input) }
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+    {
+        super::simd_wasm::absmax(input)
+    }
+    #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", feature = "simd128"))))]
     {
         let _ = input;
         (0.0, false, 0)

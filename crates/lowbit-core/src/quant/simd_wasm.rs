@@ -1,0 +1,133 @@
+//! WebAssembly SIMD (simd128) hot loops for the 4-bit quantizers: the same threshold counts
+//! as the x86 kernels in [`super::simd`] and the scalar [`super::bnb::nf4_code`],
+//! [`super::bnb::fp4_code`] and [`super::mx::e2m1_code`], four lanes at a time.
+//!
+//! Each function is `#[target_feature(enable = "simd128")]`, so only these functions carry
+//! v128 instructions, and they are called only when the crate's `simd128` feature is on —
+//! which the compute worker enables and the page's main module does not (WebAssembly has no
+//! run-time feature detection: a module either validates with SIMD or not). Each handles a
+//! multiple of 16 elements (absmax: 8) and returns how many it did; the callers finish with
+//! the scalar code. The wasm-bindgen tests (`tests/simd_wasm.rs`) check them against it.
+
+use core::arch::wasm32::*;
+
+use crate::quant::bnb::{FP4_THRESHOLDS, NF4_THRESHOLDS};
+
+#[inline]
+#[target_feature(enable = "simd128")]
+fn load4(x: &[f32]) -> v128 {
+    f32x4(x[0], x[1], x[2], x[3])
+}
+
+/// Lanes of `a` greater than each threshold, counted (0..=thresholds.len()).
+#[inline]
+#[target_feature(enable = "simd128")]
+fn count_gt(a: v128, thresholds: &[v128]) -> v128 {
+    let mut acc = i32x4_splat(0);
+    for &t in thresholds {
+        acc = i32x4_sub(acc, f32x4_gt(a, t));
+    }
+    acc
+}
+
+/// 16 codes (i32 lanes, 0..15) → 16 bytes.
+#[inline]
+#[target_feature(enable = "simd128")]
+fn narrow(c: [v128; 4]) -> v128 {
+    u8x16_narrow_i16x8(i16x8_narrow_i32x4(c[0], c[1]), i16x8_narrow_i32x4(c[2], c[3]))
+}
+
+/// 16 code bytes → 8 packed bytes, first element in the high nibble (bitsandbytes).
+#[inline]
+#[target_feature(enable = "simd128")]
+fn pair_high_first(w: v128) -> [u8; 8] {
+    let v = v128_and(v128_or(i16x8_shl(w, 4), u16x8_shr(w, 8)), i16x8_splat(0xFF));
+    (i64x2_extract_lane::<0>(u8x16_narrow_i16x8(v, v)) as u64).to_le_bytes()
+}
+
+/// 16 code bytes → 8 packed bytes, first element in the low nibble (MX, PyTorch).
+#[inline]
+#[target_feature(enable = "simd128")]
+fn pair_low_first(w: v128) -> [u8; 8] {
+    let v = v128_and(v128_or(w, u16x8_shr(w, 4)), i16x8_splat(0xFF));
+    (i64x2_extract_lane::<0>(u8x16_narrow_i16x8(v, v)) as u64).to_le_bytes()
+}
+
+/// NF4 codes of `x · inv`, packed; returns the number of elements done.
+#[target_feature(enable = "simd128")]
+pub fn nf4(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
+    let t: [v128; 15] = NF4_THRESHOLDS.map(|t| f32x4_splat(t));
+    let inv = f32x4_splat(inv);
+    let mut done = 0;
+    for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
+        let c = [0, 4, 8, 12].map(|i| count_gt(f32x4_mul(load4(&x[i..i + 4]), inv), &t));
+        o.copy_from_slice(&pair_high_first(narrow(c)));
+        done += 16;
+    }
+    done
+}
+
+/// bitsandbytes FP4 codes of `x · inv`, packed; returns the number of elements done.
+#[target_feature(enable = "simd128")]
+pub fn fp4(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
+    let t: [v128; 7] = FP4_THRESHOLDS.map(|t| f32x4_splat(t));
+    let inv = f32x4_splat(inv);
+    let (two, eight, zero) = (i32x4_splat(2), i32x4_splat(8), f32x4_splat(0.0));
+    let mut done = 0;
+    for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
+        let c = [0, 4, 8, 12].map(|i| {
+            let s = f32x4_mul(load4(&x[i..i + 4]), inv);
+            let interval = count_gt(f32x4_abs(s), &t);
+            let magnitude = v128_xor(interval, i32x4_shl(v128_and(interval, two), 1));
+            let sign = v128_and(f32x4_lt(s, zero), eight);
+            v128_or(magnitude, sign)
+        });
+        o.copy_from_slice(&pair_high_first(narrow(c)));
+        done += 16;
+    }
+    done
+}
+
+/// E2M1 codes of `x · inv` (round to nearest even, saturating), packed low nibble first;
+/// returns the number of elements done.
+#[target_feature(enable = "simd128")]
+pub fn e2m1(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
+    // The E2M1 midpoints, as the scalar `e2m1_code` and the x86 kernels compare them: `>`
+    // where the lower neighbour is even (a tie stays down), `>=` where the upper one is.
+    let gt = [0.25f32, 1.25, 2.5, 5.0].map(|t| f32x4_splat(t));
+    let ge = [0.75f32, 1.75, 3.5].map(|t| f32x4_splat(t));
+    let inv = f32x4_splat(inv);
+    let eight = i32x4_splat(8);
+    let mut done = 0;
+    for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
+        let c = [0, 4, 8, 12].map(|i| {
+            let s = f32x4_mul(load4(&x[i..i + 4]), inv);
+            let a = f32x4_abs(s);
+            let mut acc = count_gt(a, &gt);
+            for &t in &ge {
+                acc = i32x4_sub(acc, f32x4_ge(a, t));
+            }
+            let sign = v128_and(u32x4_shr(s, 28), eight);
+            v128_or(acc, sign)
+        });
+        o.copy_from_slice(&pair_low_first(narrow(c)));
+        done += 16;
+    }
+    done
+}
+
+/// max |x| over a multiple-of-8 prefix, NaN ignored (`pmax(m, x)` is `m < x ? x : m`, which
+/// keeps `m` when `x` is NaN, and the accumulator never is). Returns (max, elements done).
+#[target_feature(enable = "simd128")]
+pub fn absmax(input: &[f32]) -> (f32, usize) {
+    let (mut m0, mut m1) = (f32x4_splat(0.0), f32x4_splat(0.0));
+    let mut done = 0;
+    for x in input.chunks_exact(8) {
+        m0 = f32x4_pmax(m0, f32x4_abs(load4(&x[..4])));
+        m1 = f32x4_pmax(m1, f32x4_abs(load4(&x[4..8])));
+        done += 8;
+    }
+    let m = f32x4_pmax(m0, m1);
+    let lanes = [f32x4_extract_lane::<0>(m), f32x4_extract_lane::<1>(m), f32x4_extract_lane::<2>(m), f32x4_extract_lane::<3>(m)];
+    (lanes.into_iter().fold(0.0, f32::max), done)
+}

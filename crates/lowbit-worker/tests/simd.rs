@@ -1,0 +1,65 @@
+//! The worker's WebAssembly SIMD kernels against the scalar paths, in headless Chromium
+//! (wasm-bindgen-test). This crate builds lowbit-core with its `simd128` feature, so the
+//! quantizers' hot loops here run `quant/simd_wasm.rs`; the references are the element-by-
+//! element paths (bitsandbytes' reference quantizer, the MX scheme's exact path).
+#![cfg(target_arch = "wasm32")]
+
+use lowbit_core::quant::bnb::{self, Bnb4, FP4_THRESHOLDS, NF4_THRESHOLDS};
+use lowbit_core::quant::pack::{pack_nibbles, NibbleOrder};
+use lowbit_core::quant::{mx, MxScaleRule, Options, Scheme};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Random values, every decision point of NF4, bnb FP4 and E2M1 and its two f32 neighbours
+/// (both signs), and the special values, in blocks of various scales.
+fn samples() -> Vec<f32> {
+    let mut v: Vec<f32> = lowbit_jobs::bench::bench_data(6000).into_iter().map(|x| x * 2.0).collect();
+    let decisions = NF4_THRESHOLDS.iter().chain(&FP4_THRESHOLDS).copied();
+    for t in decisions.chain([0.25, 0.75, 1.25, 1.75, 2.5, 3.5, 5.0, 6.0, 7.0]) {
+        for x in [t, -t] {
+            v.extend([x, f32::from_bits(x.to_bits() + 1), f32::from_bits(x.to_bits() - 1)]);
+        }
+    }
+    v.extend([0.0, -0.0, f32::NAN, -f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1e-40, -1e-40, 1.0, 6.0]);
+    v
+}
+
+#[wasm_bindgen_test]
+fn bnb_simd_equals_the_reference() {
+    let input = samples();
+    for kind in [Bnb4::Nf4, Bnb4::Fp4] {
+        for block in [32, 64, 4096] {
+            // A NaN or Inf in a block makes the whole block special; test both clean and not.
+            for data in [&input[..], &input[..6000]] {
+                let (mut packed, mut absmax) = (Vec::new(), Vec::new());
+                bnb::quantize_4bit(kind, data, block, &mut packed, &mut absmax);
+                let (codes, want_absmax, _) = bnb::quantize_4bit_reference(kind, data, block);
+                let pad = kind.zero_code();
+                assert_eq!(packed, pack_nibbles(&codes, NibbleOrder::HighFirst, pad), "{} block {block}", kind.id());
+                let same = absmax.iter().zip(&want_absmax).all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
+                assert!(same && absmax.len() == want_absmax.len(), "{} absmax", kind.id());
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn mxfp4_simd_equals_the_exact_path() {
+    let input = samples();
+    let scheme = Scheme::parse("mxfp4").unwrap();
+    for data in [&input[..], &input[..6000]] {
+        let (mut packed, mut scales) = (Vec::new(), Vec::new());
+        mx::quantize_mxfp4(data, MxScaleRule::Floor, &mut packed, &mut scales);
+        let q = scheme.quantize(data, &Options::default());
+        assert_eq!(scales, q.scale_codes);
+        // Blocks with NaN/Inf: the exact path writes its own codes; compare the clean blocks.
+        for (b, &scale) in scales.iter().enumerate() {
+            if scale == 0xFF {
+                continue;
+            }
+            let bytes = b * 16..((b + 1) * 16).min(packed.len());
+            assert_eq!(packed[bytes.clone()], q.packed[bytes], "block {b}");
+        }
+    }
+}
