@@ -283,17 +283,12 @@ pub struct TraceOutcome {
     pub rows: Vec<TraceRowData>,
 }
 
-/// The trace rows `start .. start + len` (at most [`MAX_TRACE_ROWS`]) of quantizing `input`
-/// with `scheme`: the fast path over the input, then [`Scheme::trace`] of the window.
-pub fn trace_window(scheme: &Scheme, input: &[f32], options: &Options, start: usize, len: usize) -> Vec<TraceRowData> {
-    let start = start.min(input.len());
-    let end = start.saturating_add(len.min(MAX_TRACE_ROWS)).min(input.len());
-    if start == end {
-        return Vec::new();
-    }
-    let plain = Options { trace: false, ..options.clone() };
-    let q = scheme.quantize(input, &plain);
-    scheme.trace(input, &q, &plain, start..end).iter().map(TraceRowData::from).collect()
+/// The trace rows `start .. start + len` (at most [`MAX_TRACE_ROWS`]) of `input` quantized as
+/// `q` (this scheme's [`Scheme::quantize`] of `input` with `options`): the core recomputes just
+/// those rows from the stored scales ([`Scheme::trace`]).
+pub fn trace_window(scheme: &Scheme, input: &[f32], q: &Quantized, options: &Options, start: usize, len: usize) -> Vec<TraceRowData> {
+    let end = start.saturating_add(len.min(MAX_TRACE_ROWS));
+    scheme.trace(input, q, options, start..end).iter().map(TraceRowData::from).collect()
 }
 
 /// What a finished quantize job keeps for trace windows.
@@ -303,6 +298,8 @@ pub struct QuantizeData {
     pub scheme: Scheme,
     /// The inputs.
     pub input: Vec<f32>,
+    /// Their quantization.
+    pub quantized: Quantized,
     /// The options.
     pub options: Options,
 }
@@ -310,7 +307,7 @@ pub struct QuantizeData {
 impl QuantizeData {
     /// The trace rows of a window.
     pub fn trace(&self, quantize: JobId, start: usize, len: usize) -> TraceOutcome {
-        TraceOutcome { quantize, start, rows: trace_window(&self.scheme, &self.input, &self.options, start, len) }
+        TraceOutcome { quantize, start, rows: trace_window(&self.scheme, &self.input, &self.quantized, &self.options, start, len) }
     }
 }
 
@@ -361,9 +358,10 @@ impl Task for QuantizeTask {
             return Ok(Step::Continue);
         };
         let metrics = Metrics::compare(&self.job.values, &q.dequantized);
+        let q_kept = q.clone();
         let outcome = QuantizeOutcome::new(q, &metrics);
         let input = std::mem::take(&mut self.job.values);
-        self.kept = Some(QuantizeData { scheme, input, options: self.job.options.to_options() });
+        self.kept = Some(QuantizeData { scheme, input, quantized: q_kept, options: self.job.options.to_options() });
         Ok(Step::Done(Outcome::Quantize(Box::new(outcome))))
     }
 }
@@ -397,8 +395,9 @@ mod tests {
             for options in option_sets {
                 let full = scheme.quantize(&input, &Options { trace: true, ..options.clone() });
                 assert_eq!(full.trace.len(), input.len(), "{id}");
+                let q = scheme.quantize(&input, &options);
                 for (start, len) in [(0, 10), (60, 10), (63, 3), (500, 77), (990, 50), (1000, 5), (0, 1000)] {
-                    let got = trace_window(&scheme, &input, &options, start, len);
+                    let got = trace_window(&scheme, &input, &q, &options, start, len);
                     let want: Vec<TraceRowData> = full.trace.iter().skip(start).take(len).map(TraceRowData::from).collect();
                     assert_eq!(got.len(), want.len(), "{id} {options:?} {start}+{len}");
                     for (g, w) in got.iter().zip(&want) {

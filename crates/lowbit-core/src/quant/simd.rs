@@ -255,7 +255,7 @@ pub(crate) fn sorted_prefix<const N: usize>(input: &[f32], inv: f32, thresholds:
     #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
     {
         // Safe on wasm: an engine without SIMD refuses the whole module, it never misruns it.
-        super::simd_wasm::nf4(input, inv, out)
+        super::simd_wasm::sorted(input, inv, thresholds, out)
     }
     #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", feature = "simd128"))))]
     {
@@ -279,7 +279,7 @@ pub(crate) fn fp4_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &m
     #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
     {
         // Safe on wasm: an engine without SIMD refuses the whole module, it never misruns it.
-        super::simd_wasm::fp4(input, inv, out)
+        super::simd_wasm::fp4(input, inv, thresholds, out)
     }
     #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", feature = "simd128"))))]
     {
@@ -303,7 +303,7 @@ pub(crate) fn nibble_float_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7]
     #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
     {
         // Safe on wasm: an engine without SIMD refuses the whole module, it never misruns it.
-        super::simd_wasm::e2m1(input, inv, out)
+        super::simd_wasm::nibble_float(input, inv, thresholds, out)
     }
     #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", feature = "simd128"))))]
     {

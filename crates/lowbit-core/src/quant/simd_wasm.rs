@@ -1,17 +1,18 @@
 //! WebAssembly SIMD (simd128) hot loops for the 4-bit quantizers: the same threshold counts
-//! as the x86 kernels in [`super::simd`] and the scalar [`super::bnb::nf4_code`],
-//! [`super::bnb::fp4_code`] and [`super::mx::e2m1_code`], four lanes at a time.
+//! as the x86 kernels in [`super::simd`] (the thresholds passed in by the caller), four lanes
+//! at a time; the scalar forms are [`super::bnb::nf4_code`], [`super::bnb::fp4_code`] and
+//! [`super::facts::NibbleFloat::code`].
 //!
 //! Each function is `#[target_feature(enable = "simd128")]`, so only these functions carry
 //! v128 instructions, and they are called only when the crate's `simd128` feature is on —
 //! which the compute worker enables and the page's main module does not (WebAssembly has no
 //! run-time feature detection: a module either validates with SIMD or not). Each handles a
 //! multiple of 16 elements (absmax: 8) and returns how many it did; the callers finish with
-//! the scalar code. The wasm-bindgen tests (`tests/simd_wasm.rs`) check them against it.
+//! the scalar code. The wasm-bindgen tests of the worker (`crates/lowbit-worker/tests/simd.rs`)
+//! check them against the scalar paths.
 
 use core::arch::wasm32::*;
 
-use crate::quant::bnb::{FP4_THRESHOLDS, NF4_THRESHOLDS};
 
 #[inline]
 #[target_feature(enable = "simd128")]
@@ -53,10 +54,11 @@ fn pair_low_first(w: v128) -> [u8; 8] {
     (i64x2_extract_lane::<0>(u8x16_narrow_i16x8(v, v)) as u64).to_le_bytes()
 }
 
-/// NF4 codes of `x · inv`, packed; returns the number of elements done.
+/// Sorted-threshold codes (NF4) of `x · inv`, packed high nibble first; returns the number
+/// of elements done.
 #[target_feature(enable = "simd128")]
-pub fn nf4(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-    let t: [v128; 15] = NF4_THRESHOLDS.map(|t| f32x4_splat(t));
+pub fn sorted<const N: usize>(input: &[f32], inv: f32, thresholds: &[f32; N], out: &mut [u8]) -> usize {
+    let t: [v128; N] = thresholds.map(|t| f32x4_splat(t));
     let inv = f32x4_splat(inv);
     let mut done = 0;
     for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
@@ -67,10 +69,11 @@ pub fn nf4(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
     done
 }
 
-/// bitsandbytes FP4 codes of `x · inv`, packed; returns the number of elements done.
+/// bnb FP4 codes of `x · inv` (sign for `s < 0`, then the magnitude interval mapped by
+/// `i ^ ((i & 2) << 1)`), packed high nibble first; returns the number of elements done.
 #[target_feature(enable = "simd128")]
-pub fn fp4(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-    let t: [v128; 7] = FP4_THRESHOLDS.map(|t| f32x4_splat(t));
+pub fn fp4(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
+    let t: [v128; 7] = thresholds.map(|t| f32x4_splat(t));
     let inv = f32x4_splat(inv);
     let (two, eight, zero) = (i32x4_splat(2), i32x4_splat(8), f32x4_splat(0.0));
     let mut done = 0;
@@ -88,27 +91,20 @@ pub fn fp4(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
     done
 }
 
-/// E2M1 codes of `x · inv` (round to nearest even, saturating), packed low nibble first;
-/// returns the number of elements done.
+/// Sign-bit float codes (E2M1) of `x · inv`: the number of strict thresholds below
+/// |x · inv|, plus 8 for a set sign bit, packed low nibble first; returns the number of
+/// elements done.
 #[target_feature(enable = "simd128")]
-pub fn e2m1(input: &[f32], inv: f32, out: &mut [u8]) -> usize {
-    // The E2M1 midpoints, as the scalar `e2m1_code` and the x86 kernels compare them: `>`
-    // where the lower neighbour is even (a tie stays down), `>=` where the upper one is.
-    let gt = [0.25f32, 1.25, 2.5, 5.0].map(|t| f32x4_splat(t));
-    let ge = [0.75f32, 1.75, 3.5].map(|t| f32x4_splat(t));
+pub fn nibble_float(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
+    let t: [v128; 7] = thresholds.map(|t| f32x4_splat(t));
     let inv = f32x4_splat(inv);
     let eight = i32x4_splat(8);
     let mut done = 0;
     for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
         let c = [0, 4, 8, 12].map(|i| {
             let s = f32x4_mul(load4(&x[i..i + 4]), inv);
-            let a = f32x4_abs(s);
-            let mut acc = count_gt(a, &gt);
-            for &t in &ge {
-                acc = i32x4_sub(acc, f32x4_ge(a, t));
-            }
             let sign = v128_and(u32x4_shr(s, 28), eight);
-            v128_or(acc, sign)
+            v128_or(count_gt(f32x4_abs(s), &t), sign)
         });
         o.copy_from_slice(&pair_low_first(narrow(c)));
         done += 16;
