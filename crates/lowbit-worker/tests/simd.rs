@@ -59,7 +59,7 @@ fn mxfp4_simd_equals_the_exact_path() {
                 continue;
             }
             let bytes = b * 16..((b + 1) * 16).min(packed.len());
-            assert_eq!(packed[bytes.clone()], q.packed[bytes], "block {b}");
+            assert_eq!(packed[bytes.clone()], q.packed()[bytes], "block {b}");
         }
     }
 }
