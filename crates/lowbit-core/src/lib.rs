@@ -18,6 +18,7 @@ pub mod gguf;
 pub mod int;
 pub mod metrics;
 pub mod quant;
+pub mod rng;
 pub mod round;
 pub mod signal;
 
