@@ -283,8 +283,12 @@ fn every_kernel_equals_its_dequantized_f32_reference() {
 
 /// f32 → f16 → f32 through lowbit-core's exact encoder (independent of the table path).
 fn f16(x: f32) -> f32 {
-    let s = lowbit_core::quant::Scheme::parse("cast:float16").unwrap();
-    s.quantize(&[x], &Default::default()).dequantized[0]
+    thread_local! {
+        static ENCODER: std::cell::RefCell<lowbit_core::Encoder> = std::cell::RefCell::new(
+            lowbit_core::Encoder::with_defaults(&lowbit_core::Format::parse("float16").unwrap()),
+        );
+    }
+    ENCODER.with(|e| e.borrow_mut().encode_f64(f64::from(x)).value as f32)
 }
 
 #[test]
