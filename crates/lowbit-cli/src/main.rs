@@ -28,6 +28,7 @@ mod completions;
 mod formats;
 mod gguf;
 mod input;
+mod mnist;
 mod quantize;
 mod render;
 
@@ -65,6 +66,8 @@ enum Command {
     Quantize(quantize::Args),
     /// GGUF blocks (hex, from --hex or stdin) back to values, as ggml's dequantize_row_*
     Dequantize(gguf::DequantizeArgs),
+    /// The seed's MNIST MLP: train (also quantization-aware) and evaluate in every scheme
+    Mnist(mnist::Args),
     /// Single-thread throughput of encode/decode and the quantizers
     Bench(bench::Args),
     /// A shell completion script: bash, zsh or fish
@@ -81,6 +84,7 @@ impl Command {
             Command::Table(a) => codes::table(a, io),
             Command::Quantize(a) => quantize::run(a, io),
             Command::Dequantize(a) => gguf::dequantize(a, io),
+            Command::Mnist(a) => mnist::run(a, io),
             Command::Bench(a) => bench::run(a, io),
             Command::Completions(a) => completions::run(a, &mut command(), io),
         }
@@ -104,7 +108,12 @@ fn command() -> clap::Command {
 fn lenient(command: clap::Command) -> clap::Command {
     command
         .args_override_self(true)
-        .mut_args(|a| if a.is_positional() || !a.get_action().takes_values() { a } else { a.allow_hyphen_values(true) })
+        .mut_args(|a| {
+            // A list option (`--scheme ID…`) must stop at the next option, so only single-value
+            // options take a value that starts with '-'.
+            let list = a.get_num_args().is_some_and(|r| r.max_values() > 1);
+            if a.is_positional() || !a.get_action().takes_values() || list { a } else { a.allow_hyphen_values(true) }
+        })
         .mut_subcommands(lenient)
 }
 
