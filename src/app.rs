@@ -141,7 +141,9 @@ fn flush_url() {
             Write::Replace => h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
         };
     }
-    SYNC.with(|s| s.borrow_mut().last = Some(LastWrite { at: now, view }));
+    if !restoring {
+        SYNC.with(|s| s.borrow_mut().last = Some(LastWrite { at: now, view }));
+    }
 }
 
 /// The app for a given query string; `sync_url` keeps the page's URL and history in step.

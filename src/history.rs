@@ -2,7 +2,8 @@
 //! URL sync (the browser side is in `app.rs`). Switching views always adds an entry; other
 //! changes add one unless they follow the previous write within [`BURST_MS`] — typing,
 //! dragging a slider or painting bits is one burst of changes, and Back undoes it whole.
-//! A write that restores the URL's own state (the first load, Back/Forward) replaces.
+//! A write that restores the URL's own state (the first load, Back/Forward) replaces and does
+//! not start a burst: the next edit is a new entry.
 
 use crate::query::View;
 
@@ -32,7 +33,8 @@ pub struct LastWrite {
 pub fn decide(last: Option<LastWrite>, view: View, now: f64, restoring: bool) -> Write {
     match last {
         _ if restoring => Write::Replace,
-        None => Write::Replace,
+        // The first edit after a load or Back/Forward (restoring writes are not remembered).
+        None => Write::Push,
         Some(l) if l.view != view => Write::Push,
         Some(l) if now - l.at < BURST_MS => Write::Replace,
         Some(_) => Write::Push,
@@ -46,7 +48,8 @@ mod tests {
     #[test]
     fn bursts_coalesce_and_view_switches_push() {
         let at = |at: f64, view: View| Some(LastWrite { at, view });
-        assert_eq!(decide(None, View::Explorer, 0.0, false), Write::Replace, "the first load");
+        assert_eq!(decide(None, View::Explorer, 0.0, true), Write::Replace, "the first load");
+        assert_eq!(decide(None, View::Explorer, 900.0, false), Write::Push, "the first edit after a load");
         assert_eq!(decide(at(0.0, View::Explorer), View::Explorer, 100.0, false), Write::Replace, "typing");
         assert_eq!(decide(at(0.0, View::Explorer), View::Explorer, 2000.0, false), Write::Push, "a new edit");
         assert_eq!(decide(at(0.0, View::Explorer), View::Tables, 100.0, false), Write::Push, "a view switch");
