@@ -8,6 +8,7 @@
 //! request (which supersedes the running job) or a cancel is seen between two steps.
 
 use crate::bench::BenchTask;
+use crate::mnist::{MnistEvalTask, MnistLab, MnistTrainTask};
 use crate::protocol::{Job, JobId, Outcome, Request, Response};
 use crate::quantize::{QuantizeData, QuantizeTask};
 use crate::signal::{SignalData, SignalTask};
@@ -19,6 +20,8 @@ enum Running {
     Signal(Box<SignalTask>),
     Quantize(Box<QuantizeTask>),
     Bench(Box<BenchTask>),
+    MnistEval(Box<MnistEvalTask>),
+    MnistTrain(Box<MnistTrainTask>),
 }
 
 impl Running {
@@ -27,6 +30,8 @@ impl Running {
             Running::Signal(t) => t.as_mut(),
             Running::Quantize(t) => t.as_mut(),
             Running::Bench(t) => t.as_mut(),
+            Running::MnistEval(t) => t.as_mut(),
+            Running::MnistTrain(t) => t.as_mut(),
         }
     }
 }
@@ -37,6 +42,7 @@ pub struct Engine {
     current: Option<(JobId, Running)>,
     last_signal: Option<(JobId, SignalData)>,
     last_quantize: Option<(JobId, QuantizeData)>,
+    mnist: Option<MnistLab>,
 }
 
 impl Engine {
@@ -77,6 +83,26 @@ impl Engine {
                     Job::Signal(j) => self.current = Some((id, Running::Signal(Box::new(SignalTask::new(j))))),
                     Job::Quantize(j) => self.current = Some((id, Running::Quantize(Box::new(QuantizeTask::new(j))))),
                     Job::Bench(j) => self.current = Some((id, Running::Bench(Box::new(BenchTask::new(j))))),
+                    Job::MnistEval(j) => {
+                        self.current = Some((id, Running::MnistEval(Box::new(MnistEvalTask::new(self.mnist.as_ref(), j)))))
+                    }
+                    Job::MnistTrain(j) => {
+                        self.current = Some((id, Running::MnistTrain(Box::new(MnistTrainTask::new(self.mnist.as_ref(), j)))))
+                    }
+                    Job::MnistLoad(j) => out.push(match MnistLab::load(Some(&mut self.mnist), j) {
+                        Ok(loaded) => Response::Done { id, outcome: Outcome::MnistLoaded(loaded) },
+                        Err(message) => Response::Failed { id: Some(id), message },
+                    }),
+                    Job::MnistDigit(j) => out.push(match self.mnist.as_ref().map(|lab| lab.digit(&j)) {
+                        Some(Ok(d)) => Response::Done { id, outcome: Outcome::MnistDigit(d) },
+                        Some(Err(message)) => Response::Failed { id: Some(id), message },
+                        None => Response::Failed { id: Some(id), message: "the MNIST lab has no weights and digits yet".into() },
+                    }),
+                    Job::MnistHistogram(j) => out.push(match self.mnist.as_ref().map(|lab| lab.histograms(&j)) {
+                        Some(Ok(h)) => Response::Done { id, outcome: Outcome::MnistHistograms(h) },
+                        Some(Err(message)) => Response::Failed { id: Some(id), message },
+                        None => Response::Failed { id: Some(id), message: "the MNIST lab has no weights and digits yet".into() },
+                    }),
                     Job::Trace(t) => out.push(match &self.last_quantize {
                         Some((qid, data)) if *qid == t.quantize => {
                             Response::Done { id, outcome: Outcome::Trace(data.trace(t.quantize, t.start, t.len)) }
@@ -116,6 +142,11 @@ impl Engine {
                 match self.current.take() {
                     Some((_, Running::Signal(mut t))) => self.last_signal = Some((id, t.take_data())),
                     Some((_, Running::Quantize(mut t))) => self.last_quantize = t.take_data().map(|d| (id, d)),
+                    Some((_, Running::MnistTrain(mut t))) => {
+                        if let (Some(lab), Some(model)) = (self.mnist.as_mut(), t.take_model()) {
+                            lab.set_model(model, format!("trained in the browser ({})", t.scheme_name()));
+                        }
+                    }
                     _ => {}
                 }
                 Some(Response::Done { id, outcome })
@@ -197,6 +228,43 @@ mod tests {
         let out = e.handle(Request::Run { id: 6, job: Job::Trace(TraceJob { quantize: 5, start: 9_990, len: 50 }) });
         let [Response::Done { outcome: Outcome::Trace(t), .. }] = &out[..] else { panic!("{out:?}") };
         assert_eq!((t.start, t.rows.len(), t.rows[0].index, t.rows[0].group), (9_990, 10, 9_990, 9_990 / 64));
+    }
+
+    #[test]
+    fn the_mnist_lab_loads_scores_trains_and_keeps_the_trained_weights() {
+        use crate::mnist::{DigitSource, MnistDigitJob, MnistEvalJob, MnistLoadJob, MnistTrainJob, TrainStart};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../lowbit-mnist/data/");
+        let weights = std::fs::read(format!("{dir}seed0-fp32.safetensors")).unwrap();
+        let data = std::fs::read(format!("{dir}mnist-10k.safetensors")).unwrap();
+        let mut e = Engine::new();
+        // Nothing loaded: every lab job says so.
+        let digit = Job::MnistDigit(MnistDigitJob { source: DigitSource::Test(0) });
+        assert!(matches!(&e.handle(Request::Run { id: 1, job: digit.clone() })[..], [Response::Failed { id: Some(1), .. }]));
+        let load = MnistLoadJob { weights: Some(weights), data: Some(data), weights_name: "seed 0".into(), data_name: "mnist".into() };
+        let out = e.handle(Request::Run { id: 2, job: Job::MnistLoad(load) });
+        assert!(matches!(&out[..], [Response::Done { id: 2, outcome: Outcome::MnistLoaded(l) }] if l.test_digits == 2000));
+        e.handle(Request::Run { id: 3, job: Job::MnistEval(MnistEvalJob { mixed: Vec::new() }) });
+        let Some(Response::Done { outcome: Outcome::MnistTable(before), .. }) = drain(&mut e).pop() else { panic!() };
+        assert_eq!(before.rows.len(), 14);
+        // A training run; a digit asked for meanwhile is answered at once.
+        let train = MnistTrainJob { seed: 1, epochs: 1, lr: 0.01, momentum: 0.5, batch: 64, qat: None, start: TrainStart::Scratch };
+        e.handle(Request::Run { id: 4, job: Job::MnistTrain(train.clone()) });
+        e.step(&mut no_clock());
+        assert!(matches!(&e.handle(Request::Run { id: 5, job: digit })[..], [Response::Done { id: 5, outcome: Outcome::MnistDigit(_) }]));
+        assert!(e.busy());
+        // Cancelled: the weights stay.
+        assert_eq!(e.handle(Request::Cancel { id: 4 }), vec![Response::Cancelled { id: 4 }]);
+        e.handle(Request::Run { id: 6, job: Job::MnistEval(MnistEvalJob { mixed: Vec::new() }) });
+        let Some(Response::Done { outcome: Outcome::MnistTable(same), .. }) = drain(&mut e).pop() else { panic!() };
+        assert_eq!(same.rows, before.rows);
+        // Finished: the table is the new weights'.
+        e.handle(Request::Run { id: 7, job: Job::MnistTrain(train) });
+        let out = drain(&mut e);
+        assert!(matches!(out.last(), Some(Response::Done { id: 7, outcome: Outcome::MnistTrained(t) }) if t.epochs.len() == 1));
+        e.handle(Request::Run { id: 8, job: Job::MnistEval(MnistEvalJob { mixed: Vec::new() }) });
+        let Some(Response::Done { outcome: Outcome::MnistTable(after), .. }) = drain(&mut e).pop() else { panic!() };
+        assert_ne!(after.rows, before.rows);
+        assert!(after.weights_name.contains("trained"), "{}", after.weights_name);
     }
 
     #[test]

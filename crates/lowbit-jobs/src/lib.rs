@@ -16,6 +16,8 @@
 //!   trace is computed on demand for a window of rows ([`quantize::trace_window`]).
 //! - [`bench`]: the throughput workloads that `lowbit bench` measures, timed by a clock the
 //!   caller provides (the CLI's `Instant`, the worker's `performance.now()`).
+//! - [`mnist`]: the MNIST lab (lowbit-mnist): loading fetched or dropped files, the
+//!   accuracy/size table, digits and drawings through every scheme, histograms, training.
 //! - [`placement`]: the rule that decides whether a job runs on the main thread or in the worker.
 //! - [`engine`]: the worker's state: the running job, supersession, and the last results kept
 //!   for trace windows and probes.
@@ -26,6 +28,7 @@
 pub mod bench;
 pub mod decimate;
 pub mod engine;
+pub mod mnist;
 pub mod native_bench;
 pub mod placement;
 pub mod protocol;

@@ -38,15 +38,19 @@ pub fn work(job: &Job) -> usize {
         Job::Trace(t) => t.len,
         Job::Probe(_) => 1,
         Job::Bench(b) => b.n.saturating_mul(crate::bench::workloads().len() * 2),
+        // The MNIST lab lives in the worker: its jobs are never main-thread work.
+        Job::MnistLoad(_) | Job::MnistEval(_) | Job::MnistDigit(_) | Job::MnistHistogram(_) | Job::MnistTrain(_) => usize::MAX,
     }
 }
 
-/// Where `job` runs: the bench always in the worker; other jobs on the main thread when
+/// Where `job` runs: the bench and the MNIST lab (which holds its weights and digits there)
+/// always in the worker; other jobs on the main thread when
 /// their [`work`] is at most [`MAIN_THREAD_MAX_WORK`]. (Trace windows and probes read what
 /// the worker kept, so they go where their quantize or signal job ran.)
 pub fn placement(job: &Job) -> Placement {
     match job {
         Job::Bench(_) => Placement::Worker,
+        Job::MnistLoad(_) | Job::MnistEval(_) | Job::MnistDigit(_) | Job::MnistHistogram(_) | Job::MnistTrain(_) => Placement::Worker,
         _ if work(job) <= MAIN_THREAD_MAX_WORK => Placement::MainThread,
         _ => Placement::Worker,
     }

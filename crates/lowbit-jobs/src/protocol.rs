@@ -17,6 +17,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bench::{BenchJob, BenchOutcome};
+use crate::mnist::{
+    EpochLine, MnistDigit, MnistDigitJob, MnistEvalJob, MnistHistogramJob, MnistHistograms, MnistLoadJob, MnistLoaded,
+    MnistTable, MnistTrainJob, MnistTrained,
+};
 use crate::quantize::{QuantizeJob, QuantizeOutcome, TraceJob, TraceOutcome};
 use crate::signal::{ProbeJob, ProbeOutcome, SignalJob, SignalOutcome};
 
@@ -39,13 +43,23 @@ pub enum Job {
     Probe(ProbeJob),
     /// The throughput bench (heavy).
     Bench(BenchJob),
+    /// New weights and/or digits for the MNIST lab (answered at once).
+    MnistLoad(MnistLoadJob),
+    /// The MNIST accuracy/size table (heavy).
+    MnistEval(MnistEvalJob),
+    /// One digit (a test digit or a drawing) through every scheme (answered at once).
+    MnistDigit(MnistDigitJob),
+    /// Weight histograms with a scheme's stored values (answered at once).
+    MnistHistogram(MnistHistogramJob),
+    /// A training run (heavy); the trained weights replace the lab's.
+    MnistTrain(MnistTrainJob),
 }
 
 impl Job {
     /// Whether the job runs in steps and supersedes the running one (trace and probe jobs read
     /// the last results and are answered at once, without disturbing a running job).
     pub fn is_heavy(&self) -> bool {
-        matches!(self, Job::Signal(_) | Job::Quantize(_) | Job::Bench(_))
+        matches!(self, Job::Signal(_) | Job::Quantize(_) | Job::Bench(_) | Job::MnistEval(_) | Job::MnistTrain(_))
     }
 }
 
@@ -77,6 +91,15 @@ pub struct Progress {
     pub total: u32,
     /// What the next step does.
     pub label: String,
+    /// Results so far, for jobs that report them while running.
+    pub partial: Option<Partial>,
+}
+
+/// Results a job reports while it runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Partial {
+    /// The epochs of an MNIST training run finished so far.
+    MnistEpochs(Vec<EpochLine>),
 }
 
 impl Progress {
@@ -99,6 +122,16 @@ pub enum Outcome {
     Probe(ProbeOutcome),
     /// Of a [`Job::Bench`].
     Bench(BenchOutcome),
+    /// Of a [`Job::MnistLoad`].
+    MnistLoaded(MnistLoaded),
+    /// Of a [`Job::MnistEval`].
+    MnistTable(MnistTable),
+    /// Of a [`Job::MnistDigit`].
+    MnistDigit(MnistDigit),
+    /// Of a [`Job::MnistHistogram`].
+    MnistHistograms(MnistHistograms),
+    /// Of a [`Job::MnistTrain`].
+    MnistTrained(MnistTrained),
 }
 
 /// A message from the worker to the page.

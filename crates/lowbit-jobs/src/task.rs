@@ -38,6 +38,10 @@ pub trait Task {
     fn done_steps(&self) -> u32;
     /// What the next step does ("quantizing nf4"), for the progress bar.
     fn label(&self) -> String;
+    /// Results so far, sent with each progress message (None by default).
+    fn partial(&self) -> Option<crate::protocol::Partial> {
+        None
+    }
     /// Does the next step. An `Err` ends the task with that message.
     fn step(&mut self, clock: &mut dyn Clock) -> Result<Step, String>;
 }
@@ -73,7 +77,7 @@ pub fn run_to_end(
 
 /// The progress message of `task` under job id `id`.
 pub fn progress_of(id: u64, task: &dyn Task) -> Progress {
-    Progress { id, done: task.done_steps(), total: task.total_steps().max(1), label: task.label() }
+    Progress { id, done: task.done_steps(), total: task.total_steps().max(1), label: task.label(), partial: task.partial() }
 }
 
 /// A clock that always reads 0, for jobs that time nothing.

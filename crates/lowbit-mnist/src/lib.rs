@@ -13,10 +13,12 @@
 
 pub mod data;
 pub mod model;
+pub mod preprocess;
 pub mod schemes;
 pub mod train;
 
 pub use data::{default_split, Dataset, LoadError, Split};
 pub use model::Mlp;
+pub use preprocess::mnist_style;
 pub use schemes::{evaluate, EvalResult, LayerSchemes, MnistScheme, QuantizedMlp, ALL_SCHEMES, QAT_SCHEMES};
 pub use train::{train, EpochReport, TrainConfig, TrainResult, Trainer};
