@@ -7,6 +7,8 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use lowbit_core::Format;
 
+use crate::features::compare::params::CompareParams;
+use crate::features::compare::{CompareModel, CompareView};
 use crate::features::explorer::{Explorer, ExplorerModel};
 use crate::features::explorer::params::ExplorerState;
 use crate::features::quantize::params::QuantizeParams;
@@ -33,6 +35,8 @@ pub struct AppModels {
     pub signal: SignalModel,
     /// The Quantize view's state.
     pub quantize: QuantizeModel,
+    /// The Compare view's state.
+    pub compare: CompareModel,
     /// Notices about the URL.
     pub notices: RwSignal<Vec<String>>,
 }
@@ -46,6 +50,7 @@ impl AppModels {
             tables: TablesModel::new(TablesParams::default()),
             signal: SignalModel::new(SignalParams::default()),
             quantize: QuantizeModel::new(QuantizeParams::default()),
+            compare: CompareModel::new(CompareParams::default()),
             notices: RwSignal::new(Vec::new()),
         };
         models.restore(parsed);
@@ -61,6 +66,7 @@ impl AppModels {
             Page::Tables(p) => self.tables.restore(p),
             Page::Signal(p) => self.signal.restore(p),
             Page::Quantize(p) => self.quantize.restore(p),
+            Page::Compare(p) => self.compare.restore(p),
         }
         self.current.set(view);
         self.notices.set(parsed.notices);
@@ -78,6 +84,7 @@ impl AppModels {
             View::Tables => Page::Tables(self.tables.snapshot()),
             View::Signal => Page::Signal(self.signal.params.get()),
             View::Quantize => Page::Quantize(self.quantize.params.get()),
+            View::Compare => Page::Compare(self.compare.params.get()),
         }
     }
 }
@@ -219,5 +226,6 @@ fn CurrentView() -> impl IntoView {
         View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
         View::Signal => view! { <SignalView model=models.signal /> }.into_any(),
         View::Quantize => view! { <QuantizeView model=models.quantize /> }.into_any(),
+        View::Compare => view! { <CompareView model=models.compare /> }.into_any(),
     }
 }

@@ -3,6 +3,7 @@
 //! A Leptos (CSR) front end over `lowbit-core`; `main.rs` only mounts [`App`]. Data flows one
 //! way: URL → each feature's params → its model (pure data) → its view.
 //!
+//! - [`chart`]: the [`chart::Chart`] trait, charts drawn on any plotters backend.
 //! - [`query`] and [`text`]: leaf vocabulary (views by URL name, percent-coding, the
 //!   [`query::ViewParams`] trait; quoting and number strings).
 //! - [`features`]: one slice per view (`params.rs`, `model.rs`, `view.rs`, one file per
@@ -17,6 +18,7 @@
 //! side is tested in headless Chromium (`tests/web*.rs`, `crates/lowbit-e2e`).
 #![warn(missing_docs)]
 
+pub mod chart;
 pub mod features;
 pub mod history;
 pub mod query;

@@ -14,11 +14,13 @@ pub enum View {
     Signal,
     /// The user's numbers quantized step by step.
     Quantize,
+    /// Formats side by side: number line, spacing, limits, one number in each.
+    Compare,
 }
 
 impl View {
     /// Every view named by the URL contract, in navigation order.
-    pub const ALL: [View; 4] = [View::Explorer, View::Tables, View::Signal, View::Quantize];
+    pub const ALL: [View; 5] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare];
 
     /// The URL name.
     pub fn id(self) -> &'static str {
@@ -27,6 +29,7 @@ impl View {
             View::Tables => "tables",
             View::Signal => "signal",
             View::Quantize => "quantize",
+            View::Compare => "compare",
         }
     }
 
@@ -37,6 +40,7 @@ impl View {
             View::Tables => "Value tables",
             View::Signal => "Quantized signals",
             View::Quantize => "Quantize",
+            View::Compare => "Compare formats",
         }
     }
 

@@ -1,11 +1,12 @@
 //! The app's shareable state as a URL query string, and back: composes each feature's
 //! [`ViewParams`] and imports nothing else from a feature. Pure, unit-tested natively.
 //!
-//! `view` names the view (`explorer` by default, `tables`, `signal`, `quantize`); a key is
+//! `view` names the view (`explorer` by default, `tables`, `signal`, `quantize`, `compare`); a key is
 //! read only by the view `view` names, so keys of the other views are ignored silently (a
 //! link made on one view opened on another raises no notice). A key no view knows, an unknown
 //! view and a malformed value each give a notice, and the page falls back to defaults.
 
+use crate::features::compare::params::CompareParams;
 use crate::features::explorer::params::ExplorerState;
 use crate::features::quantize::params::QuantizeParams;
 use crate::features::signal::params::SignalParams;
@@ -27,6 +28,8 @@ pub enum Page {
     Signal(SignalParams),
     /// The user's numbers quantized.
     Quantize(QuantizeParams),
+    /// Formats compared.
+    Compare(CompareParams),
 }
 
 impl Page {
@@ -37,6 +40,7 @@ impl Page {
             Page::Tables(_) => View::Tables,
             Page::Signal(_) => View::Signal,
             Page::Quantize(_) => View::Quantize,
+            Page::Compare(_) => View::Compare,
         }
     }
 }
@@ -63,6 +67,7 @@ fn known_key(key: &str) -> bool {
         || TablesParams::KEYS.contains(&key)
         || SignalParams::KEYS.contains(&key)
         || QuantizeParams::KEYS.contains(&key)
+        || CompareParams::KEYS.contains(&key)
 }
 
 /// The state of view `P` from its own keys among `pairs`.
@@ -99,6 +104,7 @@ pub fn parse_query(query: &str) -> Parsed {
         View::Tables => Page::Tables(read(&pairs, &mut notices)),
         View::Signal => Page::Signal(read(&pairs, &mut notices)),
         View::Quantize => Page::Quantize(read(&pairs, &mut notices)),
+        View::Compare => Page::Compare(read(&pairs, &mut notices)),
     };
     Parsed { page, notices }
 }
@@ -110,6 +116,7 @@ pub fn to_query(page: &Page) -> String {
         Page::Tables(p) => p.query_parts(),
         Page::Signal(p) => p.query_parts(),
         Page::Quantize(p) => p.query_parts(),
+        Page::Compare(p) => p.query_parts(),
     };
     std::iter::once(format!("view={}", page.view().id())).chain(parts).collect::<Vec<_>>().join("&")
 }

@@ -8,6 +8,8 @@
 //! Native only (proptest is a native dev-dependency): `cargo test -p lowbit-app --test fuzz_parsers`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use lowbit_app::features::compare::model::{self as compare_model, Scale};
+use lowbit_app::features::compare::params::CompareParams;
 use lowbit_app::features::explorer::model::{self as display, CustomField, CustomSpec, Entry};
 use lowbit_app::features::explorer::params::ExplorerState;
 use lowbit_app::features::quantize::model as quantize_model;
@@ -48,6 +50,10 @@ fn key() -> impl Strategy<Value = String> {
             "error",
             "scheme",
             "values",
+            "formats",
+            "scale",
+            "range",
+            "value",
             "",
             "VIEW",
             "%76iew",
@@ -149,6 +155,15 @@ fn value() -> impl Strategy<Value = String> {
             "int8_rowwise",
             "int4_zeropoint",
             "int8_meanstd",
+            "compare",
+            "log",
+            "linear",
+            "float8_e4m3fn,float8_e5m2",
+            "bf16,e3m3,,float9",
+            "-2,2.5",
+            "0,0",
+            "1e-300,1e300",
+            "3.14",
         ])
         .prop_map(str::to_string),
         // Long text (a URL can carry megabytes), upper case where parsers lower it.
@@ -228,7 +243,22 @@ fn state() -> impl Strategy<Value = Page> {
         });
     let quantize = (prop::sample::select(quantize_model::offered_schemes()), prop::collection::vec(any::<f32>(), 0..20))
         .prop_map(|(scheme, values)| quantize_model::QuantizeParams { scheme: scheme.to_string(), values, block: None });
+    let compare = (
+        prop::collection::vec(format(), 1..=compare_model::MAX_FORMATS),
+        any::<bool>(),
+        prop::option::of((-1e300f64..1e300, 1e-300f64..1e300)),
+        prop_oneof![float().prop_map(|x| x.to_string()), Just("-0".to_string()), Just("1e-400".to_string())],
+    )
+        .prop_map(|(mut formats, log, range, value)| {
+            let mut seen = Vec::new();
+            formats.retain(|f| if seen.contains(&f.id) { false } else { seen.push(f.id.clone()); true });
+            let scale = if log { Scale::Log } else { Scale::Linear };
+            // A log scale needs a positive range; lo < hi.
+            let range = range.map(|(a, w)| if log { (w, w * 2.0) } else { (a, a + w.max(a.abs() * 1e-12)) }).filter(|(a, b)| a < b && b.is_finite());
+            CompareParams { formats, scale, range, value }
+        });
     prop_oneof![
+        compare.prop_map(Page::Compare),
         explorer.prop_map(Page::Explorer),
         table.prop_map(|format| Page::Tables(TablesParams { format })),
         signal.prop_map(Page::Signal),
@@ -253,6 +283,10 @@ proptest! {
                 prop_assert!(s.schemes.len() <= MAX_SCHEMES);
             }
             Page::Quantize(p) => prop_assert!(p.values.len() <= quantize_model::MAX_VALUES),
+            Page::Compare(p) => {
+                prop_assert!(!p.formats.is_empty() && p.formats.len() <= compare_model::MAX_FORMATS);
+                prop_assert!(compare_model::check_value(&p.value).is_ok());
+            }
         }
         for n in &parsed.notices {
             prop_assert!(n.chars().count() <= MAX_NOTICE_CHARS, "notice of {} chars", n.chars().count());

@@ -3,6 +3,7 @@
 //! [`StaticHtml`], the only kind of markup that reaches `inner_html`. They take `Signal`
 //! props and report through `Callback`s; none of them reads `data-testid`.
 
+pub mod chart_canvas;
 pub mod format_picker;
 pub mod inline_error;
 pub mod notices;
@@ -10,6 +11,7 @@ pub mod stale;
 pub mod static_html;
 pub mod view_nav;
 
+pub use chart_canvas::ChartCanvas;
 pub use format_picker::FormatPicker;
 pub use inline_error::InlineError;
 pub use notices::Notices;

@@ -7,7 +7,9 @@
 //!   quantization levels are visible.
 //! * [`draw_error_plot`]: per-sample error curves, absolute or relative.
 //!
-//! Both return a [`PlotMapping`] that turns a pointer position into a sample index for hover
+//! * [`compare`]: the Compare view's number line and relative-spacing (ULP / |x|) charts.
+//!
+//! The signal charts return a [`PlotMapping`] that turns a pointer position into a sample index for hover
 //! read-outs. Colours come from [`palette`], which the app also uses for its legend and table,
 //! as CSS hex strings.
 //!
@@ -61,6 +63,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod compare;
 pub mod mapping;
 pub mod palette;
 pub mod ticks;

@@ -1,0 +1,88 @@
+//! One number in every format: a text box and a row per format with the stored code, its
+//! bits, the stored value, the rounding error and the relative error.
+
+use leptos::prelude::*;
+
+use super::model::ValueRow;
+use crate::ui::stale::stale_attr;
+use crate::ui::{InlineError, StaleNote};
+
+/// The value box (`data-testid="compare-value"`) and the table (`data-testid="value-table"`,
+/// rows `data-testid="value-row"` with `data-format`, `data-code` in decimal and
+/// `data-value`, JavaScript's spelling of the stored value).
+#[component]
+pub fn CompareValues(
+    /// The number shown (as accepted).
+    #[prop(into)]
+    value: Signal<String>,
+    /// The rows for it.
+    #[prop(into)]
+    rows: Signal<Vec<ValueRow>>,
+    /// Why the last typed number was refused (the rows are the last accepted number's).
+    #[prop(into)]
+    refused: Signal<Option<String>>,
+    /// Called with typed text on Enter or on the button.
+    #[prop(into)]
+    on_value: Callback<String>,
+) -> impl IntoView {
+    let text = RwSignal::new(value.get_untracked());
+    // Back/Forward or a link shows another number: the box follows.
+    Effect::new(move |_| text.set(value.get()));
+    let row = |r: ValueRow| {
+        view! {
+            <tr data-testid="value-row" data-format=r.id.clone() data-code=r.code.to_string() data-value=r.value.clone()>
+                <th scope="row"><code>{r.id.clone()}</code></th>
+                <td class="num">{r.hex.clone()}</td>
+                <td class="mono">{r.bits.clone()}</td>
+                <td class="num">{r.value.clone()}</td>
+                <td class="num">{r.error.clone()}</td>
+                <td class="num">{r.relative.clone()}</td>
+                <td>{r.status.clone()}</td>
+            </tr>
+        }
+    };
+    view! {
+        <div class="input-row">
+            <input
+                type="text"
+                data-testid="compare-value"
+                aria-label="a number to show in every format"
+                placeholder="3.14, 1e-3, 65504, inf, -0"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        on_value.run(text.get_untracked());
+                    }
+                }
+            />
+            <button type="button" data-testid="compare-value-button" on:click=move |_| on_value.run(text.get_untracked())>
+                "Show in every format"
+            </button>
+        </div>
+        <InlineError testid="compare-value-error" message=refused />
+        <StaleNote why=refused />
+        <div class="table-scroll" data-stale=move || refused.with(|r| stale_attr(r.as_ref()))>
+            <table class="value-table" data-testid="value-table">
+                <caption>{move || format!("{} in every format (default rounding and overflow)", value.get())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"format"</th>
+                        <th scope="col">"code"</th>
+                        <th scope="col">"bits"</th>
+                        <th scope="col">"stored value"</th>
+                        <th scope="col" title="stored value − the number typed">"error"</th>
+                        <th scope="col" title="|error| / |number|">"relative"</th>
+                        <th scope="col">"status"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.clone() children=row />
+                </tbody>
+            </table>
+        </div>
+    }
+}
