@@ -3,6 +3,7 @@
 # Fails (exit 1) when a budget is exceeded. Usage: scripts/budget.sh [DIST]
 #
 #   first view: index.html + the JS, CSS and main .wasm it references   ≤ 400 000 bytes
+#   compute worker: lowbit-worker_bg.wasm                                ≤ 300 000 bytes
 #
 # A budget is one `budget` line: more (a compute worker's module, …) are added below.
 set -euo pipefail
@@ -39,5 +40,9 @@ done
 printf '%s\n' "${referenced[@]}" | grep -q '\.wasm$' || { echo "budget: index.html references no .wasm" >&2; exit 1; }
 budget "first view" 400000 "$index" "${referenced[@]}"
 
+# The compute worker (crates/lowbit-worker): its module, loaded on first need only.
+worker="$DIST/lowbit-worker_bg.wasm"
+[ -f "$worker" ] || { echo "budget: no $worker (index.html's worker asset)" >&2; exit 1; }
+budget "compute worker" 300000 "$worker"
 
 exit "$failed"

@@ -47,6 +47,13 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked -p lowbit-app --target wasm32-unknown-unknown --test web --test web_views
 
+step "the compute worker's SIMD kernels against the scalar paths (wasm-bindgen-test)"
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$webdriver_json" \
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked -p lowbit-worker --target wasm32-unknown-unknown --test simd
+
 step "end-to-end tests (chromedriver + headless Chromium against dist/)"
 CHROMEDRIVER=/usr/bin/chromedriver CHROMIUM=/usr/bin/chromium \
   cargo test --locked -p lowbit-e2e -- --nocapture --test-threads=1

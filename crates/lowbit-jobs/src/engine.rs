@@ -6,6 +6,14 @@
 //! [`Engine::handle`], posts the responses, and while [`Engine::busy`] calls [`Engine::step`]
 //! for a few milliseconds at a time, returning to the event loop in between so that a newer
 //! request (which supersedes the running job) or a cancel is seen between two steps.
+//!
+//! A read (a trace window, a probe) of the job that is still running waits for it: it is
+//! answered right after that job's `Done` (or `Failed` when the job ends otherwise), so the
+//! page may post a job and a read of it back to back.
+//!
+//! To add a heavy job: a [`Job`] variant, a [`Running`] variant made in [`Running::start`] and
+//! its task in [`Running::task`]; what it keeps for later reads (if anything) in
+//! [`Engine::keep`].
 
 use crate::bench::BenchTask;
 use crate::mnist::{MnistEvalTask, MnistLab, MnistTrainTask};
@@ -25,6 +33,19 @@ enum Running {
 }
 
 impl Running {
+    /// The task of a heavy job (the MNIST lab's read the lab's weights and digits); any other
+    /// job is given back.
+    fn start(job: Job, mnist: Option<&MnistLab>) -> Result<Running, Box<Job>> {
+        match job {
+            Job::Signal(j) => Ok(Running::Signal(Box::new(SignalTask::new(j)))),
+            Job::Quantize(j) => Ok(Running::Quantize(Box::new(QuantizeTask::new(j)))),
+            Job::Bench(j) => Ok(Running::Bench(Box::new(BenchTask::new(j)))),
+            Job::MnistEval(j) => Ok(Running::MnistEval(Box::new(MnistEvalTask::new(mnist, j)))),
+            Job::MnistTrain(j) => Ok(Running::MnistTrain(Box::new(MnistTrainTask::new(mnist, j)))),
+            other => Err(Box::new(other)),
+        }
+    }
+
     fn task(&mut self) -> &mut dyn Task {
         match self {
             Running::Signal(t) => t.as_mut(),
@@ -40,9 +61,20 @@ impl Running {
 #[derive(Debug, Default)]
 pub struct Engine {
     current: Option<(JobId, Running)>,
+    /// Reads of the running job, answered when it ends.
+    waiting: Vec<(JobId, Job)>,
     last_signal: Option<(JobId, SignalData)>,
     last_quantize: Option<(JobId, QuantizeData)>,
     mnist: Option<MnistLab>,
+}
+
+/// The job a read job reads from (None: not a read).
+fn read_target(job: &Job) -> Option<JobId> {
+    match job {
+        Job::Trace(t) => Some(t.quantize),
+        Job::Probe(p) => Some(p.signal),
+        _ => None,
+    }
 }
 
 impl Engine {
@@ -62,63 +94,88 @@ impl Engine {
     }
 
     /// Takes a request; returns what to post at once. A heavy job supersedes the running one
-    /// (which is answered `Cancelled`); trace windows and probes are answered at once.
+    /// (which is answered `Cancelled`); trace windows and probes are answered at once, or
+    /// when the job they read ends if it is the running one.
     pub fn handle(&mut self, request: Request) -> Vec<Response> {
         match request {
             Request::Cancel { id } => match &self.current {
-                Some((running, _)) if *running == id => {
-                    self.current = None;
-                    vec![Response::Cancelled { id }]
-                }
+                Some((running, _)) if *running == id => self.stop(vec![Response::Cancelled { id }], "was cancelled"),
                 _ => Vec::new(),
             },
-            Request::Run { id, job } => {
-                let mut out = Vec::new();
-                if job.is_heavy() {
-                    if let Some((old, _)) = self.current.take() {
-                        out.push(Response::Cancelled { id: old });
-                    }
+            Request::Run { id, job } => match Running::start(job, self.mnist.as_ref()) {
+                Ok(task) => {
+                    let out = match &self.current {
+                        Some((old, _)) => self.stop(vec![Response::Cancelled { id: *old }], "was superseded"),
+                        None => Vec::new(),
+                    };
+                    self.current = Some((id, task));
+                    out
                 }
-                match job {
-                    Job::Signal(j) => self.current = Some((id, Running::Signal(Box::new(SignalTask::new(j))))),
-                    Job::Quantize(j) => self.current = Some((id, Running::Quantize(Box::new(QuantizeTask::new(j))))),
-                    Job::Bench(j) => self.current = Some((id, Running::Bench(Box::new(BenchTask::new(j))))),
-                    Job::MnistEval(j) => {
-                        self.current = Some((id, Running::MnistEval(Box::new(MnistEvalTask::new(self.mnist.as_ref(), j)))))
-                    }
-                    Job::MnistTrain(j) => {
-                        self.current = Some((id, Running::MnistTrain(Box::new(MnistTrainTask::new(self.mnist.as_ref(), j)))))
-                    }
-                    Job::MnistLoad(j) => out.push(match MnistLab::load(Some(&mut self.mnist), j) {
-                        Ok(loaded) => Response::Done { id, outcome: Outcome::MnistLoaded(loaded) },
-                        Err(message) => Response::Failed { id: Some(id), message },
-                    }),
-                    Job::MnistDigit(j) => out.push(match self.mnist.as_ref().map(|lab| lab.digit(&j)) {
-                        Some(Ok(d)) => Response::Done { id, outcome: Outcome::MnistDigit(d) },
-                        Some(Err(message)) => Response::Failed { id: Some(id), message },
-                        None => Response::Failed { id: Some(id), message: "the MNIST lab has no weights and digits yet".into() },
-                    }),
-                    Job::MnistHistogram(j) => out.push(match self.mnist.as_ref().map(|lab| lab.histograms(&j)) {
-                        Some(Ok(h)) => Response::Done { id, outcome: Outcome::MnistHistograms(h) },
-                        Some(Err(message)) => Response::Failed { id: Some(id), message },
-                        None => Response::Failed { id: Some(id), message: "the MNIST lab has no weights and digits yet".into() },
-                    }),
-                    Job::Trace(t) => out.push(match &self.last_quantize {
-                        Some((qid, data)) if *qid == t.quantize => {
-                            Response::Done { id, outcome: Outcome::Trace(data.trace(t.quantize, t.start, t.len)) }
-                        }
-                        _ => Response::Failed { id: Some(id), message: format!("the quantize job {} is no longer held by the worker", t.quantize) },
-                    }),
-                    Job::Probe(p) => out.push(match &self.last_signal {
-                        Some((sid, data)) if *sid == p.signal => match data.probe(p.signal, p.index) {
-                            Some(o) => Response::Done { id, outcome: Outcome::Probe(o) },
-                            None => Response::Failed { id: Some(id), message: format!("sample {} is past the end of the signal", p.index) },
-                        },
-                        _ => Response::Failed { id: Some(id), message: format!("the signal job {} is no longer held by the worker", p.signal) },
-                    }),
+                Err(read) if read_target(&read).is_some() && read_target(&read) == self.running() => {
+                    self.waiting.push((id, *read));
+                    Vec::new()
                 }
-                out
+                Err(read) => vec![self.read(id, *read)],
+            },
+        }
+    }
+
+    /// Ends the running job: `out`, then a failure for each read waiting for it.
+    fn stop(&mut self, mut out: Vec<Response>, why: &str) -> Vec<Response> {
+        if let Some((id, _)) = self.current.take() {
+            for (read, _) in std::mem::take(&mut self.waiting) {
+                out.push(Response::Failed { id: Some(read), message: format!("job {id} {why} before it could be read") });
             }
+        }
+        out
+    }
+
+    /// Answers a job that is not heavy at once: a read of the kept results, or one of the
+    /// MNIST lab's quick jobs.
+    fn read(&mut self, id: JobId, job: Job) -> Response {
+        match job {
+            Job::MnistLoad(j) => match MnistLab::load(Some(&mut self.mnist), j) {
+                Ok(loaded) => Response::Done { id, outcome: Outcome::MnistLoaded(loaded) },
+                Err(message) => Response::Failed { id: Some(id), message },
+            },
+            Job::MnistDigit(j) => match self.mnist.as_ref().map(|lab| lab.digit(&j)) {
+                Some(Ok(d)) => Response::Done { id, outcome: Outcome::MnistDigit(d) },
+                Some(Err(message)) => Response::Failed { id: Some(id), message },
+                None => Response::Failed { id: Some(id), message: "the MNIST lab has no weights and digits yet".into() },
+            },
+            Job::MnistHistogram(j) => match self.mnist.as_ref().map(|lab| lab.histograms(&j)) {
+                Some(Ok(h)) => Response::Done { id, outcome: Outcome::MnistHistograms(h) },
+                Some(Err(message)) => Response::Failed { id: Some(id), message },
+                None => Response::Failed { id: Some(id), message: "the MNIST lab has no weights and digits yet".into() },
+            },
+            Job::Trace(t) => match &self.last_quantize {
+                Some((qid, data)) if *qid == t.quantize => {
+                    Response::Done { id, outcome: Outcome::Trace(data.trace(t.quantize, t.start, t.len)) }
+                }
+                _ => Response::Failed { id: Some(id), message: format!("the quantize job {} is no longer held by the worker", t.quantize) },
+            },
+            Job::Probe(p) => match &self.last_signal {
+                Some((sid, data)) if *sid == p.signal => match data.probe(p.signal, p.index) {
+                    Some(o) => Response::Done { id, outcome: Outcome::Probe(o) },
+                    None => Response::Failed { id: Some(id), message: format!("sample {} is past the end of the signal", p.index) },
+                },
+                _ => Response::Failed { id: Some(id), message: format!("the signal job {} is no longer held by the worker", p.signal) },
+            },
+            _ => Response::Failed { id: Some(id), message: "not a job the worker can run".into() },
+        }
+    }
+
+    /// Keeps what a finished job's later reads need.
+    fn keep(&mut self, id: JobId, finished: Running) {
+        match finished {
+            Running::Signal(mut t) => self.last_signal = Some((id, t.take_data())),
+            Running::Quantize(mut t) => self.last_quantize = t.take_data().map(|d| (id, d)),
+            Running::MnistTrain(mut t) => {
+                if let (Some(lab), Some(model)) = (self.mnist.as_mut(), t.take_model()) {
+                    lab.set_model(model, format!("trained in the browser ({})", t.scheme_name()));
+                }
+            }
+            Running::Bench(_) | Running::MnistEval(_) => {}
         }
     }
 
@@ -130,31 +187,24 @@ impl Engine {
         }
     }
 
-    /// Runs one step of the running job: its progress, or its end (`Done` / `Failed`).
-    /// None when nothing runs.
-    pub fn step(&mut self, clock: &mut dyn Clock) -> Option<Response> {
-        let (id, running) = self.current.as_mut()?;
+    /// Runs one step of the running job: its progress, or its end (`Done` / `Failed`, then
+    /// the answers to the reads that waited for it). Empty when nothing runs.
+    pub fn step(&mut self, clock: &mut dyn Clock) -> Vec<Response> {
+        let Some((id, running)) = self.current.as_mut() else { return Vec::new() };
         let id = *id;
-        let result = running.task().step(clock);
-        match result {
-            Ok(Step::Continue) => Some(Response::Progress(progress_of(id, running.task()))),
+        match running.task().step(clock) {
+            Ok(Step::Continue) => vec![Response::Progress(progress_of(id, running.task()))],
             Ok(Step::Done(outcome)) => {
-                match self.current.take() {
-                    Some((_, Running::Signal(mut t))) => self.last_signal = Some((id, t.take_data())),
-                    Some((_, Running::Quantize(mut t))) => self.last_quantize = t.take_data().map(|d| (id, d)),
-                    Some((_, Running::MnistTrain(mut t))) => {
-                        if let (Some(lab), Some(model)) = (self.mnist.as_mut(), t.take_model()) {
-                            lab.set_model(model, format!("trained in the browser ({})", t.scheme_name()));
-                        }
-                    }
-                    _ => {}
+                if let Some((_, finished)) = self.current.take() {
+                    self.keep(id, finished);
                 }
-                Some(Response::Done { id, outcome })
+                let mut out = vec![Response::Done { id, outcome }];
+                for (read, job) in std::mem::take(&mut self.waiting) {
+                    out.push(self.read(read, job));
+                }
+                out
             }
-            Err(message) => {
-                self.current = None;
-                Some(Response::Failed { id: Some(id), message })
-            }
+            Err(message) => self.stop(vec![Response::Failed { id: Some(id), message }], "failed"),
         }
     }
 }
@@ -178,8 +228,8 @@ mod tests {
 
     fn drain(engine: &mut Engine) -> Vec<Response> {
         let mut out = Vec::new();
-        while let Some(r) = engine.step(&mut no_clock()) {
-            out.push(r);
+        while engine.busy() {
+            out.extend(engine.step(&mut no_clock()));
         }
         out
     }
@@ -215,7 +265,7 @@ mod tests {
         assert!(e.handle(Request::Cancel { id: 2 }).is_empty());
         e.handle(Request::Run { id: 3, job: Job::Bench(BenchJob { n: 1024 }) });
         assert_eq!(e.handle(Request::Cancel { id: 3 }), vec![Response::Cancelled { id: 3 }]);
-        assert!(e.step(&mut no_clock()).is_none());
+        assert!(e.step(&mut no_clock()).is_empty());
     }
 
     #[test]
@@ -228,6 +278,25 @@ mod tests {
         let out = e.handle(Request::Run { id: 6, job: Job::Trace(TraceJob { quantize: 5, start: 9_990, len: 50 }) });
         let [Response::Done { outcome: Outcome::Trace(t), .. }] = &out[..] else { panic!("{out:?}") };
         assert_eq!((t.start, t.rows.len(), t.rows[0].index, t.rows[0].group), (9_990, 10, 9_990, 9_990 / 64));
+    }
+
+    #[test]
+    fn a_read_of_the_running_job_waits_for_it() {
+        let mut e = Engine::new();
+        let values: Vec<f32> = (0..10_000).map(|i| (i as f32 * 0.37).sin()).collect();
+        let quantize = |values: Vec<f32>| Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default() });
+        e.handle(Request::Run { id: 1, job: quantize(values.clone()) });
+        assert!(e.handle(Request::Run { id: 2, job: Job::Trace(TraceJob { quantize: 1, start: 0, len: 5 }) }).is_empty());
+        let out = drain(&mut e);
+        let n = out.len();
+        assert!(matches!(&out[n - 2], Response::Done { id: 1, outcome: Outcome::Quantize(_) }), "{out:?}");
+        assert!(matches!(&out[n - 1], Response::Done { id: 2, outcome: Outcome::Trace(t) } if t.rows.len() == 5));
+        // Superseded before it ends: the waiting read fails, with a reason.
+        e.handle(Request::Run { id: 3, job: quantize(values.clone()) });
+        e.handle(Request::Run { id: 4, job: Job::Probe(ProbeJob { signal: 3, index: 0 }) });
+        let out = e.handle(Request::Run { id: 5, job: quantize(values) });
+        assert!(matches!(&out[..], [Response::Cancelled { id: 3 }, Response::Failed { id: Some(4), .. }]), "{out:?}");
+        assert!(matches!(drain(&mut e).last(), Some(Response::Done { id: 5, .. })));
     }
 
     #[test]
@@ -277,7 +346,7 @@ mod tests {
         huge.extend([0xFF; 16]);
         let _ = e.handle_bytes(&huge);
         e.handle(Request::Run { id: 7, job: Job::Bench(BenchJob { n: 0 }) });
-        assert!(matches!(e.step(&mut no_clock()), Some(Response::Failed { id: Some(7), .. })));
+        assert!(matches!(&e.step(&mut no_clock())[..], [Response::Failed { id: Some(7), .. }]));
         assert!(!e.busy());
     }
 

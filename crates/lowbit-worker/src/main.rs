@@ -57,9 +57,11 @@ mod worker {
             let scope = state.scope.clone();
             let start = now(&scope);
             let mut clock = || now(&scope) / 1000.0;
-            while let Some(response) = state.engine.step(&mut clock) {
-                post(&scope, &response);
-                if !state.engine.busy() || now(&scope) - start > SLICE_MS {
+            while state.engine.busy() {
+                for response in state.engine.step(&mut clock) {
+                    post(&scope, &response);
+                }
+                if now(&scope) - start > SLICE_MS {
                     break;
                 }
             }

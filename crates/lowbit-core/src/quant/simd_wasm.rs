@@ -113,17 +113,20 @@ pub fn nibble_float(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u
 }
 
 /// max |x| over a multiple-of-8 prefix, NaN ignored (`pmax(m, x)` is `m < x ? x : m`, which
-/// keeps `m` when `x` is NaN, and the accumulator never is). Returns (max, elements done).
+/// keeps `m` when `x` is NaN, and the accumulator never is). Returns (max, whether a NaN was
+/// seen, elements done), as the x86 kernels.
 #[target_feature(enable = "simd128")]
-pub fn absmax(input: &[f32]) -> (f32, usize) {
-    let (mut m0, mut m1) = (f32x4_splat(0.0), f32x4_splat(0.0));
+pub fn absmax(input: &[f32]) -> (f32, bool, usize) {
+    let (mut m0, mut m1, mut nan) = (f32x4_splat(0.0), f32x4_splat(0.0), i32x4_splat(0));
     let mut done = 0;
     for x in input.chunks_exact(8) {
-        m0 = f32x4_pmax(m0, f32x4_abs(load4(&x[..4])));
-        m1 = f32x4_pmax(m1, f32x4_abs(load4(&x[4..8])));
+        let (a, b) = (load4(&x[..4]), load4(&x[4..8]));
+        nan = v128_or(nan, v128_or(f32x4_ne(a, a), f32x4_ne(b, b)));
+        m0 = f32x4_pmax(m0, f32x4_abs(a));
+        m1 = f32x4_pmax(m1, f32x4_abs(b));
         done += 8;
     }
     let m = f32x4_pmax(m0, m1);
     let lanes = [f32x4_extract_lane::<0>(m), f32x4_extract_lane::<1>(m), f32x4_extract_lane::<2>(m), f32x4_extract_lane::<3>(m)];
-    (lanes.into_iter().fold(0.0, f32::max), done)
+    (lanes.into_iter().fold(0.0, f32::max), v128_any_true(nan), done)
 }
