@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use lowbit_core::Format;
 
+use crate::embed::AppParams;
 use crate::features::compare::params::CompareParams;
 use crate::features::compare::{CompareModel, CompareView};
 use crate::features::explorer::{Explorer, ExplorerModel};
@@ -19,8 +20,8 @@ use crate::features::tables::params::TablesParams;
 use crate::features::tables::{Tables, TablesModel};
 use crate::history::{self, LastWrite, Write};
 use crate::query::View;
-use crate::ui::{Notices, ViewNav};
-use crate::url::{parse_query, to_query, Page, Parsed};
+use crate::ui::{Notices, ShareButton, ViewNav};
+use crate::url::{parse_query, to_query_with, Page, Parsed};
 
 /// Every view's state and the app's own; `Copy`, provided as context to the whole app.
 #[derive(Clone, Copy)]
@@ -39,6 +40,8 @@ pub struct AppModels {
     pub compare: CompareModel,
     /// Notices about the URL.
     pub notices: RwSignal<Vec<String>>,
+    /// The app-wide options (embedded, presentation), from the URL.
+    pub app: RwSignal<AppParams>,
 }
 
 impl AppModels {
@@ -52,6 +55,7 @@ impl AppModels {
             quantize: QuantizeModel::new(QuantizeParams::default()),
             compare: CompareModel::new(CompareParams::default()),
             notices: RwSignal::new(Vec::new()),
+            app: RwSignal::new(AppParams::default()),
         };
         models.restore(parsed);
         models
@@ -70,6 +74,7 @@ impl AppModels {
         }
         self.current.set(view);
         self.notices.set(parsed.notices);
+        self.app.set(parsed.app);
     }
 
     /// [`Self::page`] without tracking.
@@ -87,6 +92,12 @@ impl AppModels {
             View::Compare => Page::Compare(self.compare.params.get()),
         }
     }
+}
+
+/// Whether the page runs inside a frame (an `<iframe>` of another page).
+fn in_frame(window: &web_sys::Window) -> bool {
+    let own = wasm_bindgen::JsValue::from(window.clone());
+    window.top().ok().flatten().is_some_and(|top| wasm_bindgen::JsValue::from(top) != own)
 }
 
 /// The app, reading its state from the page's URL and keeping the URL up to date.
@@ -139,7 +150,8 @@ fn flush_url() {
         return;
     }
     let now = crate::perf::now();
-    let mode = SYNC.with(|s| history::decide(s.borrow().last, view, now, restoring));
+    // Inside a frame, only replace: a pushed entry would take over the host page's Back button.
+    let mode = if in_frame(&window) { Write::Replace } else { SYNC.with(|s| history::decide(s.borrow().last, view, now, restoring)) };
     let path = location.pathname().unwrap_or_else(|_| "/".into());
     let url = format!("{path}?{query}");
     if let Ok(h) = window.history() {
@@ -172,19 +184,37 @@ pub fn Lowbit(
             let page = models.page();
             let restoring = first.get_value();
             first.set_value(false);
-            schedule_url(to_query(&page), page.view(), restoring);
+            let app = models.app.get();
+            schedule_url(to_query_with(&page, &app), page.view(), restoring);
         });
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
             let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
             models.restore(parse_query(&query));
             let page = models.page_untracked();
-            schedule_url(to_query(&page), page.view(), true);
+            schedule_url(to_query_with(&page, &models.app.get_untracked()), page.view(), true);
         });
         on_cleanup(move || popstate.remove());
     }
-    view! {
-        <div class="app">
-            <header class="topbar">
+    let embed = move || models.app.with(|a| a.embed);
+    let present = move || models.app.with(|a| a.present);
+    // The document's root carries the modes too, for the page's background and type size.
+    Effect::new(move |_| {
+        let (e, p) = (embed(), present());
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            for (name, on) in [("data-embed", e), ("data-present", p)] {
+                let _ = if on { root.set_attribute(name, "true") } else { root.remove_attribute(name) };
+            }
+        }
+    });
+    // The state's query without `embed` (what a share link or an "open" link shows).
+    let shared_query = Signal::derive(move || {
+        let app = AppParams { embed: false, ..models.app.get() };
+        to_query_with(&models.page(), &app)
+    });
+    let header = move || {
+        (!embed()).then(|| {
+            view! {
+                <header class="topbar">
                 <a class="brand" href="?">
                     <span class="logo" aria-hidden="true">
                         <span class="role-sign">"0"</span>
@@ -195,14 +225,36 @@ pub fn Lowbit(
                 </a>
                 <span class="tagline">"machine-learning number formats, bit by bit"</span>
                 <ViewNav current=models.current on_select=move |v| models.current.set(v) />
-            </header>
+                <ShareButton query=shared_query />
+                </header>
+            }
+        })
+    };
+    let footer = move || {
+        if embed() {
+            view! {
+                <a class="open-full" href=move || format!("?{}", shared_query.get()) target="_blank" rel="noopener">
+                    "Lowbit ↗"
+                </a>
+            }
+            .into_any()
+        } else {
+            view! {
+                <footer class="footer">
+                    "Exact arithmetic in Rust (lowbit-core), compiled to WebAssembly. Codes and formats are kept in the URL: share it."
+                </footer>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="app" data-embed=move || embed().then_some("true") data-present=move || present().then_some("true")>
+            {header}
             <Notices notices=models.notices />
             <main>
                 <CurrentView />
             </main>
-            <footer class="footer">
-                "Exact arithmetic in Rust (lowbit-core), compiled to WebAssembly. Codes and formats are kept in the URL: share it."
-            </footer>
+            {footer}
         </div>
     }
 }

@@ -8,6 +8,7 @@
 //!   [`query::ViewParams`] trait; quoting and number strings).
 //! - [`features`]: one slice per view (`params.rs`, `model.rs`, `view.rs`, one file per
 //!   component). Later views (and a compute worker, `src/worker/`) are added beside them.
+//! - [`embed`]: the app-wide keys (`embed`, `present`) and the share link and snippet.
 //! - [`url`]: composes the features' params into the query string and back.
 //! - [`history`]: when a change becomes a browser-history entry.
 //! - [`ui`]: shared widgets. `app` holds the state, provides it as context and syncs the URL.
@@ -19,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod chart;
+pub mod embed;
 pub mod features;
 pub mod history;
 pub mod query;

@@ -6,6 +6,7 @@
 //! link made on one view opened on another raises no notice). A key no view knows, an unknown
 //! view and a malformed value each give a notice, and the page falls back to defaults.
 
+use crate::embed::AppParams;
 use crate::features::compare::params::CompareParams;
 use crate::features::explorer::params::ExplorerState;
 use crate::features::quantize::params::QuantizeParams;
@@ -14,8 +15,8 @@ use crate::features::tables::params::TablesParams;
 use crate::query::{query_pairs, View, ViewParams};
 use crate::text::shorten;
 
-/// Keys every view shares.
-pub const APP_KEYS: [&str; 1] = ["view"];
+/// Keys every view shares: `view`, and [`AppParams`]' (`embed`, `present`).
+pub const APP_KEYS: [&str; 3] = ["view", "embed", "present"];
 
 /// One view with its state: what a URL names.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +59,8 @@ pub struct Parsed {
     pub page: Page,
     /// Human-readable notices ("Unknown format 'x'; showing float8_e4m3fn.").
     pub notices: Vec<String>,
+    /// The app-wide options (embedded, presentation).
+    pub app: AppParams,
 }
 
 /// Whether some view (or the app) reads `key`.
@@ -99,6 +102,7 @@ pub fn parse_query(query: &str) -> Parsed {
             notices.push(format!("Ignored unknown parameter '{}'.", shorten(key)));
         }
     }
+    let app = read::<AppParams>(&pairs, &mut notices);
     let page = match view {
         View::Explorer => Page::Explorer(read(&pairs, &mut notices)),
         View::Tables => Page::Tables(read(&pairs, &mut notices)),
@@ -106,11 +110,21 @@ pub fn parse_query(query: &str) -> Parsed {
         View::Quantize => Page::Quantize(read(&pairs, &mut notices)),
         View::Compare => Page::Compare(read(&pairs, &mut notices)),
     };
-    Parsed { page, notices }
+    Parsed { page, notices, app }
 }
 
 /// Writes a page as a query string (without the leading `?`): `view`, then the view's keys.
 pub fn to_query(page: &Page) -> String {
+    to_query_with(page, &AppParams::default())
+}
+
+/// [`to_query`], then the app-wide options that are on (`embed=1`, `present=1`).
+pub fn to_query_with(page: &Page, app: &AppParams) -> String {
+    let q = to_page_query(page);
+    app.query_parts().into_iter().fold(q, |q, part| format!("{q}&{part}"))
+}
+
+fn to_page_query(page: &Page) -> String {
     let parts = match page {
         Page::Explorer(p) => p.query_parts(),
         Page::Tables(p) => p.query_parts(),
@@ -252,6 +266,17 @@ mod tests {
                 assert_eq!(parse(&to_query(&page)).page, page, "{}", entry.id);
             }
         }
+    }
+
+    #[test]
+    fn app_keys_on_every_view() {
+        let p = parse("view=compare&value=2&embed=1&present=1");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.app, AppParams { embed: true, present: true });
+        assert_eq!(to_query_with(&p.page, &p.app), "view=compare&value=2&embed=1&present=1");
+        assert_eq!(to_query(&p.page), "view=compare&value=2");
+        let p = parse("embed=sometimes");
+        assert_eq!((p.app, p.notices.len()), (AppParams::default(), 1));
     }
 
     #[test]

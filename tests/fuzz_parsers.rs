@@ -54,6 +54,8 @@ fn key() -> impl Strategy<Value = String> {
             "scale",
             "range",
             "value",
+            "embed",
+            "present",
             "",
             "VIEW",
             "%76iew",

@@ -1,0 +1,114 @@
+//! The app-wide URL keys ([`AppParams`]: `embed`, `present`) and the share links built from
+//! a state: the link itself and the `<iframe>` snippet that embeds it. Pure, natively tested.
+//!
+//! `embed=1` shows a view without header, navigation or footer, filling its frame; inside a
+//! frame the app only ever replaces its history entry (pushing would hijack the host page's
+//! Back button). `present=1` enlarges type for projectors.
+
+use crate::query::ViewParams;
+use crate::text::shorten;
+
+/// The options every view shares, as the URL stores them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AppParams {
+    /// Embedded: no header, navigation or footer.
+    pub embed: bool,
+    /// Presentation: larger type.
+    pub present: bool,
+}
+
+/// Parses a flag: `1`, `true`, `yes` or nothing at all is on; `0`, `false`, `no` off.
+fn parse_flag(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" | "1" | "true" | "yes" => Some(true),
+        "0" | "false" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+impl ViewParams for AppParams {
+    const KEYS: &'static [&'static str] = &["embed", "present"];
+
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+        let mut params = AppParams::default();
+        let mut notices = Vec::new();
+        for &(key, value) in pairs {
+            let flag = parse_flag(value);
+            match (key, flag) {
+                ("embed", Some(on)) => params.embed = on,
+                ("present", Some(on)) => params.present = on,
+                (_, None) => notices.push(format!("'{}' for {key} is not 1 or 0; ignored.", shorten(value))),
+                _ => {}
+            }
+        }
+        (params, notices)
+    }
+
+    /// `embed=1` and `present=1` when on.
+    fn query_parts(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if self.embed {
+            parts.push("embed=1".to_string());
+        }
+        if self.present {
+            parts.push("present=1".to_string());
+        }
+        parts
+    }
+}
+
+/// `&`, `<`, `>` and `"` as HTML character references, for an attribute value.
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The link to a state: the page's address without its query (`https://host/lowbit/`),
+/// then `?` and the state's query (`view=…`, without `embed`).
+pub fn share_link(base: &str, query: &str) -> String {
+    if query.is_empty() { base.to_string() } else { format!("{base}?{query}") }
+}
+
+/// The `<iframe>` that embeds a state: its link with `embed=1`, full width, 480 px high,
+/// no border, lazily loaded, titled for screen readers.
+pub fn embed_snippet(base: &str, query: &str) -> String {
+    let query = if query.is_empty() { "embed=1".to_string() } else { format!("{query}&embed=1") };
+    let src = escape_attribute(&share_link(base, &query));
+    format!(r#"<iframe src="{src}" width="100%" height="480" style="border:0" loading="lazy" title="Lowbit: machine-learning number formats"></iframe>"#)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags() {
+        let (p, n) = AppParams::from_pairs(&[("embed", "1"), ("present", "")]);
+        assert_eq!((p, n.len()), (AppParams { embed: true, present: true }, 0));
+        assert_eq!(p.query_parts(), ["embed=1", "present=1"]);
+        let (p, n) = AppParams::from_pairs(&[("embed", "maybe"), ("present", "0")]);
+        assert_eq!((p, n.len()), (AppParams::default(), 1));
+        assert!(AppParams::default().query_parts().is_empty());
+    }
+
+    #[test]
+    fn snippets() {
+        let base = "https://example.org/lowbit/";
+        assert_eq!(share_link(base, "view=compare&value=3.14"), "https://example.org/lowbit/?view=compare&value=3.14");
+        assert_eq!(
+            embed_snippet(base, "view=explorer&format=float16"),
+            r#"<iframe src="https://example.org/lowbit/?view=explorer&amp;format=float16&amp;embed=1" width="100%" height="480" style="border:0" loading="lazy" title="Lowbit: machine-learning number formats"></iframe>"#
+        );
+        assert!(embed_snippet(base, "").contains(r#"src="https://example.org/lowbit/?embed=1""#));
+        assert_eq!(escape_attribute(r#"a"<b>&"#), "a&quot;&lt;b&gt;&amp;");
+    }
+}
