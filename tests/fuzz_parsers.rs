@@ -120,7 +120,7 @@ fn value() -> impl Strategy<Value = String> {
         any::<u64>().prop_map(|x| x.to_string()),
         any::<i64>().prop_map(|x| format!("{x:e}")),
         // Ids: catalogue, custom (valid and not), schemes, views, modes.
-        prop::sample::select(CATALOGUE.iter().map(|e| e.id).collect::<Vec<_>>()).prop_map(str::to_string),
+        prop::sample::select(CATALOGUE.iter().map(|e| e.id()).collect::<Vec<_>>()).prop_map(str::to_string),
         (
             1u32..14,
             0u32..34,
@@ -198,7 +198,7 @@ fn query() -> impl Strategy<Value = String> {
 /// with a bias anywhere from the width's default to far off.
 fn format_up_to(max_bits: u32) -> impl Strategy<Value = Format> {
     let catalogue: Vec<&str> =
-        CATALOGUE.iter().map(|e| e.id).filter(|id| Format::parse(id).is_ok_and(|f| f.bits() <= max_bits)).collect();
+        CATALOGUE.iter().map(|e| e.id()).filter(|id| Format::parse(id).is_ok_and(|f| f.bits() <= max_bits)).collect();
     let custom_bits = max_bits.min(32);
     let custom = (1u32..=11.min(custom_bits - 1))
         .prop_flat_map(move |e| (Just(e), 0..=custom_bits - 1 - e, -30i32..30, 0usize..4))
@@ -253,7 +253,7 @@ fn state() -> impl Strategy<Value = Page> {
     )
         .prop_map(|(mut formats, log, range, value)| {
             let mut seen = Vec::new();
-            formats.retain(|f| if seen.contains(&f.id) { false } else { seen.push(f.id.clone()); true });
+            formats.retain(|f| if seen.iter().any(|s: &String| s == f.id()) { false } else { seen.push(f.id().to_string()); true });
             let scale = if log { Scale::Log } else { Scale::Linear };
             // A log scale needs a positive range; lo < hi.
             let range = range.map(|(a, w)| if log { (w, w * 2.0) } else { (a, a + w.max(a.abs() * 1e-12)) }).filter(|(a, b)| a < b && b.is_finite());
@@ -385,7 +385,7 @@ proptest! {
         match spec.with_text(field, &text).and_then(CustomSpec::to_format) {
             Ok(f) => {
                 prop_assert!(f.bits() <= 32);
-                prop_assert_eq!(Format::parse(&f.id).ok(), Some(f));
+                prop_assert_eq!(Format::parse(f.id()).ok(), Some(f));
             }
             Err(e) => prop_assert!(!e.is_empty() && e.chars().count() <= MAX_NOTICE_CHARS),
         }

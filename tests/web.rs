@@ -180,7 +180,7 @@ async fn the_picker_lists_the_catalogue_and_casts_the_value() {
     let options = root.query_selector_all("[data-testid=\"format-select\"] option").unwrap();
     assert_eq!(options.length() as usize, CATALOGUE.len());
     for entry in CATALOGUE {
-        assert!(root.query_selector(&format!("option[value=\"{}\"]", entry.id)).unwrap().is_some(), "{}", entry.id);
+        assert!(root.query_selector(&format!("option[value=\"{}\"]", entry.id())).unwrap().is_some(), "{}", entry.id());
     }
     select(&root, "format-select", "float16");
     tick().await;
@@ -361,7 +361,7 @@ async fn the_limits_table_shows_the_seed_numbers_and_opens_formats() {
         view! {
             <LimitsTable
                 format=Signal::derive(|| Format::parse("float16").unwrap())
-                on_select=move |f: Format| chosen.set(f.id)
+                on_select=move |f: Format| chosen.set(f.id().to_string())
             />
         }
     });
@@ -384,7 +384,7 @@ async fn the_picker_reports_the_chosen_format() {
         view! {
             <FormatPicker
                 format=Signal::derive(|| Format::parse("bfloat16").unwrap())
-                on_select=move |f: Format| chosen.set(f.id)
+                on_select=move |f: Format| chosen.set(f.id().to_string())
             />
         }
     });

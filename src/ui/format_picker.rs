@@ -44,11 +44,11 @@ pub fn FormatPicker(
         .map(|&(group, keep)| {
             let options = CATALOGUE
                 .iter()
-                .filter(|e| keep(&e.kind) && Format { id: e.id.to_string(), kind: e.kind }.bits() <= max_bits)
+                .filter(|e| keep(&e.kind()) && e.format().bits() <= max_bits)
                 .map(|e| {
-                    let id = e.id;
+                    let id = e.id();
                     view! {
-                        <option value=id title=e.summary prop:selected=move || format.with(|f| f.id == id)>
+                        <option value=id title=e.summary() prop:selected=move || format.with(|f| f.id() == id)>
                             {id}
                         </option>
                     }
@@ -58,7 +58,7 @@ pub fn FormatPicker(
         })
         .collect_view();
     let custom = move || {
-        format.with(|f| f.entry().is_none().then(|| f.id.clone())).map(|id| {
+        format.with(|f| f.entry().is_none().then(|| f.id().to_string())).map(|id| {
             view! {
                 <optgroup label="custom">
                     <option value=id.clone() selected=true>{id.clone()}</option>

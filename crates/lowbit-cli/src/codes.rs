@@ -16,7 +16,7 @@ const CODE_COLUMNS: [&str; 11] = [
 
 /// The parser of a FORMAT argument: a catalogue id, an alias or a custom `eXmY…` id.
 pub fn format_parser() -> Checked<Format> {
-    Checked::with_choices(|id| Format::parse(id).map_err(|e| e.to_string()), || CATALOGUE.iter().map(|e| e.id).collect())
+    Checked::with_choices(|id| Format::parse(id).map_err(|e| e.to_string()), || CATALOGUE.iter().map(|e| e.id()).collect())
 }
 
 /// The parser of a `--round` value.
@@ -117,8 +117,8 @@ fn code_cells(format: &Format, d: &Decoded) -> Vec<Cell> {
 fn grouped_bits(format: &Format, code: u64) -> String {
     let bits = format.bit_string(code);
     let Some(f) = format.as_float() else { return bits };
-    let (s, rest) = bits.split_at(f.signed as usize);
-    let (e, m) = rest.split_at(f.exponent_bits as usize);
+    let (s, rest) = bits.split_at(f.signed() as usize);
+    let (e, m) = rest.split_at(f.exponent_bits() as usize);
     [s, e, m].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("_")
 }
 
@@ -133,10 +133,10 @@ pub fn decode(args: DecodeArgs, io: &mut Io) -> Result<(), String> {
     }
     let io = |e: std::io::Error| e.to_string();
     for d in &decoded {
-        writeln!(out, "{} {} = 0b{}", format.id, format.hex_string(d.code), grouped_bits(&format, d.code)).map_err(io)?;
+        writeln!(out, "{} {} = 0b{}", format.id(), format.hex_string(d.code), grouped_bits(&format, d.code)).map_err(io)?;
         if let Some(f) = d.fields.filter(|f| f.significand.is_finite()) {
             let fl = format.as_float().copied();
-            let bias = fl.map_or(0, |f| f.bias);
+            let bias = fl.map_or(0, |f| f.bias());
             writeln!(
                 out,
                 "  sign {}  exponent {} (2^{}, bias {bias})  significand {}",
@@ -277,7 +277,7 @@ fn stream_encoded(
 pub fn table(args: TableArgs, io: &mut Io) -> Result<(), String> {
     let (style, format) = (args.style.style(), args.format);
     if format.bits() > 16 {
-        return Err(format!("{} has {} bits; table lists formats of up to 16 bits", format.id, format.bits()));
+        return Err(format!("{} has {} bits; table lists formats of up to 16 bits", format.id(), format.bits()));
     }
     let rows: Vec<Vec<Cell>> = (0..=format.max_code()).map(|c| code_cells(&format, &format.decode(c))).collect();
     write_rows(io.out, style, &CODE_COLUMNS, &rows)

@@ -36,8 +36,8 @@ fn p3109_family() -> Vec<Format> {
         for p in 1..k {
             for signed in [true, false] {
                 for extended in [true, false] {
-                    if let Ok(f) = FloatFormat::p3109(k, p, signed, extended) {
-                        formats.push(Format::from_float(f));
+                    if let Ok(format) = FloatFormat::p3109(k, p, signed, extended).and_then(|f| Format::from_kind(Kind::Float(f))) {
+                        formats.push(format);
                     }
                 }
             }
@@ -49,9 +49,9 @@ fn p3109_family() -> Vec<Format> {
 /// The aliases and the summary of a format: the catalogue's, or a description of the layout.
 fn description(format: &Format) -> (&'static [&'static str], String) {
     if let Some(entry) = format.entry() {
-        return (entry.aliases, entry.summary.to_string());
+        return (entry.aliases(), entry.summary().to_string());
     }
-    let summary = match &format.kind {
+    let summary = match format.kind() {
         Kind::Float(f) => match f.p3109_parameters() {
             Some((k, p, signed, extended)) => format!(
                 "IEEE P3109 binary{k}p{p}{}{}: {}, {}",
@@ -75,26 +75,26 @@ pub fn run(args: Args, io: &mut Io) -> Result<(), String> {
     } else if !args.format.is_empty() {
         args.format
     } else {
-        CATALOGUE.iter().map(|entry| Format { id: entry.id.to_string(), kind: entry.kind }).collect()
+        CATALOGUE.iter().map(|entry| entry.format()).collect()
     };
     let rows: Vec<Vec<Cell>> = formats
         .iter()
         .map(|format| {
             let (aliases, summary) = description(format);
             let l = format.limits();
-            let (kind, layout, specials) = match &format.kind {
+            let (kind, layout, specials) = match format.kind() {
                 Kind::Float(f) => (
                     "float",
-                    format!("{}E{}M{}", if f.signed { "S" } else { "U" }, f.exponent_bits, f.mantissa_bits),
-                    f.specials.suffix().to_string(),
+                    format!("{}E{}M{}", if f.signed() { "S" } else { "U" }, f.exponent_bits(), f.mantissa_bits()),
+                    f.specials().suffix().to_string(),
                 ),
-                Kind::Int(i) => ("int", format!("{}{}", if i.signed { "INT" } else { "UINT" }, i.bits), "finite".into()),
-                Kind::Codebook(c) => ("codebook", format!("{} values", c.values.len()), "finite".into()),
+                Kind::Int(i) => ("int", format!("{}{}", if i.signed() { "INT" } else { "UINT" }, i.bits()), "finite".into()),
+                Kind::Codebook(c) => ("codebook", format!("{} values", c.values().len()), "finite".into()),
             };
             let aliases_json = aliases.iter().map(|a| serde_json::Value::from(*a)).collect();
             let aliases = aliases.join(" ");
             vec![
-                Cell::string(&format.id),
+                Cell::string(format.id()),
                 Cell::string(kind),
                 Cell::int(format.bits()),
                 Cell::string(layout),

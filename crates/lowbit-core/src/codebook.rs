@@ -3,6 +3,9 @@
 //! A codebook is a list of values indexed by code and a rule that picks the code of an input.
 //! The bitsandbytes rules reproduce its CUDA kernel's comparison trees bit for bit.
 
+use std::cmp::Ordering;
+
+use crate::float::FormatError;
 use crate::round::{Exact, Status};
 
 /// How an input is mapped to a code.
@@ -28,15 +31,103 @@ pub enum Rule {
     NearestTowardZero,
 }
 
-/// A lookup-table format.
+/// A lookup-table format. Built by [`Codebook::new`] (or checked at compile time for the
+/// catalogue's), so every code a rule yields indexes the table and every method is total.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Codebook {
+    bits: u32,
+    values: &'static [f32],
+    rule: Rule,
+}
+
+/// The first problem with a codebook description, if any (usable in constants).
+const fn problem(bits: u32, values: &'static [f32], rule: &Rule) -> Option<&'static str> {
+    if bits < 1 || bits > 8 {
+        return Some("a codebook has 1 to 8 bits");
+    }
+    if values.is_empty() || values.len() > 1 << bits {
+        return Some("a codebook has 1 to 2^bits values");
+    }
+    let mut i = 0;
+    while i < values.len() {
+        if !values[i].is_finite() {
+            return Some("codebook values must be finite");
+        }
+        i += 1;
+    }
+    match *rule {
+        Rule::SortedThresholds { thresholds } => {
+            if thresholds.len() >= values.len() {
+                return Some("fewer thresholds than values are needed");
+            }
+            let mut i = 1;
+            while i < thresholds.len() {
+                if !(thresholds[i - 1] < thresholds[i]) {
+                    return Some("thresholds must be ascending");
+                }
+                i += 1;
+            }
+        }
+        Rule::SignMagnitude { sign_bit, thresholds, magnitude_codes } => {
+            if sign_bit as u32 >= bits {
+                return Some("the sign bit must lie within the code");
+            }
+            if magnitude_codes.len() != thresholds.len() + 1 {
+                return Some("one magnitude code per interval between thresholds is needed");
+            }
+            let mut i = 0;
+            while i < magnitude_codes.len() {
+                let code = magnitude_codes[i] as usize;
+                if code >= 1 << sign_bit || (code | 1 << sign_bit) >= values.len() {
+                    return Some("magnitude codes must lie below the sign bit and index the table");
+                }
+                i += 1;
+            }
+            let mut i = 1;
+            while i < thresholds.len() {
+                if !(thresholds[i - 1] < thresholds[i]) {
+                    return Some("thresholds must be ascending");
+                }
+                i += 1;
+            }
+        }
+        Rule::NearestTowardZero => {}
+    }
+    None
+}
+
+impl Codebook {
+    /// A codebook of `bits`-bit codes (1 to 8), `values` (finite, at most 2^bits) and a rule
+    /// whose every code indexes the table.
+    pub fn new(bits: u32, values: &'static [f32], rule: Rule) -> Result<Codebook, FormatError> {
+        match problem(bits, values, &rule) {
+            Some(why) => Err(FormatError(why.to_string())),
+            None => Ok(Codebook { bits, values, rule }),
+        }
+    }
+
+    /// For constants: fails the build if the description is invalid.
+    const fn checked(bits: u32, values: &'static [f32], rule: Rule) -> Codebook {
+        if let Some(why) = problem(bits, values, &rule) {
+            panic!("{}", why);
+        }
+        Codebook { bits, values, rule }
+    }
+
     /// Width of a code in bits.
-    pub bits: u32,
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
     /// Value of each code; codes past the end are unused.
-    pub values: &'static [f32],
+    pub fn values(&self) -> &'static [f32] {
+        self.values
+    }
+
     /// How inputs pick a code.
-    pub rule: Rule,
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
 }
 
 /// NF4 (QLoRA, bitsandbytes `get_4bit_type("nf4")`), code = index; these are bnb's f32 values.
@@ -105,26 +196,26 @@ pub const FP4_BNB_THRESHOLDS: [f32; 7] =
 pub const FP4_BNB_MAGNITUDE_CODES: [u8; 8] = [0b000, 0b001, 0b110, 0b111, 0b100, 0b101, 0b010, 0b011];
 
 /// The NF4 codebook.
-pub const NF4: Codebook = Codebook { bits: 4, values: &NF4_VALUES, rule: Rule::SortedThresholds { thresholds: &NF4_THRESHOLDS } };
+pub const NF4: Codebook = Codebook::checked(4, &NF4_VALUES, Rule::SortedThresholds { thresholds: &NF4_THRESHOLDS });
 
 /// bitsandbytes' FP4 codebook.
-pub const FP4_BNB: Codebook = Codebook {
-    bits: 4,
-    values: &FP4_BNB_VALUES,
-    rule: Rule::SignMagnitude { sign_bit: 3, thresholds: &FP4_BNB_THRESHOLDS, magnitude_codes: &FP4_BNB_MAGNITUDE_CODES },
-};
+pub const FP4_BNB: Codebook = Codebook::checked(
+    4,
+    &FP4_BNB_VALUES,
+    Rule::SignMagnitude { sign_bit: 3, thresholds: &FP4_BNB_THRESHOLDS, magnitude_codes: &FP4_BNB_MAGNITUDE_CODES },
+);
 
 /// Ternary {−1, 0, +1} in 2 bits (code = value + 1; code 3 unused); log2(3) = 1.58 bits of
 /// information.
-pub const TERNARY: Codebook = Codebook { bits: 2, values: &[-1.0, 0.0, 1.0], rule: Rule::NearestTowardZero };
+pub const TERNARY: Codebook = Codebook::checked(2, &[-1.0, 0.0, 1.0], Rule::NearestTowardZero);
 
 /// Binary {−1, +1} in 1 bit.
-pub const BINARY: Codebook = Codebook { bits: 1, values: &[-1.0, 1.0], rule: Rule::NearestTowardZero };
+pub const BINARY: Codebook = Codebook::checked(1, &[-1.0, 1.0], Rule::NearestTowardZero);
 
 impl Codebook {
     /// The value of a code (NaN for an unused code).
     pub fn value(&self, code: u64) -> f64 {
-        self.values.get(code as usize).map_or(f64::NAN, |&v| v as f64)
+        usize::try_from(code).ok().and_then(|c| self.values.get(c)).map_or(f64::NAN, |&v| v as f64)
     }
 
     /// The midpoints of neighbouring sorted values, computed in f32 as bitsandbytes does.
@@ -140,18 +231,30 @@ impl Codebook {
                 let sign = if x < 0.0 { 1u8 << sign_bit } else { 0 };
                 let magnitude = x.abs();
                 let interval = thresholds.iter().filter(|&&t| magnitude > t).count();
-                sign | magnitude_codes[interval]
+                // In range: the constructor checked one code per interval.
+                sign | magnitude_codes.get(interval).copied().unwrap_or(0)
             }
-            Rule::NearestTowardZero => self.nearest_toward_zero(x as f64),
+            Rule::NearestTowardZero => self.nearest_toward_zero(&Exact::from_f64(x as f64)),
         }
     }
 
-    fn nearest_toward_zero(&self, x: f64) -> u8 {
+    /// The nearest value, ties toward zero, then toward +1, compared exactly: the midpoint of
+    /// two f32 values is an exact f64.
+    fn nearest_toward_zero(&self, x: &Exact) -> u8 {
         let mut best = 0usize;
         for (i, &v) in self.values.iter().enumerate() {
-            let (d, best_d) = ((v as f64 - x).abs(), (self.values[best] as f64 - x).abs());
-            let (v_abs, best_abs) = ((v as f64).abs(), (self.values[best] as f64).abs());
-            if d < best_d || (d == best_d && (v_abs < best_abs || (v_abs == best_abs && v > self.values[best]))) {
+            let b = self.values[best];
+            if v == b {
+                continue;
+            }
+            let midpoint = (v as f64 + b as f64) / 2.0;
+            let closer = match x.compare_f64(midpoint) {
+                Some(Ordering::Equal) => v.abs() < b.abs() || (v.abs() == b.abs() && v > b),
+                Some(Ordering::Less) => v < b,
+                Some(Ordering::Greater) => v > b,
+                None => false,
+            };
+            if closer {
                 best = i;
             }
         }
@@ -159,31 +262,31 @@ impl Codebook {
     }
 
     /// Encodes an exact input: NaN → the zero code (invalid); beyond the table → the end
-    /// code (overflow). Comparisons are exact (thresholds are f32 values).
+    /// code (overflow). Every comparison is exact (thresholds and values are f32 values).
     pub fn round_exact(&self, input: &Exact) -> (u64, Status) {
-        let x = input.approx_f64();
         let zero_code = self.values.iter().position(|&v| v == 0.0).unwrap_or(0) as u64;
-        if x.is_nan() {
+        if matches!(input, Exact::Nan { .. }) {
             return (zero_code, Status::INVALID);
         }
+        let above = |t: f32| input.compare_f64(t as f64) == Some(Ordering::Greater);
         let code = match self.rule {
-            // f64 comparison against f32 thresholds: exact for every input.
-            Rule::SortedThresholds { thresholds } => thresholds.iter().filter(|&&t| x > t as f64).count() as u8,
+            Rule::SortedThresholds { thresholds } => thresholds.iter().filter(|&&t| above(t)).count() as u8,
             Rule::SignMagnitude { sign_bit, thresholds, magnitude_codes } => {
-                let sign = if x < 0.0 { 1u8 << sign_bit } else { 0 };
-                let interval = thresholds.iter().filter(|&&t| x.abs() > t as f64).count();
-                sign | magnitude_codes[interval]
+                let negative = input.compare_f64(0.0) == Some(Ordering::Less);
+                let sign = if negative { 1u8 << sign_bit } else { 0 };
+                let beyond = |t: f32| {
+                    let bound = if negative { -(t as f64) } else { t as f64 };
+                    input.compare_f64(bound) == Some(if negative { Ordering::Less } else { Ordering::Greater })
+                };
+                let interval = thresholds.iter().filter(|&&t| beyond(t)).count();
+                sign | magnitude_codes.get(interval).copied().unwrap_or(0)
             }
-            Rule::NearestTowardZero => self.nearest_toward_zero(x),
+            Rule::NearestTowardZero => self.nearest_toward_zero(input),
         } as u64;
         let value = self.value(code);
         let (lo, hi) = self.values.iter().fold((f32::MAX, f32::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-        let mut status = if value == x && !matches!(input, Exact::Finite { sticky: true, .. }) {
-            Status::EXACT
-        } else {
-            Status::INEXACT
-        };
-        if x > hi as f64 || x < lo as f64 {
+        let mut status = if input.compare_f64(value) == Some(Ordering::Equal) { Status::EXACT } else { Status::INEXACT };
+        if above(hi) || input.compare_f64(lo as f64) == Some(Ordering::Less) {
             status |= Status::OVERFLOW;
         }
         (code, status)

@@ -3,7 +3,8 @@
 
 use crate::decimal::{decimal_equals_f64, parse_decimal, Decimal, ParseError};
 use crate::format::{Format, Kind};
-use crate::round::{round_float, round_float_draw, Draw, Exact, OverflowPolicy, RoundingMode, Status};
+use crate::float::{round_float, round_float_draw};
+use crate::round::{Draw, Exact, OverflowPolicy, RoundingMode, Status};
 
 /// The result of encoding one input.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -58,12 +59,12 @@ impl Encoder {
     /// (float64: at most 10).
     pub fn with_sr_bits(mut self, bits: Option<u32>) -> Result<Encoder, String> {
         if let Some(n) = bits {
-            let Kind::Float(f) = &self.format.kind else {
-                return Err(format!("--sr-bits applies to float formats; {} is not one", self.format.id));
+            let Kind::Float(f) = self.format.kind() else {
+                return Err(format!("--sr-bits applies to float formats; {} is not one", self.format.id()));
             };
-            let limit = MAX_SR_BITS.min(62 - f.mantissa_bits.min(52));
+            let limit = MAX_SR_BITS.min(62 - f.mantissa_bits().min(52));
             if !(1..=limit).contains(&n) {
-                return Err(format!("--sr-bits must be 1 to {limit} for {}, got {n}", self.format.id));
+                return Err(format!("--sr-bits must be 1 to {limit} for {}, got {n}", self.format.id()));
             }
         }
         self.sr_bits = bits;
@@ -97,7 +98,7 @@ impl Encoder {
     /// Encodes an exact value.
     pub fn encode_exact(&mut self, input: &Exact) -> Encoded {
         let random = if self.mode == RoundingMode::Stochastic { self.next_random() } else { 0 };
-        let (code, status) = match &self.format.kind {
+        let (code, status) = match &self.format.kind() {
             Kind::Float(f) => {
                 let draw = match self.sr_bits {
                     // The top N bits of the generator's output.
@@ -132,13 +133,13 @@ impl Encoder {
         let Decimal::Finite { .. } = decimal else {
             return self.encode_exact(&decimal.to_exact());
         };
-        let Kind::Float(f) = &self.format.kind else {
+        let Kind::Float(f) = &self.format.kind() else {
             return self.encode_exact(&decimal.to_exact());
         };
         let Ok(x) = text.trim().parse::<f64>() else {
             return self.encode_exact(&decimal.to_exact());
         };
-        if f.mantissa_bits >= 52 && self.mode == RoundingMode::NearestEven && x.is_finite() {
+        if f.mantissa_bits() >= 52 && self.mode == RoundingMode::NearestEven && x.is_finite() {
             // Rust's parse is correctly rounded to nearest-even: only the flags remain.
             let exact = decimal_equals_f64(decimal, x);
             let mut status = if exact { Status::EXACT } else { Status::INEXACT };
@@ -147,7 +148,7 @@ impl Encoder {
             }
             return Encoded { code: x.to_bits(), value: x, input: x, status };
         }
-        if self.mode == RoundingMode::Stochastic || !x.is_finite() || f.mantissa_bits >= 52 {
+        if self.mode == RoundingMode::Stochastic || !x.is_finite() || f.mantissa_bits() >= 52 {
             return self.encode_exact(&decimal.to_exact());
         }
         let via_f64 = round_float(f, &Exact::from_f64(x), self.mode, self.overflow, 0);

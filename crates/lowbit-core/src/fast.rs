@@ -8,7 +8,8 @@
 //! computed once by the exact kernel.
 
 use crate::format::{Format, Kind};
-use crate::round::{round_float, Exact, OverflowPolicy, RoundingMode};
+use crate::float::round_float;
+use crate::round::{Exact, OverflowPolicy, RoundingMode};
 
 /// A table-driven f32 → code encoder for float formats of up to 16 bits.
 #[derive(Clone, Debug)]
@@ -28,13 +29,13 @@ impl FastEncoder {
     /// the table cannot represent (wider than 16 bits, more than 11 mantissa bits, values
     /// beyond f32's resolution, stochastic rounding).
     pub fn new(format: &Format, mode: RoundingMode, overflow: OverflowPolicy) -> Option<FastEncoder> {
-        let Kind::Float(f) = &format.kind else { return None };
-        if f.bits() > 16 || f.mantissa_bits > 11 || mode == RoundingMode::Stochastic {
+        let Kind::Float(f) = &format.kind() else { return None };
+        if f.bits() > 16 || f.mantissa_bits() > 11 || mode == RoundingMode::Stochastic {
             return None;
         }
-        let kept_mantissa = (f.mantissa_bits + 1).max(7);
+        let kept_mantissa = (f.mantissa_bits() + 1).max(7);
         // The finest decision point must be on the kept grid, also among f32 subnormals.
-        let finest = f.min_exponent() - f.mantissa_bits as i32 - 1;
+        let finest = f.min_exponent() - f.mantissa_bits() as i32 - 1;
         if finest < -126 - kept_mantissa as i32 {
             return None;
         }
@@ -160,13 +161,13 @@ mod tests {
     #[test]
     fn fast_encoder_agrees_with_the_exact_kernel() {
         for entry in CATALOGUE {
-            let format = Format::parse(entry.id).unwrap();
+            let format = Format::parse(entry.id()).unwrap();
             for mode in [RoundingMode::NearestEven, RoundingMode::TowardZero, RoundingMode::Up, RoundingMode::Odd] {
                 let Some(fast) = FastEncoder::new(&format, mode, OverflowPolicy::Default) else { continue };
                 let mut exact = Encoder::new(&format, Some(mode), OverflowPolicy::Default, 0);
                 for bits in sample_bits().step_by(5) {
                     let x = f32::from_bits(bits);
-                    assert_eq!(fast.encode(x) as u64, exact.encode_f64(x as f64).code, "{} {mode:?} {x:e} ({bits:#x})", entry.id);
+                    assert_eq!(fast.encode(x) as u64, exact.encode_f64(x as f64).code, "{} {mode:?} {x:e} ({bits:#x})", entry.id());
                 }
             }
         }
@@ -175,11 +176,11 @@ mod tests {
     #[test]
     fn fast_decoder_agrees_with_decode() {
         for entry in CATALOGUE {
-            let format = Format::parse(entry.id).unwrap();
+            let format = Format::parse(entry.id()).unwrap();
             let Some(fast) = FastDecoder::new(&format) else { continue };
             for code in 0..1u64 << format.bits() {
                 let (a, b) = (fast.decode(code as u16), format.decode(code).value);
-                assert!(a as f64 == b || (a.is_nan() && b.is_nan()), "{} {code}", entry.id);
+                assert!(a as f64 == b || (a.is_nan() && b.is_nan()), "{} {code}", entry.id());
             }
         }
     }

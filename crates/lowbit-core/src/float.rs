@@ -4,7 +4,7 @@
 //! subnormals) drives decoding, encoding, limits and names for every minifloat from FP4 to
 //! FP64. Nothing about a particular format is typed by hand: every limit is derived here.
 
-use crate::round::{self, Exact, OverflowPolicy, RoundingMode};
+use crate::round::{round_step, Draw, Exact, OverflowPolicy, Parity, RoundingMode, Status};
 
 /// How a format spends its codes on infinities, NaNs and negative zero.
 ///
@@ -70,12 +70,14 @@ impl Class {
     }
 }
 
-/// A binary floating-point format: sign? + exponent + mantissa bits.
+/// The description of a binary floating-point layout, as plain data: what a caller fills in
+/// to ask for a format. [`FloatFormat::new`] checks it; only a checked description becomes a
+/// [`FloatFormat`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct FloatFormat {
+pub struct FloatSpec {
     /// Width of the exponent field (1–11).
     pub exponent_bits: u32,
-    /// Width of the stored mantissa (fraction) field.
+    /// Width of the stored mantissa (fraction) field (0–52).
     pub mantissa_bits: u32,
     /// Exponent bias: value = 2^(E − bias) × 1.m for a normal code.
     pub bias: i32,
@@ -86,6 +88,33 @@ pub struct FloatFormat {
     /// Whether exponent field 0 holds subnormals and zero. When false (E8M0) field 0 is one
     /// more normal binade and the format has no zero.
     pub subnormals: bool,
+}
+
+impl FloatSpec {
+    /// A signed IEEE-style description with subnormals and the default bias 2^(e−1) − 1
+    /// (bias 0 when `exponent_bits` is outside 1..=11; [`FloatFormat::new`] refuses it).
+    pub fn ieee(exponent_bits: u32, mantissa_bits: u32) -> FloatSpec {
+        FloatSpec {
+            exponent_bits,
+            mantissa_bits,
+            bias: FloatFormat::default_bias(exponent_bits).unwrap_or(0),
+            signed: true,
+            specials: Specials::Ieee,
+            subnormals: true,
+        }
+    }
+}
+
+/// A binary floating-point format: sign? + exponent + mantissa bits. Only built from a checked
+/// [`FloatSpec`], so every method is total: no shift overflows, every value fits an f64.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FloatFormat {
+    exponent_bits: u32,
+    mantissa_bits: u32,
+    bias: i32,
+    signed: bool,
+    specials: Specials,
+    subnormals: bool,
 }
 
 /// Why a float format description is not usable.
@@ -118,81 +147,110 @@ pub struct FloatFields {
 }
 
 impl FloatFormat {
-    /// The IEEE-style description with the default bias 2^(e−1) − 1.
-    pub const fn ieee(exponent_bits: u32, mantissa_bits: u32) -> Self {
-        FloatFormat {
-            exponent_bits,
-            mantissa_bits,
-            bias: (1 << (exponent_bits - 1)) - 1,
-            signed: true,
-            specials: Specials::Ieee,
-            subnormals: true,
-        }
+    /// IEEE 754 binary64.
+    pub const FLOAT64: FloatFormat = FloatFormat::catalogue(11, 52, 1023, true, Specials::Ieee, true);
+    /// IEEE 754 binary32.
+    pub const FLOAT32: FloatFormat = FloatFormat::catalogue(8, 23, 127, true, Specials::Ieee, true);
+    /// IEEE 754 binary16.
+    pub const FLOAT16: FloatFormat = FloatFormat::catalogue(5, 10, 15, true, Specials::Ieee, true);
+
+    /// A description known to be valid (the catalogue's; `tests` check every one of them).
+    pub(crate) const fn catalogue(
+        exponent_bits: u32,
+        mantissa_bits: u32,
+        bias: i32,
+        signed: bool,
+        specials: Specials,
+        subnormals: bool,
+    ) -> FloatFormat {
+        FloatFormat { exponent_bits, mantissa_bits, bias, signed, specials, subnormals }
     }
 
-    /// Same format with another bias.
-    pub const fn with_bias(mut self, bias: i32) -> Self {
-        self.bias = bias;
-        self
-    }
-
-    /// Same format with another special-value rule.
-    pub const fn with_specials(mut self, specials: Specials) -> Self {
-        self.specials = specials;
-        self
-    }
-
-    /// The default bias 2^(e−1) − 1 for this exponent width.
-    pub fn default_bias(exponent_bits: u32) -> i32 {
-        (1i32 << (exponent_bits - 1)) - 1
-    }
-
-    /// Checks that the description makes sense and that every value fits exactly in an f64.
-    pub fn validate(&self) -> Result<(), FormatError> {
-        let (e, m) = (self.exponent_bits, self.mantissa_bits);
+    /// Checks a description: 1–11 exponent bits, at most 52 mantissa bits and 64 bits in all,
+    /// at least one positive finite number, every value within f64's range, and a special-value
+    /// rule that the layout can hold (`fnuz` needs a sign bit: its NaN is the −0 code).
+    pub fn new(spec: FloatSpec) -> Result<FloatFormat, FormatError> {
+        let FloatSpec { exponent_bits: e, mantissa_bits: m, bias, signed, specials, subnormals } = spec;
         if !(1..=11).contains(&e) {
             return Err(FormatError(format!("exponent bits must be 1..=11, got {e}")));
         }
-        if self.bits() > 64 || m > 52 {
-            return Err(FormatError(format!(
-                "at most 52 mantissa bits and 64 bits in all, got e{e}m{m}"
-            )));
+        if m > 52 || e + m + signed as u32 > 64 {
+            return Err(FormatError(format!("at most 52 mantissa bits and 64 bits in all, got e{e}m{m}")));
         }
-        let Some(max_code) = self.max_finite_magnitude_code() else {
+        if specials == Specials::Fnuz && !signed {
+            return Err(FormatError("the fnuz rule needs a sign bit (its NaN is the -0 code)".into()));
+        }
+        let format = FloatFormat { exponent_bits: e, mantissa_bits: m, bias, signed, specials, subnormals };
+        let Some(max_code) = format.max_finite_magnitude_code() else {
             return Err(FormatError(format!(
                 "e{e}m{m} with the {} rule has no positive finite number",
-                self.specials.suffix()
+                specials.suffix()
             )));
         };
-        let lowest = self.min_exponent() - m as i32;
-        let highest = self.split(max_code).1 as i32 - self.bias;
+        let lowest = format.min_exponent_wide() - i64::from(m);
+        let highest = format.split(max_code).1 as i64 - i64::from(bias);
         if lowest < -1074 || highest > 1023 {
             return Err(FormatError(format!(
-                "bias {} puts e{e}m{m} outside the range of f64 (exponents {lowest}..{highest}; they must stay within -1074..1023)",
-                self.bias
+                "bias {bias} puts e{e}m{m} outside the range of f64 (exponents {lowest}..{highest}; they must stay within -1074..1023)"
             )));
         }
-        Ok(())
+        Ok(format)
     }
 
-    /// Width of the stored mantissa (fraction) field.
-    pub fn mantissa_bits(&self) -> u32 {
+    /// The IEEE-style format with the default bias 2^(e−1) − 1.
+    pub fn ieee(exponent_bits: u32, mantissa_bits: u32) -> Result<FloatFormat, FormatError> {
+        FloatFormat::new(FloatSpec::ieee(exponent_bits, mantissa_bits))
+    }
+
+    /// The description this format was built from.
+    pub fn spec(&self) -> FloatSpec {
+        let FloatFormat { exponent_bits, mantissa_bits, bias, signed, specials, subnormals } = *self;
+        FloatSpec { exponent_bits, mantissa_bits, bias, signed, specials, subnormals }
+    }
+
+    /// Same format with another bias (checked again).
+    pub fn with_bias(&self, bias: i32) -> Result<FloatFormat, FormatError> {
+        FloatFormat::new(FloatSpec { bias, ..self.spec() })
+    }
+
+    /// Same format with another special-value rule (checked again).
+    pub fn with_specials(&self, specials: Specials) -> Result<FloatFormat, FormatError> {
+        FloatFormat::new(FloatSpec { specials, ..self.spec() })
+    }
+
+    /// Width of the exponent field (1–11).
+    pub const fn exponent_bits(&self) -> u32 {
+        self.exponent_bits
+    }
+
+    /// Width of the stored mantissa (fraction) field (0–52).
+    pub const fn mantissa_bits(&self) -> u32 {
         self.mantissa_bits
     }
 
-    /// Whether the top bit is a sign bit.
-    pub fn signed(&self) -> bool {
-        self.signed
-    }
-
-    /// Exponent bias.
-    pub fn bias(&self) -> i32 {
+    /// Exponent bias: value = 2^(E − bias) × 1.m for a normal code.
+    pub const fn bias(&self) -> i32 {
         self.bias
     }
 
+    /// Whether the top bit is a sign bit.
+    pub const fn signed(&self) -> bool {
+        self.signed
+    }
+
     /// The special-value rule.
-    pub fn specials(&self) -> Specials {
+    pub const fn specials(&self) -> Specials {
         self.specials
+    }
+
+    /// Whether exponent field 0 holds subnormals and zero.
+    pub const fn subnormals(&self) -> bool {
+        self.subnormals
+    }
+
+    /// The default bias 2^(e−1) − 1 for an exponent width of 1 to 11 bits (None otherwise).
+    pub fn default_bias(exponent_bits: u32) -> Option<i32> {
+        (1..=11).contains(&exponent_bits).then(|| (1i32 << (exponent_bits - 1)) - 1)
     }
 
     /// Total width in bits.
@@ -226,6 +284,11 @@ impl FloatFormat {
     /// The exponent of the smallest normal binade (1 − bias; −bias without subnormals).
     pub fn min_exponent(&self) -> i32 {
         if self.subnormals { 1 - self.bias } else { -self.bias }
+    }
+
+    /// [`FloatFormat::min_exponent`] without overflow for any bias (used while checking one).
+    fn min_exponent_wide(&self) -> i64 {
+        if self.subnormals { 1 - i64::from(self.bias) } else { -i64::from(self.bias) }
     }
 
     /// Whether the format has ±Inf.
@@ -484,9 +547,7 @@ impl FloatFormat {
                 "P3109 formats have K = {P3109_MIN_BITS} to {P3109_MAX_BITS} bits and precision 1 <= P <= K - 1; got K = {k}, P = {p}"
             )));
         }
-        let format = FloatFormat::p3109_layout(k, p, signed, extended);
-        format.validate()?;
-        Ok(format)
+        FloatFormat::new(FloatFormat::p3109_layout(k, p, signed, extended).spec())
     }
 
     /// The layout of binaryKpP, unchecked (for the catalogue's constants; [`FloatFormat::p3109`]
@@ -548,17 +609,21 @@ impl FloatFormat {
         FloatFormat::p3109(k, p, signed, extended).map_err(|e| FormatError(format!("'{id}': {e}")))
     }
 
-    /// The custom id `eXmY[bBIAS][_rule]` of this layout (signed formats only).
-    pub fn custom_id(&self) -> String {
+    /// The custom id `eXmY[bBIAS][_rule]` of this layout, when the custom grammar can name it
+    /// (signed, with subnormals, at most 32 bits); None otherwise (E8M0, float64).
+    pub fn custom_id(&self) -> Option<String> {
+        if !self.signed || !self.subnormals || self.bits() > 32 {
+            return None;
+        }
         let mut id = format!("e{}m{}", self.exponent_bits, self.mantissa_bits);
-        if self.bias != Self::default_bias(self.exponent_bits) {
+        if Some(self.bias) != Self::default_bias(self.exponent_bits) {
             id.push_str(&format!("b{}", self.bias));
         }
         if self.specials != Specials::Ieee {
             id.push('_');
             id.push_str(self.specials.suffix());
         }
-        id
+        Some(id)
     }
 
     /// Parses a custom id `eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f]`, 1 ≤ X ≤ 11,
@@ -607,7 +672,7 @@ impl FloatFormat {
             )));
         }
         let bias = match bias_text {
-            None => Self::default_bias(exponent_bits),
+            None => Self::default_bias(exponent_bits).unwrap_or(0),
             Some(b) => {
                 let negative = b.starts_with('-');
                 let body = if negative { &b[1..] } else { b };
@@ -618,9 +683,8 @@ impl FloatFormat {
                 if negative { -v } else { v }
             }
         };
-        let format = FloatFormat { exponent_bits, mantissa_bits, bias, signed: true, specials, subnormals: true };
-        format.validate().map_err(|e| FormatError(format!("'{id}': {e}")))?;
-        Ok(format)
+        FloatFormat::new(FloatSpec { exponent_bits, mantissa_bits, bias, signed: true, specials, subnormals: true })
+            .map_err(|e| FormatError(format!("'{id}': {e}")))
     }
 
     /// The code of the next larger value (toward +Inf), or None at the top / for NaN.
@@ -687,10 +751,196 @@ impl FloatFormat {
         mode: RoundingMode,
         overflow: OverflowPolicy,
         random: u64,
-    ) -> round::Rounded {
-        round::round_float(self, input, mode, overflow, random)
+    ) -> Rounded {
+        round_float(self, input, mode, overflow, random)
     }
 }
+
+/// The result of rounding: the code, the status flags, and whether the input was exactly
+/// halfway between two representable values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rounded {
+    /// The code of the result.
+    pub code: u64,
+    /// Conversion flags.
+    pub status: Status,
+    /// The input was exactly a midpoint (a tie).
+    pub tie: bool,
+}
+
+/// Rounds an exact value into `format` with `mode` and `overflow`; `random` feeds
+/// stochastic rounding (any 64-bit value; ignored by the other modes). Never panics.
+pub fn round_float(
+    format: &FloatFormat,
+    input: &Exact,
+    mode: RoundingMode,
+    overflow: OverflowPolicy,
+    random: u64,
+) -> Rounded {
+    round_float_draw(format, input, mode, overflow, Draw::Uniform(random))
+}
+
+/// [`round_float`] with the stochastic draw spelled out (`Draw::Bits` for N random bits).
+pub fn round_float_draw(
+    format: &FloatFormat,
+    input: &Exact,
+    mode: RoundingMode,
+    overflow: OverflowPolicy,
+    draw: Draw,
+) -> Rounded {
+    let done = |code: u64, status: Status| Rounded { code, status, tie: false };
+    let negative = input.is_negative();
+    let nan_or = |fallback: u64| format.canonical_nan(negative).unwrap_or(fallback);
+    match *input {
+        Exact::Nan { .. } => {
+            // ml_dtypes returns `sign ? -quiet_NaN() : quiet_NaN()` and FP6/FP4's quiet_NaN()
+            // is −0: +NaN → −0, −NaN → +0.
+            return match format.canonical_nan(negative) {
+                Some(code) => done(code, Status::EXACT),
+                None => done(format.zero_code(!negative).unwrap_or(0), Status::INVALID),
+            };
+        }
+        Exact::Infinite { .. } => {
+            if negative && !format.signed {
+                return match overflow {
+                    OverflowPolicy::SatFinite | OverflowPolicy::SatPropagate => {
+                        done(format.lowest_code(), Status::OVERFLOW | Status::INEXACT)
+                    }
+                    _ => done(nan_or(0), Status::INVALID),
+                };
+            }
+            if overflow == OverflowPolicy::SatPropagate || overflow == OverflowPolicy::SatNone {
+                let code = format.inf_code(negative).unwrap_or_else(|| overflow_code(format, negative, Outcome::Saturate));
+                let status = if format.has_inf() { Status::EXACT } else { Status::OVERFLOW | Status::INEXACT };
+                return done(code, status);
+            }
+            // A saturating conversion clamps ±Inf to ±max too (OCP satfinite, gfloat sat=True).
+            if overflow == OverflowPolicy::Saturate || overflow == OverflowPolicy::SatFinite {
+                return done(overflow_code(format, negative, Outcome::Saturate), Status::OVERFLOW | Status::INEXACT);
+            }
+            if let Some(code) = format.inf_code(negative) {
+                return done(code, Status::EXACT);
+            }
+            // An infinity is not a finite value that overflowed: no rounding mode makes it ±max.
+            return done(overflow_code(format, negative, resolve(format, overflow, None, negative)), Status::OVERFLOW);
+        }
+        Exact::Zero { .. } => {
+            return match format.zero_code(negative) {
+                Some(code) => done(code, Status::EXACT),
+                // E8M0 has no zero: ml_dtypes gives NaN.
+                None => done(nan_or(0), Status::INVALID),
+            };
+        }
+        Exact::Finite { .. } => {}
+    }
+    let Exact::Finite { significand, exponent, sticky, .. } = *input else { unreachable!() };
+    let m = format.mantissa_bits as i32;
+    let top = exponent + 63; // floor(log2 |v|)
+    let emin = format.min_exponent();
+    let quantum = top.max(emin) - m; // exponent of the last kept bit
+    // The parity of a candidate's code is its last mantissa bit, or, without mantissa bits, the
+    // last bit of its exponent field (quantum + bias: the code of the value 2^quantum).
+    let parity = if m == 0 { Parity::Exponent { odd: (quantum + format.bias) & 1 == 1 } } else { Parity::Lsb };
+    let step = round_step(significand, exponent, sticky, quantum, mode, negative, draw, parity);
+    if negative && !format.signed {
+        if !overflow.is_p3109() {
+            return done(nan_or(0), Status::INVALID);
+        }
+        // P3109: the rounded value is compared with the smallest value M lo (0 when there is a
+        // zero): a negative that rounds to zero is 0; one below M lo is M lo, except under
+        // SatNone where only rounding toward zero or up gives M lo and the rest is NaN.
+        let status = Status::INEXACT | if top < emin { Status::UNDERFLOW } else { Status::EXACT };
+        if step.magnitude == 0 && format.has_zero() {
+            return Rounded { code: 0, status, tie: step.tie };
+        }
+        let clamp = overflow != OverflowPolicy::SatNone || matches!(mode, RoundingMode::TowardZero | RoundingMode::Up);
+        return if clamp { done(format.lowest_code(), status) } else { done(nan_or(0), Status::INVALID) };
+    }
+
+    let (kept, inexact, tie) = (step.magnitude, step.inexact, step.tie);
+    let mut status = if inexact { Status::INEXACT } else { Status::EXACT };
+    if inexact && top < emin {
+        status |= Status::UNDERFLOW;
+    }
+    let mut magnitude = kept;
+    let mut quantum = quantum;
+    if magnitude == 0 {
+        let code = match format.zero_code(negative) {
+            Some(code) => code,
+            None => format.min_positive_code(), // no zero (E8M0): the smallest value
+        };
+        return Rounded { code, status, tie };
+    }
+    let hidden = 1u128 << m;
+    if magnitude == hidden << 1 {
+        magnitude = hidden;
+        quantum += 1;
+    }
+    let (field, mantissa) = if magnitude < hidden {
+        (0i64, magnitude as u64)
+    } else {
+        ((quantum + m + format.bias) as i64, (magnitude - hidden) as u64)
+    };
+    let max = format.max_finite_magnitude_code().unwrap_or(0);
+    let max_field = format.split(max).1 as i64;
+    let fits = field < max_field || (field == max_field && format.join(false, field as u64, mantissa) <= max);
+    if !fits {
+        let policy = resolve(format, overflow, Some(mode), negative);
+        return Rounded { code: overflow_code(format, negative, policy), status: status | Status::OVERFLOW | Status::INEXACT, tie };
+    }
+    Rounded { code: format.join(negative, field as u64, mantissa), status, tie }
+}
+
+/// The concrete overflow outcome for a format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Saturate,
+    Inf,
+    Nan,
+}
+
+/// Picks the overflow outcome: the policy, falling back where the format lacks the special
+/// value; IEEE's rule that a rounding mode toward zero never overflows to a special value (for
+/// a finite input: `mode` is None for an infinite one). Round to odd picks, of ±Inf and ±max,
+/// the one with the odd code (P3109: +Inf for signed extended formats, whose Inf is 0x7F;
+/// max for unsigned ones, whose Inf 0xFE is even; always max for IEEE formats).
+fn resolve(format: &FloatFormat, policy: OverflowPolicy, mode: Option<RoundingMode>, negative: bool) -> Outcome {
+    let policy = match policy {
+        OverflowPolicy::Default | OverflowPolicy::Wrap => format.default_overflow(),
+        other => other,
+    };
+    let toward_zero = matches!(
+        (mode, negative),
+        (Some(RoundingMode::TowardZero), _) | (Some(RoundingMode::Up), true) | (Some(RoundingMode::Down), false)
+    );
+    let wanted = match policy {
+        OverflowPolicy::Saturate | OverflowPolicy::SatFinite | OverflowPolicy::SatPropagate => Outcome::Saturate,
+        _ if toward_zero => Outcome::Saturate,
+        OverflowPolicy::SatNone if !format.has_inf() => Outcome::Saturate,
+        OverflowPolicy::Nan => Outcome::Nan,
+        _ => Outcome::Inf,
+    };
+    let even_inf = format.inf_code(negative).is_some_and(|code| code & 1 == 0);
+    match wanted {
+        Outcome::Inf if mode == Some(RoundingMode::Odd) && even_inf => Outcome::Saturate,
+        Outcome::Inf if format.has_inf() => Outcome::Inf,
+        Outcome::Inf if format.has_nan() => Outcome::Nan,
+        Outcome::Nan if format.has_nan() => Outcome::Nan,
+        Outcome::Nan if format.has_inf() => Outcome::Inf,
+        _ => Outcome::Saturate,
+    }
+}
+
+fn overflow_code(format: &FloatFormat, negative: bool, outcome: Outcome) -> u64 {
+    let max = format.max_finite_magnitude_code().unwrap_or(0);
+    let saturated = if negative { format.sign_mask() | max } else { max };
+    match outcome {
+        Outcome::Saturate => saturated,
+        Outcome::Inf => format.inf_code(negative).unwrap_or(saturated),
+        Outcome::Nan => format.canonical_nan(negative).unwrap_or(saturated),
+    }
+}
+
 
 /// The narrowest P3109 format Lowbit names (binary3pP).
 pub const P3109_MIN_BITS: u32 = 3;
@@ -700,7 +950,8 @@ pub const P3109_MAX_BITS: u32 = 8;
 /// x × 2^k, exact whenever the result is representable (x an integer below 2^53).
 pub fn ldexp(x: f64, k: i32) -> f64 {
     let pow2 = |e: i32| f64::from_bits(((e + 1023) as u64) << 52);
-    let (mut x, mut k) = (x, k);
+    // Beyond ±2200 every finite nonzero x over- or underflows alike: no need to loop further.
+    let (mut x, mut k) = (x, k.clamp(-2200, 2200));
     while k > 1000 {
         x *= pow2(1000);
         k -= 1000;

@@ -17,21 +17,45 @@ pub enum Kind {
     Codebook(&'static Codebook),
 }
 
-/// One catalogue entry: canonical id (ml_dtypes' name), aliases, description.
+/// One catalogue entry: canonical id (ml_dtypes' name), aliases, description. Only the
+/// catalogue makes entries, so an entry's id always names its format.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
+    id: &'static str,
+    aliases: &'static [&'static str],
+    kind: Kind,
+    summary: &'static str,
+}
+
+impl Entry {
     /// Canonical id (ml_dtypes / torch dtype name where one exists).
-    pub id: &'static str,
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
     /// Other accepted names (never of the custom `eXmY` shape).
-    pub aliases: &'static [&'static str],
-    /// The format itself.
-    pub kind: Kind,
+    pub fn aliases(&self) -> &'static [&'static str] {
+        self.aliases
+    }
+
+    /// The format's description.
+    pub fn kind(&self) -> &Kind {
+        &self.kind
+    }
+
     /// One line on what it is and who uses it.
-    pub summary: &'static str,
+    pub fn summary(&self) -> &'static str {
+        self.summary
+    }
+
+    /// The format, with this entry's id.
+    pub fn format(&self) -> Format {
+        Format { id: self.id.to_string(), kind: self.kind }
+    }
 }
 
 const fn float(e: u32, m: u32, bias: i32, specials: Specials) -> Kind {
-    Kind::Float(FloatFormat { exponent_bits: e, mantissa_bits: m, bias, signed: true, specials, subnormals: true })
+    Kind::Float(FloatFormat::catalogue(e, m, bias, true, specials, true))
 }
 
 const fn p3109(k: u32, p: u32, signed: bool, extended: bool) -> Kind {
@@ -39,7 +63,7 @@ const fn p3109(k: u32, p: u32, signed: bool, extended: bool) -> Kind {
 }
 
 const fn int(bits: u32, signed: bool) -> Kind {
-    Kind::Int(IntFormat { bits, signed })
+    Kind::Int(IntFormat::catalogue(bits, signed))
 }
 
 use Specials::{Finite, Fn, Fnuz, Ieee};
@@ -61,7 +85,7 @@ pub const CATALOGUE: &[Entry] = &[
     Entry {
         id: "float8_e8m0fnu",
         aliases: &["e8m0fnu", "mx-scale"],
-        kind: Kind::Float(FloatFormat { exponent_bits: 8, mantissa_bits: 0, bias: 127, signed: false, specials: Fn, subnormals: false }),
+        kind: Kind::Float(FloatFormat::catalogue(8, 0, 127, false, Fn, false)),
         summary: "OCP MX scale: unsigned powers of two 2^-127..2^127, NaN = 0xFF, no zero",
     },
     Entry { id: "float6_e2m3fn", aliases: &["fp6-e2m3", "fp6_e2m3"], kind: float(2, 3, 1, Finite), summary: "OCP FP6 E2M3: all codes finite" },
@@ -90,13 +114,12 @@ pub const CATALOGUE: &[Entry] = &[
     Entry { id: "fp4_bnb", aliases: &["bnb_fp4"], kind: Kind::Codebook(&codebook::FP4_BNB), summary: "bitsandbytes FP4: sign bit + 3-bit table [0, 1/192, 2/3, 1, 1/3, 1/2, 1/6, 1/4], not E2M1" },
 ];
 
-/// A resolved format: an id and what it is.
+/// A resolved format: an id and what it is. Made only by [`Format::parse`],
+/// [`Format::from_kind`] and [`Entry::format`], so the id always names the kind.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Format {
-    /// The canonical id (catalogue id, or the normalised custom id `eXmY…`).
-    pub id: String,
-    /// The format.
-    pub kind: Kind,
+    id: String,
+    kind: Kind,
 }
 
 /// A decoded code, for any kind of format.
@@ -144,15 +167,13 @@ impl Format {
         let wanted = id.trim().to_ascii_lowercase();
         let same = |a: &str| a.eq_ignore_ascii_case(&wanted) || a.replace('-', "_") == wanted.replace('-', "_");
         if let Some(entry) = CATALOGUE.iter().find(|e| same(e.id) || e.aliases.iter().any(|a| same(a))) {
-            return Ok(Format { id: entry.id.to_string(), kind: entry.kind });
+            return Ok(entry.format());
         }
         if wanted.starts_with("p3109_") || wanted.starts_with("binary") {
-            let float = FloatFormat::parse_p3109(&wanted)?;
-            return Ok(Format::from_float(float));
+            return Format::from_kind(Kind::Float(FloatFormat::parse_p3109(&wanted)?));
         }
         if wanted.starts_with('e') && wanted[1..].starts_with(|c: char| c.is_ascii_digit()) {
-            let float = FloatFormat::parse_custom(&wanted)?;
-            return Ok(Format::from_float(float));
+            return Format::from_kind(Kind::Float(FloatFormat::parse_custom(&wanted)?));
         }
         let ids: Vec<&str> = CATALOGUE.iter().map(|e| e.id).collect();
         Err(FormatError(format!(
@@ -162,11 +183,31 @@ impl Format {
         )))
     }
 
-    /// A float format under its P3109 id (`p3109_k8p3se`) when it is one, else its custom
-    /// `eXmY…` id (`e5m2b16_p3109e` is p3109_k8p3se).
-    pub fn from_float(float: FloatFormat) -> Format {
-        let id = float.p3109_id().unwrap_or_else(|| float.custom_id());
-        Format { id, kind: Kind::Float(float) }
+    /// The format of a description, with its id: the catalogue id when the catalogue holds
+    /// exactly this format, else its P3109 id (`p3109_k6p3uf`) when it is a P3109 format, else
+    /// the custom id `eXmY…`; an error for a format none can name (an unsigned or
+    /// subnormal-free float, an integer or codebook outside the catalogue).
+    pub fn from_kind(kind: Kind) -> Result<Format, FormatError> {
+        if let Some(entry) = CATALOGUE.iter().find(|e| e.kind == kind) {
+            return Ok(entry.format());
+        }
+        match kind {
+            Kind::Float(f) => match f.p3109_id().or_else(|| f.custom_id()) {
+                Some(id) => Ok(Format { id, kind }),
+                None => Err(FormatError(format!("{f:?} is neither in the catalogue nor a custom eXmY format"))),
+            },
+            _ => Err(FormatError("only the catalogue's integer and codebook formats have ids".into())),
+        }
+    }
+
+    /// The canonical id (catalogue id, or the normalised custom id `eXmY…`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// What the format is.
+    pub fn kind(&self) -> &Kind {
+        &self.kind
     }
 
     /// The catalogue entry of this format, if it is a named one.
@@ -186,8 +227,8 @@ impl Format {
     pub fn bits(&self) -> u32 {
         match &self.kind {
             Kind::Float(f) => f.bits(),
-            Kind::Int(i) => i.bits,
-            Kind::Codebook(c) => c.bits,
+            Kind::Int(i) => i.bits(),
+            Kind::Codebook(c) => c.bits(),
         }
     }
 
@@ -250,14 +291,14 @@ impl Format {
                 let min_positive = f.min_positive();
                 Limits {
                     max,
-                    min: if f.signed { -max } else { f.value(0) },
+                    min: if f.signed() { -max } else { f.value(0) },
                     min_normal: f.min_normal(),
                     min_positive: Some(min_positive),
                     epsilon: Some(f.epsilon()),
                     nan_codes: f.nan_code_count(),
                     has_inf: f.has_inf(),
                     has_negative_zero: f.has_negative_zero(),
-                    bias: Some(f.bias),
+                    bias: Some(f.bias()),
                     dynamic_range_binades: Some(max.log2() - min_positive.log2()),
                 }
             }
@@ -372,16 +413,16 @@ impl Format {
     pub fn bit_role(&self, position: u32) -> BitRole {
         match &self.kind {
             Kind::Float(f) => {
-                if position < f.mantissa_bits {
+                if position < f.mantissa_bits() {
                     BitRole::Mantissa
-                } else if position < f.mantissa_bits + f.exponent_bits {
+                } else if position < f.mantissa_bits() + f.exponent_bits() {
                     BitRole::Exponent
                 } else {
                     BitRole::Sign
                 }
             }
-            Kind::Int(i) if i.signed && position == i.bits - 1 => BitRole::Sign,
-            Kind::Codebook(c) if c.values.iter().any(|v| *v < 0.0) && matches!(c.rule, codebook::Rule::SignMagnitude { sign_bit, .. } if sign_bit as u32 == position) => BitRole::Sign,
+            Kind::Int(i) if i.signed() && position + 1 == i.bits() => BitRole::Sign,
+            Kind::Codebook(c) if c.values().iter().any(|v| *v < 0.0) && matches!(c.rule(), codebook::Rule::SignMagnitude { sign_bit, .. } if sign_bit as u32 == position) => BitRole::Sign,
             _ => BitRole::Index,
         }
     }
@@ -409,5 +450,66 @@ impl BitRole {
             BitRole::Mantissa => "mantissa",
             BitRole::Index => "index",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::float::FloatSpec;
+
+    /// The catalogue builds its formats without the checks (they are constants); every one of
+    /// them passes the checking constructors, and no two entries hold the same format, so
+    /// [`Format::from_kind`] names each by its own id.
+    #[test]
+    fn catalogue_formats_pass_their_constructors() {
+        for entry in CATALOGUE {
+            match entry.kind() {
+                Kind::Float(f) => assert_eq!(FloatFormat::new(f.spec()).as_ref(), Ok(f), "{}", entry.id()),
+                Kind::Int(i) => assert_eq!(IntFormat::new(i.bits(), i.signed()).as_ref(), Ok(i), "{}", entry.id()),
+                Kind::Codebook(c) => {
+                    assert_eq!(Codebook::new(c.bits(), c.values(), c.rule()).as_ref(), Ok(*c), "{}", entry.id())
+                }
+            }
+            assert_eq!(Format::from_kind(*entry.kind()).map(|f| f.id().to_string()), Ok(entry.id().to_string()));
+        }
+        for (name, f) in [("float64", FloatFormat::FLOAT64), ("float32", FloatFormat::FLOAT32), ("float16", FloatFormat::FLOAT16)] {
+            assert_eq!(FloatFormat::new(f.spec()), Ok(f));
+            assert_eq!(Format::from_kind(Kind::Float(f)).map(|f| f.id().to_string()), Ok(name.to_string()));
+        }
+    }
+
+    #[test]
+    fn constructors_refuse_what_would_overflow() {
+        assert_eq!(FloatFormat::default_bias(0), None);
+        assert_eq!(FloatFormat::default_bias(12), None);
+        assert_eq!(FloatFormat::default_bias(5), Some(15));
+        assert!(FloatFormat::ieee(0, 3).is_err());
+        assert!(FloatFormat::ieee(12, 3).is_err());
+        assert!(FloatFormat::ieee(11, 53).is_err());
+        assert!(FloatFormat::new(FloatSpec { bias: i32::MIN, ..FloatSpec::ieee(4, 3) }).is_err());
+        assert!(FloatFormat::new(FloatSpec { bias: i32::MAX, ..FloatSpec::ieee(4, 3) }).is_err());
+        assert!(FloatFormat::new(FloatSpec { signed: false, specials: Specials::Fnuz, ..FloatSpec::ieee(4, 3) }).is_err());
+        for bits in [0, 1, 33, 64, u32::MAX] {
+            assert!(IntFormat::new(bits, true).is_err(), "{bits}");
+        }
+        assert!(Codebook::new(0, &[0.0], codebook::Rule::NearestTowardZero).is_err());
+        assert!(Codebook::new(1, &[0.0, 1.0, 2.0], codebook::Rule::NearestTowardZero).is_err());
+        assert!(Codebook::new(2, &[0.0, f32::NAN], codebook::Rule::NearestTowardZero).is_err());
+        let bad_tree = codebook::Rule::SignMagnitude { sign_bit: 3, thresholds: &[0.5], magnitude_codes: &[0] };
+        assert!(Codebook::new(4, &[0.0; 16], bad_tree).is_err());
+        let descending = codebook::Rule::SortedThresholds { thresholds: &[0.5, 0.25] };
+        assert!(Codebook::new(2, &[0.0, 0.3, 1.0], descending).is_err());
+    }
+
+    /// An unsigned float or one without subnormals outside the catalogue has no id: refused.
+    #[test]
+    fn a_format_without_a_name_is_refused() {
+        let unsigned = FloatFormat::new(FloatSpec { signed: false, ..FloatSpec::ieee(4, 3) }).unwrap();
+        assert!(Format::from_kind(Kind::Float(unsigned)).is_err());
+        let custom = FloatFormat::new(FloatSpec { bias: 10, specials: Specials::Fn, ..FloatSpec::ieee(5, 7) }).unwrap();
+        assert_eq!(Format::from_kind(Kind::Float(custom)).unwrap().id(), "e5m7b10_fn");
+        let int12 = IntFormat::new(12, true).unwrap();
+        assert!(Format::from_kind(Kind::Int(int12)).is_err());
     }
 }

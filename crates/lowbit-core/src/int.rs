@@ -1,17 +1,47 @@
 //! Integer formats (two's complement or unsigned), 2 to 32 bits.
 
+use crate::float::FormatError;
 use crate::round::{round_significand, Exact, OverflowPolicy, RoundingMode, Status};
 
-/// An integer format: `bits` wide, signed (two's complement) or unsigned.
+/// An integer format: `bits` wide (2 to 32), signed (two's complement) or unsigned. Built by
+/// [`IntFormat::new`], which checks the width, so every method is total.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct IntFormat {
-    /// Width in bits.
-    pub bits: u32,
-    /// Two's complement when true.
-    pub signed: bool,
+    bits: u32,
+    signed: bool,
 }
 
 impl IntFormat {
+    /// The widths an integer format may have.
+    pub const WIDTHS: std::ops::RangeInclusive<u32> = 2..=32;
+
+    /// An integer format of `bits` (2 to 32) bits.
+    pub fn new(bits: u32, signed: bool) -> Result<IntFormat, FormatError> {
+        if !Self::WIDTHS.contains(&bits) {
+            return Err(FormatError(format!(
+                "an integer format has {} to {} bits, got {bits}",
+                Self::WIDTHS.start(),
+                Self::WIDTHS.end()
+            )));
+        }
+        Ok(IntFormat { bits, signed })
+    }
+
+    /// A width known to be valid (the catalogue's; tested).
+    pub(crate) const fn catalogue(bits: u32, signed: bool) -> IntFormat {
+        IntFormat { bits, signed }
+    }
+
+    /// Width in bits.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// Whether the format is two's complement (else unsigned).
+    pub fn signed(&self) -> bool {
+        self.signed
+    }
+
     /// The smallest value (−2^(bits−1) or 0).
     pub fn min(&self) -> i64 {
         if self.signed { -(1i64 << (self.bits - 1)) } else { 0 }
@@ -44,7 +74,7 @@ impl IntFormat {
     /// Rounds an exact value to an integer code. Default: saturate; `Wrap` is the C cast
     /// (use with `TowardZero` to reproduce ml_dtypes: int4(9.0) = −7). Never panics.
     pub fn round_exact(&self, input: &Exact, mode: RoundingMode, overflow: OverflowPolicy, random: u64) -> (u64, Status) {
-        let (negative, magnitude, mut status, huge) = match *input {
+        let (negative, magnitude, mut status, huge) = match input.normalized() {
             Exact::Nan { .. } => return (0, Status::INVALID),
             Exact::Zero { .. } => return (0, Status::EXACT),
             // A C cast of ±Inf is undefined; x86 (where ml_dtypes runs) yields INT_MIN, whose

@@ -3,8 +3,6 @@
 //! The input is an [`Exact`] value — 64 significant bits plus a sticky bit — so rounding
 //! happens once, from the exact value, whatever its source (decimal text or an f64).
 
-use crate::float::FloatFormat;
-
 /// How to choose between the two neighbouring representable values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RoundingMode {
@@ -236,6 +234,49 @@ impl Exact {
         Exact::Finite { negative, significand: integer << shift, exponent: exponent - shift, sticky: false }
     }
 
+    /// The same value with the significand's top bit set and the exponent within ±20000 (far
+    /// beyond every format, so rounding is unchanged); a zero significand is a zero. Callers
+    /// can then do exponent arithmetic without overflow whatever `Exact` they were given.
+    pub fn normalized(&self) -> Exact {
+        match *self {
+            Exact::Finite { negative, significand, exponent, sticky } => {
+                if significand == 0 {
+                    return Exact::Zero { negative };
+                }
+                let shift = significand.leading_zeros();
+                let exponent = (i64::from(exponent) - i64::from(shift)).clamp(-20_000, 20_000) as i32;
+                Exact::Finite { negative, significand: significand << shift, exponent, sticky }
+            }
+            other => other,
+        }
+    }
+
+    /// Compares two exact values (None when either is NaN; −0 equals +0).
+    pub fn compare(&self, other: &Exact) -> Option<std::cmp::Ordering> {
+        // (sign, magnitude class, exponent, significand, sticky) after normalisation.
+        fn magnitude(x: &Exact) -> Option<(u8, i32, u64, bool)> {
+            match x.normalized() {
+                Exact::Nan { .. } => None,
+                Exact::Zero { .. } => Some((0, 0, 0, false)),
+                Exact::Finite { significand, exponent, sticky, .. } => Some((1, exponent, significand, sticky)),
+                Exact::Infinite { .. } => Some((2, 0, 0, false)),
+            }
+        }
+        let (a, b) = (magnitude(self)?, magnitude(other)?);
+        let sign = |x: &Exact, m: &(u8, i32, u64, bool)| if m.0 == 0 { 0 } else if x.is_negative() { -1 } else { 1 };
+        let (sa, sb) = (sign(self, &a), sign(other, &b));
+        if sa != sb {
+            return Some(sa.cmp(&sb));
+        }
+        let by_magnitude = a.cmp(&b);
+        Some(if sa < 0 { by_magnitude.reverse() } else { by_magnitude })
+    }
+
+    /// Compares with an f64 exactly (None when either is NaN).
+    pub fn compare_f64(&self, other: f64) -> Option<std::cmp::Ordering> {
+        self.compare(&Exact::from_f64(other))
+    }
+
     /// Whether the value is negative (including −0 and −NaN).
     pub fn is_negative(&self) -> bool {
         match *self {
@@ -246,206 +287,43 @@ impl Exact {
         }
     }
 
-    /// The nearest f64 (for display and error computation only).
+    /// The nearest f64 (round to nearest, ties to even; ±Inf beyond f64's range).
     pub fn approx_f64(&self) -> f64 {
         let sign = if self.is_negative() { -1.0 } else { 1.0 };
-        match *self {
-            Exact::Nan { .. } => f64::NAN,
-            Exact::Infinite { .. } => sign * f64::INFINITY,
-            Exact::Zero { .. } => sign * 0.0,
-            Exact::Finite { significand, exponent, sticky, .. } => {
-                let exact = Exact::Finite { negative: false, significand, exponent, sticky };
-                let r = round_float(&F64, &exact, RoundingMode::NearestEven, OverflowPolicy::Inf, 0);
-                sign * f64::from_bits(r.code)
-            }
-        }
-    }
-}
-
-const F64: FloatFormat = FloatFormat::ieee(11, 52);
-
-/// The result of rounding: the code, the status flags, and whether the input was exactly
-/// halfway between two representable values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rounded {
-    /// The code of the result.
-    pub code: u64,
-    /// Conversion flags.
-    pub status: Status,
-    /// The input was exactly a midpoint (a tie).
-    pub tie: bool,
-}
-
-/// Rounds an exact value into `format` with `mode` and `overflow`; `random` feeds
-/// stochastic rounding (any 64-bit value; ignored by the other modes). Never panics.
-pub fn round_float(
-    format: &FloatFormat,
-    input: &Exact,
-    mode: RoundingMode,
-    overflow: OverflowPolicy,
-    random: u64,
-) -> Rounded {
-    round_float_draw(format, input, mode, overflow, Draw::Uniform(random))
-}
-
-/// [`round_float`] with the stochastic draw spelled out (`Draw::Bits` for N random bits).
-pub fn round_float_draw(
-    format: &FloatFormat,
-    input: &Exact,
-    mode: RoundingMode,
-    overflow: OverflowPolicy,
-    draw: Draw,
-) -> Rounded {
-    let done = |code: u64, status: Status| Rounded { code, status, tie: false };
-    let negative = input.is_negative();
-    let nan_or = |fallback: u64| format.canonical_nan(negative).unwrap_or(fallback);
-    match *input {
-        Exact::Nan { .. } => {
-            // ml_dtypes returns `sign ? -quiet_NaN() : quiet_NaN()` and FP6/FP4's quiet_NaN()
-            // is −0: +NaN → −0, −NaN → +0.
-            return match format.canonical_nan(negative) {
-                Some(code) => done(code, Status::EXACT),
-                None => done(format.zero_code(!negative).unwrap_or(0), Status::INVALID),
-            };
-        }
-        Exact::Infinite { .. } => {
-            if negative && !format.signed {
-                return match overflow {
-                    OverflowPolicy::SatFinite | OverflowPolicy::SatPropagate => {
-                        done(format.lowest_code(), Status::OVERFLOW | Status::INEXACT)
-                    }
-                    _ => done(nan_or(0), Status::INVALID),
-                };
-            }
-            if overflow == OverflowPolicy::SatPropagate || overflow == OverflowPolicy::SatNone {
-                let code = format.inf_code(negative).unwrap_or_else(|| overflow_code(format, negative, Outcome::Saturate));
-                let status = if format.has_inf() { Status::EXACT } else { Status::OVERFLOW | Status::INEXACT };
-                return done(code, status);
-            }
-            // A saturating conversion clamps ±Inf to ±max too (OCP satfinite, gfloat sat=True).
-            if overflow == OverflowPolicy::Saturate || overflow == OverflowPolicy::SatFinite {
-                return done(overflow_code(format, negative, Outcome::Saturate), Status::OVERFLOW | Status::INEXACT);
-            }
-            if let Some(code) = format.inf_code(negative) {
-                return done(code, Status::EXACT);
-            }
-            // An infinity is not a finite value that overflowed: no rounding mode makes it ±max.
-            return done(overflow_code(format, negative, resolve(format, overflow, None, negative)), Status::OVERFLOW);
-        }
-        Exact::Zero { .. } => {
-            return match format.zero_code(negative) {
-                Some(code) => done(code, Status::EXACT),
-                // E8M0 has no zero: ml_dtypes gives NaN.
-                None => done(nan_or(0), Status::INVALID),
-            };
-        }
-        Exact::Finite { .. } => {}
-    }
-    let Exact::Finite { significand, exponent, sticky, .. } = *input else { unreachable!() };
-    let m = format.mantissa_bits as i32;
-    let top = exponent + 63; // floor(log2 |v|)
-    let emin = format.min_exponent();
-    let quantum = top.max(emin) - m; // exponent of the last kept bit
-    // The parity of a candidate's code is its last mantissa bit, or, without mantissa bits, the
-    // last bit of its exponent field (quantum + bias: the code of the value 2^quantum).
-    let parity = if m == 0 { Parity::Exponent { odd: (quantum + format.bias) & 1 == 1 } } else { Parity::Lsb };
-    let step = round_step(significand, exponent, sticky, quantum, mode, negative, draw, parity);
-    if negative && !format.signed {
-        if !overflow.is_p3109() {
-            return done(nan_or(0), Status::INVALID);
-        }
-        // P3109: the rounded value is compared with the smallest value M lo (0 when there is a
-        // zero): a negative that rounds to zero is 0; one below M lo is M lo, except under
-        // SatNone where only rounding toward zero or up gives M lo and the rest is NaN.
-        let status = Status::INEXACT | if top < emin { Status::UNDERFLOW } else { Status::EXACT };
-        if step.magnitude == 0 && format.has_zero() {
-            return Rounded { code: 0, status, tie: step.tie };
-        }
-        let clamp = overflow != OverflowPolicy::SatNone || matches!(mode, RoundingMode::TowardZero | RoundingMode::Up);
-        return if clamp { done(format.lowest_code(), status) } else { done(nan_or(0), Status::INVALID) };
-    }
-
-    let (kept, inexact, tie) = (step.magnitude, step.inexact, step.tie);
-    let mut status = if inexact { Status::INEXACT } else { Status::EXACT };
-    if inexact && top < emin {
-        status |= Status::UNDERFLOW;
-    }
-    let mut magnitude = kept;
-    let mut quantum = quantum;
-    if magnitude == 0 {
-        let code = match format.zero_code(negative) {
-            Some(code) => code,
-            None => format.min_positive_code(), // no zero (E8M0): the smallest value
+        let (significand, exponent, sticky) = match *self {
+            Exact::Nan { .. } => return f64::NAN,
+            Exact::Infinite { .. } => return sign * f64::INFINITY,
+            Exact::Zero { .. } => return sign * 0.0,
+            Exact::Finite { .. } => match self.normalized() {
+                Exact::Finite { significand, exponent, sticky, .. } => (significand, exponent, sticky),
+                _ => return sign * 0.0,
+            },
         };
-        return Rounded { code, status, tie };
-    }
-    let hidden = 1u128 << m;
-    if magnitude == hidden << 1 {
-        magnitude = hidden;
-        quantum += 1;
-    }
-    let (field, mantissa) = if magnitude < hidden {
-        (0i64, magnitude as u64)
-    } else {
-        ((quantum + m + format.bias) as i64, (magnitude - hidden) as u64)
-    };
-    let max = format.max_finite_magnitude_code().unwrap_or(0);
-    let max_field = format.split(max).1 as i64;
-    let fits = field < max_field || (field == max_field && format.join(false, field as u64, mantissa) <= max);
-    if !fits {
-        let policy = resolve(format, overflow, Some(mode), negative);
-        return Rounded { code: overflow_code(format, negative, policy), status: status | Status::OVERFLOW | Status::INEXACT, tie };
-    }
-    Rounded { code: format.join(negative, field as u64, mantissa), status, tie }
-}
-
-/// The concrete overflow outcome for a format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Outcome {
-    Saturate,
-    Inf,
-    Nan,
-}
-
-/// Picks the overflow outcome: the policy, falling back where the format lacks the special
-/// value; IEEE's rule that a rounding mode toward zero never overflows to a special value (for
-/// a finite input: `mode` is None for an infinite one). Round to odd picks, of ±Inf and ±max,
-/// the one with the odd code (P3109: +Inf for signed extended formats, whose Inf is 0x7F;
-/// max for unsigned ones, whose Inf 0xFE is even; always max for IEEE formats).
-fn resolve(format: &FloatFormat, policy: OverflowPolicy, mode: Option<RoundingMode>, negative: bool) -> Outcome {
-    let policy = match policy {
-        OverflowPolicy::Default | OverflowPolicy::Wrap => format.default_overflow(),
-        other => other,
-    };
-    let toward_zero = matches!(
-        (mode, negative),
-        (Some(RoundingMode::TowardZero), _) | (Some(RoundingMode::Up), true) | (Some(RoundingMode::Down), false)
-    );
-    let wanted = match policy {
-        OverflowPolicy::Saturate | OverflowPolicy::SatFinite | OverflowPolicy::SatPropagate => Outcome::Saturate,
-        _ if toward_zero => Outcome::Saturate,
-        OverflowPolicy::SatNone if !format.has_inf() => Outcome::Saturate,
-        OverflowPolicy::Nan => Outcome::Nan,
-        _ => Outcome::Inf,
-    };
-    let even_inf = format.inf_code(negative).is_some_and(|code| code & 1 == 0);
-    match wanted {
-        Outcome::Inf if mode == Some(RoundingMode::Odd) && even_inf => Outcome::Saturate,
-        Outcome::Inf if format.has_inf() => Outcome::Inf,
-        Outcome::Inf if format.has_nan() => Outcome::Nan,
-        Outcome::Nan if format.has_nan() => Outcome::Nan,
-        Outcome::Nan if format.has_inf() => Outcome::Inf,
-        _ => Outcome::Saturate,
-    }
-}
-
-fn overflow_code(format: &FloatFormat, negative: bool, outcome: Outcome) -> u64 {
-    let max = format.max_finite_magnitude_code().unwrap_or(0);
-    let saturated = if negative { format.sign_mask() | max } else { max };
-    match outcome {
-        Outcome::Saturate => saturated,
-        Outcome::Inf => format.inf_code(negative).unwrap_or(saturated),
-        Outcome::Nan => format.canonical_nan(negative).unwrap_or(saturated),
+        // binary64: 52 stored bits, exponents -1022..=1023, subnormal quantum 2^-1074.
+        let top = i64::from(exponent) + 63;
+        let quantum = top.max(-1022) - 52;
+        let step = round_significand(
+            significand,
+            exponent,
+            sticky,
+            quantum.clamp(i32::MIN as i64, i32::MAX as i64) as i32,
+            RoundingMode::NearestEven,
+            false,
+            0,
+        );
+        let (mut magnitude, mut quantum) = (step.magnitude as u64, quantum);
+        if magnitude == 1 << 53 {
+            magnitude = 1 << 52;
+            quantum += 1;
+        }
+        let bits = if magnitude < 1 << 52 {
+            magnitude // subnormal (or zero): quantum is -1074
+        } else if quantum + 52 > 1023 {
+            f64::INFINITY.to_bits()
+        } else {
+            (((quantum + 52 + 1023) as u64) << 52) | (magnitude - (1 << 52))
+        };
+        sign * f64::from_bits(bits)
     }
 }
 

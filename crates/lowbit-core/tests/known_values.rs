@@ -103,13 +103,13 @@ fn decimal_text_rounds_once_from_the_exact_value() {
 
 #[test]
 fn custom_ids() {
-    assert_eq!(fmt("e4m3_fn").kind, fmt("float8_e4m3fn").kind);
-    assert_eq!(fmt("e4m3").kind, fmt("float8_e4m3").kind);
-    assert_eq!(fmt("e3m4").kind, fmt("float8_e3m4").kind);
-    assert_eq!(fmt("e4m3b8_fnuz").kind, fmt("float8_e4m3fnuz").kind);
-    assert_eq!(fmt("e2m1_finite").kind, fmt("float4_e2m1fn").kind);
-    assert_eq!(fmt("e5m7b10_fn").id, "e5m7b10_fn");
-    assert_eq!(fmt("E5M7B15").id, "e5m7");
+    assert_eq!(fmt("e4m3_fn").kind(), fmt("float8_e4m3fn").kind());
+    assert_eq!(fmt("e4m3").kind(), fmt("float8_e4m3").kind());
+    assert_eq!(fmt("e3m4").kind(), fmt("float8_e3m4").kind());
+    assert_eq!(fmt("e4m3b8_fnuz").kind(), fmt("float8_e4m3fnuz").kind());
+    assert_eq!(fmt("e2m1_finite").kind(), fmt("float4_e2m1fn").kind());
+    assert_eq!(fmt("e5m7b10_fn").id(), "e5m7b10_fn");
+    assert_eq!(fmt("E5M7B15").id(), "e5m7");
     for bad in ["e0m3", "e12m3", "e8m24", "e4m3_xx", "e4m3b", "e4", "e11m20b5000", "xyz"] {
         assert!(Format::parse(bad).is_err(), "{bad}");
     }

@@ -19,7 +19,8 @@ use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use lowbit_core::decimal::{decimal_equals_f64, exact_decimal, parse_decimal};
-use lowbit_core::round::{round_float, Exact};
+use lowbit_core::float::round_float;
+use lowbit_core::round::Exact;
 use lowbit_core::{Class, Encoder, Format, OverflowPolicy, RoundingMode};
 use serde_json::Value;
 
@@ -174,7 +175,7 @@ fn compare_finite(a: &Exact, b: &Exact) -> Ordering {
 
 /// Checks one input against an expected code through encode_f64 and both decimal texts.
 fn check_encode(format: &Format, x: f64, want: u64, label: &str, failures: &mut Vec<String>) {
-    let id = &format.id;
+    let id = &format.id();
     let got = Encoder::with_defaults(format).encode_f64(x).code;
     if got != want {
         failures.push(format!("{id} encode_f64({x:e} = {:#x}) [{label}]: want {want:#x}, got {got:#x}", x.to_bits()));
@@ -195,7 +196,7 @@ fn check_encode(format: &Format, x: f64, want: u64, label: &str, failures: &mut 
     let short_want = if decimal_equals_f64(&decimal, x) {
         want
     } else {
-        let Format { kind: lowbit_core::Kind::Float(f), .. } = format else { unreachable!() };
+        let lowbit_core::Kind::Float(f) = format.kind() else { unreachable!() };
         let nearest = round_float(f, &Exact::from_f64(x), format.default_rounding(), OverflowPolicy::Default, 0);
         if !nearest.tie {
             want

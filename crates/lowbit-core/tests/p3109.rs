@@ -112,8 +112,8 @@ fn ids_parse_to_themselves_and_describe_the_layout() {
     for entry in formats() {
         let id = str_field(entry, "id");
         let format = parse(id);
-        assert_eq!(format.id, id);
-        assert_eq!(parse(&id.to_ascii_uppercase()).id, id);
+        assert_eq!(format.id(), id);
+        assert_eq!(parse(&id.to_ascii_uppercase()).id(), id);
         let k = entry["k"].as_u64().unwrap();
         let p = entry["p"].as_u64().unwrap();
         let signed = entry["signed"].as_bool().unwrap();
@@ -125,7 +125,7 @@ fn ids_parse_to_themselves_and_describe_the_layout() {
         // P3109's own spelling, binaryKpP + s/u + e/f.
         let suffix = &id["p3109_k".len()..];
         let (k_text, rest) = suffix.split_once('p').unwrap();
-        assert_eq!(parse(&format!("binary{k_text}p{rest}")).id, id);
+        assert_eq!(parse(&format!("binary{k_text}p{rest}")).id(), id);
     }
     for bad in ["p3109_k9p3se", "p3109_k8p8se", "p3109_k8p0se", "p3109_k2p1se", "p3109_k8p3xe", "p3109_k8p3s", "p3109_k8p3sex"] {
         assert!(Format::parse(bad).is_err(), "{bad} should be refused");
@@ -284,7 +284,7 @@ fn check_columns(
 ) -> usize {
     let modes = modes();
     let quirks = disagreements(entry);
-    assert_eq!(codes.len(), inputs.len() * modes.len(), "{}: {label}", format.id);
+    assert_eq!(codes.len(), inputs.len() * modes.len(), "{}: {label}", format.id());
     let mut checked = 0;
     for (i, &bits) in inputs.iter().enumerate() {
         let x = f64::from_bits(bits);
@@ -294,7 +294,7 @@ fn check_columns(
             let quirk = quirks.iter().find(|q| q.0 == mode.name() && q.1 == bits && q.2 == sat);
             let want = match quirk {
                 Some(q) => {
-                    assert_eq!(q.3, gfloat, "{}: fixture consistency", format.id);
+                    assert_eq!(q.3, gfloat, "{}: fixture consistency", format.id());
                     q.4
                 }
                 None => gfloat,
@@ -302,13 +302,13 @@ fn check_columns(
             checked += 1;
             let got = encode(format, mode, overflow, x);
             if got != want {
-                failures.push(format!("{} {label} {mode:?} encode_f64({x:e} = {bits:#x}): gfloat {want:#04x}, engine {got:#04x}", format.id));
+                failures.push(format!("{} {label} {mode:?} encode_f64({x:e} = {bits:#x}): gfloat {want:#04x}, engine {got:#04x}", format.id()));
                 continue;
             }
             let text = exact_text(x);
             let by_text = Encoder::new(format, Some(mode), overflow, 0).encode_text(&text).map(|e| e.code);
             if by_text != Ok(want) {
-                failures.push(format!("{} {label} {mode:?} encode_text(\"{text}\"): gfloat {want:#04x}, engine {by_text:?}", format.id));
+                failures.push(format!("{} {label} {mode:?} encode_text(\"{text}\"): gfloat {want:#04x}, engine {by_text:?}", format.id()));
             }
         }
     }
@@ -339,8 +339,8 @@ fn gfloat_quirks_are_the_documented_ones() {
         let smallest = format.limits().min_positive.unwrap();
         for (mode, bits, sat, gfloat, exact) in disagreements(entry) {
             let x = f64::from_bits(bits);
-            assert_eq!(mode, "nearest-away", "{}", format.id);
-            assert!(!sat && x.abs() < smallest / 2.0 && exact == 0 && format.decode(gfloat).value.abs() == smallest, "{} {x:e}", format.id);
+            assert_eq!(mode, "nearest-away", "{}", format.id());
+            assert!(!sat && x.abs() < smallest / 2.0 && exact == 0 && format.decode(gfloat).value.abs() == smallest, "{} {x:e}", format.id());
             total += 1;
         }
     }
@@ -368,7 +368,7 @@ fn encode_overflow_region_matches_gfloat_saturating() {
                 let (a, b) = (encode(&format, mode, OverflowPolicy::Default, x), encode(&format, mode, OverflowPolicy::Saturate, x));
                 let in_range = format.decode(a).value.is_finite();
                 if in_range && a != b {
-                    failures.push(format!("{} {mode:?} {x:e}: default {a:#04x}, saturate {b:#04x}", format.id));
+                    failures.push(format!("{} {mode:?} {x:e}: default {a:#04x}, saturate {b:#04x}", format.id()));
                 }
             }
         }
@@ -398,7 +398,7 @@ fn stochastic_rounding_with_n_random_bits_matches_gfloat() {
             for (j, &(count, value)) in draws.iter().enumerate() {
                 let want = codes[i * draws.len() + j];
                 let draw = Draw::Bits { count, value };
-                let got = lowbit_core::round::round_float_draw(
+                let got = lowbit_core::float::round_float_draw(
                     &f,
                     &Exact::from_f64(x),
                     RoundingMode::Stochastic,
@@ -408,7 +408,7 @@ fn stochastic_rounding_with_n_random_bits_matches_gfloat() {
                 .code;
                 checked += 1;
                 if got != want {
-                    failures.push(format!("{} stochastic N={count} R={value} {x:e}: gfloat {want:#04x}, engine {got:#04x}", format.id));
+                    failures.push(format!("{} stochastic N={count} R={value} {x:e}: gfloat {want:#04x}, engine {got:#04x}", format.id()));
                 }
             }
         }
@@ -480,7 +480,7 @@ fn round_to_odd_by_definition(format: &Format, x: f64, saturate: bool) -> u64 {
     }
     // The positive value table in code order (sign-magnitude: order of value = order of code).
     let values: Vec<(u64, f64)> = (0..=max_code).map(|c| (c, format.decode(c).value)).collect();
-    assert!(values.windows(2).all(|w| w[0].1 < w[1].1), "{}: values not increasing with the code", format.id);
+    assert!(values.windows(2).all(|w| w[0].1 < w[1].1), "{}: values not increasing with the code", format.id());
     if a > max {
         // The next value past max with an unbounded exponent is code max_code + 1 (if odd it
         // would be chosen; it is past max either way).
@@ -521,12 +521,12 @@ fn round_to_odd_follows_its_definition() {
                 let got = encode(&format, RoundingMode::Odd, overflow, x);
                 checked += 1;
                 if got != want {
-                    failures.push(format!("{} odd {overflow:?} {x:e}: definition {want:#04x}, engine {got:#04x}", format.id));
+                    failures.push(format!("{} odd {overflow:?} {x:e}: definition {want:#04x}, engine {got:#04x}", format.id()));
                 }
                 let text = exact_text(x);
                 let by_text = Encoder::new(&format, Some(RoundingMode::Odd), overflow, 0).encode_text(&text).map(|e| e.code);
                 if by_text != Ok(want) {
-                    failures.push(format!("{} odd {overflow:?} \"{text}\": definition {want:#04x}, engine {by_text:?}", format.id));
+                    failures.push(format!("{} odd {overflow:?} \"{text}\": definition {want:#04x}, engine {by_text:?}", format.id()));
                 }
             }
         }
@@ -541,7 +541,7 @@ fn round_to_odd_follows_its_definition() {
 #[test]
 fn round_to_odd_on_the_catalogue_is_odd_when_inexact() {
     for entry in lowbit_core::CATALOGUE {
-        let format = parse(entry.id);
+        let format = parse(entry.id());
         let Some(f) = format.as_float() else { continue };
         if format.bits() > 16 || !f.has_zero() {
             continue;
@@ -554,13 +554,13 @@ fn round_to_odd_on_the_catalogue_is_odd_when_inexact() {
             }
             let e = Encoder::new(&format, Some(RoundingMode::Odd), OverflowPolicy::Default, 0).encode_f64(x);
             if e.status.is_exact() {
-                assert_eq!(e.value, x, "{} {x:e}", entry.id);
+                assert_eq!(e.value, x, "{} {x:e}", entry.id());
                 continue;
             }
             let down = encode(&format, RoundingMode::Down, OverflowPolicy::Default, x);
             let up = encode(&format, RoundingMode::Up, OverflowPolicy::Default, x);
-            assert!(e.code == down || e.code == up, "{} {x:e}: {:#x} is neither {down:#x} nor {up:#x}", entry.id, e.code);
-            assert!(e.code & 1 == 1, "{} {x:e}: inexact result {:#x} has an even code", entry.id, e.code);
+            assert!(e.code == down || e.code == up, "{} {x:e}: {:#x} is neither {down:#x} nor {up:#x}", entry.id(), e.code);
+            assert!(e.code & 1 == 1, "{} {x:e}: inexact result {:#x} has an even code", entry.id(), e.code);
         }
     }
 }
@@ -595,7 +595,7 @@ fn p3109_saturation_modes_follow_the_draft() {
                 ] {
                     let got = encode(&format, mode, policy, x);
                     if got != want {
-                        failures.push(format!("{} {mode:?} {policy:?} {x:e}: want {want:#04x}, got {got:#04x}", format.id));
+                        failures.push(format!("{} {mode:?} {policy:?} {x:e}: want {want:#04x}, got {got:#04x}", format.id()));
                     }
                 }
             }

@@ -11,7 +11,7 @@
 //! * the parsers never panic (`Format::parse`, `parse_decimal`, `parse_code`, `encode_text`).
 
 use lowbit_core::decimal::{decimal_equals_f64, exact_decimal, parse_decimal};
-use lowbit_core::{Class, Encoder, FloatFormat, Format, Kind, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
+use lowbit_core::{Class, Encoder, FloatFormat, FloatSpec, Format, Kind, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 use proptest::prelude::*;
 
 const DETERMINISTIC: [RoundingMode; 5] = [
@@ -40,21 +40,21 @@ fn float_of(format: &Format) -> FloatFormat {
 fn catalogue_floats() -> Vec<Format> {
     CATALOGUE
         .iter()
-        .filter(|e| matches!(e.kind, Kind::Float(_)))
-        .map(|e| Format { id: e.id.to_string(), kind: e.kind })
+        .filter(|e| matches!(e.kind(), Kind::Float(_)))
+        .map(|e| e.format())
         .collect()
 }
 
 /// A custom layout as the parser would build it (always signed, with subnormals).
-fn layout(exponent_bits: u32, mantissa_bits: u32, bias: i32, specials: Specials) -> FloatFormat {
-    FloatFormat { exponent_bits, mantissa_bits, bias, signed: true, specials, subnormals: true }
+fn layout(exponent_bits: u32, mantissa_bits: u32, bias: i32, specials: Specials) -> FloatSpec {
+    FloatSpec { exponent_bits, mantissa_bits, bias, signed: true, specials, subnormals: true }
 }
 
 /// The id text of a layout, spelled in one of several equivalent ways.
-fn spelled_id(f: &FloatFormat, spelling: u8) -> String {
+fn spelled_id(f: &FloatSpec, spelling: u8) -> String {
     let mut id = format!("e{}m{}", f.exponent_bits, f.mantissa_bits);
     let default_bias = FloatFormat::default_bias(f.exponent_bits);
-    if f.bias != default_bias || spelling & 1 == 1 {
+    if Some(f.bias) != default_bias || spelling & 1 == 1 {
         id.push_str(&format!("b{}", f.bias));
     }
     match (f.specials, spelling & 2 == 2) {
@@ -78,7 +78,7 @@ fn custom_format() -> impl Strategy<Value = FloatFormat> {
         })
         .prop_map(|(e, m, delta, rule, far)| {
             let specials = [Specials::Ieee, Specials::Fn, Specials::Fnuz, Specials::Finite][rule];
-            let default = FloatFormat::default_bias(e);
+            let default = FloatFormat::default_bias(e).expect("1..=11 exponent bits");
             let bias = match far {
                 0 => default + delta * 40,
                 1 => -delta.abs() * 3,
@@ -86,7 +86,7 @@ fn custom_format() -> impl Strategy<Value = FloatFormat> {
             };
             layout(e, m, bias, specials)
         })
-        .prop_filter("a valid layout", |f| f.validate().is_ok())
+        .prop_filter_map("a valid layout", |f| FloatFormat::new(f).ok())
 }
 
 /// Small random custom formats (at most 12 bits), for exhaustive checks.
@@ -95,13 +95,13 @@ fn small_custom_format() -> impl Strategy<Value = FloatFormat> {
         .prop_flat_map(|e| (Just(e), 0u32..=(11 - e), -6i32..=6, 0usize..4))
         .prop_map(|(e, m, delta, rule)| {
             let specials = [Specials::Ieee, Specials::Fn, Specials::Fnuz, Specials::Finite][rule];
-            layout(e, m, FloatFormat::default_bias(e) + delta, specials)
+            layout(e, m, FloatFormat::default_bias(e).expect("1..=11 exponent bits") + delta, specials)
         })
-        .prop_filter("a valid layout", |f| f.validate().is_ok())
+        .prop_filter_map("a valid layout", |f| FloatFormat::new(f).ok())
 }
 
 fn as_format(f: FloatFormat) -> Format {
-    Format { id: f.custom_id(), kind: Kind::Float(f) }
+    Format::from_kind(Kind::Float(f)).expect("a signed custom layout has an id")
 }
 
 /// SplitMix64, to turn proptest's seeds into many inputs.
@@ -188,7 +188,7 @@ fn check_round_trip(format: &Format, codes: &[u64], with_text: bool) -> Result<(
         let decoded = format.decode(code);
         if decoded.class == Class::Nan {
             let back = encode(format, RoundingMode::NearestEven, OverflowPolicy::Default, decoded.value);
-            prop_assert!(f.is_nan(back), "{}: NaN code {code:#x} encoded back to {back:#x}", format.id);
+            prop_assert!(f.is_nan(back), "{}: NaN code {code:#x} encoded back to {back:#x}", format.id());
             continue;
         }
         let v = decoded.value;
@@ -199,17 +199,17 @@ fn check_round_trip(format: &Format, codes: &[u64], with_text: bool) -> Result<(
                     // Saturation clamps ±Inf to ±max (OCP satfinite, gfloat's sat=True).
                     let max = f.max_finite_magnitude_code().unwrap();
                     let want = if v < 0.0 { f.sign_mask() | max } else { max };
-                    prop_assert_eq!(e.code, want, "{} {:?}: saturated {:e}", format.id, mode, v);
+                    prop_assert_eq!(e.code, want, "{} {:?}: saturated {:e}", format.id(), mode, v);
                     continue;
                 }
-                prop_assert_eq!(e.code, code, "{} {:?} {:?}: value {:e} of code {:#x}", format.id, mode, overflow, v, code);
-                prop_assert!(e.status.is_exact(), "{}: {:e} flagged {:?}", format.id, v, e.status.names());
+                prop_assert_eq!(e.code, code, "{} {:?} {:?}: value {:e} of code {:#x}", format.id(), mode, overflow, v, code);
+                prop_assert!(e.status.is_exact(), "{}: {:e} flagged {:?}", format.id(), v, e.status.names());
             }
         }
         if with_text {
             let text = if v.is_infinite() { (if v > 0.0 { "inf" } else { "-inf" }).to_string() } else { exact_decimal(v) };
             let e = Encoder::with_defaults(format).encode_text(&text).expect("exact decimal parses");
-            prop_assert_eq!(e.code, code, "{}: text {} of code {:#x}", format.id, text, code);
+            prop_assert_eq!(e.code, code, "{}: text {} of code {:#x}", format.id(), text, code);
         }
     }
     Ok(())
@@ -226,8 +226,8 @@ fn catalogue_floats_round_trip_every_code() {
 
 #[test]
 fn catalogue_ints_and_codebooks_round_trip_every_value() {
-    for entry in CATALOGUE.iter().filter(|e| !matches!(e.kind, Kind::Float(_))) {
-        let format = Format { id: entry.id.to_string(), kind: entry.kind };
+    for entry in CATALOGUE.iter().filter(|e| !matches!(e.kind(), Kind::Float(_))) {
+        let format = entry.format();
         for code in 0..=format.max_code() {
             let decoded = format.decode(code);
             if decoded.value.is_nan() {
@@ -236,9 +236,9 @@ fn catalogue_ints_and_codebooks_round_trip_every_value() {
             for text in [exact_decimal(decoded.value), format!("{:e}", decoded.value)] {
                 let e = Encoder::with_defaults(&format).encode_text(&text).unwrap();
                 // bitsandbytes' FP4 holds 0 twice (codes 0 and 8): the value must come back.
-                assert_eq!(e.value.to_bits(), decoded.value.to_bits(), "{} code {code}: {text} → {}", entry.id, e.code);
-                if entry.id != "fp4_bnb" || code != 8 {
-                    assert_eq!(e.code, code, "{} code {code}: {text}", entry.id);
+                assert_eq!(e.value.to_bits(), decoded.value.to_bits(), "{} code {code}: {text} → {}", entry.id(), e.code);
+                if entry.id() != "fp4_bnb" || code != 8 {
+                    assert_eq!(e.code, code, "{} code {code}: {text}", entry.id());
                 }
             }
         }
@@ -268,9 +268,9 @@ proptest! {
 /// Monotonicity, the error bound, ties to even, directed brackets, text = f64.
 fn check_rounding(format: &Format, xs: &[f64]) -> Result<(), TestCaseError> {
     let f = float_of(format);
-    let id = &format.id;
+    let id = &format.id();
     let max = f.max_finite();
-    let lowest = if f.signed { -max } else { f.min_positive() };
+    let lowest = if f.signed() { -max } else { f.min_positive() };
     let mut sorted: Vec<f64> = xs.iter().copied().filter(|x| !x.is_nan()).collect();
     sorted.sort_by(|a, b| a.partial_cmp(b).unwrap());
     // Monotone in every deterministic mode and overflow policy.
@@ -298,7 +298,7 @@ fn check_rounding(format: &Format, xs: &[f64]) -> Result<(), TestCaseError> {
             prop_assert!(q.is_finite(), "{id} {mode:?}: {x:e} inside the range gave {q}");
             let error = (x - q).abs(); // exact: q is within a factor 2 of x, or 0
             prop_assert!(2.0 * error <= ulp, "{id} {mode:?}: |{x:e} - {q:e}| = {error:e} > ulp/2 = {:e}", ulp / 2.0);
-            if error != 0.0 && 2.0 * error == ulp && f.mantissa_bits > 0 {
+            if error != 0.0 && 2.0 * error == ulp && f.mantissa_bits() > 0 {
                 let even = code & 1 == 0;
                 match mode {
                     RoundingMode::NearestEven => prop_assert!(even, "{id}: tie {x:e} went to odd code {code:#x}"),
@@ -358,7 +358,7 @@ fn catalogue_floats_round_correctly() {
         let f = float_of(&format);
         runner
             .run(&prop::collection::vec(any::<u64>(), 200), |seeds| check_rounding(&format, &inputs_for(&f, &seeds)))
-            .unwrap_or_else(|e| panic!("{}: {e}", format.id));
+            .unwrap_or_else(|e| panic!("{}: {e}", format.id()));
     }
 }
 
@@ -384,8 +384,8 @@ proptest! {
         let text = format!("{}{}.{}e{}", if negative { "-" } else { "" }, &digits[..point], &digits[point..], exponent);
         let code = |mode| Encoder::new(&format, Some(mode), OverflowPolicy::Saturate, 0).encode_text(&text).unwrap().code;
         let (down, up, nearest) = (code(RoundingMode::Down), code(RoundingMode::Up), code(RoundingMode::NearestEven));
-        prop_assert!(nearest == down || nearest == up, "{}: {text}: nearest {nearest:#x} not in {{{down:#x}, {up:#x}}}", format.id);
-        prop_assert!(down == up || f.next_up(down) == Some(up), "{}: {text}: down {down:#x} up {up:#x}", format.id);
+        prop_assert!(nearest == down || nearest == up, "{}: {text}: nearest {nearest:#x} not in {{{down:#x}, {up:#x}}}", format.id());
+        prop_assert!(down == up || f.next_up(down) == Some(up), "{}: {text}: down {down:#x} up {up:#x}", format.id());
     }
 }
 
@@ -416,7 +416,7 @@ proptest! {
     fn int_formats_round_and_wrap(index in 0usize..6, units in -2_000_000i64..2_000_000, scale in 0u32..4) {
         let id = ["int8", "uint8", "int4", "uint4", "int2", "uint2"][index];
         let format = Format::parse(id).unwrap();
-        let Kind::Int(int) = format.kind else { unreachable!() };
+        let Kind::Int(int) = format.kind() else { unreachable!() };
         let x = units as f64 / 4f64.powi(scale as i32 + 1) / 10f64.powi(scale as i32);
         let value = |mode, overflow| format.decode(encode(&format, mode, overflow, x)).value;
         let (lo, hi) = (int.min() as f64, int.max() as f64);
@@ -432,9 +432,9 @@ proptest! {
             prop_assert_eq!(nearest, x.round().clamp(lo, hi), "{}({}) saturates", id, x);
         }
         let wrapped = value(RoundingMode::TowardZero, OverflowPolicy::Wrap);
-        let modulus = 1i64 << int.bits;
+        let modulus = 1i64 << int.bits();
         let mut c = (x.trunc() as i64).rem_euclid(modulus);
-        if int.signed && c > int.max() {
+        if int.signed() && c > int.max() {
             c -= modulus;
         }
         prop_assert_eq!(wrapped, c as f64, "{}({}) C cast", id, x);
@@ -452,19 +452,20 @@ fn custom_ids_parse_to_their_layout() {
         for m in [0u32, 1, 2, 3, 4, 7, 10, 20, 31 - e, 32 - e] {
             for delta in [-200i32, -3, 0, 1, 5] {
                 for specials in [Specials::Ieee, Specials::Fn, Specials::Fnuz, Specials::Finite] {
-                    let f = layout(e, m, FloatFormat::default_bias(e) + delta, specials);
+                    let spec = layout(e, m, FloatFormat::default_bias(e).expect("1..=11") + delta, specials);
                     for spelling in 0..8u8 {
-                        let id = spelled_id(&f, spelling);
+                        let id = spelled_id(&spec, spelling);
                         if is_catalogue_name(&id) {
                             continue; // no_catalogue_alias_shadows_a_custom_id
                         }
                         let parsed = Format::parse(&id);
-                        let valid = 1 + e + m <= 32 && f.validate().is_ok();
-                        match (&parsed, valid) {
-                            (Ok(p), true) if p.kind == Kind::Float(f) => {}
-                            (Err(_), false) => {}
-                            (Ok(p), _) => failures.push(format!("{id}: parsed as {} {:?}, want {f:?} (valid: {valid})", p.id, p.kind)),
-                            (Err(err), true) => failures.push(format!("{id}: refused ({err}) though valid")),
+                        let built = FloatFormat::new(spec);
+                        let valid = 1 + e + m <= 32 && built.is_ok();
+                        match (&parsed, &built) {
+                            (Ok(p), Ok(f)) if valid && *p.kind() == Kind::Float(*f) => {}
+                            (Err(_), _) if !valid => {}
+                            (Ok(p), _) => failures.push(format!("{id}: parsed as {} {:?}, want {spec:?} (valid: {valid})", p.id(), p.kind())),
+                            (Err(err), _) => failures.push(format!("{id}: refused ({err}) though valid")),
                         }
                     }
                 }
@@ -477,7 +478,7 @@ fn custom_ids_parse_to_their_layout() {
 }
 
 fn is_catalogue_name(name: &str) -> bool {
-    CATALOGUE.iter().any(|e| e.id.eq_ignore_ascii_case(name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+    CATALOGUE.iter().any(|e| e.id().eq_ignore_ascii_case(name) || e.aliases().iter().any(|a| a.eq_ignore_ascii_case(name)))
 }
 
 /// formats.md: short aliases "must not look like a custom `eXmY` id, which always means the
@@ -486,13 +487,13 @@ fn is_catalogue_name(name: &str) -> bool {
 fn no_catalogue_alias_shadows_a_custom_id() {
     let mut failures = Vec::new();
     for entry in CATALOGUE {
-        for name in std::iter::once(&entry.id).chain(entry.aliases.iter()) {
+        for name in std::iter::once(&entry.id()).chain(entry.aliases().iter()) {
             if let Ok(custom) = FloatFormat::parse_custom(name) {
-                if entry.kind != Kind::Float(custom) {
+                if *entry.kind() != Kind::Float(custom) {
                     failures.push(format!(
                         "'{name}' is an alias of {} but as a custom id means {}",
-                        entry.id,
-                        custom.custom_id()
+                        entry.id(),
+                        custom.custom_id().unwrap_or_default()
                     ));
                 }
             }
@@ -505,11 +506,11 @@ fn no_catalogue_alias_shadows_a_custom_id() {
 fn catalogue_floats_custom_ids_parse_back() {
     for format in catalogue_floats() {
         let f = float_of(&format);
-        if !f.signed || f.bits() > 32 {
+        let Some(id) = f.custom_id() else {
+            assert!(!f.signed() || !f.subnormals() || f.bits() > 32, "{} has a custom id", format.id());
             continue; // E8M0 is unsigned, float64 too wide: no custom id
-        }
-        let id = f.custom_id();
-        assert_eq!(Format::parse(&id).unwrap().kind, format.kind, "{} as {id}", format.id);
+        };
+        assert_eq!(Format::parse(&id).unwrap().kind(), format.kind(), "{} as {id}", format.id());
     }
 }
 
@@ -517,7 +518,7 @@ fn catalogue_floats_custom_ids_parse_back() {
 // robustness
 
 fn all_formats() -> Vec<Format> {
-    let mut formats: Vec<Format> = CATALOGUE.iter().map(|e| Format { id: e.id.to_string(), kind: e.kind }).collect();
+    let mut formats: Vec<Format> = CATALOGUE.iter().map(|e| e.format()).collect();
     for id in ["e1m0_finite", "e1m1", "e2m0_fn", "e11m20b1040_fnuz", "e5m7b10_fn", "e3m0", "e8m23b200_finite"] {
         formats.push(Format::parse(id).unwrap());
     }

@@ -117,7 +117,7 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     for o in &options {
         ids.push(o.attr("value").await?.unwrap_or_default());
     }
-    let catalogue: Vec<&str> = lowbit_core::CATALOGUE.iter().map(|e| e.id).collect();
+    let catalogue: Vec<&str> = lowbit_core::CATALOGUE.iter().map(|e| e.id()).collect();
     assert_eq!(ids.len(), catalogue.len());
     for id in &catalogue {
         assert!(ids.iter().any(|x| x == id), "{id} missing from the picker");

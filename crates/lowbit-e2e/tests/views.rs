@@ -162,8 +162,8 @@ async fn tables(c: &Client, server: &StaticServer) -> Result<()> {
     let options = js(c, &format!("return [...document.querySelectorAll('{} option')].map(o => o.value)", testid("table-select"))).await?;
     let options: Vec<String> = serde_json::from_value(options)?;
     for e in lowbit_core::CATALOGUE {
-        let f = lowbit_core::Format::parse(e.id).map_err(|e| e.to_string())?;
-        assert_eq!(options.contains(&e.id.to_string()), f.bits() <= 8, "{} in the picker", e.id);
+        let f = lowbit_core::Format::parse(e.id()).map_err(|e| e.to_string())?;
+        assert_eq!(options.contains(&e.id().to_string()), f.bits() <= 8, "{} in the picker", e.id());
     }
     js(c, &format!("const s = document.querySelector('{}'); s.value = 'float8_e5m2'; s.dispatchEvent(new Event('change', {{bubbles: true}})); return true", testid("table-select"))).await?;
     find(c, "table-float8_e5m2").await?;

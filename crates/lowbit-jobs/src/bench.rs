@@ -73,8 +73,8 @@ impl Workload {
 pub fn workloads() -> Vec<Workload> {
     let mut out: Vec<Workload> = CATALOGUE
         .iter()
-        .filter(|e| matches!(e.kind, Kind::Float(f) if f.bits() <= 16))
-        .map(|e| Workload::Format(e.id))
+        .filter(|e| matches!(e.kind(), Kind::Float(f) if f.bits() <= 16))
+        .map(|e| Workload::Format(e.id()))
         .collect();
     out.extend(SCHEMES.iter().map(|s| {
         Workload::Scheme(TEMPLATES.iter().find(|(template, _)| *template == s.id).map_or(s.id, |(_, id)| id))

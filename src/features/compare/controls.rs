@@ -43,7 +43,7 @@ pub fn CompareControls(
     let error = RwSignal::new(None::<String>);
     let add = move |f: Format| {
         let mut list = formats.get_untracked();
-        if list.iter().any(|g| g.id == f.id) {
+        if list.iter().any(|g| g.id() == f.id()) {
             return;
         }
         if list.len() >= MAX_FORMATS {
@@ -80,16 +80,16 @@ pub fn CompareControls(
         list.into_iter()
             .enumerate()
             .map(|(i, f)| {
-                let id = f.id.clone();
+                let id = f.id().to_string();
                 let remove = move |_| {
-                    let list: Vec<Format> = formats.get_untracked().into_iter().filter(|g| g.id != id).collect();
+                    let list: Vec<Format> = formats.get_untracked().into_iter().filter(|g| g.id() != id).collect();
                     on_formats.run(list);
                 };
                 view! {
-                    <li class="chip" data-testid="compare-format" data-format=f.id.clone()>
+                    <li class="chip" data-testid="compare-format" data-format=f.id().to_string()>
                         <span class="swatch" style=format!("background: {}", lowbit_charts::series_color(i).hex)></span>
-                        <code>{f.id.clone()}</code>
-                        <button type="button" class="link" disabled=single aria-label=format!("remove {}", f.id) on:click=remove>
+                        <code>{f.id().to_string()}</code>
+                        <button type="button" class="link" disabled=single aria-label=format!("remove {}", f.id()) on:click=remove>
                             "×"
                         </button>
                     </li>

@@ -78,14 +78,14 @@ enum Ranker {
 
 impl Ranker {
     fn new(format: &Format) -> Ranker {
-        match &format.kind {
+        match &format.kind() {
             Kind::Float(f) => {
                 let limits = format.limits();
                 let mut up = Encoder::new(format, Some(RoundingMode::Up), OverflowPolicy::Saturate, 0);
                 let first = up.encode_f64(limits.min_positive.unwrap_or(limits.max)).code;
                 let last = up.encode_f64(limits.max).code;
                 let zero = format.decode(0).value == 0.0;
-                Ranker::Float { up, first, positives: last.saturating_sub(first) + 1, max: limits.max, zero, signed: f.signed }
+                Ranker::Float { up, first, positives: last.saturating_sub(first) + 1, max: limits.max, zero, signed: f.signed() }
             }
             _ => {
                 let count = 1u64 << format.bits().min(16);
@@ -176,7 +176,7 @@ fn is_signed(format: &Format) -> bool {
 fn subnormal_band(format: &Format) -> Option<(f64, f64)> {
     let l = format.limits();
     match (l.min_positive, l.min_normal) {
-        (Some(p), Some(n)) if p < n && matches!(format.kind, Kind::Float(_)) => Some((p, n)),
+        (Some(p), Some(n)) if p < n && matches!(format.kind(), Kind::Float(_)) => Some((p, n)),
         _ => None,
     }
 }
@@ -201,7 +201,7 @@ pub fn strip(format: &Format, axis: Axis) -> Strip {
         }
     }
     Strip {
-        id: format.id.clone(),
+        id: format.id().to_string(),
         ticks,
         bins,
         in_view,
@@ -310,7 +310,7 @@ pub fn zoom(axis: Axis, factor: f64, at: f64, shift: f64) -> Axis {
 /// Where a format's relative spacing is constant: `[from, to]` with spacing `ulp`.
 fn spacing_segments(format: &Format) -> Vec<(f64, f64, f64)> {
     let l = format.limits();
-    match &format.kind {
+    match &format.kind() {
         Kind::Float(_) => {
             let mut out = Vec::new();
             let (Some(min_pos), Some(min_normal)) = (l.min_positive, l.min_normal) else { return out };
@@ -384,9 +384,9 @@ pub const LIMIT_COLUMNS: [&str; 11] = [
 
 /// The layout of a format ("E4M3", "int", "uint", "table").
 pub fn layout(format: &Format) -> String {
-    match &format.kind {
-        Kind::Float(f) => format!("E{}M{}", f.exponent_bits, f.mantissa_bits),
-        Kind::Int(i) => if i.signed { "int".into() } else { "uint".into() },
+    match &format.kind() {
+        Kind::Float(f) => format!("E{}M{}", f.exponent_bits(), f.mantissa_bits()),
+        Kind::Int(i) => if i.signed() { "int".into() } else { "uint".into() },
         Kind::Codebook(_) => "table".into(),
     }
 }
@@ -406,7 +406,7 @@ pub fn limits_row(format: &Format) -> LimitsRow {
     };
     let text = |s: String| (s.clone(), s);
     LimitsRow {
-        id: format.id.clone(),
+        id: format.id().to_string(),
         cells: vec![
             text(format.bits().to_string()),
             text(layout(format)),
@@ -449,8 +449,8 @@ pub struct ValueRow {
 pub fn value_formats(chosen: &[Format]) -> Vec<Format> {
     CATALOGUE
         .iter()
-        .filter(|e| e.id != "float64")
-        .map(|e| Format { id: e.id.to_string(), kind: e.kind })
+        .filter(|e| e.id() != "float64")
+        .map(|e| e.format())
         .chain(chosen.iter().filter(|f| f.entry().is_none()).cloned())
         .collect()
 }
@@ -473,7 +473,7 @@ pub fn value_rows(text: &str, formats: &[Format]) -> Result<Vec<ValueRow>, Strin
             let e = Encoder::with_defaults(format).encode_text(&text).map_err(|e| shorten_quoted(&e.0, &text))?;
             let (error, relative) = (e.error(), e.relative_error());
             Ok(ValueRow {
-                id: format.id.clone(),
+                id: format.id().to_string(),
                 code: e.code,
                 hex: format.hex_string(e.code),
                 bits: format.bit_string(e.code),
@@ -551,7 +551,7 @@ pub struct SpacingChart {
 impl SpacingChart {
     /// The chart of `formats` over `axis` (made positive and logarithmic).
     pub fn new(formats: &[Format], axis: Axis) -> SpacingChart {
-        SpacingChart { axis, series: formats.iter().map(|f| (f.id.clone(), spacing_points(f, axis.lo, axis.hi))).collect() }
+        SpacingChart { axis, series: formats.iter().map(|f| (f.id().to_string(), spacing_points(f, axis.lo, axis.hi))).collect() }
     }
 
     /// A sentence for screen readers and the text summary: each format's relative spacing

@@ -41,7 +41,7 @@ pub fn parse_formats(text: &str) -> (Vec<Format>, Vec<String>) {
     let mut errors = Vec::new();
     for id in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         match Format::parse(id) {
-            Ok(f) if formats.iter().any(|g| g.id == f.id) => {}
+            Ok(f) if formats.iter().any(|g| g.id() == f.id()) => {}
             Ok(_) if formats.len() >= MAX_FORMATS => {
                 errors.push(format!("At most {MAX_FORMATS} formats are compared; '{}' and later ones were left out.", shorten(id)));
                 break;
@@ -108,7 +108,7 @@ impl ViewParams for CompareParams {
     fn query_parts(&self) -> Vec<String> {
         let mut parts = Vec::new();
         if self.formats != default_formats() {
-            let ids: Vec<String> = self.formats.iter().map(|f| percent_encode(&f.id)).collect();
+            let ids: Vec<String> = self.formats.iter().map(|f| percent_encode(&f.id())).collect();
             parts.push(format!("formats={}", ids.join(",")));
         }
         if self.scale != Scale::Linear {
@@ -149,7 +149,7 @@ mod tests {
         let (p, n) = CompareParams::from_pairs(&[("formats", "float9,float16"), ("scale", "cubic"), ("range", "3,1"), ("value", "pi")]);
         assert_eq!(n.len(), 4, "{n:?}");
         assert_eq!(p.formats.len(), 1);
-        assert_eq!(p.formats[0].id, "float16");
+        assert_eq!(p.formats[0].id(), "float16");
         assert_eq!((p.scale, p.range, p.value.as_str()), (Scale::Linear, None, DEFAULT_VALUE));
         for m in &n {
             assert!(m.len() < 300, "{m}");

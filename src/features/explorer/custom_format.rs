@@ -79,7 +79,7 @@ pub fn CustomFormat(
                 </label>
             </div>
             <p class="hint">
-                "id in the URL: " <code data-testid="custom-id">{move || format.with(|f| f.id.clone())}</code>
+                "id in the URL: " <code data-testid="custom-id">{move || format.with(|f| f.id().to_string())}</code>
                 " — sign + exponent + mantissa ≤ 32 bits; the bias defaults to 2^(X−1) − 1."
             </p>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert" data-testid="custom-error">{e}</p> })}

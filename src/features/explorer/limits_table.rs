@@ -26,7 +26,7 @@ pub fn LimitsTable(
                 .collect_view();
             view! {
                 <tr
-                    class:current=move || format.with(|f| f.id == id)
+                    class:current=move || format.with(|f| f.id() == id)
                     data-format=id
                     title=row.summary
                     on:click=move |_| {

@@ -4,7 +4,7 @@
 
 use lowbit_core::decimal::{exact_decimal, js_string};
 use lowbit_core::format::{BitRole, Kind};
-use lowbit_core::{Class, Encoder, FloatFormat, Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
+use lowbit_core::{Class, Encoder, FloatFormat, FloatSpec, Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 
 use crate::text::{compact, shorten, shorten_quoted};
 
@@ -86,7 +86,7 @@ pub fn fields(format: &Format) -> Vec<Field> {
     }
     for field in &mut out {
         let name = match field.role {
-            BitRole::Index if matches!(format.kind, Kind::Int(_)) => "value",
+            BitRole::Index if matches!(format.kind(), Kind::Int(_)) => "value",
             BitRole::Index => "index",
             role => role.name(),
         };
@@ -184,19 +184,19 @@ impl Formula {
 }
 
 fn special_text(float: &FloatFormat, class: Class, negative: bool) -> String {
-    match (class, float.specials) {
+    match (class, float.specials()) {
         (Class::Infinite, Specials::P3109 { .. }) => format!(
             "the largest magnitude below the NaN: {}Infinity (P3109 extended)",
             if negative { "−" } else { "+" }
         ),
-        (_, Specials::P3109 { .. }) if float.signed => "the code of −0 is the one NaN (P3109: no −0)".into(),
+        (_, Specials::P3109 { .. }) if float.signed() => "the code of −0 is the one NaN (P3109: no −0)".into(),
         (_, Specials::P3109 { .. }) => "the top code is the one NaN (P3109 unsigned)".into(),
         (Class::Infinite, _) => format!(
             "exponent all ones, mantissa zero: {}Infinity",
             if negative { "−" } else { "+" }
         ),
         (_, Specials::Ieee) => "exponent all ones, mantissa not zero: NaN".into(),
-        (_, Specials::Fn) if float.mantissa_bits == 0 => "all ones: the one NaN code".into(),
+        (_, Specials::Fn) if float.mantissa_bits() == 0 => "all ones: the one NaN code".into(),
         (_, Specials::Fn) => "exponent and mantissa all ones: NaN (this format has no infinity)".into(),
         (_, Specials::Fnuz) => "the code of −0 is the one NaN (no −0, no infinity here)".into(),
         (_, Specials::Finite) => "NaN".into(),
@@ -207,7 +207,7 @@ fn special_text(float: &FloatFormat, class: Class, negative: bool) -> String {
 pub fn formula(format: &Format, code: u64) -> Formula {
     let decoded = format.decode(code);
     let value = js_string(decoded.value);
-    match &format.kind {
+    match &format.kind() {
         Kind::Float(float) => {
             let Some(fields) = decoded.fields else {
                 return Formula::Special { text: value };
@@ -215,8 +215,8 @@ pub fn formula(format: &Format, code: u64) -> Formula {
             if matches!(fields.class, Class::Nan | Class::Infinite) {
                 return Formula::Special { text: special_text(float, fields.class, fields.sign) };
             }
-            let subnormal = float.subnormals && fields.exponent_field == 0;
-            let m = float.mantissa_bits as usize;
+            let subnormal = float.subnormals() && fields.exponent_field == 0;
+            let m = float.mantissa_bits() as usize;
             let significand_bits = (m > 0).then(|| {
                 let lead = if subnormal { '0' } else { '1' };
                 format!("{lead}.{:0m$b}", fields.mantissa_field)
@@ -229,9 +229,9 @@ pub fn formula(format: &Format, code: u64) -> Formula {
                 None
             };
             Formula::Float {
-                sign: float.signed.then(|| if fields.sign { "1".into() } else { "0".into() }),
+                sign: float.signed().then(|| if fields.sign { "1".into() } else { "0".into() }),
                 exponent: if subnormal { "1".into() } else { fields.exponent_field.to_string() },
-                bias: float.bias.to_string(),
+                bias: float.bias().to_string(),
                 unbiased: fields.unbiased_exponent.to_string(),
                 significand_bits,
                 significand: js_string(fields.significand),
@@ -240,9 +240,9 @@ pub fn formula(format: &Format, code: u64) -> Formula {
             }
         }
         Kind::Int(int) => {
-            let top = int.bits - 1;
+            let top = int.bits() - 1;
             let rest_mask = (1u64 << top) - 1;
-            if int.signed {
+            if int.signed() {
                 Formula::Int {
                     sign_weight: Some((1u64 << top).to_string()),
                     sign: Some(if bit_is_set(decoded.code, top) { "1".into() } else { "0".into() }),
@@ -255,9 +255,9 @@ pub fn formula(format: &Format, code: u64) -> Formula {
         }
         Kind::Codebook(_) => {
             if decoded.value.is_nan() {
-                return Formula::Special { text: format!("code {} is not used by {}", decoded.code, format.id) };
+                return Formula::Special { text: format!("code {} is not used by {}", decoded.code, format.id()) };
             }
-            Formula::Table { name: format.id.clone(), index: decoded.code.to_string(), value }
+            Formula::Table { name: format.id().to_string(), index: decoded.code.to_string(), value }
         }
     }
 }
@@ -271,7 +271,7 @@ pub fn class_badge(format: &Format, code: u64) -> (&'static str, String) {
         Class::Infinite if decoded.value < 0.0 => ("infinite", "−Inf".into()),
         Class::Infinite => ("infinite", "+Inf".into()),
         Class::Nan => ("nan", "NaN".into()),
-        Class::Normal => match format.kind {
+        Class::Normal => match format.kind() {
             Kind::Float(_) => ("normal", "normal".into()),
             Kind::Int(_) => ("normal", "integer".into()),
             Kind::Codebook(_) => ("normal", "table value".into()),
@@ -414,25 +414,25 @@ pub fn limits_table() -> Vec<LimitsTableRow> {
     CATALOGUE
         .iter()
         .map(|entry| {
-            let format = Format { id: entry.id.to_string(), kind: entry.kind };
+            let format = entry.format();
             let l = format.limits();
             let cell = |x: Option<f64>| match x {
                 Some(x) => (compact(x), js_string(x)),
                 None => ("—".into(), "not defined".into()),
             };
-            let layout = match &entry.kind {
-                Kind::Float(f) => format!("E{}M{}", f.exponent_bits, f.mantissa_bits),
-                Kind::Int(i) => if i.signed { "int".into() } else { "uint".into() },
+            let layout = match &entry.kind() {
+                Kind::Float(f) => format!("E{}M{}", f.exponent_bits(), f.mantissa_bits()),
+                Kind::Int(i) => if i.signed() { "int".into() } else { "uint".into() },
                 Kind::Codebook(_) => "table".into(),
             };
             LimitsTableRow {
-                id: entry.id,
+                id: entry.id(),
                 bits: format.bits().to_string(),
                 layout,
                 cells: vec![cell(Some(l.max)), cell(l.min_normal), cell(l.min_positive), cell(l.epsilon)],
                 inf: yes_no(l.has_inf),
                 nans: l.nan_codes.to_string(),
-                summary: entry.summary,
+                summary: entry.summary(),
             }
         })
         .collect()
@@ -534,11 +534,11 @@ impl CustomSpec {
     /// otherwise E4M3.
     pub fn of(format: &Format) -> CustomSpec {
         match format.as_float() {
-            Some(f) if f.signed && f.subnormals => CustomSpec {
-                exponent_bits: f.exponent_bits,
-                mantissa_bits: f.mantissa_bits,
-                bias: f.bias,
-                specials: f.specials,
+            Some(f) if f.signed() && f.subnormals() => CustomSpec {
+                exponent_bits: f.exponent_bits(),
+                mantissa_bits: f.mantissa_bits(),
+                bias: f.bias(),
+                specials: f.specials(),
             },
             _ => CustomSpec { exponent_bits: 4, mantissa_bits: 3, bias: 7, specials: Specials::Ieee },
         }
@@ -546,7 +546,7 @@ impl CustomSpec {
 
     /// The default bias for the exponent width (2^(X−1) − 1).
     pub fn default_bias(exponent_bits: u32) -> i32 {
-        FloatFormat::default_bias(exponent_bits.clamp(1, 11))
+        FloatFormat::default_bias(exponent_bits.clamp(1, 11)).unwrap_or(0)
     }
 
     /// The custom format id (`e5m7b10_fn`), checked by the core.
@@ -561,15 +561,16 @@ impl CustomSpec {
                 self.exponent_bits, self.mantissa_bits
             ));
         }
-        let float = FloatFormat {
+        let float = FloatFormat::new(FloatSpec {
             exponent_bits: self.exponent_bits,
             mantissa_bits: self.mantissa_bits,
             bias: self.bias,
             signed: true,
             specials: self.specials,
             subnormals: true,
-        };
-        Format::parse(&float.custom_id()).map_err(|e| e.0)
+        })
+        .map_err(|e| e.0)?;
+        Format::from_kind(Kind::Float(float)).map_err(|e| e.0)
     }
 }
 
@@ -666,9 +667,9 @@ mod tests {
         );
         // Every bit of every catalogue format belongs to exactly one field.
         for e in CATALOGUE {
-            let f = fmt(e.id);
+            let f = fmt(e.id());
             let n: usize = fields(&f).iter().map(|x| x.positions.len()).sum();
-            assert_eq!(n as u32, f.bits(), "{}", e.id);
+            assert_eq!(n as u32, f.bits(), "{}", e.id());
         }
     }
 
@@ -828,7 +829,7 @@ mod tests {
         assert_eq!(convert_code(&fmt("float8_e4m3fn"), 0x7e, &fmt("float16")), 0x5f00);
         assert_eq!(convert_code(&fmt("float8_e4m3fn"), 0x7f, &fmt("float16")) & 0x7c00, 0x7c00);
         let spec = CustomSpec { exponent_bits: 5, mantissa_bits: 7, bias: 10, specials: Specials::Fn };
-        assert_eq!(spec.to_format().unwrap().id, "e5m7b10_fn");
+        assert_eq!(spec.to_format().unwrap().id(), "e5m7b10_fn");
         assert_eq!(CustomSpec::of(&spec.to_format().unwrap()), spec);
         assert_eq!(CustomSpec::of(&fmt("int8")).exponent_bits, 4);
         assert!(CustomSpec { exponent_bits: 0, ..spec }.to_format().is_err());

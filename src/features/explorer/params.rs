@@ -42,11 +42,8 @@ impl Default for ExplorerState {
 
 /// The default format ([`DEFAULT_FORMAT`]).
 pub fn default_format() -> Format {
-    // The catalogue always holds DEFAULT_FORMAT (tested); float32 is a belt-and-braces fallback.
-    Format::parse(DEFAULT_FORMAT).unwrap_or_else(|_| Format {
-        id: "float32".into(),
-        kind: lowbit_core::Kind::Float(lowbit_core::FloatFormat::ieee(8, 23)),
-    })
+    // The catalogue always holds DEFAULT_FORMAT (tested); its first entry is a belt-and-braces fallback.
+    Format::parse(DEFAULT_FORMAT).unwrap_or_else(|_| lowbit_core::CATALOGUE[0].format())
 }
 
 /// The code of [`DEFAULT_VALUE`] in a format (or the nearest value it has).
@@ -103,7 +100,7 @@ impl ViewParams for ExplorerState {
     /// Always `format` and `code` (hex, padded to the format's width); `round` and `overflow`
     /// when not the default.
     fn query_parts(&self) -> Vec<String> {
-        let mut parts = vec![format!("format={}", percent_encode(&self.format.id)), format!("code={}", self.format.hex_string(self.code))];
+        let mut parts = vec![format!("format={}", percent_encode(&self.format.id())), format!("code={}", self.format.hex_string(self.code))];
         if let Some(mode) = self.rounding {
             parts.push(format!("round={}", mode.name()));
         }
@@ -126,7 +123,7 @@ mod tests {
     fn default_format_is_in_the_catalogue() {
         assert!(Format::parse(DEFAULT_FORMAT).is_ok());
         let s = ExplorerState::default();
-        assert_eq!(s.format.id, DEFAULT_FORMAT);
+        assert_eq!(s.format.id(), DEFAULT_FORMAT);
         assert_eq!(s.code, 0x38, "1.0 in E4M3 is 0 0111 000");
     }
 
@@ -143,7 +140,7 @@ mod tests {
     fn custom_formats_keep_their_id() {
         let (s, n) = parse(&[("format", "e5m7b10_fn"), ("code", "0x1234")]);
         assert!(n.is_empty(), "{n:?}");
-        assert_eq!((s.format.id.as_str(), s.code), ("e5m7b10_fn", 0x1234));
+        assert_eq!((s.format.id(), s.code), ("e5m7b10_fn", 0x1234));
         assert_eq!(s.query_parts().join("&"), "format=e5m7b10_fn&code=0x1234");
     }
 }

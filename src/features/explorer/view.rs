@@ -29,8 +29,8 @@ pub fn Explorer(
     let formula = Memo::new(move |_| readout.with(|r| r.formula.clone()));
     let summary = move || {
         format.with(|f| match f.entry() {
-            Some(entry) => entry.summary.to_string(),
-            None => format!("custom float, {} bits: sign + {}", f.bits(), f.id),
+            Some(entry) => entry.summary().to_string(),
+            None => format!("custom float, {} bits: sign + {}", f.bits(), f.id()),
         })
     };
     let select = Callback::new(move |f| model.select_format(f));
@@ -82,7 +82,7 @@ pub fn Explorer(
                     />
                 </div>
                 <div class="card">
-                    <h2>"Limits of " <code>{move || format.with(|f| f.id.clone())}</code></h2>
+                    <h2>"Limits of " <code>{move || format.with(|f| f.id().to_string())}</code></h2>
                     <LimitsCard format=format />
                 </div>
             </div>

@@ -121,18 +121,15 @@ pub fn has_table(format: &Format) -> bool {
 pub fn table_formats() -> Vec<(&'static str, &'static str)> {
     CATALOGUE
         .iter()
-        .filter(|e| has_table(&Format { id: e.id.to_string(), kind: e.kind }))
-        .map(|e| (e.id, e.summary))
+        .filter(|e| has_table(&e.format()))
+        .map(|e| (e.id(), e.summary()))
         .collect()
 }
 
 /// The default table format.
 pub fn default_table() -> Format {
-    // The catalogue always holds DEFAULT_TABLE (tested); E2M1 is a belt-and-braces fallback.
-    Format::parse(DEFAULT_TABLE).unwrap_or_else(|_| Format {
-        id: "float4_e2m1fn".into(),
-        kind: lowbit_core::Kind::Float(lowbit_core::FloatFormat::ieee(2, 1)),
-    })
+    // The catalogue always holds DEFAULT_TABLE (tested); its first entry is a belt-and-braces fallback.
+    Format::parse(DEFAULT_TABLE).unwrap_or_else(|_| lowbit_core::CATALOGUE[0].format())
 }
 
 /// Parses the `table` URL parameter: a format of at most 8 bits (catalogue or custom).
@@ -141,7 +138,7 @@ pub fn parse_table(text: &str) -> Result<Format, String> {
     if has_table(&format) {
         Ok(format)
     } else {
-        Err(format!("{} has {} bits; tables cover formats of at most {MAX_TABLE_BITS} bits", format.id, format.bits()))
+        Err(format!("{} has {} bits; tables cover formats of at most {MAX_TABLE_BITS} bits", format.id(), format.bits()))
     }
 }
 
@@ -180,7 +177,7 @@ pub fn cell(format: &Format, code: u64) -> Cell {
     let value = decoded.value;
     let bits = format.bit_string(code);
     let hex = format.hex_string(code);
-    let class_key = if matches!(format.kind, Kind::Codebook(_)) && decoded.class == Class::Nan {
+    let class_key = if matches!(format.kind(), Kind::Codebook(_)) && decoded.class == Class::Nan {
         "unused"
     } else {
         decoded.class.name()
@@ -219,20 +216,20 @@ pub fn value_table(format: &Format) -> ValueTable {
         }
     };
     let summary = match format.entry() {
-        Some(e) => e.summary.to_string(),
+        Some(e) => e.summary().to_string(),
         None => format!("custom float, {} bits", format.bits()),
     };
-    ValueTable { id: format.id.clone(), bits, summary, cells, shape }
+    ValueTable { id: format.id().to_string(), bits, summary, cells, shape }
 }
 
 /// One line on a format for the table card ("float8_e4m3fn · 8 bits · OCP FP8 E4M3: …").
 pub fn value_table_summary(format: &Format) -> String {
     let what = match format.entry() {
-        Some(e) => e.summary.to_string(),
+        Some(e) => e.summary().to_string(),
         None => "custom float".to_string(),
     };
-    let layout = match &format.kind {
-        Kind::Float(f) => format!("E{}M{}", f.exponent_bits, f.mantissa_bits),
+    let layout = match &format.kind() {
+        Kind::Float(f) => format!("E{}M{}", f.exponent_bits(), f.mantissa_bits()),
         Kind::Int(_) => "integer".into(),
         Kind::Codebook(_) => "lookup table".into(),
     };
@@ -248,7 +245,7 @@ pub fn seed_tables() -> Vec<ValueTable> {
 pub fn explorer_query(format: &Format, code: u64) -> String {
     format!(
         "view=explorer&format={}&code={}",
-        crate::query::percent_encode(&format.id),
+        crate::query::percent_encode(&format.id()),
         format.hex_string(code)
     )
 }
@@ -629,11 +626,11 @@ mod tests {
 
     #[test]
     fn parse_table_refuses_wide_and_unknown_formats() {
-        assert_eq!(parse_table("nf4").unwrap().id, "nf4");
+        assert_eq!(parse_table("nf4").unwrap().id(), "nf4");
         assert_eq!(parse_table("e3m2").unwrap().bits(), 6);
         assert!(parse_table("float16").unwrap_err().contains("16 bits"));
         assert!(parse_table("float9").is_err());
-        assert_eq!(default_table().id, DEFAULT_TABLE);
+        assert_eq!(default_table().id(), DEFAULT_TABLE);
     }
 
     #[test]
@@ -642,7 +639,7 @@ mod tests {
         assert_eq!(explorer_query(&f, 126), "view=explorer&format=float8_e4m3fn&code=0x7e");
         let p = crate::url::parse_query(&explorer_query(&f, 126));
         match p.page {
-            crate::url::Page::Explorer(e) => assert_eq!((e.code, e.format.id.as_str()), (126, "float8_e4m3fn")),
+            crate::url::Page::Explorer(e) => assert_eq!((e.code, e.format.id()), (126, "float8_e4m3fn")),
             other => panic!("{other:?}"),
         }
     }

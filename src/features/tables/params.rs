@@ -37,10 +37,10 @@ impl ViewParams for TablesParams {
 
     /// `table` when it is not the default.
     fn query_parts(&self) -> Vec<String> {
-        if self.format.id == DEFAULT_TABLE {
+        if self.format.id() == DEFAULT_TABLE {
             Vec::new()
         } else {
-            vec![format!("table={}", percent_encode(&self.format.id))]
+            vec![format!("table={}", percent_encode(&self.format.id()))]
         }
     }
 }
@@ -53,7 +53,7 @@ mod tests {
     fn tables_keep_their_format() {
         let (p, n) = TablesParams::from_pairs(&[("table", "nf4")]);
         assert!(n.is_empty(), "{n:?}");
-        assert_eq!(p.format.id, "nf4");
+        assert_eq!(p.format.id(), "nf4");
         assert_eq!(p.query_parts(), ["table=nf4"]);
         let (p, n) = TablesParams::from_pairs(&[("table", "float32")]);
         assert_eq!((p, n.len()), (TablesParams::default(), 1));

@@ -62,11 +62,11 @@ pub fn Tables(
     let any_table = move || {
         let f = format.get();
         let table = model::value_table(&f);
-        let seed = SEED_TABLES.contains(&f.id.as_str());
+        let seed = SEED_TABLES.contains(&f.id());
         match table.shape {
             _ if seed => view! {
                 <p class="hint" data-testid="table-shown-above">
-                    <code>{f.id.clone()}</code> " is one of the seed's tables, shown above."
+                    <code>{f.id().to_string()}</code> " is one of the seed's tables, shown above."
                 </p>
             }
             .into_any(),

@@ -8,13 +8,13 @@
 use crate::float::FloatFormat;
 
 /// IEEE binary16 as a format description (the scale format of every GGUF block but MXFP4).
-pub const F16: FloatFormat = FloatFormat::ieee(5, 10);
+pub const F16: FloatFormat = FloatFormat::FLOAT16;
 
 const F32_MANTISSA: u32 = f32::MANTISSA_DIGITS - 1;
 const F32_BIAS: u32 = (f32::MAX_EXP - 1) as u32;
-const F16_MANTISSA: u32 = F16.mantissa_bits;
-const F16_BIAS: u32 = F16.bias as u32;
-const F16_EXP_MAX: u32 = (1 << F16.exponent_bits) - 1;
+const F16_MANTISSA: u32 = F16.mantissa_bits();
+const F16_BIAS: u32 = F16.bias() as u32;
+const F16_EXP_MAX: u32 = (1 << F16.exponent_bits()) - 1;
 /// Mantissa bits dropped from an f32 to an f16.
 const SHIFT: u32 = F32_MANTISSA - F16_MANTISSA;
 const ABS: u32 = !(1 << 31);
@@ -76,7 +76,8 @@ pub fn f16_to_f32(h: u16) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::round::{round_float, Exact, OverflowPolicy, RoundingMode};
+    use crate::float::round_float;
+    use crate::round::{Exact, OverflowPolicy, RoundingMode};
 
     fn exact(x: f32) -> u16 {
         round_float(&F16, &Exact::from_f64(x as f64), RoundingMode::NearestEven, OverflowPolicy::Inf, 0).code as u16

@@ -226,7 +226,7 @@ pub(super) fn dequantize_ternary(codes: &[i32], d: f32, y: &mut [f32]) {
 /// int8 (so code 8, E2M1's −0, is 0), derived from the catalogue's description.
 pub fn mxfp4_levels() -> [i8; 16] {
     let mut out = [0i8; 16];
-    if let Ok(Format { kind: Kind::Float(f), .. }) = Format::parse("float4_e2m1fn") {
+    if let Ok(Kind::Float(f)) = Format::parse("float4_e2m1fn").map(|f| *f.kind()) {
         for (code, o) in out.iter_mut().enumerate() {
             *o = (f.value(code as u64) * 2.0) as i8;
         }
@@ -236,8 +236,8 @@ pub fn mxfp4_levels() -> [i8; 16] {
 
 /// The largest binade of E2M1 (6 = 1.5 · 2^2): ggml's shared exponent is floor(log2 amax) − 2.
 fn e2m1_emax() -> i32 {
-    match Format::parse("float4_e2m1fn") {
-        Ok(Format { kind: Kind::Float(f), .. }) => crate::float::exponent_of(f.max_finite()),
+    match Format::parse("float4_e2m1fn").map(|f| *f.kind()) {
+        Ok(Kind::Float(f)) => crate::float::exponent_of(f.max_finite()),
         _ => 0,
     }
 }

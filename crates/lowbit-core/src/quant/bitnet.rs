@@ -37,7 +37,7 @@ fn element(x: f32, gamma: f32, ternary: bool) -> (f32, f32, i8) {
 
 /// Encodes `ternary` / `binary` for [`super::Scheme::encode`].
 pub(crate) fn encode(book: &Codebook, input: &[f32], grouping: Grouping, q: &mut Quantized) {
-    let ternary = book.values.len() == 3;
+    let ternary = book.values().len() == 3;
     let size = grouping.size.max(1);
     let mut codes = vec![0i8; input.len()];
     for (group, out) in input.chunks(size).zip(codes.chunks_mut(size)) {
@@ -66,7 +66,7 @@ pub(crate) fn encode(book: &Codebook, input: &[f32], grouping: Grouping, q: &mut
 
 /// Trace rows of `ternary` / `binary`.
 pub(crate) fn trace(book: &Codebook, input: &[f32], q: &Quantized, rows: Range<usize>) -> Vec<TraceRow> {
-    let ternary = book.values.len() == 3;
+    let ternary = book.values().len() == 3;
     let size = q.block.max(1);
     let mut cached: Option<(usize, (f32, f32))> = None;
     rows.filter_map(|i| {

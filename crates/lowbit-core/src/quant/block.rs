@@ -205,7 +205,7 @@ impl ScaleFormat {
 
     /// The scale's float format, from the catalogue.
     pub fn format(self) -> Option<crate::float::FloatFormat> {
-        match crate::format::Format::parse(self.id()?).ok()?.kind {
+        match *crate::format::Format::parse(self.id()?).ok()?.kind() {
             crate::format::Kind::Float(f) => Some(f),
             _ => None,
         }

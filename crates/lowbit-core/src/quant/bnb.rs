@@ -65,7 +65,7 @@ impl Bnb4 {
     }
 
     fn of(book: &Codebook) -> Bnb4 {
-        if book.values[0] == -1.0 { Bnb4::Nf4 } else { Bnb4::Fp4 }
+        if book.values()[0] == -1.0 { Bnb4::Nf4 } else { Bnb4::Fp4 }
     }
 }
 

@@ -1,5 +1,5 @@
 //! Facts the hot loops use, derived from the format descriptions — never typed by hand — and
-//! tested against the exact kernel ([`crate::round::round_float`]).
+//! tested against the exact kernel ([`crate::float::round_float`]).
 //!
 //! - [`NibbleFloat`]: a signed 4-bit float (OCP E2M1 and any other `eXmY` of 4 bits whose codes
 //!   are all finite) encoded by counting thresholds. Round-to-nearest-even with saturation is
@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 
 use crate::float::FloatFormat;
 use crate::format::{Format, Kind};
-use crate::round::{round_float, Exact, OverflowPolicy, RoundingMode};
+use crate::float::round_float;
+use crate::round::{Exact, OverflowPolicy, RoundingMode};
 
 /// A signed 4-bit float whose 16 codes are all finite, encoded by threshold counting.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,7 +39,7 @@ impl NibbleFloat {
     /// The description for a 4-bit signed float format with only finite codes, or None
     /// (another width, unsigned, Inf/NaN codes, or values that are not f32 midpoints).
     pub fn new(format: &FloatFormat) -> Option<NibbleFloat> {
-        if format.bits() != 4 || !format.signed || format.has_nan() || format.has_inf() || !format.has_zero() {
+        if format.bits() != 4 || !format.signed() || format.has_nan() || format.has_inf() || !format.has_zero() {
             return None;
         }
         let mut values = [0f32; 16];
@@ -79,10 +80,10 @@ impl NibbleFloat {
 }
 
 fn catalogue_float(id: &str) -> FloatFormat {
-    match Format::parse(id).map(|f| f.kind) {
+    match Format::parse(id).map(|f| *f.kind()) {
         Ok(Kind::Float(f)) => f,
         // The catalogue holds these ids; a missing one is a build error caught by the tests.
-        _ => FloatFormat::ieee(8, 23),
+        _ => FloatFormat::FLOAT32,
     }
 }
 
@@ -111,10 +112,10 @@ impl NormalRounder {
     /// lies in f32's normal range; None otherwise.
     pub fn new(format: &FloatFormat) -> Option<NormalRounder> {
         let (min_normal, max) = (format.min_normal()?, format.max_finite());
-        let fits = format.mantissa_bits < 23 && min_normal >= f32::MIN_POSITIVE as f64 && max <= f32::MAX as f64;
+        let fits = format.mantissa_bits() < 23 && min_normal >= f32::MIN_POSITIVE as f64 && max <= f32::MAX as f64;
         fits.then_some(NormalRounder {
             format: *format,
-            dropped: 23 - format.mantissa_bits,
+            dropped: 23 - format.mantissa_bits(),
             min_normal: min_normal as f32,
             max: max as f32,
         })
@@ -128,8 +129,8 @@ impl NormalRounder {
         let d = self.dropped;
         let rounded = (bits + ((1u32 << (d - 1)) - 1) + ((bits >> d) & 1)) & !((1u32 << d) - 1);
         let value = f32::from_bits(rounded);
-        let exponent = ((rounded >> 23) as i64 - 127 + self.format.bias as i64) as u64;
-        let code = (exponent << self.format.mantissa_bits) | ((rounded & 0x7F_FFFF) >> d) as u64;
+        let exponent = ((rounded >> 23) as i64 - 127 + self.format.bias() as i64) as u64;
+        let code = (exponent << self.format.mantissa_bits()) | ((rounded & 0x7F_FFFF) >> d) as u64;
         (code, value)
     }
 }
@@ -175,7 +176,8 @@ mod tests {
         let mut checked = 0;
         for (e, m) in [(2, 1), (1, 2), (3, 0)] {
             for bias in -2..5 {
-                let f = FloatFormat::ieee(e, m).with_bias(bias).with_specials(crate::float::Specials::Finite);
+                let spec = crate::float::FloatSpec { bias, specials: crate::float::Specials::Finite, ..crate::float::FloatSpec::ieee(e, m) };
+                let Ok(f) = FloatFormat::new(spec) else { continue };
                 let Some(nf) = NibbleFloat::new(&f) else { continue };
                 for x in probes(&nf.thresholds) {
                     let (code, value) = exact(&f, x);

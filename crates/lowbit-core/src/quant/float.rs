@@ -15,7 +15,7 @@ use crate::Encoder;
 
 /// The signed code shown for a format's code: integers as their value, others as the code.
 fn shown_code(format: &Format, code: u64) -> i64 {
-    match &format.kind {
+    match &format.kind() {
         Kind::Int(i) => i.value(code),
         _ => code as i64,
     }
@@ -122,7 +122,7 @@ pub(crate) fn encode(format: &Format, rule: ScaleRule, input: &[f32], grouping: 
             }
         }
     }
-    let signed = matches!(format.kind, Kind::Int(i) if i.signed);
+    let signed = matches!(format.kind(), Kind::Int(i) if i.signed());
     q.codes = if bits == 4 {
         let pad = check.encode_f64(0.0).code as u8 & 0x0F;
         let mut packed = vec![0u8; bytes.len().div_ceil(2)];
@@ -141,7 +141,7 @@ pub(crate) fn encode(format: &Format, rule: ScaleRule, input: &[f32], grouping: 
     if scaled_rule {
         q.notes.push(format!(
             "scale = absmax / {} (the largest {} value); saturating round-to-nearest-even cast",
-            limits.max, format.id
+            limits.max, format.id()
         ));
     } else {
         q.notes.push(format!(

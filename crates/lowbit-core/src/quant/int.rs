@@ -249,8 +249,8 @@ pub(crate) fn trace(rule: ScaleRule, bits: u32, input: &[f32], q: &Quantized, ro
 
 /// f32 → fp16 (IEEE binary16) value, round to nearest even, via the exact kernel.
 fn to_f16(x: f32) -> f32 {
-    let f16 = crate::float::FloatFormat::ieee(5, 10);
-    let r = crate::round::round_float(
+    let f16 = crate::float::FloatFormat::FLOAT16;
+    let r = crate::float::round_float(
         &f16,
         &crate::round::Exact::from_f64(x as f64),
         crate::round::RoundingMode::NearestEven,

@@ -312,7 +312,7 @@ impl Scheme {
             if let Some(rest) = lower.strip_prefix(prefix) {
                 let format = Format::parse(rest).map_err(|e| format!("scheme '{wanted}': {e}"))?;
                 let info = *SCHEMES.iter().find(|s| s.id == template).unwrap_or(&SCHEMES[0]);
-                return Ok(Scheme { id: format!("{prefix}{}", format.id), info, element: Element::Format(format) });
+                return Ok(Scheme { id: format!("{prefix}{}", format.id()), info, element: Element::Format(format) });
             }
         }
         let Some(info) = SCHEMES.iter().find(|s| !s.parametric && s.id == lower) else {
@@ -320,14 +320,14 @@ impl Scheme {
             return Err(format!("unknown scheme '{wanted}'; valid: {}", ids.join(", ")));
         };
         let format = Format::parse(info.element).map_err(|e| e.to_string())?;
-        let element = match format.kind {
+        let element = match format.kind() {
             Kind::Codebook(book) => Element::Codebook(book),
             // An MX integer element is a fixed-point number with bits − 2 fraction bits
             // (MXINT8: int8 × 2^-6, OCP MX v1.0 §5.3).
             Kind::Int(i) if info.scale_rule == ScaleRule::SharedExponent => {
-                Element::Int { bits: i.bits, step: crate::float::ldexp(1.0, 2 - i.bits as i32) }
+                Element::Int { bits: i.bits(), step: crate::float::ldexp(1.0, 2 - i.bits() as i32) }
             }
-            Kind::Int(i) => Element::Int { bits: i.bits, step: 1.0 },
+            Kind::Int(i) => Element::Int { bits: i.bits(), step: 1.0 },
             Kind::Float(_) => Element::Format(format),
         };
         Ok(Scheme { id: info.id.to_string(), info: *info, element })
@@ -336,7 +336,7 @@ impl Scheme {
     /// Width of one element code in bits.
     pub fn element_bits(&self) -> u32 {
         match &self.element {
-            Element::Codebook(c) => c.bits,
+            Element::Codebook(c) => c.bits(),
             Element::Format(f) => f.bits(),
             Element::Int { bits, .. } => *bits,
         }

@@ -153,7 +153,7 @@ fn e8m0_value(code: u8) -> f32 {
 fn cached_encoder(format: &Format, mode: RoundingMode, overflow: OverflowPolicy) -> Option<Arc<FastEncoder>> {
     type Key = (FloatFormat, RoundingMode, OverflowPolicy);
     static CACHE: Mutex<Vec<(Key, Arc<FastEncoder>)>> = Mutex::new(Vec::new());
-    let Kind::Float(f) = format.kind else { return None };
+    let Kind::Float(f) = *format.kind() else { return None };
     let key = (f, mode, overflow);
     let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some((_, e)) = cache.iter().find(|(k, _)| *k == key) {
@@ -183,7 +183,7 @@ impl MxElement {
     fn of(element: &Element) -> Option<MxElement> {
         match element {
             Element::Format(format) => {
-                let Kind::Float(f) = format.kind else { return None };
+                let Kind::Float(f) = *format.kind() else { return None };
                 if let Some(nf) = NibbleFloat::new(&f) {
                     return Some(MxElement::Nibble(nf));
                 }
@@ -376,7 +376,7 @@ struct TwoLevel {
 
 impl TwoLevel {
     fn of(element: &Format, scale: ScaleFormat) -> Option<TwoLevel> {
-        let Kind::Float(e) = element.kind else { return None };
+        let Kind::Float(e) = element.kind() else { return None };
         let element = NibbleFloat::new(&e)?;
         let scale = NormalRounder::new(&scale.format()?)?;
         Some(TwoLevel { divisor: scale.max * element.max, element, scale })
@@ -456,7 +456,7 @@ pub(crate) fn encode_nvfp4(element: &Format, scale: ScaleFormat, input: &[f32], 
 
 /// Dequantizes `nvfp4`: e2m1 · (p · s).
 pub(crate) fn decode_nvfp4(element: &Format, q: &Quantized, out: &mut Vec<f32>) {
-    let Kind::Float(e) = element.kind else { return };
+    let Kind::Float(e) = element.kind() else { return };
     let Some(nf) = NibbleFloat::new(&e) else { return };
     let p = q.tensor_scale.unwrap_or(1.0);
     let totals: Vec<f32> = q.scales.iter().map(|&s| p * s).collect();
@@ -465,7 +465,7 @@ pub(crate) fn decode_nvfp4(element: &Format, q: &Quantized, out: &mut Vec<f32>) 
 
 /// Trace rows of `nvfp4`.
 pub(crate) fn trace_nvfp4(element: &Format, input: &[f32], q: &Quantized, rows: Range<usize>) -> Vec<TraceRow> {
-    let Kind::Float(e) = element.kind else { return Vec::new() };
+    let Kind::Float(e) = element.kind() else { return Vec::new() };
     let Some(nf) = NibbleFloat::new(&e) else { return Vec::new() };
     let block = q.block.max(1);
     let p = q.tensor_scale.unwrap_or(1.0);
