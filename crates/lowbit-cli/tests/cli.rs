@@ -58,6 +58,40 @@ fn encode_json_in_input_order_with_status() {
     assert_eq!(rows[4]["status"], serde_json::json!(["inexact", "underflow"]));
 }
 
+/// The error is value − the exact decimal input, as the nearest double (§2 of issue 7):
+/// against 0.1's nearest double it would be −0.00002441406250000555.
+#[test]
+fn encode_errors_are_computed_from_the_exact_decimal() {
+    let (code, out, _) = lowbit(&["encode", "float16", "0.1", "--json"], "");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["error"].as_f64(), Some(-0.0000244140625), "{out}");
+    let v = json(&["encode", "bfloat16", "1.2", "--json"], "");
+    assert_eq!(v[0]["value"].as_f64(), Some(1.203125));
+    assert_eq!(v[0]["error"].as_f64(), Some(0.003125));
+    // Exact inputs still have error 0; the text output shows the same exact error.
+    let v = json(&["encode", "float16", "0.5", "--json"], "");
+    assert_eq!(v[0]["error"].as_f64(), Some(0.0));
+    let (_, text, _) = lowbit(&["encode", "float16", "0.1"], "");
+    assert!(text.contains("-0.0000244140625") && !text.contains("0555"), "{text}");
+}
+
+/// A tiny decimal is rounded from its exact value, never flushed to zero through f64 first:
+/// E8M0's smallest value 2^-127 is the nearest to 1e-330 (and to 1e-30000 when saturating).
+#[test]
+fn tiny_decimals_into_e8m0_round_to_its_smallest_value() {
+    for args in [
+        &["encode", "float8_e8m0fnu", "1e-330", "--json"][..],
+        &["encode", "float8_e8m0fnu", "1e-30000", "--overflow", "saturate", "--json"][..],
+        &["encode", "float8_e8m0fnu", "1e-30000", "--json"][..],
+    ] {
+        let v = json(args, "");
+        assert_eq!(v[0]["code"].as_u64(), Some(0), "{args:?}: {v}");
+        assert_eq!(v[0]["value"].as_f64(), Some(2f64.powi(-127)), "{args:?}");
+        assert_eq!(v[0]["status"], serde_json::json!(["inexact", "underflow"]), "{args:?}");
+    }
+}
+
 #[test]
 fn encode_reads_stdin_and_rejects_a_malformed_line_without_output() {
     let v = json(&["encode", "float16", "--json"], "65519\n65520\n\n-inf\n");

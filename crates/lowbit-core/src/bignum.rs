@@ -132,6 +132,44 @@ impl BigUint {
         (value, below)
     }
 
+    /// Compares two numbers.
+    pub fn compare(&self, other: &BigUint) -> std::cmp::Ordering {
+        self.limbs.len().cmp(&other.limbs.len()).then_with(|| self.limbs.iter().rev().cmp(other.limbs.iter().rev()))
+    }
+
+    /// self = self + other.
+    pub fn add(&mut self, other: &BigUint) {
+        if self.limbs.len() < other.limbs.len() {
+            self.limbs.resize(other.limbs.len(), 0);
+        }
+        let mut carry = 0u64;
+        for (i, limb) in self.limbs.iter_mut().enumerate() {
+            let v = *limb as u64 + other.limbs.get(i).copied().unwrap_or(0) as u64 + carry;
+            *limb = v as u32;
+            carry = v >> 32;
+        }
+        if carry > 0 {
+            self.limbs.push(carry as u32);
+        }
+    }
+
+    /// self = |self − other| (the absolute difference, so it never underflows).
+    pub fn abs_diff(&mut self, other: &BigUint) {
+        let (big, small) = match self.compare(other) {
+            std::cmp::Ordering::Less => (other.clone(), std::mem::take(self)),
+            _ => (std::mem::take(self), other.clone()),
+        };
+        let mut limbs = big.limbs;
+        let mut borrow = 0i64;
+        for (i, limb) in limbs.iter_mut().enumerate() {
+            let v = *limb as i64 - small.limbs.get(i).copied().unwrap_or(0) as i64 - borrow;
+            borrow = i64::from(v < 0);
+            *limb = (v + (borrow << 32)) as u32;
+        }
+        self.limbs = limbs;
+        self.trim();
+    }
+
     /// Decimal digits ("0" for zero).
     pub fn to_decimal(&self) -> String {
         if self.is_zero() {
@@ -194,6 +232,19 @@ mod tests {
             let p = 10u128.pow(k);
             proptest::prop_assert_eq!(n.to_decimal(), (shifted / p).to_string());
             proptest::prop_assert_eq!(dropped, !shifted.is_multiple_of(p));
+        }
+
+        #[test]
+        fn add_and_difference_agree_with_u128(a: u64, b: u64, shift in 0u64..60) {
+            let (mut x, mut y) = (BigUint::from_u64(a), BigUint::from_u64(b));
+            x.shl(shift);
+            let wide = (a as u128) << shift;
+            proptest::prop_assert_eq!(x.compare(&y), wide.cmp(&(b as u128)));
+            let mut sum = x.clone();
+            sum.add(&y);
+            proptest::prop_assert_eq!(sum.to_decimal(), (wide + b as u128).to_string());
+            y.abs_diff(&x);
+            proptest::prop_assert_eq!(y.to_decimal(), wide.abs_diff(b as u128).to_string());
         }
     }
 }

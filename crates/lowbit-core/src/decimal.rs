@@ -196,6 +196,64 @@ pub fn decimal_equals_f64(decimal: &Decimal, x: f64) -> bool {
     !sticky && s == significand && e == e2 - zeros
 }
 
+/// The double nearest to `x − decimal`, computed from the exact decimal value (the rounding
+/// error of an encoded value against the typed text, not against its nearest double): `x`
+/// = 0.0999755859375 (float16's 0.1) minus "0.1" gives −0.0000244140625 exactly. NaN when
+/// either side is NaN or infinite.
+pub fn exact_difference(x: f64, decimal: &Decimal) -> f64 {
+    let Decimal::Finite { negative, digits, exponent } = decimal else { return f64::NAN };
+    if !x.is_finite() {
+        return f64::NAN;
+    }
+    if digits.is_empty() {
+        return x - if *negative { -0.0 } else { 0.0 };
+    }
+    // |decimal| < 10^magnitude.
+    let magnitude = digits.len() as i64 + exponent;
+    if magnitude < -400 && x != 0.0 {
+        // Below a quarter of the smallest subnormal: x − decimal rounds to x.
+        return x;
+    }
+    if magnitude > 400 {
+        // Beyond every double: the difference is −decimal, rounded.
+        return if *negative { f64::INFINITY } else { f64::NEG_INFINITY };
+    }
+    // x = significand × 2^e = significand × 5^−e × 10^e (e < 0), exactly an integer × 10^ex.
+    let (mut value, value_exponent) = match Exact::from_f64(x) {
+        Exact::Finite { significand, exponent: e, .. } if e < 0 => {
+            let mut n = BigUint::from_u64(significand);
+            n.mul_pow5(e.unsigned_abs());
+            (n, i64::from(e))
+        }
+        Exact::Finite { significand, exponent: e, .. } => {
+            let mut n = BigUint::from_u64(significand);
+            n.shl(e as u64);
+            (n, 0)
+        }
+        _ => (BigUint::default(), *exponent),
+    };
+    let mut input = BigUint::from_decimal(digits);
+    let common = value_exponent.min(*exponent);
+    value.mul_pow10((value_exponent - common) as u32);
+    input.mul_pow10((exponent - common) as u32);
+    // x − decimal with signs: same signs subtract magnitudes, opposite signs add them.
+    let x_negative = x.is_sign_negative();
+    let result_negative = if x_negative == *negative {
+        let x_larger = value.compare(&input) == std::cmp::Ordering::Greater;
+        value.abs_diff(&input);
+        if x_larger { x_negative } else { !x_negative }
+    } else {
+        value.add(&input);
+        x_negative
+    };
+    if value.is_zero() {
+        return 0.0;
+    }
+    // Rust's parse rounds decimal text of any length correctly to nearest-even.
+    let text = format!("{}{}e{common}", if result_negative { "-" } else { "" }, value.to_decimal());
+    text.parse().unwrap_or(f64::NAN)
+}
+
 /// The exact decimal expansion of a finite f64 (every binary fraction has a finite one):
 /// `2^-149` gives all 105 significant digits. NaN and ±Inf give "NaN", "Infinity", "-Infinity".
 pub fn exact_decimal(x: f64) -> String {

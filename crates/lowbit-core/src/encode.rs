@@ -1,9 +1,11 @@
 //! Encoding real numbers (decimal text or f64) into any format, with a rounding mode and an
 //! overflow policy, returning the code, its value and IEEE-style status flags.
 
-use crate::decimal::{decimal_equals_f64, parse_decimal, Decimal, ParseError};
+use crate::decimal::{decimal_equals_f64, exact_difference, parse_decimal, Decimal, ParseError};
+use crate::float::FloatFormat;
 use crate::format::{Format, Kind};
 use crate::float::{round_float, round_float_draw};
+use crate::rng::SplitMix64;
 use crate::round::{Draw, Exact, OverflowPolicy, RoundingMode, Status};
 
 /// The result of encoding one input.
@@ -17,12 +19,24 @@ pub struct Encoded {
     pub input: f64,
     /// Conversion flags (empty = exact).
     pub status: Status,
+    /// value − the exact input, rounded once to the nearest double (NaN when either is not
+    /// finite). Only the encoder computes it: from decimal text it is exact, not value − input.
+    error: f64,
 }
 
 impl Encoded {
-    /// value − input (NaN when either is not finite).
+    /// The result of encoding `input` (an f64) as `code` of value `value`: the error is
+    /// value − input, one correctly rounded subtraction.
+    fn of_f64(code: u64, value: f64, input: f64, status: Status) -> Encoded {
+        let error = if value.is_finite() && input.is_finite() { value - input } else { f64::NAN };
+        Encoded { code, value, input, status, error }
+    }
+
+    /// value − input: the double nearest to the exact rounding error, computed from the
+    /// exact input (the decimal text when encoded from text: float16 "0.1" gives
+    /// −0.0000244140625). NaN when either is not finite.
     pub fn error(&self) -> f64 {
-        if self.value.is_finite() && self.input.is_finite() { self.value - self.input } else { f64::NAN }
+        self.error
     }
 
     /// |value − input| / |input| (NaN at 0 or when not finite).
@@ -38,7 +52,7 @@ pub struct Encoder {
     format: Format,
     mode: RoundingMode,
     overflow: OverflowPolicy,
-    state: u64,
+    random: SplitMix64,
     sr_bits: Option<u32>,
 }
 
@@ -49,7 +63,7 @@ impl Encoder {
     /// An encoder with an explicit mode (None = the format's default) and overflow policy.
     pub fn new(format: &Format, mode: Option<RoundingMode>, overflow: OverflowPolicy, seed: u64) -> Encoder {
         let mode = mode.unwrap_or_else(|| format.default_rounding());
-        Encoder { format: format.clone(), mode, overflow, state: seed ^ 0x9E37_79B9_7F4A_7C15, sr_bits: None }
+        Encoder { format: format.clone(), mode, overflow, random: SplitMix64::new(seed ^ 0x9E37_79B9_7F4A_7C15), sr_bits: None }
     }
 
     /// Stochastic rounding with N random bits per value (`Some(N)`, gfloat's
@@ -86,18 +100,9 @@ impl Encoder {
         self.mode
     }
 
-    /// SplitMix64: small, fast and reproducible.
-    fn next_random(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     /// Encodes an exact value.
     pub fn encode_exact(&mut self, input: &Exact) -> Encoded {
-        let random = if self.mode == RoundingMode::Stochastic { self.next_random() } else { 0 };
+        let random = if self.mode == RoundingMode::Stochastic { self.random.next_u64() } else { 0 };
         let (code, status) = match &self.format.kind() {
             Kind::Float(f) => {
                 let draw = match self.sr_bits {
@@ -112,7 +117,7 @@ impl Encoder {
             Kind::Codebook(c) => c.round_exact(input),
         };
         let value = self.format.decode(code).value;
-        Encoded { code, value, input: input.approx_f64(), status }
+        Encoded::of_f64(code, value, input.approx_f64(), status)
     }
 
     /// Encodes an f64 exactly (no detour through f32).
@@ -128,8 +133,27 @@ impl Encoder {
         Ok(self.encode_decimal(&decimal, text))
     }
 
-    /// Encodes a parsed decimal (`text` is its source, for the fast f64 parse).
+    /// Encodes a parsed decimal (`text` is its source, for the fast f64 parse); the error is
+    /// computed from the exact decimal value.
     pub fn encode_decimal(&mut self, decimal: &Decimal, text: &str) -> Encoded {
+        let mut encoded = self.encode_decimal_code(decimal, text);
+        if encoded.error.is_finite() && !decimal_equals_f64(decimal, encoded.input) {
+            encoded.error = exact_difference(encoded.value, decimal);
+        }
+        encoded
+    }
+
+    /// Whether the f64 fast path of [`Encoder::encode_decimal`] is exact-equivalent for this
+    /// float format: every decision point (representable value and midpoint) of the format is
+    /// an f64, so an input strictly between two of them lies where its nearest normal f64 lies.
+    fn decision_points_are_f64(f: &FloatFormat) -> bool {
+        // Midpoints take one more bit than the format's mantissa; the lowest is half the
+        // smallest positive value, 2^(min_exponent − m − 1), the highest max + ½ ulp (< 2^1024).
+        let lowest = i64::from(f.min_exponent()) - i64::from(f.mantissa_bits()) - 1;
+        f.mantissa_bits() < 52 && lowest >= -1074
+    }
+
+    fn encode_decimal_code(&mut self, decimal: &Decimal, text: &str) -> Encoded {
         let Decimal::Finite { .. } = decimal else {
             return self.encode_exact(&decimal.to_exact());
         };
@@ -139,16 +163,18 @@ impl Encoder {
         let Ok(x) = text.trim().parse::<f64>() else {
             return self.encode_exact(&decimal.to_exact());
         };
-        if f.mantissa_bits() >= 52 && self.mode == RoundingMode::NearestEven && x.is_finite() {
+        if *f == FloatFormat::FLOAT64 && self.mode == RoundingMode::NearestEven && x.is_finite() {
             // Rust's parse is correctly rounded to nearest-even: only the flags remain.
             let exact = decimal_equals_f64(decimal, x);
             let mut status = if exact { Status::EXACT } else { Status::INEXACT };
             if !exact && x.abs() < f64::MIN_POSITIVE {
                 status |= Status::UNDERFLOW;
             }
-            return Encoded { code: x.to_bits(), value: x, input: x, status };
+            return Encoded::of_f64(x.to_bits(), x, x, status);
         }
-        if self.mode == RoundingMode::Stochastic || !x.is_finite() || f.mantissa_bits() >= 52 {
+        // Only a normal f64 (zero and subnormals may have lost the value: 1e-330 parses to 0)
+        // into a format whose decision points are all f64s takes the fast path.
+        if self.mode == RoundingMode::Stochastic || !x.is_normal() || !Self::decision_points_are_f64(f) {
             return self.encode_exact(&decimal.to_exact());
         }
         let via_f64 = round_float(f, &Exact::from_f64(x), self.mode, self.overflow, 0);
@@ -157,11 +183,11 @@ impl Encoder {
         if !on_boundary && via_f64.status.contains(Status::INEXACT) {
             // x lies strictly between two decision points of the target, so does the exact value.
             let value = self.format.decode(via_f64.code).value;
-            return Encoded { code: via_f64.code, value, input: x, status: via_f64.status };
+            return Encoded::of_f64(via_f64.code, value, x, via_f64.status);
         }
         if decimal_equals_f64(decimal, x) {
             let value = self.format.decode(via_f64.code).value;
-            return Encoded { code: via_f64.code, value, input: x, status: via_f64.status };
+            return Encoded::of_f64(via_f64.code, value, x, via_f64.status);
         }
         if !on_boundary && nearest {
             // x is representable and the exact value is within half an f64 ulp of it.
@@ -171,7 +197,7 @@ impl Encoder {
             if tiny {
                 status |= Status::UNDERFLOW;
             }
-            return Encoded { code: via_f64.code, value, input: x, status };
+            return Encoded::of_f64(via_f64.code, value, x, status);
         }
         self.encode_exact(&decimal.to_exact())
     }

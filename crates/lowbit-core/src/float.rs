@@ -788,6 +788,8 @@ pub fn round_float_draw(
     overflow: OverflowPolicy,
     draw: Draw,
 ) -> Rounded {
+    // Any `Exact` a caller built (top bit clear, extreme exponents) rounds as its value does.
+    let input = &input.normalized();
     let done = |code: u64, status: Status| Rounded { code, status, tie: false };
     let negative = input.is_negative();
     let nan_or = |fallback: u64| format.canonical_nan(negative).unwrap_or(fallback);

@@ -804,9 +804,19 @@ mod tests {
                 assert_eq!(t.value, "0.1015625");
                 assert_eq!(t.status, "inexact");
                 assert!(!t.exact);
-                assert_eq!(t.abs_error, js_string(0.1015625 - 0.1));
+                assert_eq!(t.abs_error, "0.0015625", "exact: 0.1015625 − 0.1");
                 assert_eq!(t.rel_error, "0.0156");
             }
+            other => panic!("{other:?}"),
+        }
+        // The error is computed from the typed decimal, exactly (not from its nearest double,
+        // which would give -0.00002441406250000555).
+        match interpret_entry(&f16, "0.1", None, OverflowPolicy::Default, 0).unwrap() {
+            Entry::Number(t) => assert_eq!((t.value.as_str(), t.abs_error.as_str()), ("0.0999755859375", "-0.0000244140625")),
+            other => panic!("{other:?}"),
+        }
+        match interpret_entry(&fmt("bfloat16"), "1.2", None, OverflowPolicy::Default, 0).unwrap() {
+            Entry::Number(t) => assert_eq!((t.value.as_str(), t.abs_error.as_str()), ("1.203125", "0.003125")),
             other => panic!("{other:?}"),
         }
         match interpret_entry(&fmt("float8_e4m3fn"), "0.1", Some(RoundingMode::TowardZero), OverflowPolicy::Default, 0).unwrap() {
