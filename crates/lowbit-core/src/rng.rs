@@ -32,6 +32,12 @@ impl SplitMix64 {
         (self.next_u64() >> (64 - BITS)) as f32 * (1.0 / (1u32 << BITS) as f32)
     }
 
+    /// A uniform f64 in [0, 1) with 53 random bits (the top bits of
+    /// [`SplitMix64::next_u64`]), exact: k · 2^-53 for k in 0..2^53.
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
     /// An index in `0..n` as `next_u64() % n` (0 when `n` is 0). The modulo bias is below
     /// n / 2^64, negligible for any slice length.
     pub fn below(&mut self, n: usize) -> usize {

@@ -17,6 +17,7 @@
 //! most one unit in the last place of the `f64`; after the rounding to `f32` the outputs agree
 //! except where an `f64` result lies within one `f64` ulp of an `f32` rounding boundary.
 
+use crate::rng::SplitMix64;
 use std::f64::consts::PI;
 use std::fmt;
 
@@ -256,12 +257,12 @@ pub fn ramp(amplitude: f64, periods: f64, samples: usize) -> Vec<f32> {
 /// (0, 1] so the logarithm is finite. The same seed always gives the same values.
 #[must_use]
 pub fn gaussian_noise(sigma: f64, samples: usize, seed: u64) -> Vec<f32> {
-    let mut rng = SplitMix64(seed);
+    let mut rng = SplitMix64::new(seed);
     let mut out = Vec::with_capacity(samples);
     while out.len() < samples {
         // u1 in (0, 1], u2 in [0, 1).
-        let u1 = 1.0 - rng.next_unit();
-        let u2 = rng.next_unit();
+        let u1 = 1.0 - rng.next_f64();
+        let u2 = rng.next_f64();
         let r = (-2.0 * u1.ln()).sqrt();
         let (s, c) = (2.0 * PI * u2).sin_cos();
         out.push((sigma * r * c) as f32);
@@ -270,25 +271,6 @@ pub fn gaussian_noise(sigma: f64, samples: usize, seed: u64) -> Vec<f32> {
         }
     }
     out
-}
-
-/// Steele, Lea and Flood's SplitMix64: tiny, fast, passes BigCrush, and every seed (0
-/// included) gives a full-period stream.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform in [0, 1) with 53 random bits.
-    fn next_unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
 }
 
 #[cfg(test)]
@@ -433,7 +415,7 @@ mod tests {
     #[test]
     fn splitmix_reference_values() {
         // First outputs of SplitMix64 seeded with 1234567 (the reference C implementation).
-        let mut r = SplitMix64(1_234_567);
+        let mut r = SplitMix64::new(1_234_567);
         assert_eq!(r.next_u64(), 6_457_827_717_110_365_317);
         assert_eq!(r.next_u64(), 3_203_168_211_198_807_973);
     }
