@@ -185,3 +185,125 @@ pub fn decode_response(bytes: &[u8]) -> Result<Response, String> {
     use bincode::Options;
     options().deserialize(bytes).map_err(|e| format!("malformed response ({} bytes): {e}", bytes.len()))
 }
+
+/// A [`Response`] as the page reads it first: everything but a result's body, which stays
+/// bytes until the view that asked decodes it as the one type it expects
+/// ([`decode_outcome_as`]). The page then links the decoders of the results it shows only,
+/// not of every job the worker knows (the first view's download budget).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Envelope {
+    /// [`Response::Ready`].
+    Ready,
+    /// [`Response::Progress`].
+    Progress(Progress),
+    /// [`Response::Done`], its [`Outcome`] still encoded.
+    Done {
+        /// The job's id.
+        id: JobId,
+        /// The encoded [`Outcome`] (its variant tag, then its body).
+        outcome: Vec<u8>,
+    },
+    /// [`Response::Cancelled`].
+    Cancelled {
+        /// The job's id.
+        id: JobId,
+    },
+    /// [`Response::Failed`].
+    Failed {
+        /// The job's id, when known.
+        id: Option<JobId>,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// The variant index of each [`Outcome`] in the wire format (the order of the enum).
+pub mod outcome_tag {
+    /// [`super::Outcome::Signal`].
+    pub const SIGNAL: u32 = 0;
+    /// [`super::Outcome::Quantize`].
+    pub const QUANTIZE: u32 = 1;
+    /// [`super::Outcome::Trace`].
+    pub const TRACE: u32 = 2;
+    /// [`super::Outcome::Probe`].
+    pub const PROBE: u32 = 3;
+    /// [`super::Outcome::Bench`].
+    pub const BENCH: u32 = 4;
+}
+
+/// Reads one bincode variable-length integer at `at`: (value, bytes used).
+fn varint(bytes: &[u8], at: usize) -> Result<(u64, usize), String> {
+    let short = || "a truncated message".to_string();
+    let first = *bytes.get(at).ok_or_else(short)?;
+    let width = match first {
+        0..=250 => return Ok((first as u64, 1)),
+        251 => 2,
+        252 => 4,
+        253 => 8,
+        _ => return Err(format!("an integer of an unsupported width (tag {first})")),
+    };
+    let body = bytes.get(at + 1..at + 1 + width).ok_or_else(short)?;
+    Ok((body.iter().rev().fold(0u64, |v, &b| (v << 8) | b as u64), 1 + width))
+}
+
+/// Decodes a response's envelope (the page's side; see [`Envelope`]).
+pub fn decode_envelope(bytes: &[u8]) -> Result<Envelope, String> {
+    use bincode::Options;
+    let bad = |e: String| format!("malformed response ({} bytes): {e}", bytes.len());
+    let (tag, at) = varint(bytes, 0).map_err(bad)?;
+    let rest = &bytes[at..];
+    match tag {
+        0 if rest.is_empty() => Ok(Envelope::Ready),
+        1 => options().deserialize(rest).map(Envelope::Progress).map_err(|e| bad(e.to_string())),
+        2 => {
+            let (id, used) = varint(rest, 0).map_err(bad)?;
+            Ok(Envelope::Done { id, outcome: rest[used..].to_vec() })
+        }
+        3 => options().deserialize(rest).map(|id| Envelope::Cancelled { id }).map_err(|e| bad(e.to_string())),
+        4 => options().deserialize(rest).map(|(id, message)| Envelope::Failed { id, message }).map_err(|e| bad(e.to_string())),
+        _ => Err(bad(format!("unknown response kind {tag}"))),
+    }
+}
+
+/// Decodes an encoded [`Outcome`] of [`Envelope::Done`] as the body of variant `tag`
+/// ([`outcome_tag`]); another variant is an error.
+pub fn decode_outcome_as<T: serde::de::DeserializeOwned>(outcome: &[u8], tag: u32) -> Result<T, String> {
+    use bincode::Options;
+    let (got, at) = varint(outcome, 0)?;
+    if got != tag as u64 {
+        return Err(format!("the compute worker answered with result kind {got}, expected {tag}"));
+    }
+    options().deserialize(&outcome[at..]).map_err(|e| format!("malformed result ({} bytes): {e}", outcome.len()))
+}
+
+#[cfg(test)]
+mod envelope_tests {
+    use super::*;
+    use crate::bench::{BenchOutcome, BenchRow};
+
+    #[test]
+    fn envelopes_read_every_response_and_bodies_decode_as_their_type() {
+        let bench = BenchOutcome { n: 7, rows: vec![BenchRow { op: "encode".into(), subject: "float16".into(), block: None, elements_per_second: 1e9 }] };
+        let progress = Progress { id: 300, done: 1, total: 3, label: "x".into(), partial: None };
+        let cases = [
+            (Response::Ready, Envelope::Ready),
+            (Response::Progress(progress.clone()), Envelope::Progress(progress)),
+            (Response::Cancelled { id: 70_000 }, Envelope::Cancelled { id: 70_000 }),
+            (Response::Failed { id: None, message: "m".into() }, Envelope::Failed { id: None, message: "m".into() }),
+            (Response::Failed { id: Some(1 << 40), message: "n".into() }, Envelope::Failed { id: Some(1 << 40), message: "n".into() }),
+        ];
+        for (response, envelope) in cases {
+            assert_eq!(decode_envelope(&encode(&response).unwrap()), Ok(envelope));
+        }
+        for id in [1, 250, 251, 65_536, u64::MAX] {
+            let bytes = encode(&Response::Done { id, outcome: Outcome::Bench(bench.clone()) }).unwrap();
+            let Ok(Envelope::Done { id: got, outcome }) = decode_envelope(&bytes) else { panic!() };
+            assert_eq!(got, id);
+            assert_eq!(decode_outcome_as::<BenchOutcome>(&outcome, outcome_tag::BENCH), Ok(bench.clone()));
+            assert!(decode_outcome_as::<BenchOutcome>(&outcome, outcome_tag::SIGNAL).is_err());
+        }
+        for bad in [&[][..], &[9], &[2], &[2, 253, 1], &[255]] {
+            assert!(decode_envelope(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Uint8Array};
-use lowbit_jobs::protocol::{decode_response, encode, Request, Response};
+use lowbit_jobs::protocol::{decode_envelope, encode, Envelope as Response, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -95,7 +95,7 @@ impl WorkerClient {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(inner) = weak.upgrade() else { return };
             let response = match event.data().dyn_into::<Uint8Array>() {
-                Ok(array) => decode_response(&array.to_vec()),
+                Ok(array) => decode_envelope(&array.to_vec()),
                 Err(_) => Err("the compute worker sent a message that is not bytes".to_string()),
             };
             let response = response.unwrap_or_else(|message| Response::Failed { id: None, message });

@@ -12,7 +12,7 @@
 #![warn(missing_docs)]
 
 use lowbit_jobs::protocol::JobId;
-pub use lowbit_jobs::protocol::{Job, Request, Response};
+pub use lowbit_jobs::protocol::{Envelope, Job, Request, Response};
 
 /// The worker's loader script, relative to the page (Trunk's `data-loader-shim`).
 pub const WORKER_URL: &str = "./lowbit-worker_loader.js";
