@@ -135,3 +135,27 @@ fn a_large_tensor_costs_no_trace() {
         assert_eq!((q.codes.len(), q.dequantized.len()), (input.len(), input.len()));
     }
 }
+
+/// A small cast skips the lookup tables (they cost more to build than a few values take) and a
+/// large one uses them: both are the exact kernel, so every code and value agrees.
+#[test]
+fn small_and_large_casts_give_the_same_codes() {
+    let mut rng = lowbit_core::rng::SplitMix64::new(3);
+    let mut input: Vec<f32> = (0..5000).map(|_| f32::from_bits(rng.next_u64() as u32)).collect();
+    input.extend([0.0, -0.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, 65520.0, 1e-8, 448.0, 464.0]);
+    for id in ["cast:float16", "cast:bfloat16", "cast:float8_e4m3fn", "cast:float8_e5m2"] {
+        let scheme = Scheme::parse(id).unwrap();
+        let options = Options::default();
+        let large = scheme.quantize(&input, &options);
+        let large_values = scheme.dequantize(&large);
+        for (start, chunk) in input.chunks(7).enumerate().map(|(i, c)| (i * 7, c)) {
+            let small = scheme.quantize(chunk, &options);
+            let small_values = scheme.dequantize(&small);
+            for (i, x) in chunk.iter().enumerate() {
+                assert_eq!(small.codes.raw(i), large.codes.raw(start + i), "{id} code of {x}");
+                let (a, b) = (small_values[i], large_values[start + i]);
+                assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()), "{id} {x}: {a} vs {b}");
+            }
+        }
+    }
+}

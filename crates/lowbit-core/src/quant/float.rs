@@ -50,8 +50,16 @@ enum Cast {
     Exact(Box<Encoder>),
 }
 
+/// Below this many values a cast skips the lookup tables (a float16 table has 65 536 entries
+/// and takes longer to build than the exact kernel takes for a few values); the tables are the
+/// exact kernel's results, so the codes are the same either way (tested).
+pub(crate) const TABLE_MIN_VALUES: usize = 4096;
+
 impl Cast {
-    fn new(format: &Format, rule: ScaleRule) -> Cast {
+    fn new(format: &Format, rule: ScaleRule, values: usize) -> Cast {
+        if values < TABLE_MIN_VALUES {
+            return Cast::Exact(Box::new(exact(format, rule)));
+        }
         match super::mx::table_encoder(format, format.default_rounding(), overflow(rule)) {
             Some(t) if format.default_rounding() != RoundingMode::Stochastic => Cast::Table(t),
             _ => Cast::Exact(Box::new(exact(format, rule))),
@@ -74,7 +82,7 @@ pub(crate) fn encode(format: &Format, rule: ScaleRule, input: &[f32], grouping: 
     let target = limits.max as f32;
     let size = if scaled_rule { grouping.size.max(1) } else { input.len().max(1) };
     let bits = format.bits();
-    let mut cast = Cast::new(format, rule);
+    let mut cast = Cast::new(format, rule, input.len());
     let mut check = exact(format, rule);
     let mut codes: Vec<u64> = Vec::new();
     let mut bytes: Vec<u8> = Vec::new();
@@ -157,7 +165,7 @@ pub(crate) fn decode(format: &Format, q: &Quantized, out: &mut Vec<f32>) {
     let n = q.codes.len();
     let size = q.block.max(1);
     out.reserve(n);
-    let table = FastDecoder::new(format);
+    let table = if n < TABLE_MIN_VALUES { None } else { FastDecoder::new(format) };
     let value = |i: usize| {
         let code = q.codes.raw(i).unwrap_or(0);
         match &table {
