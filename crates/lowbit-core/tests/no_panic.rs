@@ -1,0 +1,102 @@
+//! Formats cannot be built wrong: arbitrary descriptors go through the checked constructors
+//! (which refuse what cannot work with a message), and every public entry point of whatever
+//! they accept is total on arbitrary codes and values — no panic, no shift overflow.
+
+use lowbit_core::float::{FloatSpec, Specials};
+use lowbit_core::format::Kind;
+use lowbit_core::int::IntFormat;
+use lowbit_core::{Encoder, Exact, FloatFormat, Format, OverflowPolicy, RoundingMode};
+use proptest::prelude::*;
+
+fn specials() -> impl Strategy<Value = Specials> {
+    prop_oneof![
+        Just(Specials::Ieee),
+        Just(Specials::Fn),
+        Just(Specials::Fnuz),
+        Just(Specials::Finite),
+        any::<bool>().prop_map(|extended| Specials::P3109 { extended }),
+    ]
+}
+
+fn exact() -> impl Strategy<Value = Exact> {
+    prop_oneof![
+        any::<bool>().prop_map(|negative| Exact::Nan { negative }),
+        any::<bool>().prop_map(|negative| Exact::Infinite { negative }),
+        any::<bool>().prop_map(|negative| Exact::Zero { negative }),
+        (any::<bool>(), any::<u64>(), any::<i32>(), any::<bool>())
+            .prop_map(|(negative, significand, exponent, sticky)| Exact::Finite { negative, significand, exponent, sticky }),
+    ]
+}
+
+/// Every entry point of a format that was accepted.
+fn exercise(format: &Format, codes: &[u64], values: &[Exact], x: f64, text: &str) {
+    let _ = (format.limits(), format.bits(), format.max_code(), format.default_rounding(), format.default_overflow());
+    for &code in codes {
+        let _ = (format.decode(code), format.next_up(code), format.next_down(code), format.bit_string(code), format.hex_string(code));
+    }
+    for position in 0..format.bits().min(70) + 2 {
+        let _ = format.bit_role(position);
+    }
+    let _ = format.ulp(x);
+    let _ = format.parse_code(text);
+    for mode in RoundingMode::ALL {
+        for overflow in OverflowPolicy::ALL {
+            let mut encoder = Encoder::new(format, Some(mode), overflow, 1);
+            for value in values {
+                let e = encoder.encode_exact(value);
+                let _ = (e.error(), e.relative_error());
+            }
+            let _ = encoder.encode_f64(x);
+            let _ = encoder.encode_text(text);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_float_descriptors_are_checked_and_total(
+        exponent_bits in 0u32..16, mantissa_bits in 0u32..70, bias in prop_oneof![any::<i32>(), -1100i32..1100],
+        signed in any::<bool>(), specials in specials(), subnormals in any::<bool>(),
+        codes in prop::collection::vec(any::<u64>(), 4), values in prop::collection::vec(exact(), 6),
+        x in any::<f64>(), text in "[-+0-9.eE]{0,12}|inf|nan|0x[0-9a-f]{0,17}|0b[01_]{0,70}",
+    ) {
+        let _ = FloatFormat::default_bias(exponent_bits);
+        let spec = FloatSpec { exponent_bits, mantissa_bits, bias, signed, specials, subnormals };
+        match FloatFormat::new(spec) {
+            Err(e) => prop_assert!(!e.0.is_empty()),
+            Ok(f) => {
+                let _ = (f.max_finite(), f.min_positive(), f.min_normal(), f.epsilon(), f.custom_id(), f.p3109_id());
+                for value in &values {
+                    let _ = f.round_exact(value, RoundingMode::NearestEven, OverflowPolicy::Default, 0);
+                }
+                if let Ok(format) = Format::from_kind(Kind::Float(f)) {
+                    prop_assert_eq!(Format::parse(format.id()).map(|p| *p.kind()), Ok(Kind::Float(f)));
+                    exercise(&format, &codes, &values, x, &text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_integer_widths_are_checked_and_total(
+        bits in any::<u32>(), signed in any::<bool>(),
+        codes in prop::collection::vec(any::<u64>(), 4), values in prop::collection::vec(exact(), 6), x in any::<f64>(),
+    ) {
+        match IntFormat::new(bits, signed) {
+            Err(e) => prop_assert!(!(2..=32).contains(&bits) && !e.0.is_empty()),
+            Ok(i) => {
+                let _ = (i.min(), i.max());
+                for value in &values {
+                    for mode in RoundingMode::ALL {
+                        let _ = i.round_exact(value, mode, OverflowPolicy::Wrap, 3);
+                    }
+                }
+                if let Ok(format) = Format::from_kind(Kind::Int(i)) {
+                    exercise(&format, &codes, &values, x, "1.5");
+                }
+            }
+        }
+    }
+}
