@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod explorer;
+pub mod mnist;
 pub mod quantize;
 pub mod signal;
 pub mod tables;

@@ -6,6 +6,7 @@
 //! * [`draw_signal_plot`]: the original signal and its reconstructions, as step lines so the
 //!   quantization levels are visible.
 //! * [`draw_error_plot`]: per-sample error curves, absolute or relative.
+//! * [`mnist`]: the MNIST lab's accuracy-vs-bits chart and weight histograms.
 //!
 //! * [`compare`]: the Compare view's number line and relative-spacing (ULP / |x|) charts.
 //!
@@ -65,6 +66,7 @@
 
 pub mod compare;
 pub mod mapping;
+pub mod mnist;
 pub mod palette;
 pub mod ticks;
 

@@ -1,0 +1,356 @@
+//! The MNIST view's data, without markup: the seed article's own figures beside ours, the
+//! drawing surface, the training form and how its text becomes a worker job. Every number
+//! shown comes from the worker (lowbit-mnist); this module only arranges it.
+
+use lowbit_jobs::mnist::{MnistTable, MnistTrainJob, TrainStart};
+use lowbit_mnist::{MnistScheme, QAT_SCHEMES};
+
+/// What the seed article (000) prints for its model, next to the scheme that reproduces it:
+/// (scheme id, accuracy in percent, size in KB as its `get_size_kb` prints it).
+pub const ARTICLE: [(&str, &str, &str); 4] = [
+    ("float32", "96.01", "427.2890625"),
+    ("int8_rowwise", "96.0", "107.4140625"),
+    ("fp4_bnb", "95.79", "54.1015625"),
+    // The article imports LinearNF4 but its 4-bit run is LinearFP4: one 4-bit figure (noted).
+    ("nf4", "95.79", "54.1015625"),
+];
+
+/// The article's figures for a scheme (accuracy, size), if it prints any.
+pub fn article_figures(scheme: &str) -> Option<(&'static str, &'static str)> {
+    ARTICLE.iter().find(|(id, _, _)| *id == scheme).map(|&(_, a, s)| (a, s))
+}
+
+/// The data files the view fetches when it opens (Trunk copies them into `dist/mnist/`).
+pub const WEIGHTS_URL: &str = "./mnist/seed0-fp32.safetensors";
+/// The digits (the first 10,000 of MNIST's training set).
+pub const DATA_URL: &str = "./mnist/mnist-10k.safetensors";
+
+/// A row of the accuracy/size table as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    /// The scheme id (`ID,ID,ID` for mixed precision).
+    pub scheme: String,
+    /// Accuracy in percent, as the `data-accuracy` attribute (shortest decimal).
+    pub accuracy: f64,
+    /// Size as the seed counts it (KB).
+    pub size_kb: f64,
+    /// Size with scales (KB).
+    pub true_size_kb: f64,
+    /// True bits per parameter.
+    pub bits: f64,
+    /// Float multiplies / adds per digit.
+    pub multiplies: u64,
+    /// Float adds per digit.
+    pub adds: u64,
+    /// Integer adds per digit.
+    pub integer_adds: u64,
+    /// The article's accuracy and size, for the seed's rows.
+    pub article: Option<(&'static str, &'static str)>,
+    /// The chosen scheme's row.
+    pub chosen: bool,
+}
+
+/// The table's rows, the chosen scheme marked.
+pub fn table_rows(table: &MnistTable, chosen: MnistScheme) -> Vec<TableRow> {
+    table
+        .rows
+        .iter()
+        .map(|r| TableRow {
+            scheme: r.scheme.clone(),
+            accuracy: r.accuracy,
+            size_kb: r.size_kb,
+            true_size_kb: r.true_size_kb,
+            bits: r.bits_per_parameter,
+            multiplies: r.multiplies,
+            adds: r.adds,
+            integer_adds: r.integer_adds,
+            article: article_figures(&r.scheme),
+            chosen: r.scheme == chosen.id(),
+        })
+        .collect()
+}
+
+/// A number with `digits` decimals.
+pub fn fixed(v: f64, digits: usize) -> String {
+    format!("{v:.digits$}")
+}
+
+/// An integer with thousands separators (`109,184`).
+pub fn grouped(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Side of the drawing surface in ink pixels (the canvas shows it scaled up; the worker
+/// makes it MNIST-style, [`lowbit_mnist::mnist_style`]).
+pub const INK_SIDE: usize = 112;
+
+/// Brush radius in ink pixels (a stroke ends up about 2 pixels wide in the 20×20 box).
+pub const BRUSH: f64 = 4.5;
+
+/// The drawing: grey levels 0–255, row-major `INK_SIDE × INK_SIDE`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InkGrid {
+    /// The pixels.
+    pub pixels: Vec<u8>,
+}
+
+impl Default for InkGrid {
+    fn default() -> Self {
+        InkGrid { pixels: vec![0; INK_SIDE * INK_SIDE] }
+    }
+}
+
+impl InkGrid {
+    /// Nothing drawn.
+    pub fn is_blank(&self) -> bool {
+        self.pixels.iter().all(|&p| p == 0)
+    }
+
+    /// Erases everything.
+    pub fn clear(&mut self) {
+        self.pixels.fill(0);
+    }
+
+    /// Paints a round brush of radius [`BRUSH`] along the segment `from`–`to` (ink
+    /// coordinates, may lie outside), soft at the edge; a pixel keeps its darkest value.
+    pub fn stroke(&mut self, from: (f64, f64), to: (f64, f64)) {
+        let finite = |p: (f64, f64)| p.0.is_finite() && p.1.is_finite();
+        if !finite(from) || !finite(to) {
+            return;
+        }
+        let pad = BRUSH + 1.0;
+        let (x0, x1) = (from.0.min(to.0) - pad, from.0.max(to.0) + pad);
+        let (y0, y1) = (from.1.min(to.1) - pad, from.1.max(to.1) + pad);
+        let side = INK_SIDE as f64;
+        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+        let len2 = dx * dx + dy * dy;
+        let ys = y0.max(0.0).floor() as usize..(y1.min(side - 1.0).max(-1.0) + 1.0).floor().max(0.0) as usize;
+        for y in ys {
+            let xs = x0.max(0.0).floor() as usize..(x1.min(side - 1.0).max(-1.0) + 1.0).floor().max(0.0) as usize;
+            for x in xs {
+                let (px, py) = (x as f64 + 0.5, y as f64 + 0.5);
+                let t = if len2 > 0.0 { (((px - from.0) * dx + (py - from.1) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+                let (cx, cy) = (from.0 + t * dx, from.1 + t * dy);
+                let d = ((px - cx).powi(2) + (py - cy).powi(2)).sqrt();
+                let level = ((BRUSH + 0.5 - d).clamp(0.0, 1.0) * 255.0).round() as u8;
+                let cell = &mut self.pixels[y * INK_SIDE + x];
+                *cell = (*cell).max(level);
+            }
+        }
+    }
+}
+
+/// Maps a pointer position on the canvas (CSS pixels, canvas `size` CSS pixels square) to ink
+/// coordinates.
+pub fn to_ink(offset: (f64, f64), size: f64) -> (f64, f64) {
+    let k = if size > 0.0 { INK_SIDE as f64 / size } else { 1.0 };
+    (offset.0 * k, offset.1 * k)
+}
+
+/// How the training form trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrainMode {
+    /// fp32 from scratch with the seed's recipe; the table then shows every scheme applied
+    /// after training (post-training quantization).
+    Ptq,
+    /// Quantization-aware, fine-tuned from the current fp32 weights (the default QAT).
+    QatFineTune,
+    /// Quantization-aware from scratch (the lesson: it converges slowly at the seed's lr).
+    QatScratch,
+}
+
+impl TrainMode {
+    /// Every mode, in the form's order.
+    pub const ALL: [TrainMode; 3] = [TrainMode::Ptq, TrainMode::QatFineTune, TrainMode::QatScratch];
+
+    /// The form's value.
+    pub fn id(self) -> &'static str {
+        match self {
+            TrainMode::Ptq => "ptq",
+            TrainMode::QatFineTune => "qat",
+            TrainMode::QatScratch => "qat-scratch",
+        }
+    }
+
+    /// The form's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            TrainMode::Ptq => "PTQ: train fp32 from scratch, quantize after",
+            TrainMode::QatFineTune => "QAT, fine-tuned from the current fp32 weights",
+            TrainMode::QatScratch => "QAT from scratch",
+        }
+    }
+
+    /// Parses [`TrainMode::id`].
+    pub fn parse(id: &str) -> Option<TrainMode> {
+        TrainMode::ALL.into_iter().find(|m| m.id() == id)
+    }
+}
+
+/// The training form as typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainForm {
+    /// Seed.
+    pub seed: String,
+    /// Epochs.
+    pub epochs: String,
+    /// Learning rate.
+    pub lr: String,
+    /// Momentum.
+    pub momentum: String,
+    /// Batch size.
+    pub batch: String,
+    /// PTQ or QAT.
+    pub mode: TrainMode,
+    /// The QAT scheme of each layer (`float32` keeps a layer plain).
+    pub layers: [MnistScheme; 3],
+}
+
+impl Default for TrainForm {
+    /// The seed's recipe; QAT layers ternary (BitNet's seed, 003).
+    fn default() -> Self {
+        TrainForm {
+            seed: "0".into(),
+            epochs: "4".into(),
+            lr: "0.01".into(),
+            momentum: "0.5".into(),
+            batch: "64".into(),
+            mode: TrainMode::Ptq,
+            layers: [MnistScheme::Ternary; 3],
+        }
+    }
+}
+
+/// The schemes a layer may train in (QAT): float32 plus lowbit-mnist's QAT schemes.
+pub fn qat_choices() -> Vec<MnistScheme> {
+    std::iter::once(MnistScheme::Float32).chain(QAT_SCHEMES).collect()
+}
+
+impl TrainForm {
+    /// The job the form describes, or a message naming the field that is wrong (the
+    /// worker's trainer checks the ranges again).
+    pub fn job(&self) -> Result<MnistTrainJob, String> {
+        let seed = self.seed.trim().parse::<u64>().map_err(|_| format!("seed '{}' is not a whole number ≥ 0", self.seed.trim()))?;
+        let epochs = self.epochs.trim().parse::<usize>().ok().filter(|e| (1..=100).contains(e)).ok_or_else(|| format!("epochs '{}' is not a whole number from 1 to 100", self.epochs.trim()))?;
+        let lr = self.lr.trim().parse::<f32>().ok().filter(|v| v.is_finite() && *v > 0.0 && *v <= 10.0).ok_or_else(|| format!("learning rate '{}' is not a number in (0, 10]", self.lr.trim()))?;
+        let momentum = self.momentum.trim().parse::<f32>().ok().filter(|v| (0.0..1.0).contains(v)).ok_or_else(|| format!("momentum '{}' is not a number in [0, 1)", self.momentum.trim()))?;
+        let batch = self.batch.trim().parse::<usize>().ok().filter(|b| (1..=8000).contains(b)).ok_or_else(|| format!("batch '{}' is not a whole number from 1 to 8000", self.batch.trim()))?;
+        let qat = match self.mode {
+            TrainMode::Ptq => None,
+            _ => {
+                if self.layers.iter().all(|s| *s == MnistScheme::Float32) {
+                    return Err("QAT needs a quantized scheme in at least one layer".into());
+                }
+                Some(self.layers.map(|s| s.id().to_string()))
+            }
+        };
+        let start = if self.mode == TrainMode::QatFineTune { TrainStart::Current } else { TrainStart::Scratch };
+        Ok(MnistTrainJob { seed, epochs, lr, momentum, batch, qat, start })
+    }
+}
+
+/// A canvas's backing store for a CSS size at a device-pixel ratio (1 to 4), at least 1 × 1.
+pub fn backing_size(css_width: f64, css_height: f64, device_pixel_ratio: f64) -> (u32, u32, f64) {
+    let ratio = if device_pixel_ratio.is_finite() { device_pixel_ratio.clamp(1.0, 4.0) } else { 1.0 };
+    let px = |css: f64| if css.is_finite() { (css * ratio).round().clamp(1.0, 16384.0) as u32 } else { 1 };
+    (px(css_width), px(css_height), ratio)
+}
+
+/// Index of the largest logit (the first on ties), as the worker's prediction.
+pub fn top(logits: &[f32]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, v) in logits.iter().enumerate() {
+        if best.is_none_or(|b| *v > logits[b]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// Whether safetensors bytes hold a data file (a tensor named `images`) rather than weights:
+/// the header (8-byte little-endian length, then JSON) is searched for the key, no parsing.
+pub fn looks_like_data(bytes: &[u8]) -> bool {
+    let Some(len) = bytes.get(..8).map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])) else { return false };
+    let end = 8usize.saturating_add(usize::try_from(len).unwrap_or(usize::MAX)).min(bytes.len());
+    let header = &bytes[8.min(end)..end];
+    header.windows(8).any(|w| w == b"\"images\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lowbit_jobs::mnist::MnistRow;
+    use lowbit_mnist::ALL_SCHEMES;
+
+    #[test]
+    fn data_files_are_told_from_weights_by_their_header() {
+        let header = br#"{"images":{"dtype":"U8","shape":[1,784],"data_offsets":[0,784]}}"#;
+        let mut bytes = (header.len() as u64).to_le_bytes().to_vec();
+        bytes.extend_from_slice(header);
+        assert!(looks_like_data(&bytes));
+        let header = br#"{"model.0.weight":{}}"#;
+        let mut bytes = (header.len() as u64).to_le_bytes().to_vec();
+        bytes.extend_from_slice(header);
+        assert!(!looks_like_data(&bytes));
+        assert!(!looks_like_data(&[1, 2]));
+        assert!(!looks_like_data(&[0xFF; 16]));
+    }
+
+    #[test]
+    fn the_seed_rows_carry_the_article_figures() {
+        let row = |scheme: &str| MnistRow { scheme: scheme.into(), accuracy: 90.0, agree_with_fp32: 1.0, size_kb: 1.0, true_size_kb: 1.0, bits_per_parameter: 4.0, multiplies: 0, adds: 0, integer_adds: 0 };
+        let table = MnistTable { rows: ALL_SCHEMES.iter().map(|s| row(s.id())).collect(), digits: 2000, weights_name: "w".into(), seconds: 0.0 };
+        let rows = table_rows(&table, MnistScheme::Nf4);
+        let marked: Vec<&str> = rows.iter().filter(|r| r.article.is_some()).map(|r| r.scheme.as_str()).collect();
+        assert_eq!(marked, ["float32", "int8_rowwise", "fp4_bnb", "nf4"]);
+        assert_eq!(rows.iter().filter(|r| r.chosen).count(), 1);
+        assert_eq!(article_figures("float32"), Some(("96.01", "427.2890625")));
+    }
+
+    #[test]
+    fn strokes_paint_inside_the_grid_only() {
+        let mut g = InkGrid::default();
+        assert!(g.is_blank());
+        g.stroke((-50.0, -50.0), (-40.0, -40.0));
+        assert!(g.is_blank());
+        g.stroke((10.0, 10.0), (100.0, 10.0));
+        let row = &g.pixels[10 * INK_SIDE..11 * INK_SIDE];
+        assert!(row[10..100].iter().all(|&p| p == 255), "{row:?}");
+        assert_eq!(g.pixels[30 * INK_SIDE + 50], 0);
+        g.stroke((200.0, 200.0), (111.9, 111.9));
+        assert_eq!(g.pixels[INK_SIDE * INK_SIDE - 1], 255);
+        g.stroke((f64::NAN, 0.0), (1.0, 1.0));
+        g.clear();
+        assert!(g.is_blank());
+        assert_eq!(to_ink((140.0, 70.0), 280.0), (56.0, 28.0));
+    }
+
+    #[test]
+    fn the_form_becomes_a_job_or_names_the_field() {
+        let job = TrainForm::default().job().unwrap();
+        assert_eq!((job.seed, job.epochs, job.lr, job.momentum, job.batch, job.qat.clone(), job.start), (0, 4, 0.01, 0.5, 64, None, TrainStart::Scratch));
+        let qat = TrainForm { mode: TrainMode::QatFineTune, ..TrainForm::default() }.job().unwrap();
+        assert_eq!((qat.qat.unwrap()[0].as_str(), qat.start), ("ternary", TrainStart::Current));
+        for (field, f) in [
+            ("epochs", TrainForm { epochs: "0".into(), ..TrainForm::default() }),
+            ("learning rate", TrainForm { lr: "x".into(), ..TrainForm::default() }),
+            ("momentum", TrainForm { momentum: "1".into(), ..TrainForm::default() }),
+            ("batch", TrainForm { batch: "-1".into(), ..TrainForm::default() }),
+            ("seed", TrainForm { seed: "1.5".into(), ..TrainForm::default() }),
+            ("QAT", TrainForm { mode: TrainMode::QatScratch, layers: [MnistScheme::Float32; 3], ..TrainForm::default() }),
+        ] {
+            let e = f.job().unwrap_err();
+            assert!(e.contains(field), "{field}: {e}");
+        }
+        assert_eq!(grouped(109_184), "109,184");
+        assert_eq!(top(&[0.1, 3.0, 3.0]), Some(1));
+    }
+}
