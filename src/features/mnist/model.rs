@@ -77,15 +77,17 @@ pub fn fixed(v: f64, digits: usize) -> String {
 
 /// An integer with thousands separators (`109,184`).
 pub fn grouped(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
+    let mut reversed = String::new();
+    let mut in_group = 0;
+    for c in n.to_string().chars().rev() {
+        if in_group == 3 {
+            reversed.push(',');
+            in_group = 0;
         }
-        out.push(c);
+        reversed.push(c);
+        in_group += 1;
     }
-    out
+    reversed.chars().rev().collect()
 }
 
 /// Side of the drawing surface in ink pixels (the canvas shows it scaled up; the worker
@@ -350,7 +352,7 @@ mod tests {
             let e = f.job().unwrap_err();
             assert!(e.contains(field), "{field}: {e}");
         }
-        assert_eq!(grouped(109_184), "109,184");
+        assert_eq!((grouped(109_184), grouped(202), grouped(1_000), grouped(0)), ("109,184".into(), "202".into(), "1,000".into(), "0".into()));
         assert_eq!(top(&[0.1, 3.0, 3.0]), Some(1));
     }
 }
