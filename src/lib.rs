@@ -9,6 +9,7 @@
 //! - [`features`]: one slice per view (`params.rs`, `model.rs`, `view.rs`, one file per
 //!   component). Later views (and a compute worker, `src/worker/`) are added beside them.
 //! - [`embed`]: the app-wide keys (`embed`, `present`) and the share link and snippet.
+//! - [`export`]: tables as CSV, Markdown and LaTeX.
 //! - [`url`]: composes the features' params into the query string and back.
 //! - [`history`]: when a change becomes a browser-history entry.
 //! - [`ui`]: shared widgets. `app` holds the state, provides it as context and syncs the URL.
@@ -21,6 +22,7 @@
 
 pub mod chart;
 pub mod embed;
+pub mod export;
 pub mod features;
 pub mod history;
 pub mod query;

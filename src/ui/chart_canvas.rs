@@ -1,7 +1,8 @@
 //! A chart on a `<canvas>`: any [`Chart`] (a value that can draw itself with plotters on any
 //! backend) drawn at the device's pixel ratio, redrawn when the chart or the container's
 //! width changes (ResizeObserver). The wheel and a click report where they happened as a
-//! fraction of the chart's data rectangle, for zooming.
+//! fraction of the chart's data rectangle, for zooming. Two buttons export the chart as PNG
+//! (the canvas) and SVG (the same drawing on plotters' SVG backend).
 
 use leptos::prelude::*;
 use lowbit_charts::plotters::prelude::IntoDrawingArea;
@@ -11,6 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 pub use crate::chart::Chart;
+use super::export::{download_text, download_url};
 
 /// A device-pixel ratio fit for drawing (1 to 4).
 fn draw_ratio(device_pixel_ratio: f64) -> f64 {
@@ -95,6 +97,18 @@ pub fn ChartCanvas<C: Chart + Clone + PartialEq + Send + Sync + 'static>(
         }
         draws.update(|d| *d += 1);
     });
+    let export_png = move |_| {
+        if let Some(href) = canvas_ref.get_untracked().and_then(|c| c.to_data_url().ok()) {
+            download_url(&format!("lowbit-{testid}.png"), &href);
+        }
+    };
+    let export_svg = move |_| {
+        let (w, h) = (width.get_untracked().round().max(1.0) as u32, height.get_untracked().round().max(1.0) as u32);
+        match chart.with_untracked(|c| c.svg(w, h)) {
+            Ok(svg) => download_text(&format!("lowbit-{testid}.svg"), "image/svg+xml", &svg),
+            Err(e) => leptos::logging::error!("{testid}: {e}"),
+        }
+    };
     let fraction = move |offset_x: f64| -> Option<f64> {
         let pr = rect.get_untracked()?;
         let x = offset_x * ratio.get_untracked();
@@ -116,6 +130,14 @@ pub fn ChartCanvas<C: Chart + Clone + PartialEq + Send + Sync + 'static>(
                     }
                 }
             ></canvas>
+            <div class="export" role="group" aria-label="export the chart">
+                <button type="button" data-testid="export-png" data-export-for=testid title="download as PNG" on:click=export_png>
+                    "PNG"
+                </button>
+                <button type="button" data-testid="export-svg" data-export-for=testid title="download as SVG" on:click=export_svg>
+                    "SVG"
+                </button>
+            </div>
         </div>
     }
 }

@@ -4,6 +4,7 @@
 //! props and report through `Callback`s; none of them reads `data-testid`.
 
 pub mod chart_canvas;
+pub mod export;
 pub mod format_picker;
 pub mod inline_error;
 pub mod notices;
@@ -13,6 +14,7 @@ pub mod static_html;
 pub mod view_nav;
 
 pub use chart_canvas::ChartCanvas;
+pub use export::TableExport;
 pub use format_picker::FormatPicker;
 pub use inline_error::InlineError;
 pub use notices::Notices;

@@ -14,6 +14,7 @@ use lowbit_core::format::Kind;
 use lowbit_core::{Class, Encoder, Format, OverflowPolicy, RoundingMode, CATALOGUE};
 
 use crate::chart::Chart;
+use crate::export::Table;
 use crate::text::{compact, shorten_quoted};
 
 /// The formats compared when the URL names none.
@@ -423,6 +424,26 @@ pub fn limits_row(format: &Format) -> LimitsRow {
     }
 }
 
+/// The limits table for export: full values (the tooltips), not the short ones.
+pub fn limits_export(rows: &[LimitsRow]) -> Table {
+    Table {
+        headers: std::iter::once("format").chain(LIMIT_COLUMNS).map(str::to_string).collect(),
+        rows: rows.iter().map(|r| std::iter::once(r.id.clone()).chain(r.cells.iter().map(|c| c.1.clone())).collect()).collect(),
+    }
+}
+
+/// The value table for export (the code in decimal and hex).
+pub fn values_export(rows: &[ValueRow]) -> Table {
+    let headers = ["format", "code", "hex", "bits", "stored value", "error", "relative error", "status"];
+    Table {
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|r| vec![r.id.clone(), r.code.to_string(), r.hex.clone(), r.bits.clone(), r.value.clone(), r.error.clone(), r.relative.clone(), r.status.clone()])
+            .collect(),
+    }
+}
+
 /// One number in one format.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ValueRow {
@@ -675,6 +696,17 @@ mod tests {
             huge = zoom(huge, 10.0, 0.5, 0.0);
             assert!(huge.is_valid(), "{huge:?}");
         }
+    }
+
+    #[test]
+    fn tables_for_export() {
+        let formats = [f("float8_e4m3fn"), f("int4")];
+        let limits = limits_export(&formats.iter().map(limits_row).collect::<Vec<_>>());
+        assert_eq!(limits.headers.len(), LIMIT_COLUMNS.len() + 1);
+        assert_eq!(limits.rows[0][..4], ["float8_e4m3fn", "8", "E4M3", "448"]);
+        let values = values_export(&value_rows("3.14", &formats).unwrap());
+        assert_eq!(values.rows[0][..5], ["float8_e4m3fn", "69", "0x45", "01000101", "3.25"]);
+        assert!(values.rows.iter().all(|r| r.len() == values.headers.len()));
     }
 
     #[test]

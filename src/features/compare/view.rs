@@ -9,7 +9,7 @@ use super::limits::CompareLimits;
 use super::model::{self, LimitsRow, NumberLineChart, Scale, SpacingChart, ValueRow};
 use super::params::CompareParams;
 use super::values::CompareValues;
-use crate::ui::ChartCanvas;
+use crate::ui::{ChartCanvas, TableExport};
 
 /// The Compare view's state; `Copy`, held by the app so it survives switching views.
 #[derive(Clone, Copy)]
@@ -110,6 +110,7 @@ pub fn CompareView(
             <div class="card">
                 <h2>"Limits side by side"</h2>
                 <CompareLimits rows=limits />
+                <TableExport target="compare-table" table=Signal::derive(move || limits.with(|r| model::limits_export(r))) />
             </div>
             <div class="card">
                 <h2>"One number in every format"</h2>
@@ -119,6 +120,7 @@ pub fn CompareView(
                     refused=model.refused
                     on_value=on_value
                 />
+                <TableExport target="value-table" table=Signal::derive(move || values.with(|r| model::values_export(r))) />
             </div>
         </section>
     }

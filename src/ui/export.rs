@@ -1,0 +1,60 @@
+//! Export buttons: a table as CSV, Markdown or LaTeX (`export-csv`, `export-markdown`,
+//! `export-latex`), each with `data-export-for` naming the exported table's `data-testid`;
+//! the chart buttons live in [`super::chart_canvas`]. Files are downloaded from `data:` URLs
+//! (nothing leaves the page).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::export::{Table, TableFormat};
+use crate::query::percent_encode;
+
+/// Downloads `href` (a `data:` URL) as `name`.
+pub fn download_url(name: &str, href: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(a) = document.create_element("a") else { return };
+    let _ = a.set_attribute("href", href);
+    let _ = a.set_attribute("download", name);
+    if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+        a.click();
+    }
+}
+
+/// Downloads `text` as a file `name` of type `mime`.
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    download_url(name, &format!("data:{mime};charset=utf-8,{}", percent_encode(text)));
+}
+
+/// CSV, Markdown and LaTeX buttons for one table.
+#[component]
+pub fn TableExport(
+    /// The `data-testid` of the exported table.
+    target: &'static str,
+    /// The table's data.
+    #[prop(into)]
+    table: Signal<Table>,
+) -> impl IntoView {
+    let button = move |format: TableFormat, label: &'static str, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                data-testid=testid
+                data-export-for=target
+                title=format!("download as {label}")
+                on:click=move |_| {
+                    let text = table.with_untracked(|t| format.write(t));
+                    download_text(&format!("lowbit-{target}.{}", format.extension()), format.mime(), &text);
+                }
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="export" role="group" aria-label="export the table">
+            {button(TableFormat::Csv, "CSV", "export-csv")}
+            {button(TableFormat::Markdown, "Markdown", "export-markdown")}
+            {button(TableFormat::Latex, "LaTeX", "export-latex")}
+        </div>
+    }
+}
