@@ -238,6 +238,15 @@ mod tests {
 
     #[test]
     fn custom_formats_keep_their_id() {
+        // A P3109 id outside the catalogue works like a custom format.
+        let p = parse("format=p3109_k6p3se&code=0x1f");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(explorer(&p).format.id(), "p3109_k6p3se");
+        assert_eq!(explorer(&p).format.decode(0x1f).value, f64::INFINITY);
+        assert_eq!(to_query(&p.page), "view=explorer&format=p3109_k6p3se&code=0x1f");
+        let p = parse("view=tables&table=p3109_k8p3se");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(to_query(&p.page), "view=tables&table=p3109_k8p3se");
         let p = parse("format=e5m7b10_fn&code=0x1234");
         assert!(p.notices.is_empty(), "{:?}", p.notices);
         assert_eq!(explorer(&p).format.id(), "e5m7b10_fn");

@@ -2,6 +2,7 @@
 //! grouped by kind, plus the current custom format when one is shown.
 
 use leptos::prelude::*;
+use lowbit_core::float::{FloatFormat, Specials};
 use lowbit_core::format::Kind;
 use lowbit_core::{Format, CATALOGUE};
 
@@ -9,11 +10,17 @@ use lowbit_core::{Format, CATALOGUE};
 type Group = (&'static str, fn(&Kind) -> bool);
 
 /// The kinds of format, as the picker groups them.
-const GROUPS: [Group; 3] = [
-    ("floating point", |k| matches!(k, Kind::Float(_))),
+const GROUPS: [Group; 4] = [
+    ("floating point", |k| matches!(k, Kind::Float(f) if !is_p3109(f))),
+    ("IEEE P3109", |k| matches!(k, Kind::Float(f) if is_p3109(f))),
     ("integer", |k| matches!(k, Kind::Int(_))),
     ("lookup table", |k| matches!(k, Kind::Codebook(_))),
 ];
+
+/// Whether a float follows IEEE P3109's special-value rule.
+fn is_p3109(f: &FloatFormat) -> bool {
+    matches!(f.specials(), Specials::P3109 { .. })
+}
 
 /// `<select>` whose option values are canonical ids (`data-testid="format-select"` unless
 /// told otherwise).

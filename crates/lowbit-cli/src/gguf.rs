@@ -135,11 +135,7 @@ pub fn run_quantize(t: GgufType, values: &[f32], row_len: Option<usize>, block_g
 
 /// Lower-case hex of bytes.
 pub fn to_hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+    gguf::to_hex(bytes)
 }
 
 /// Writes `lowbit quantize TYPE` (JSON or text).
@@ -239,17 +235,7 @@ pub struct DequantizeArgs {
 
 /// Hex text (pairs of hex digits, white space ignored, an optional `0x`) to bytes.
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
-    let t = text.trim();
-    let t = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).unwrap_or(t);
-    let digits: Vec<u8> = t.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
-    if let Some(bad) = digits.iter().find(|c| !c.is_ascii_hexdigit()) {
-        return Err(format!("'{}' is not a hex digit", *bad as char));
-    }
-    if digits.len() % 2 == 1 {
-        return Err(format!("{} hex digits is not a whole number of bytes", digits.len()));
-    }
-    let value = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
-    Ok(digits.chunks_exact(2).map(|p| value(p[0]) << 4 | value(p[1])).collect())
+    gguf::parse_hex(text)
 }
 
 /// Runs `lowbit dequantize`.

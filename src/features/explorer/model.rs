@@ -185,12 +185,13 @@ impl Formula {
 
 fn special_text(float: &FloatFormat, class: Class, negative: bool) -> String {
     match (class, float.specials()) {
-        (Class::Infinite, Specials::P3109 { .. }) => format!(
-            "the largest magnitude below the NaN: {}Infinity (P3109 extended)",
+        (Class::Infinite, Specials::P3109 { .. }) if float.signed() => format!(
+            "all magnitude bits set: {}Infinity (P3109 extended: ±Inf at the two largest-magnitude codes, 0111…1 and 1111…1)",
             if negative { "−" } else { "+" }
         ),
-        (_, Specials::P3109 { .. }) if float.signed() => "the code of −0 is the one NaN (P3109: no −0)".into(),
-        (_, Specials::P3109 { .. }) => "the top code is the one NaN (P3109 unsigned)".into(),
+        (Class::Infinite, Specials::P3109 { .. }) => "the code just below the NaN: +Infinity (P3109 extended, unsigned: 1111…10)".into(),
+        (_, Specials::P3109 { .. }) if float.signed() => "1000…0, the code of −0, is the one NaN (P3109: no −0)".into(),
+        (_, Specials::P3109 { .. }) => "the top code 1111…1 is the one NaN (P3109 unsigned)".into(),
         (Class::Infinite, _) => format!(
             "exponent all ones, mantissa zero: {}Infinity",
             if negative { "−" } else { "+" }
@@ -522,11 +523,13 @@ pub struct CustomSpec {
 }
 
 /// The special-value rules the controls offer, with labels.
-pub const SPECIALS: [(Specials, &str); 4] = [
+pub const SPECIALS: [(Specials, &str); 6] = [
     (Specials::Ieee, "ieee — ±Inf and NaNs"),
     (Specials::Fn, "fn — no Inf, NaN at S.111…1"),
     (Specials::Fnuz, "fnuz — no Inf, no −0, NaN at 0x80…"),
     (Specials::Finite, "finite — every code a number"),
+    (Specials::P3109 { extended: true }, "p3109e — P3109 extended: no −0, NaN at 0x80…, ±Inf at 0x7F… / 0xFF…"),
+    (Specials::P3109 { extended: false }, "p3109f — P3109 finite: no −0, NaN at 0x80…, no Inf"),
 ];
 
 impl CustomSpec {
@@ -847,6 +850,51 @@ mod tests {
         assert!(CustomSpec { bias: 100000, ..spec }.to_format().is_err());
         assert!(CustomSpec { mantissa_bits: u32::MAX, ..spec }.to_format().is_err(), "no overflow");
         assert_eq!(parse_specials("fnuz"), Some(Specials::Fnuz));
+    }
+
+    /// P3109: one NaN at 0x80 (no −0), ±Inf at 0x7F / 0xFF in extended formats, the limits
+    /// derived, custom P3109 ids from a link, and the custom rule boxes.
+    #[test]
+    fn p3109_formulas_specials_and_limits() {
+        let se = fmt("p3109_k8p3se");
+        let text = |f: &Format, code: u64| match formula(f, code) {
+            Formula::Special { text } => text,
+            other => panic!("not special: {other:?}"),
+        };
+        assert!(text(&se, 0x80).contains("one NaN") && text(&se, 0x80).contains("no −0"));
+        assert!(text(&se, 0x7f).contains("+Infinity") && text(&se, 0x7f).contains("0111…1"));
+        assert!(text(&se, 0xff).contains("−Infinity"));
+        // The largest finite value, 0x7E, is a number: 2^15 × 1.5 = 49152.
+        match formula(&se, 0x7e) {
+            Formula::Float { value, bias, unbiased, .. } => assert_eq!((value.as_str(), bias.as_str(), unbiased.as_str()), ("49152", "16", "15")),
+            other => panic!("{other:?}"),
+        }
+        let rows = |f: &Format| limit_rows(f).into_iter().map(|r| (r.label, r.full)).collect::<Vec<_>>();
+        let l = rows(&se);
+        assert!(l.contains(&("largest finite", "49152".into())));
+        assert!(l.contains(&("smallest positive", js_string(2f64.powi(-17)))));
+        assert!(l.contains(&("NaN codes", "1".into())) && l.contains(&("±Inf", "yes".into())) && l.contains(&("−0", "no".into())));
+        // Finite: 0x7F is the largest value, 57344; 0x80 still the NaN.
+        let sf = fmt("p3109_k8p3sf");
+        assert_eq!(sf.decode(0x7f).value, 57344.0);
+        assert!(rows(&sf).contains(&("±Inf", "no".into())));
+        assert!(text(&sf, 0x80).contains("one NaN"));
+        // Unsigned extended: NaN at 0xFF, +Inf at 0xFE.
+        let ue = fmt("p3109_k8p3ue");
+        assert!(text(&ue, 0xff).contains("1111…1 is the one NaN"));
+        assert!(text(&ue, 0xfe).contains("+Infinity"));
+        assert_eq!(ue.decode(0x80).value, 1.0);
+        // A P3109 id outside the catalogue, as a link names it: 6 bits, bias 4, Inf at 0x1F.
+        let k6 = fmt("p3109_k6p3se");
+        assert_eq!(k6.bits(), 6);
+        assert!(text(&k6, 0x1f).contains("+Infinity") && text(&k6, 0x20).contains("one NaN"));
+        // The custom rule boxes offer the P3109 rules and build the same format.
+        let spec = CustomSpec::of(&k6);
+        assert_eq!(spec.specials, Specials::P3109 { extended: true });
+        assert_eq!(parse_specials("p3109e"), Some(Specials::P3109 { extended: true }));
+        assert_eq!(parse_specials("p3109f"), Some(Specials::P3109 { extended: false }));
+        let built = spec.to_format().unwrap();
+        assert!((0..64).all(|c| built.decode(c).value.to_bits() == k6.decode(c).value.to_bits() || (built.decode(c).value.is_nan() && k6.decode(c).value.is_nan())));
     }
 
     #[test]

@@ -124,11 +124,17 @@ pub(super) fn quantize_q8_0(x: &[f32], out: &mut [u8]) {
     if id.is_finite() && amax.is_finite() {
         // |v · id| ≤ 127 (plus rounding): truncate, then step away from zero when the exact
         // remainder is at least one half — roundf without a libm call.
+        // (A NaN in the block does not count in ggml's amax, so |v · id| may exceed 127 or be
+        // NaN or infinite: those take C's conversion, as x86-64 performs it.)
         for (o, &v) in q.iter_mut().zip(x) {
             let y = v * id;
-            let t = y as i32;
-            let rest = y - t as f32;
-            *o = (t + (rest >= 0.5) as i32 - (rest <= -0.5) as i32) as u8;
+            *o = if y.abs() < 2_147_483_648.0 {
+                let t = y as i32;
+                let rest = y - t as f32;
+                (t + (rest >= 0.5) as i32 - (rest <= -0.5) as i32) as u8
+            } else {
+                c_to_i32(y) as u8
+            };
         }
     } else {
         for (o, &v) in q.iter_mut().zip(x) {

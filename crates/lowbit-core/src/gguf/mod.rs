@@ -27,9 +27,11 @@
 
 pub mod half;
 mod kquants;
+pub mod layout;
 mod legacy;
 mod other;
 
+pub use layout::{bit_role, BitRole};
 pub use other::{mxfp4_levels, IQ4_NL_VALUES};
 
 use kquants::K;
@@ -467,6 +469,33 @@ fn c_to_i32(x: f32) -> i32 {
     }
 }
 
+/// Lower-case hex of bytes (`blocks_hex`).
+pub fn to_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// Hex text to bytes: pairs of hex digits in either case, white space ignored, an optional
+/// leading `0x`. The error names the first character that is not a hex digit, or an odd count.
+pub fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
+    let t = text.trim();
+    let t = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).unwrap_or(t);
+    let digits: Vec<u8> = t.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+    if let Some(bad) = t.chars().find(|c| !c.is_ascii_hexdigit() && !c.is_whitespace()) {
+        return Err(format!("'{bad}' is not a hex digit"));
+    }
+    if digits.len() % 2 == 1 {
+        return Err(format!("{} hex digits is not a whole number of bytes", digits.len()));
+    }
+    let value = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+    Ok(digits.chunks_exact(2).map(|p| value(p[0]) << 4 | value(p[1])).collect())
+}
+
 /// Reads a little-endian f16 bit pattern at `at`.
 #[inline(always)]
 fn read_f16(b: &[u8], at: usize) -> u16 {
@@ -513,10 +542,35 @@ mod tests {
     }
 
     #[test]
+    fn hex_round_trips_and_names_the_bad_digit() {
+        let bytes = [0u8, 0x7f, 0x80, 0xff, 0x3c];
+        assert_eq!(to_hex(&bytes), "007f80ff3c");
+        assert_eq!(parse_hex("0x007F80ff 3c\n").unwrap(), bytes);
+        assert_eq!(parse_hex("0g").unwrap_err(), "'g' is not a hex digit");
+        assert_eq!(parse_hex("abc").unwrap_err(), "3 hex digits is not a whole number of bytes");
+        assert_eq!(parse_hex("é").unwrap_err(), "'é' is not a hex digit");
+        assert_eq!(parse_hex("").unwrap(), Vec::<u8>::new());
+    }
+
+    #[test]
     fn nearest_int_rounds_half_to_even() {
         for (x, n) in [(0.5f32, 0), (1.5, 2), (2.5, 2), (-0.5, 0), (-1.5, -2), (3.49, 3), (-7.6, -8)] {
             assert_eq!(nearest_int(x), n, "{x}");
         }
+    }
+
+    #[test]
+    fn q8_0_with_a_nan_in_the_block_converts_as_c_does() {
+        // ggml's MAX macro lets a NaN reset amax, so −inf and 1000 meet a finite 1/d: C's
+        // float → int conversion gives INT_MIN (low byte 0) for ±inf and NaN, the low byte of
+        // the integer otherwise.
+        let mut x = [0f32; 32];
+        x[..5].copy_from_slice(&[-f32::INFINITY, f32::NAN, 1.0, 1000.0, 0.5]);
+        let b = quantize(GgufType::Q8_0, &[&[-f32::INFINITY, f32::NAN, 1.0][..], &[0.0; 29]].concat());
+        assert_eq!(b[2..5], [0, 0, 127]);
+        let b = quantize(GgufType::Q8_0, &x);
+        // amax: 1000 replaced the NaN's reset; 1000 · (127 / 1000) = 127.
+        assert_eq!(b[2..7], [0, 0, 0, 127, 0]);
     }
 
     #[test]
