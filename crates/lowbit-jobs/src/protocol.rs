@@ -276,6 +276,13 @@ pub fn decode_outcome_as<T: serde::de::DeserializeOwned>(outcome: &[u8], tag: u3
     options().deserialize(&outcome[at..]).map_err(|e| format!("malformed result ({} bytes): {e}", outcome.len()))
 }
 
+/// Decodes an encoded [`Outcome`] of [`Envelope::Done`] whatever its variant (for a view that
+/// receives several kinds of results; it links the decoders of all of them).
+pub fn decode_outcome(outcome: &[u8]) -> Result<Outcome, String> {
+    use bincode::Options;
+    options().deserialize(outcome).map_err(|e| format!("malformed result ({} bytes): {e}", outcome.len()))
+}
+
 #[cfg(test)]
 mod envelope_tests {
     use super::*;
@@ -301,6 +308,8 @@ mod envelope_tests {
             assert_eq!(got, id);
             assert_eq!(decode_outcome_as::<BenchOutcome>(&outcome, outcome_tag::BENCH), Ok(bench.clone()));
             assert!(decode_outcome_as::<BenchOutcome>(&outcome, outcome_tag::SIGNAL).is_err());
+            assert_eq!(decode_outcome(&outcome), Ok(Outcome::Bench(bench.clone())));
+            assert!(decode_outcome(&outcome[..outcome.len() - 1]).is_err());
         }
         for bad in [&[][..], &[9], &[2], &[2, 253, 1], &[255]] {
             assert!(decode_envelope(bad).is_err(), "{bad:?}");

@@ -53,7 +53,7 @@ mod browser {
     use std::cell::RefCell;
 
     use js_sys::Uint8Array;
-    use lowbit_jobs::protocol::{Job, JobId, Request, Response};
+    use lowbit_jobs::protocol::{Envelope, Job, JobId, Request};
     use lowbit_worker::{Slots, WorkerClient};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -82,18 +82,18 @@ mod browser {
         })
     }
 
-    fn on_response(model: MnistModel, response: Response) {
+    fn on_response(model: MnistModel, response: Envelope) {
         let id = match &response {
-            Response::Progress(p) => Some(p.id),
-            Response::Done { id, .. } | Response::Cancelled { id } => Some(*id),
-            Response::Failed { id, .. } => *id,
-            Response::Ready => None,
+            Envelope::Progress(p) => Some(p.id),
+            Envelope::Done { id, .. } | Envelope::Cancelled { id } => Some(*id),
+            Envelope::Failed { id, .. } => *id,
+            Envelope::Ready => None,
         };
         let (slot, elapsed) = LINE.with(|cell| {
             let mut guard = cell.borrow_mut();
             let Some(line) = guard.as_mut() else { return (None, None) };
             let slot = id.and_then(|id| line.slots.owner(id)).and_then(Slot::from_name);
-            let finished = !matches!(response, Response::Progress(_));
+            let finished = !matches!(response, Envelope::Progress(_));
             let elapsed = id.and_then(|id| line.sent_at.iter().find(|(j, _)| *j == id)).map(|(_, t)| crate::perf::now() - t);
             if finished {
                 line.sent_at.retain(|(j, _)| Some(*j) != id);

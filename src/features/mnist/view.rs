@@ -7,7 +7,7 @@ use lowbit_jobs::mnist::{
     DigitSource, EpochLine, MnistDigit, MnistDigitJob, MnistEvalJob, MnistHistogramJob, MnistHistograms, MnistLoadJob,
     MnistLoaded, MnistTable,
 };
-use lowbit_jobs::protocol::{Job, Outcome, Partial, Response};
+use lowbit_jobs::protocol::{decode_outcome, Envelope, Job, Outcome, Partial};
 
 use super::browser::MnistBrowser;
 use super::charts::{AccuracyChart, WeightHistograms};
@@ -218,10 +218,18 @@ impl MnistModel {
 
     /// An answer from the worker for `slot` (None: the worker itself failed). `elapsed` is
     /// the round trip in milliseconds (page clock), when finished.
-    pub fn receive(&self, slot: Option<Slot>, response: Response, elapsed: Option<f64>) {
+    pub fn receive(&self, slot: Option<Slot>, response: Envelope, elapsed: Option<f64>) {
+        let response = match response {
+            // A result that cannot be read is that job's failure.
+            Envelope::Done { outcome, .. } => match decode_outcome(&outcome) {
+                Ok(outcome) => return self.done(outcome, elapsed),
+                Err(message) => Envelope::Failed { id: None, message },
+            },
+            other => other,
+        };
         match response {
-            Response::Ready => {}
-            Response::Progress(p) => match slot {
+            Envelope::Ready => {}
+            Envelope::Progress(p) => match slot {
                 Some(Slot::Eval) => self.table_progress.set(Some((p.fraction(), p.label))),
                 Some(Slot::Train) => self.train.update(|t| {
                     t.fraction = p.fraction();
@@ -232,7 +240,7 @@ impl MnistModel {
                 }),
                 _ => {}
             },
-            Response::Cancelled { .. } => {
+            Envelope::Cancelled { .. } => {
                 if slot == Some(Slot::Train) {
                     self.train.update(|t| {
                         t.running = false;
@@ -244,7 +252,7 @@ impl MnistModel {
                     self.table_progress.set(None);
                 }
             }
-            Response::Failed { message, .. } => match slot {
+            Envelope::Failed { message, .. } => match slot {
                 Some(Slot::Load) => {
                     if self.ready() {
                         self.drop_message.set(Some((false, message)));
@@ -276,7 +284,7 @@ impl MnistModel {
                     });
                 }
             },
-            Response::Done { outcome, .. } => self.done(outcome, elapsed),
+            Envelope::Done { .. } => {}
         }
     }
 
