@@ -14,6 +14,9 @@ cd "$ROOT"
 # shellcheck source=setup.sh
 . scripts/setup.sh
 
+# No incremental caches: a clean run never reuses them, and they doubled target/'s size.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
 step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*" >&2; }
 
 step "native tests (cargo test)"
