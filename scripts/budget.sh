@@ -4,6 +4,7 @@
 #
 #   first view: index.html + the JS, CSS and main .wasm it references   ≤ 400 000 bytes
 #   compute worker: lowbit-worker_bg.wasm                                ≤ 300 000 bytes
+#   lazily loaded views: lowbit-lab.js + lowbit-lab_bg.wasm              ≤ 400 000 bytes
 #
 # A budget is one `budget` line: more (a compute worker's module, …) are added below.
 set -euo pipefail
@@ -38,11 +39,29 @@ for f in "${referenced[@]}"; do
   [ -f "$f" ] || { echo "budget: index.html references a missing $f" >&2; exit 1; }
 done
 printf '%s\n' "${referenced[@]}" | grep -q '\.wasm$' || { echo "budget: index.html references no .wasm" >&2; exit 1; }
-budget "first view" 400000 "$index" "${referenced[@]}"
+# ... and the JS snippets those scripts import (wasm-bindgen's inline_js, dist/snippets/).
+mapfile -t snippets < <(for f in "${referenced[@]}"; do
+  case "$f" in *.js) grep -oE 'snippets/[A-Za-z0-9_./-]+\.js' "$f" || true ;; esac
+done | sort -u | sed "s#^#$DIST/#")
+for f in "${snippets[@]}"; do
+  [ -f "$f" ] || { echo "budget: a script imports a missing $f" >&2; exit 1; }
+done
+budget "first view" 400000 "$index" "${referenced[@]}" "${snippets[@]}"
 
 # The compute worker (crates/lowbit-worker): its module, loaded on first need only.
 worker="$DIST/lowbit-worker_bg.wasm"
 [ -f "$worker" ] || { echo "budget: no $worker (index.html's worker asset)" >&2; exit 1; }
 budget "compute worker" 300000 "$worker"
+
+# The views loaded on demand (src/lazy): fetched the first time Compare or the MNIST lab opens.
+lab_js="$DIST/lowbit-lab.js" lab_wasm="$DIST/lowbit-lab_bg.wasm"
+for f in "$lab_js" "$lab_wasm"; do
+  [ -f "$f" ] || { echo "budget: no $f (index.html's lowbit-lab asset)" >&2; exit 1; }
+done
+if grep -q 'lowbit-lab' "$index"; then
+  echo "budget: index.html references lowbit-lab: the lazily loaded module would be part of the first view" >&2
+  failed=1
+fi
+budget "lazily loaded views" 400000 "$lab_js" "$lab_wasm"
 
 exit "$failed"

@@ -9,9 +9,9 @@ use lowbit_core::Format;
 
 use crate::embed::AppParams;
 use crate::features::compare::params::CompareParams;
-use crate::features::compare::{CompareModel, CompareView};
 use crate::features::explorer::{Explorer, ExplorerModel};
 use crate::features::explorer::params::ExplorerState;
+use crate::features::mnist::params::MnistParams;
 use crate::features::quantize::params::QuantizeParams;
 use crate::features::quantize::{QuantizeModel, QuantizeView};
 use crate::features::signal::params::SignalParams;
@@ -19,9 +19,10 @@ use crate::features::signal::{SignalModel, SignalView};
 use crate::features::tables::params::TablesParams;
 use crate::features::tables::{Tables, TablesModel};
 use crate::history::{self, LastWrite, Write};
+use crate::lazy::host::LazyView;
 use crate::query::View;
 use crate::ui::{Notices, ShareButton, ViewNav};
-use crate::url::{parse_query, to_query_with, Page, Parsed};
+use crate::url::{parse_query, to_query, to_query_with, Page, Parsed};
 
 /// Every view's state and the app's own; `Copy`, provided as context to the whole app.
 #[derive(Clone, Copy)]
@@ -36,8 +37,10 @@ pub struct AppModels {
     pub signal: SignalModel,
     /// The Quantize view's state.
     pub quantize: QuantizeModel,
-    /// The Compare view's state.
-    pub compare: CompareModel,
+    /// The Compare view's state (the view itself is lazily loaded: [`crate::lazy`]).
+    pub compare: RwSignal<CompareParams>,
+    /// The MNIST lab's state (lazily loaded).
+    pub mnist: RwSignal<MnistParams>,
     /// Notices about the URL.
     pub notices: RwSignal<Vec<String>>,
     /// The app-wide options (embedded, presentation), from the URL.
@@ -53,7 +56,8 @@ impl AppModels {
             tables: TablesModel::new(TablesParams::default()),
             signal: SignalModel::new(SignalParams::default()),
             quantize: QuantizeModel::new(QuantizeParams::default()),
-            compare: CompareModel::new(CompareParams::default()),
+            compare: RwSignal::new(CompareParams::default()),
+            mnist: RwSignal::new(MnistParams::default()),
             notices: RwSignal::new(Vec::new()),
             app: RwSignal::new(AppParams::default()),
         };
@@ -70,7 +74,8 @@ impl AppModels {
             Page::Tables(p) => self.tables.restore(p),
             Page::Signal(p) => self.signal.restore(p),
             Page::Quantize(p) => self.quantize.restore(p),
-            Page::Compare(p) => self.compare.restore(p),
+            Page::Compare(p) => self.compare.set(p),
+            Page::Mnist(p) => self.mnist.set(p),
         }
         self.current.set(view);
         self.notices.set(parsed.notices);
@@ -89,7 +94,18 @@ impl AppModels {
             View::Tables => Page::Tables(self.tables.snapshot()),
             View::Signal => Page::Signal(self.signal.params.get()),
             View::Quantize => Page::Quantize(self.quantize.params.get()),
-            View::Compare => Page::Compare(self.compare.params.get()),
+            View::Compare => Page::Compare(self.compare.get()),
+            View::Mnist => Page::Mnist(self.mnist.get()),
+        }
+    }
+
+    /// Takes a state reported by a lazily loaded view (only when it differs, so a report
+    /// never echoes back).
+    pub fn take_lazy_report(&self, query: &str) {
+        match parse_query(query).page {
+            Page::Compare(p) if self.compare.with_untracked(|c| *c != p) => self.compare.set(p),
+            Page::Mnist(p) if self.mnist.with_untracked(|m| *m != p) => self.mnist.set(p),
+            _ => {}
         }
     }
 }
@@ -273,11 +289,17 @@ fn CurrentView() -> impl IntoView {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
+    // A lazily loaded view: its own state as a query string, and what it reports back.
+    let lazy = move |view: View| {
+        let query = Signal::derive(move || to_query(&models.page()));
+        let on_query = Callback::new(move |q: String| models.take_lazy_report(&q));
+        view! { <LazyView view=view query=query on_query=on_query /> }.into_any()
+    };
     move || match models.current.get() {
         View::Explorer => view! { <Explorer model=models.explorer /> }.into_any(),
         View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
         View::Signal => view! { <SignalView model=models.signal /> }.into_any(),
         View::Quantize => view! { <QuantizeView model=models.quantize /> }.into_any(),
-        View::Compare => view! { <CompareView model=models.compare /> }.into_any(),
+        v @ (View::Compare | View::Mnist) => lazy(v),
     }
 }

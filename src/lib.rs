@@ -12,6 +12,8 @@
 //! - [`export`]: tables as CSV, Markdown and LaTeX.
 //! - [`url`]: composes the features' params into the query string and back.
 //! - [`history`]: when a change becomes a browser-history entry.
+//! - `lazy`: the views loaded on demand from a second module, `lowbit-lab` (Compare, the
+//!   MNIST lab), so the first view downloads only what it shows.
 //! - [`ui`]: shared widgets. `app` holds the state, provides it as context and syncs the URL.
 //!
 //! Built natively, the crate is only its pure modules (the web stack is a wasm32-only
@@ -31,6 +33,8 @@ pub mod url;
 
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod app;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+pub mod lazy;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod perf;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]

@@ -16,11 +16,19 @@ pub enum View {
     Quantize,
     /// Formats side by side: number line, spacing, limits, one number in each.
     Compare,
+    /// The seed's MNIST network in every scheme: accuracy table, digits, drawing, training.
+    Mnist,
 }
 
 impl View {
     /// Every view named by the URL contract, in navigation order.
-    pub const ALL: [View; 5] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare];
+    pub const ALL: [View; 6] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare, View::Mnist];
+
+    /// Whether the view's code is in the lazily loaded module (`lowbit-lab`, fetched the first
+    /// time such a view opens) rather than in the module the first view downloads.
+    pub fn is_lazy(self) -> bool {
+        matches!(self, View::Compare | View::Mnist)
+    }
 
     /// The URL name.
     pub fn id(self) -> &'static str {
@@ -30,6 +38,7 @@ impl View {
             View::Signal => "signal",
             View::Quantize => "quantize",
             View::Compare => "compare",
+            View::Mnist => "mnist",
         }
     }
 
@@ -41,6 +50,7 @@ impl View {
             View::Signal => "Quantized signals",
             View::Quantize => "Quantize",
             View::Compare => "Compare formats",
+            View::Mnist => "MNIST lab",
         }
     }
 
@@ -148,6 +158,7 @@ mod tests {
         for v in View::ALL {
             assert_eq!(View::parse(v.id()), Some(v));
         }
-        assert_eq!(View::parse("mnist"), None);
+        assert_eq!(View::parse("mnist"), Some(View::Mnist));
+        assert_eq!(View::parse("MNIST"), None);
     }
 }

@@ -1,7 +1,7 @@
 //! The app's shareable state as a URL query string, and back: composes each feature's
 //! [`ViewParams`] and imports nothing else from a feature. Pure, unit-tested natively.
 //!
-//! `view` names the view (`explorer` by default, `tables`, `signal`, `quantize`, `compare`); a key is
+//! `view` names the view (`explorer` by default, `tables`, `signal`, `quantize`, `compare`, `mnist`); a key is
 //! read only by the view `view` names, so keys of the other views are ignored silently (a
 //! link made on one view opened on another raises no notice). A key no view knows, an unknown
 //! view and a malformed value each give a notice, and the page falls back to defaults.
@@ -9,6 +9,7 @@
 use crate::embed::AppParams;
 use crate::features::compare::params::CompareParams;
 use crate::features::explorer::params::ExplorerState;
+use crate::features::mnist::params::MnistParams;
 use crate::features::quantize::params::QuantizeParams;
 use crate::features::signal::params::SignalParams;
 use crate::features::tables::params::TablesParams;
@@ -31,6 +32,8 @@ pub enum Page {
     Quantize(QuantizeParams),
     /// Formats compared.
     Compare(CompareParams),
+    /// The MNIST lab.
+    Mnist(MnistParams),
 }
 
 impl Page {
@@ -42,6 +45,7 @@ impl Page {
             Page::Signal(_) => View::Signal,
             Page::Quantize(_) => View::Quantize,
             Page::Compare(_) => View::Compare,
+            Page::Mnist(_) => View::Mnist,
         }
     }
 }
@@ -71,6 +75,7 @@ fn known_key(key: &str) -> bool {
         || SignalParams::KEYS.contains(&key)
         || QuantizeParams::KEYS.contains(&key)
         || CompareParams::KEYS.contains(&key)
+        || MnistParams::KEYS.contains(&key)
 }
 
 /// The state of view `P` from its own keys among `pairs`.
@@ -109,6 +114,7 @@ pub fn parse_query(query: &str) -> Parsed {
         View::Signal => Page::Signal(read(&pairs, &mut notices)),
         View::Quantize => Page::Quantize(read(&pairs, &mut notices)),
         View::Compare => Page::Compare(read(&pairs, &mut notices)),
+        View::Mnist => Page::Mnist(read(&pairs, &mut notices)),
     };
     Parsed { page, notices, app }
 }
@@ -131,6 +137,7 @@ fn to_page_query(page: &Page) -> String {
         Page::Signal(p) => p.query_parts(),
         Page::Quantize(p) => p.query_parts(),
         Page::Compare(p) => p.query_parts(),
+        Page::Mnist(p) => p.query_parts(),
     };
     std::iter::once(format!("view={}", page.view().id())).chain(parts).collect::<Vec<_>>().join("&")
 }
@@ -206,9 +213,9 @@ mod tests {
         let p = parse("?view=signal&scheme=float32&values=x&format=float9");
         assert!(p.notices.is_empty(), "{:?}", p.notices);
         assert_eq!(p.page, Page::Signal(SignalParams::default()));
-        let p = parse("?view=mnist&scheme=float32");
+        let p = parse("?view=tensors&scheme=float32");
         assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
-        assert!(p.notices[0].contains("mnist"));
+        assert!(p.notices[0].contains("tensors"));
         // `block` belongs to whichever of signal and quantize is shown.
         let p = parse("view=signal&block=128");
         assert!(matches!(&p.page, Page::Signal(s) if s.block == 128));
@@ -341,5 +348,20 @@ mod tests {
         assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
         assert!(p.notices[0].contains("2.3.4"), "{:?}", p.notices);
         assert!(matches!(&p.page, Page::Quantize(q) if *q == QuantizeParams::default()));
+    }
+
+    #[test]
+    fn the_mnist_lab_reads_its_issue_example_and_writes_it_back() {
+        let p = parse("?view=mnist&scheme=nf4&sample=4");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.page, Page::Mnist(MnistParams::default()));
+        let p = parse("view=mnist&scheme=float32&sample=1999");
+        let Page::Mnist(m) = &p.page else { panic!("{:?}", p.page) };
+        assert_eq!((m.scheme.id(), m.sample), ("float32", 1999));
+        assert_eq!(parse_query(&to_query(&p.page)), p);
+        // Out of range and unknown: notices, defaults kept.
+        let p = parse("view=mnist&scheme=fp5&sample=2000");
+        assert_eq!(p.notices.len(), 2, "{:?}", p.notices);
+        assert_eq!(p.page, Page::Mnist(MnistParams::default()));
     }
 }

@@ -328,3 +328,22 @@ async fn quantize_view_traces_the_seed_example_and_keeps_results_on_bad_input() 
     assert_eq!(count(&root, &testid("quantize-input-error")), 0);
     assert_eq!(data(&root, &testid("quantize-dequantized"), "data-values"), "0.3333333432674408,0.3333333432674408,0.3333333432674408,64");
 }
+
+#[wasm_bindgen_test]
+async fn a_lazy_view_whose_module_cannot_load_says_so_and_the_app_keeps_working() {
+    // The test runner serves no `lowbit-lab.js`: the Compare view's module cannot be loaded.
+    let root = container();
+    let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=compare&formats=float16,bfloat16" /> });
+    tick().await;
+    let lazy = testid("lazy-view");
+    assert_eq!(data(&root, &lazy, "data-view"), "compare");
+    until("the failed import", || data(&root, &lazy, "data-state") == "failed").await;
+    let text = one(&root, ".lazy-failed").text_content().unwrap_or_default();
+    assert!(text.contains("Compare formats") && text.contains("could not be loaded"), "{text}");
+    assert_eq!(count(&root, &testid("lazy-retry")), 1);
+    // The other views still work, and leaving removes the lazy view.
+    click(&root, "[data-testid=\"view-nav\"] [data-view=\"explorer\"]");
+    tick().await;
+    assert_eq!(count(&root, &lazy), 0);
+    assert_eq!(count(&root, &testid("bit-0")), 1);
+}

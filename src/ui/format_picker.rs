@@ -51,7 +51,7 @@ pub fn FormatPicker(
         .map(|&(group, keep)| {
             let options = CATALOGUE
                 .iter()
-                .filter(|e| keep(&e.kind()) && e.format().bits() <= max_bits)
+                .filter(|e| keep(e.kind()) && e.format().bits() <= max_bits)
                 .map(|e| {
                     let id = e.id();
                     view! {

@@ -62,6 +62,8 @@ const fn problem(bits: u32, values: &'static [f32], rule: &Rule) -> Option<&'sta
             }
             let mut i = 1;
             while i < thresholds.len() {
+                // Negated so that a NaN fails too (`partial_cmp` is not const).
+                #[allow(clippy::neg_cmp_op_on_partial_ord)]
                 if !(thresholds[i - 1] < thresholds[i]) {
                     return Some("thresholds must be ascending");
                 }
@@ -85,6 +87,8 @@ const fn problem(bits: u32, values: &'static [f32], rule: &Rule) -> Option<&'sta
             }
             let mut i = 1;
             while i < thresholds.len() {
+                // Negated so that a NaN fails too (`partial_cmp` is not const).
+                #[allow(clippy::neg_cmp_op_on_partial_ord)]
                 if !(thresholds[i - 1] < thresholds[i]) {
                     return Some("thresholds must be ascending");
                 }

@@ -208,7 +208,6 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
 // The view is built and passed this test, but it is not registered in the app: with it the
 // first view is over its 400 KB gzip budget (see README, "The MNIST lab in the browser").
 // Register it (src/query.rs, src/url.rs, src/app.rs, index.html's data copy) to run this.
-#[ignore = "the MNIST view is not registered: over the first-view budget (README)"]
 #[tokio::test(flavor = "current_thread")]
 async fn mnist_view_end_to_end() {
     let dist = repo_root().join("dist");

@@ -139,8 +139,14 @@ fn the_app_opens_448_with_its_hooks() {
     let html = render(|| view! { <Lowbit query="?view=tables&scheme=float32&values=x" /> });
     assert!(!html.contains("data-testid=\"notice\""), "no notice for another view's keys");
     assert!(html.contains("data-testid=\"table-float8_e4m3fn\""));
-    let html = render(|| view! { <Lowbit query="?view=mnist" /> });
-    assert!(html.contains("data-testid=\"notice\"") && html.contains("mnist"));
+    // The views of the lazily loaded module: a placeholder the module mounts into.
+    for view in ["compare", "mnist"] {
+        let html = render(move || view! { <Lowbit query=format!("?view={view}") /> });
+        assert!(!html.contains("data-testid=\"notice\""), "{view}: {html}");
+        assert!(html.contains(&format!("data-testid=\"lazy-view\" data-view=\"{view}\" data-state=\"loading\"")), "{view}: {html}");
+    }
+    let html = render(|| view! { <Lowbit query="?view=tensors" /> });
+    assert!(html.contains("data-testid=\"notice\"") && html.contains("tensors"));
 }
 
 #[test]

@@ -108,7 +108,7 @@ impl ViewParams for CompareParams {
     fn query_parts(&self) -> Vec<String> {
         let mut parts = Vec::new();
         if self.formats != default_formats() {
-            let ids: Vec<String> = self.formats.iter().map(|f| percent_encode(&f.id())).collect();
+            let ids: Vec<String> = self.formats.iter().map(|f| percent_encode(f.id())).collect();
             parts.push(format!("formats={}", ids.join(",")));
         }
         if self.scale != Scale::Linear {

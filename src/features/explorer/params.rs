@@ -100,7 +100,7 @@ impl ViewParams for ExplorerState {
     /// Always `format` and `code` (hex, padded to the format's width); `round` and `overflow`
     /// when not the default.
     fn query_parts(&self) -> Vec<String> {
-        let mut parts = vec![format!("format={}", percent_encode(&self.format.id())), format!("code={}", self.format.hex_string(self.code))];
+        let mut parts = vec![format!("format={}", percent_encode(self.format.id())), format!("code={}", self.format.hex_string(self.code))];
         if let Some(mode) = self.rounding {
             parts.push(format!("round={}", mode.name()));
         }

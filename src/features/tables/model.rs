@@ -245,7 +245,7 @@ pub fn seed_tables() -> Vec<ValueTable> {
 pub fn explorer_query(format: &Format, code: u64) -> String {
     format!(
         "view=explorer&format={}&code={}",
-        crate::query::percent_encode(&format.id()),
+        crate::query::percent_encode(format.id()),
         format.hex_string(code)
     )
 }

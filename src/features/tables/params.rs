@@ -40,7 +40,7 @@ impl ViewParams for TablesParams {
         if self.format.id() == DEFAULT_TABLE {
             Vec::new()
         } else {
-            vec![format!("table={}", percent_encode(&self.format.id()))]
+            vec![format!("table={}", percent_encode(self.format.id()))]
         }
     }
 }

@@ -377,7 +377,7 @@ struct TwoLevel {
 impl TwoLevel {
     fn of(element: &Format, scale: ScaleFormat) -> Option<TwoLevel> {
         let Kind::Float(e) = element.kind() else { return None };
-        let element = NibbleFloat::new(&e)?;
+        let element = NibbleFloat::new(e)?;
         let scale = NormalRounder::new(&scale.format()?)?;
         Some(TwoLevel { divisor: scale.max * element.max, element, scale })
     }
@@ -457,7 +457,7 @@ pub(crate) fn encode_nvfp4(element: &Format, scale: ScaleFormat, input: &[f32], 
 /// Dequantizes `nvfp4`: e2m1 · (p · s).
 pub(crate) fn decode_nvfp4(element: &Format, q: &Quantized, out: &mut Vec<f32>) {
     let Kind::Float(e) = element.kind() else { return };
-    let Some(nf) = NibbleFloat::new(&e) else { return };
+    let Some(nf) = NibbleFloat::new(e) else { return };
     let p = q.tensor_scale.unwrap_or(1.0);
     let totals: Vec<f32> = q.scales.iter().map(|&s| p * s).collect();
     dequantize_nibble(&nf.values, q.packed(), &totals, q.block, q.codes.len(), out);
@@ -466,7 +466,7 @@ pub(crate) fn decode_nvfp4(element: &Format, q: &Quantized, out: &mut Vec<f32>) 
 /// Trace rows of `nvfp4`.
 pub(crate) fn trace_nvfp4(element: &Format, input: &[f32], q: &Quantized, rows: Range<usize>) -> Vec<TraceRow> {
     let Kind::Float(e) = element.kind() else { return Vec::new() };
-    let Some(nf) = NibbleFloat::new(&e) else { return Vec::new() };
+    let Some(nf) = NibbleFloat::new(e) else { return Vec::new() };
     let block = q.block.max(1);
     let p = q.tensor_scale.unwrap_or(1.0);
     let zero_tensor = q.tensor_scale == Some(0.0);

@@ -1,0 +1,144 @@
+//! The lazily loaded module's side ([`super`]): mounts the view a query string names into an
+//! element of the page, reports every state it moves to as a query string, and takes back
+//! states from the page (Back/Forward). Each view's model lives as long as the page, so
+//! leaving a view and coming back keeps its work (a trained network, a drawing).
+
+use std::any::Any;
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+
+use crate::features::compare::params::CompareParams;
+use crate::features::compare::{CompareModel, CompareView};
+use crate::features::mnist::params::MnistParams;
+use crate::features::mnist::{MnistModel, MnistView};
+use crate::url::{parse_query, to_query, Page};
+
+/// The models of the module's views, created the first time each view opens.
+struct Models {
+    /// Owns the models' signals (never disposed: the models outlive their views).
+    owner: Owner,
+    compare: Option<CompareModel>,
+    mnist: Option<MnistModel>,
+}
+
+thread_local! {
+    static MODELS: RefCell<Option<Models>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the models (created empty the first time).
+fn with_models<T>(f: impl FnOnce(&mut Models) -> T) -> T {
+    MODELS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), compare: None, mnist: None });
+        f(models)
+    })
+}
+
+/// A view mounted by [`mount`]; dropping it unmounts the view.
+pub struct MountedView {
+    /// Leptos' handle on the mounted view (unmounts when dropped).
+    _view: Box<dyn Any>,
+    /// Shows a state from the page.
+    restore: Box<dyn Fn(Page)>,
+}
+
+impl MountedView {
+    /// Shows the state a query string names (ignored when it names another view).
+    pub fn restore(&self, query: &str) {
+        (self.restore)(parse_query(query).page);
+    }
+}
+
+/// A view of this module: its model and how its state reads from and writes to a [`Page`].
+trait LazyModel: Copy + 'static {
+    /// The view's URL state.
+    type Params: Clone + PartialEq + Send + Sync + 'static;
+    /// The state shown.
+    fn params(&self) -> RwSignal<Self::Params>;
+    /// Shows a state (Back/Forward, a link).
+    fn restore(&self, params: Self::Params);
+    /// The page showing `params`.
+    fn page(params: Self::Params) -> Page;
+    /// The view's state, when `page` is this view's.
+    fn from_page(page: Page) -> Option<Self::Params>;
+    /// The view.
+    fn render(self) -> AnyView;
+}
+
+impl LazyModel for CompareModel {
+    type Params = CompareParams;
+    fn params(&self) -> RwSignal<CompareParams> {
+        self.params
+    }
+    fn restore(&self, params: CompareParams) {
+        CompareModel::restore(self, params);
+    }
+    fn page(params: CompareParams) -> Page {
+        Page::Compare(params)
+    }
+    fn from_page(page: Page) -> Option<CompareParams> {
+        if let Page::Compare(p) = page { Some(p) } else { None }
+    }
+    fn render(self) -> AnyView {
+        view! { <CompareView model=self /> }.into_any()
+    }
+}
+
+impl LazyModel for MnistModel {
+    type Params = MnistParams;
+    fn params(&self) -> RwSignal<MnistParams> {
+        self.params
+    }
+    fn restore(&self, params: MnistParams) {
+        MnistModel::restore(self, params);
+    }
+    fn page(params: MnistParams) -> Page {
+        Page::Mnist(params)
+    }
+    fn from_page(page: Page) -> Option<MnistParams> {
+        if let Page::Mnist(p) = page { Some(p) } else { None }
+    }
+    fn render(self) -> AnyView {
+        view! { <MnistView model=self /> }.into_any()
+    }
+}
+
+/// Mounts `model`'s view into `root` showing `params`, reporting now and on every change
+/// the query string of the page it shows.
+fn show<M: LazyModel>(root: web_sys::HtmlElement, model: M, params: M::Params, report: impl Fn(String) + 'static) -> MountedView {
+    if model.params().get_untracked() != params {
+        model.restore(params);
+    }
+    let handle = leptos::mount::mount_to(root, move || {
+        Effect::new(move |_| report(to_query(&M::page(model.params().get()))));
+        model.render()
+    });
+    MountedView {
+        _view: Box::new(handle),
+        restore: Box::new(move |page| {
+            if let Some(p) = M::from_page(page) {
+                model.restore(p);
+            }
+        }),
+    }
+}
+
+/// The model in `slot`, created under the models' owner the first time.
+fn model_in<M: Copy>(slot: impl FnOnce(&mut Models) -> &mut Option<M>, create: impl FnOnce() -> M) -> M {
+    with_models(|m| {
+        let owner = m.owner.clone();
+        *slot(m).get_or_insert_with(|| owner.with(create))
+    })
+}
+
+/// Mounts the view `query` names into `root`, with `query`'s state; `report` gets the query
+/// string of every state the view moves to. Err when the query names a view this module
+/// does not hold.
+pub fn mount(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
+    match parse_query(query).page {
+        Page::Compare(p) => Ok(show(root, model_in(|m| &mut m.compare, || CompareModel::new(p.clone())), p, report)),
+        Page::Mnist(p) => Ok(show(root, model_in(|m| &mut m.mnist, || MnistModel::new(p)), p, report)),
+        other => Err(format!("the '{}' view is not in the lazily loaded module", other.view().id())),
+    }
+}

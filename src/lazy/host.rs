@@ -1,0 +1,233 @@
+//! The page's side of a lazily loaded view: [`LazyView`] shows "loading", fetches the
+//! `lowbit-lab` module the first time any lazy view opens (one download per page), mounts the
+//! view into its own element and keeps it in step with the URL. If the module cannot be
+//! loaded (offline, a partial upload of `dist/`), it says so and offers to retry; the rest of
+//! the app keeps working.
+
+use leptos::prelude::*;
+
+use crate::query::View;
+
+/// The lazily loaded module's script, beside `index.html` (Trunk writes it there).
+pub const LAB_SCRIPT: &str = "lowbit-lab.js";
+
+/// Where a lazy view is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    /// Fetching the module or mounting the view.
+    Loading,
+    /// Shown.
+    Ready,
+    /// Could not be loaded (why).
+    Failed(String),
+}
+
+impl LoadState {
+    /// The state's name (`data-state`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            LoadState::Loading => "loading",
+            LoadState::Ready => "ready",
+            LoadState::Failed(_) => "failed",
+        }
+    }
+}
+
+/// A view from the lazily loaded module (`data-testid="lazy-view"`, `data-view`, `data-state`
+/// = `loading`, `ready` or `failed`).
+#[component]
+pub fn LazyView(
+    /// The view (one with [`View::is_lazy`]).
+    view: View,
+    /// The view's state as a query string ([`crate::url::to_query`]); when it changes from
+    /// outside (Back/Forward), the mounted view is told.
+    #[prop(into)]
+    query: Signal<String>,
+    /// Called with the query string of every state the view moves to.
+    #[prop(into)]
+    on_query: Callback<String>,
+) -> impl IntoView {
+    let state = RwSignal::new(LoadState::Loading);
+    let attempt = RwSignal::new(0u32);
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(target_arch = "wasm32")]
+    wasm::mount_when_loaded(root, query, on_query, state, attempt);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (query, on_query);
+    let failure = move || match state.get() {
+        LoadState::Failed(why) => Some(view! {
+            <div class="lazy-failed" role="alert">
+                <p>
+                    "The " {view.label()} " view could not be loaded: " {why}
+                    ". The other views still work."
+                </p>
+                <button type="button" data-testid="lazy-retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                    "Try again"
+                </button>
+            </div>
+        }),
+        _ => None,
+    };
+    view! {
+        <section class="lazy-view" data-testid="lazy-view" data-view=view.id() data-state=move || state.with(LoadState::name)>
+            <Show when=move || state.with(|s| *s == LoadState::Loading)>
+                <p class="lazy-loading" role="status">"Loading the " {view.label()} "…"</p>
+            </Show>
+            {failure}
+            <div class="lazy-root" node_ref=root></div>
+        </section>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use std::cell::RefCell;
+
+    use js_sys::{Array, Function, Promise, Reflect};
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+    use super::{LoadState, LAB_SCRIPT};
+
+    #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
+    extern "C" {
+        /// The browser's dynamic `import()` (a module script, resolved against `url`).
+        #[wasm_bindgen(catch)]
+        fn import_module(url: &str) -> Result<Promise, JsValue>;
+    }
+
+    thread_local! {
+        /// The module, loaded and initialised (one download per page; reset on failure).
+        static LAB: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    }
+
+    /// A JS error's message.
+    fn message(error: &JsValue) -> String {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| format!("{error:?}"))
+    }
+
+    /// The module's URL, resolved against the page's (so any hosting path works).
+    fn lab_url() -> Result<String, JsValue> {
+        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+        let base = document.base_uri()?.ok_or("no base URL")?;
+        Ok(web_sys::Url::new_with_base(LAB_SCRIPT, &base)?.href())
+    }
+
+    /// The module's namespace once imported and initialised.
+    fn lab_module() -> Promise {
+        LAB.with(|cell| {
+            cell.borrow_mut()
+                .get_or_insert_with(|| {
+                    future_to_promise(async {
+                        let namespace = JsFuture::from(import_module(&lab_url()?)?).await?;
+                        let init: Function = Reflect::get(&namespace, &"default".into())?.dyn_into()?;
+                        JsFuture::from(init.call0(&namespace)?.dyn_into::<Promise>()?).await?;
+                        Ok(namespace)
+                    })
+                })
+                .clone()
+        })
+    }
+
+    /// A mounted view: the module's handle (`LazyViewHandle`) and the callback it reports through.
+    type Shown = (JsValue, Closure<dyn FnMut(String)>);
+
+    /// What the page holds of one mounted view.
+    #[derive(Default)]
+    struct Mounted {
+        /// The view, once mounted.
+        view: Option<Shown>,
+        /// The last query the view reported (not to be sent back to it).
+        reported: Option<String>,
+    }
+
+    /// Calls a method of the module's handle.
+    fn call(handle: &JsValue, method: &str, args: &Array) {
+        if let Ok(f) = Reflect::get(handle, &method.into()).and_then(|f| f.dyn_into::<Function>()) {
+            let _ = f.apply(handle, args);
+        }
+    }
+
+    /// Unmounts a view (its report callback is dropped after: the view calls it no more).
+    fn unmount(view: Option<Shown>) {
+        if let Some((handle, _report)) = view {
+            call(&handle, "unmount", &Array::new());
+        }
+    }
+
+    /// Mounts the view into `root` once the module is loaded (again on each retry), tells it
+    /// about URL changes it did not make, and unmounts it when the component goes.
+    pub fn mount_when_loaded(
+        root: NodeRef<leptos::html::Div>,
+        query: Signal<String>,
+        on_query: Callback<String>,
+        state: RwSignal<LoadState>,
+        attempt: RwSignal<u32>,
+    ) {
+        let mounted = StoredValue::new_local(Mounted::default());
+        Effect::new(move |_| {
+            attempt.track();
+            let Some(element) = root.get() else { return };
+            state.set(LoadState::Loading);
+            leptos::task::spawn_local(async move {
+                let result = mount(element, query.get_untracked(), on_query, mounted).await;
+                match result {
+                    Ok(view) => {
+                        let mut fresh = Some(view);
+                        match mounted.try_update_value(|m| std::mem::replace(&mut m.view, fresh.take())) {
+                            Some(old) => {
+                                unmount(old);
+                                state.set(LoadState::Ready);
+                            }
+                            // The component went while the module loaded: undo at once.
+                            None => unmount(fresh),
+                        }
+                    }
+                    Err(error) => {
+                        LAB.with(|cell| cell.borrow_mut().take());
+                        let _ = state.try_set(LoadState::Failed(message(&error)));
+                    }
+                }
+            });
+        });
+        Effect::new(move |_| {
+            let query = query.get();
+            mounted.with_value(|m| {
+                if m.reported.as_deref() != Some(query.as_str()) {
+                    if let Some((handle, _)) = &m.view {
+                        call(handle, "restore", &Array::of1(&query.into()));
+                    }
+                }
+            });
+        });
+        on_cleanup(move || {
+            if let Some(view) = mounted.try_update_value(|m| m.view.take()) {
+                unmount(view);
+            }
+        });
+    }
+
+    /// Loads the module and mounts the view a query names into `element`.
+    async fn mount(
+        element: web_sys::HtmlDivElement,
+        query: String,
+        on_query: Callback<String>,
+        mounted: StoredValue<Mounted, LocalStorage>,
+    ) -> Result<Shown, JsValue> {
+        let namespace = JsFuture::from(lab_module()).await?;
+        let report = Closure::<dyn FnMut(String)>::new(move |query: String| {
+            if mounted.try_update_value(|m| m.reported = Some(query.clone())).is_some() {
+                on_query.run(query);
+            }
+        });
+        let mount: Function = Reflect::get(&namespace, &"mount_lazy_view".into())?.dyn_into()?;
+        let handle = mount.apply(&JsValue::NULL, &Array::of3(&element, &query.into(), report.as_ref()))?;
+        Ok((handle, report))
+    }
+}
