@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing (scripts/setup.sh), then runs every test:
 #   1. native: `cargo test` (the workspace's default members: core, CLI, charts and the app's
-#      pure modules — URL composition, feature params and models), then the app's views rendered
+#      pure modules — URL composition, feature params and models), clippy with warnings as
+#      errors (native, and wasm32 for the app and the worker), then the app's views rendered
 #      to HTML natively with Leptos' ssr feature (crates/lowbit-ssr-tests, not a default member)
 #   2. `trunk build --release` → dist/, then the download budgets (scripts/budget.sh: fails
 #      when what the first view downloads exceeds 400 KB gzip)
@@ -21,6 +22,10 @@ step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*" >&2; }
 
 step "native tests (cargo test)"
 cargo test --locked
+
+step "lints: clippy with warnings as errors (missing docs included), native and wasm32"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked -p lowbit-app -p lowbit-worker --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 step "DOM contract rendered natively (Leptos ssr, crates/lowbit-ssr-tests)"
 cargo test --locked -p lowbit-ssr-tests

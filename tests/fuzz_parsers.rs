@@ -12,6 +12,7 @@ use lowbit_app::features::compare::model::{self as compare_model, Scale};
 use lowbit_app::features::compare::params::CompareParams;
 use lowbit_app::features::explorer::model::{self as display, CustomField, CustomSpec, Entry};
 use lowbit_app::features::explorer::params::ExplorerState;
+use lowbit_app::features::mnist::params::MnistParams;
 use lowbit_app::features::quantize::model as quantize_model;
 use lowbit_app::features::signal::model::{self as signal_model, SignalParams, MAX_BLOCK, MAX_SCHEMES};
 use lowbit_app::features::signal::params::PARAMS;
@@ -19,6 +20,8 @@ use lowbit_app::features::tables::model as tables_model;
 use lowbit_app::features::tables::params::TablesParams;
 use lowbit_app::query as url_state;
 use lowbit_app::url::{parse_query, to_query, Page};
+use lowbit_mnist::data::TEST_DIGITS;
+use lowbit_mnist::ALL_SCHEMES;
 use lowbit_core::signal::{SignalKind, MAX_SAMPLES, MIN_SAMPLES};
 use lowbit_core::{Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 use proptest::prelude::*;
@@ -54,6 +57,7 @@ fn key() -> impl Strategy<Value = String> {
             "scale",
             "range",
             "value",
+            "sample",
             "embed",
             "present",
             "",
@@ -158,6 +162,10 @@ fn value() -> impl Strategy<Value = String> {
             "int4_zeropoint",
             "int8_meanstd",
             "compare",
+            "mnist",
+            "nf4",
+            "1999",
+            "2000",
             "log",
             "linear",
             "float8_e4m3fn,float8_e5m2",
@@ -259,12 +267,14 @@ fn state() -> impl Strategy<Value = Page> {
             let range = range.map(|(a, w)| if log { (w, w * 2.0) } else { (a, a + w.max(a.abs() * 1e-12)) }).filter(|(a, b)| a < b && b.is_finite());
             CompareParams { formats, scale, range, value }
         });
+    let mnist = (prop::sample::select(ALL_SCHEMES.to_vec()), 0..TEST_DIGITS).prop_map(|(scheme, sample)| MnistParams { scheme, sample });
     prop_oneof![
         compare.prop_map(Page::Compare),
         explorer.prop_map(Page::Explorer),
         table.prop_map(|format| Page::Tables(TablesParams { format })),
         signal.prop_map(Page::Signal),
         quantize.prop_map(Page::Quantize),
+        mnist.prop_map(Page::Mnist),
     ]
 }
 
@@ -289,6 +299,7 @@ proptest! {
                 prop_assert!(!p.formats.is_empty() && p.formats.len() <= compare_model::MAX_FORMATS);
                 prop_assert!(compare_model::check_value(&p.value).is_ok());
             }
+            Page::Mnist(m) => prop_assert!(m.sample < TEST_DIGITS),
         }
         for n in &parsed.notices {
             prop_assert!(n.chars().count() <= MAX_NOTICE_CHARS, "notice of {} chars", n.chars().count());

@@ -132,6 +132,18 @@ async fn subpath_and_history(c: &Client, server: &StaticServer) -> Result<()> {
     wait_true(c, "return document.querySelector('[data-testid=value]').dataset.value === 'NaN'", "NaN restored by Forward").await?;
     println!("history under {PREFIX}: view switches and a bit edit walk back and forth");
 
+    // A view from the module loaded on demand (lowbit-lab.js, resolved under /lowbit/): its
+    // changes reach the URL, and Back reaches the view.
+    c.goto(&server.url(&format!("{PREFIX}?view=mnist&scheme=nf4&sample=4"))).await?;
+    wait_true(c, "const e = document.querySelector('[data-testid=lazy-view]'); return !!e && e.dataset.state === 'ready' && !!document.querySelector('[data-testid=mnist-sample-input]')", "the MNIST lab under /lowbit/").await?;
+    settle().await;
+    js(c, "const box = document.querySelector('[data-testid=mnist-sample-input]'); box.value = '7'; box.dispatchEvent(new Event('change', {bubbles: true})); return true").await?;
+    wait_url(c, &[PREFIX, "view=mnist", "sample=7"]).await?;
+    c.back().await?;
+    wait_url(c, &["view=mnist", "sample=4"]).await?;
+    wait_true(c, "const e = document.querySelector('[data-testid=mnist-sample]'); return !!e && e.dataset.sample === '4'", "sample 4 restored by Back in the lazily loaded view").await?;
+    println!("history under {PREFIX}: the lazily loaded MNIST view reports its state and is restored by Back");
+
     // Quantize: typing is one entry; a refused input keeps the URL and marks the result stale.
     c.goto(&server.url(&format!("{PREFIX}?view=quantize&scheme=fp4_bnb&values=1,2,3,4"))).await?;
     wait_true(c, "const e = document.querySelector('[data-testid=quantize-packed]'); return !!e && e.dataset.bytes === '117,35'", "the bnb example").await?;

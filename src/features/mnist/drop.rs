@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 
-use super::model::looks_like_data;
 use super::view::MnistModel;
 
 /// The largest file read (the committed data file is 7.9 MB).
@@ -26,7 +25,7 @@ fn read_files(model: MnistModel, files: web_sys::FileList) {
             }
             match super::lab::file_bytes(&file).await {
                 Err(e) => return model.drop_message.set(Some((false, e))),
-                Ok(bytes) if looks_like_data(&bytes) => data = Some((name, bytes)),
+                Ok(bytes) if super::model::looks_like_data(&bytes) => data = Some((name, bytes)),
                 Ok(bytes) => weights = Some((name, bytes)),
             }
         }
