@@ -127,6 +127,8 @@ async fn one_value(c: &Client, server: &StaticServer) -> Result<()> {
     find(c, "notice").await?;
     let notices = js(c, "return document.querySelectorAll('[data-testid=notice] li').length").await?;
     assert_eq!(notices, 3, "one notice per bad value");
+    // The notices come from the page at once; the table once the view's module has mounted it.
+    wait_true(c, "return !!document.querySelector('[data-testid=compare-table] tbody tr')", "the compare table").await?;
     let rows = js(c, "return [...document.querySelectorAll('[data-testid=compare-table] tbody tr')].map(r => r.dataset.format)").await?;
     assert_eq!(rows, serde_json::json!(["bfloat16"]));
     let shot = screenshot(c, "compare-values.png", 1280).await?;
