@@ -31,17 +31,15 @@ pub enum SchemeChoice {
 }
 
 fn parse_scheme(id: &str) -> Result<SchemeChoice, String> {
-    match Scheme::parse(id) {
-        Ok(s) => Ok(SchemeChoice::Quant(s)),
-        Err(e) => match GgufType::parse(id) {
-            Some(t) => Ok(SchemeChoice::Gguf(t)),
-            None => Err(format!("{e}; GGUF types: {}", gguf::type_ids().join(", "))),
-        },
+    // The GGUF rows of the registry print ggml's blocks (`blocks_hex`, `scales` with mins).
+    if let Some(t) = GgufType::parse(id) {
+        return Ok(SchemeChoice::Gguf(t));
     }
+    Scheme::parse(id).map(SchemeChoice::Quant)
 }
 
 fn scheme_parser() -> Checked<SchemeChoice> {
-    Checked::with_choices(parse_scheme, || SCHEMES.iter().map(|s| s.id).chain(gguf::type_ids()).collect())
+    Checked::with_choices(parse_scheme, || SCHEMES.iter().map(|s| s.id).collect())
 }
 
 fn granularity_parser() -> Checked<Granularity> {

@@ -218,6 +218,12 @@ mod tests {
             // Every code bit of every element is somewhere (ternary tq1_0 aside).
             let code_bits = roles.iter().filter(|r| matches!(r, BitRole::Code { .. })).count();
             let expected = t.block_elements() * code_width(t);
+            // The registry's GGUF row stores codes of the same width (tq1_0's trits: 2 bits each).
+            if t != GgufType::Tq1_0 {
+                let row = crate::quant::SCHEMES.iter().find(|s| s.ggml == Some(t)).expect("every GGUF type is a registry row");
+                let bits = crate::quant::Scheme::parse(row.id).map_or(0, |s| s.element_bits() as usize);
+                assert_eq!(bits, code_width(t), "{}", t.id());
+            }
             assert_eq!(code_bits, expected, "{}", t.id());
         }
     }

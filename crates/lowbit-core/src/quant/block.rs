@@ -19,6 +19,9 @@
 //! | `nvfp4` | E2M1 | 16 | [`ScaleRule::Absmax`] | [`ScaleFormat::E4M3`] | [`SecondLevel::TensorAmax`] (on by default) |
 //! | `int8_rowwise` (LLM.int8()) | int8 | row | [`ScaleRule::AbsmaxReciprocal`] | F32 | — ; [`SchemeInfo::outliers`]: fp16 columns |
 //! | `ternary`, `binary` (BitNet) | ternary / binary codebook | tensor, row, 64 | [`ScaleRule::AbsMean`] | F32 | — |
+//! | `q8_0`, `q4_0`, `q5_0`, `iq4_nl`, `q3_k`, `q6_k`, `tq1_0`, `tq2_0` (GGUF) | the ggml type | 32 / 256 | Absmax (signed for q4_0, q5_0) | [`ScaleFormat::F16`] | k-quants: 6-/8-bit sub-block scales |
+//! | `q4_1`, `q5_1`, `q2_k`, `q4_k`, `q5_k` (GGUF) | the ggml type | 32 / 256 | ZeroPoint (an f16 min, or quantized mins) | F16 | k-quants: 4-/6-bit sub-block scales and mins |
+//! | `mxfp4_gguf` (GGUF) | E2M1, ggml's order | 32 | SharedExponent | E8M0 | — |
 //!
 //! What each part means, and the arithmetic it fixes (bit-exact with the library it comes from):
 //! - the **element** is any [`crate::format::Format`] (float, integer, codebook), see
@@ -47,11 +50,15 @@
 //! - `iq4_nl`: a 16-value codebook element × 32 × f16; `tq1_0`/`tq2_0`: the ternary codebook ×
 //!   256 × f16; ggml's `mxfp4`: exactly [`SCHEMES`]' `mxfp4` with the split-halves nibble order.
 //!
-//! So a GGUF type is a [`SchemeInfo`] row with `ScaleFormat::F16`, a split-halves packing, and
-//! the signed-absmax / min-offset rules; the kernels are the ones here (threshold counting for
-//! 4-bit codebooks and floats, division or reciprocal for integers).
+//! So a GGUF type is a [`SchemeInfo`] row with [`ScaleFormat::F16`] (E8M0 for `mxfp4_gguf`),
+//! the signed-absmax / min-offset rules and [`SchemeInfo::ggml`] naming the type: the rows
+//! `q8_0` … `mxfp4_gguf` of [`SCHEMES`] run the one implementation in [`crate::gguf`] (ggml's
+//! bytes, its split-halves nibble order, its scale searches), so every consumer of the
+//! registry — the CLI, the app's Signal and Quantize views, the jobs — has them. Ids are
+//! ggml's type names in lower case (upper case accepted); `mxfp4` stays OCP's scheme.
 
 use super::pack::NibbleOrder;
+use crate::gguf::GgufType;
 
 /// How elements are grouped under one scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -186,6 +193,8 @@ pub enum ScaleFormat {
     None,
     /// IEEE binary32.
     F32,
+    /// IEEE binary16 (the `d` / `dmin` of the GGUF types).
+    F16,
     /// `float8_e8m0fnu`: a power of two 2^-127…2^127, NaN = 0xFF (OCP MX).
     E8M0,
     /// `float8_e4m3fn` (NVFP4's block scale).
@@ -198,6 +207,7 @@ impl ScaleFormat {
         match self {
             ScaleFormat::None => None,
             ScaleFormat::F32 => Some("float32"),
+            ScaleFormat::F16 => Some("float16"),
             ScaleFormat::E8M0 => Some("float8_e8m0fnu"),
             ScaleFormat::E4M3 => Some("float8_e4m3fn"),
         }
@@ -243,7 +253,8 @@ pub struct SchemeInfo {
     /// One line for a picker or `--help`.
     pub description: &'static str,
     /// The element format's catalogue id (`FORMAT` for the templates; `int8` for MXINT8,
-    /// whose element is int8 × 2^-6).
+    /// whose element is int8 × 2^-6; for the GGUF rows the type id, whose element is the
+    /// [`crate::gguf::GgufType`]).
     pub element: &'static str,
     /// The scale rule.
     pub scale_rule: ScaleRule,
@@ -265,6 +276,8 @@ pub struct SchemeInfo {
     pub granularities: &'static [Granularity],
     /// True for the templates `cast:FORMAT` and `absmax:FORMAT`.
     pub parametric: bool,
+    /// The ggml block type of a GGUF row (run by [`crate::gguf`]); None for the others.
+    pub ggml: Option<GgufType>,
 }
 
 const ALL_GRANULARITIES: &[Granularity] = &[Granularity::Tensor, Granularity::Row, Granularity::Block];
@@ -304,7 +317,15 @@ impl SchemeInfo {
             default_granularity: grouping.2,
             granularities: grouping.3,
             parametric: false,
+            ggml: None,
         }
+    }
+
+    /// A GGUF row: the type's block (whole blocks only), its scale rule and scale format.
+    const fn gguf(t: GgufType, id: &'static str, description: &'static str, scale_rule: ScaleRule, scale_format: ScaleFormat, block: usize) -> SchemeInfo {
+        let mut row = SchemeInfo::new(id, description, id, scale_rule, scale_format, (Some(block), BlockSizes::Exactly(block), Granularity::Block, BLOCK_ONLY));
+        row.ggml = Some(t);
+        row
     }
 
     const fn second(mut self, level: SecondLevel) -> SchemeInfo {
@@ -328,7 +349,7 @@ impl SchemeInfo {
     }
 }
 
-use ScaleFormat::{E4M3, E8M0, F32};
+use ScaleFormat::{E4M3, E8M0, F16, F32};
 use ScaleRule::{AbsMean, Absmax, AbsmaxReciprocal, MeanStd, SharedExponent, ZeroPoint};
 
 /// Every scheme, in the order a picker lists them. The CLI, the app and the docs read this.
@@ -353,6 +374,20 @@ pub const SCHEMES: &[SchemeInfo] = &[
     SchemeInfo::new("int8_rowwise", "LLM.int8(): per-row absmax, q = round(127 x / rowmax); outlier columns (|x| >= 6.0) kept in fp16", "int8", AbsmaxReciprocal, F32, (None, BlockSizes::None, Granularity::Row, ROW_ONLY)).with_outliers(),
     SchemeInfo::new("ternary", "BitNet b1.58: gamma = mean|W|, q = clamp(round(W / gamma), -1, 1), value q * gamma", "ternary", AbsMean, F32, (Some(64), ANY_BLOCK, Granularity::Tensor, ALL_GRANULARITIES)),
     SchemeInfo::new("binary", "1-bit: sign(W) * mean|W| (sign(0) = +1)", "binary", AbsMean, F32, (Some(64), ANY_BLOCK, Granularity::Tensor, ALL_GRANULARITIES)),
+    SchemeInfo::gguf(GgufType::Q8_0, "q8_0", "llama.cpp Q8_0: 32 x int8, f16 scale d = amax / 127 (ggml's bytes)", Absmax, F16, 32),
+    SchemeInfo::gguf(GgufType::Q4_0, "q4_0", "llama.cpp Q4_0: 32 x 4-bit, f16 d = max / -8, value (q - 8) d (ggml's bytes)", Absmax, F16, 32),
+    SchemeInfo::gguf(GgufType::Q4_1, "q4_1", "llama.cpp Q4_1: 32 x 4-bit, f16 d = (max - min) / 15 and f16 min (ggml's bytes)", ZeroPoint, F16, 32),
+    SchemeInfo::gguf(GgufType::Q5_0, "q5_0", "llama.cpp Q5_0: 32 x 5-bit, f16 d = max / -16, value (q - 16) d (ggml's bytes)", Absmax, F16, 32),
+    SchemeInfo::gguf(GgufType::Q5_1, "q5_1", "llama.cpp Q5_1: 32 x 5-bit, f16 d = (max - min) / 31 and f16 min (ggml's bytes)", ZeroPoint, F16, 32),
+    SchemeInfo::gguf(GgufType::Q2K, "q2_k", "llama.cpp Q2_K: 256 x 2-bit, 16 sub-blocks with 4-bit scale and min under f16 d, dmin (ggml's bytes)", ZeroPoint, F16, 256),
+    SchemeInfo::gguf(GgufType::Q3K, "q3_k", "llama.cpp Q3_K: 256 x 3-bit, 16 sub-blocks with 6-bit signed scale under f16 d (ggml's bytes)", Absmax, F16, 256),
+    SchemeInfo::gguf(GgufType::Q4K, "q4_k", "llama.cpp Q4_K: 256 x 4-bit, 8 sub-blocks with 6-bit scale and min under f16 d, dmin (ggml's bytes)", ZeroPoint, F16, 256),
+    SchemeInfo::gguf(GgufType::Q5K, "q5_k", "llama.cpp Q5_K: 256 x 5-bit, 8 sub-blocks with 6-bit scale and min under f16 d, dmin (ggml's bytes)", ZeroPoint, F16, 256),
+    SchemeInfo::gguf(GgufType::Q6K, "q6_k", "llama.cpp Q6_K: 256 x 6-bit, 16 sub-blocks with int8 scale under f16 d (ggml's bytes)", Absmax, F16, 256),
+    SchemeInfo::gguf(GgufType::Iq4Nl, "iq4_nl", "llama.cpp IQ4_NL: 32 x 4-bit index into a non-linear 16-value codebook, f16 d (ggml's bytes)", Absmax, F16, 32),
+    SchemeInfo::gguf(GgufType::Tq1_0, "tq1_0", "llama.cpp TQ1_0: 256 ternary (BitNet b1.58), 5 trits per byte, f16 d (ggml's bytes)", Absmax, F16, 256),
+    SchemeInfo::gguf(GgufType::Tq2_0, "tq2_0", "llama.cpp TQ2_0: 256 ternary (BitNet b1.58), 2 bits each, f16 d (ggml's bytes)", Absmax, F16, 256),
+    SchemeInfo::gguf(GgufType::Mxfp4, "mxfp4_gguf", "llama.cpp MXFP4: E8M0 byte, 32 x E2M1, elements 0-15 in low nibbles, ties toward zero (ggml's bytes)", SharedExponent, E8M0, 32),
 ];
 
 /// Looks up a registry row by id (templates by their template id).

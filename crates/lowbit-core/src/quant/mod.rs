@@ -32,6 +32,7 @@ pub mod bnb;
 mod codes;
 pub mod facts;
 mod float;
+mod ggml;
 mod int;
 pub mod mx;
 pub mod normal;
@@ -136,6 +137,8 @@ pub enum Element {
         /// The value of code 1 (MXINT8: 2^-6).
         step: f64,
     },
+    /// A GGUF (ggml) block type: its blocks are run by [`crate::gguf`].
+    Gguf(crate::gguf::GgufType),
 }
 
 /// A parsed, ready-to-run scheme.
@@ -245,6 +248,13 @@ pub struct Quantized {
     pub trace: Vec<TraceRow>,
     /// Human-readable remarks: clipping, NaN/Inf blocks, substituted options, conventions.
     pub notes: Vec<String>,
+    /// The GGUF types: the blocks exactly as ggml stores them (the input zero-padded to whole
+    /// blocks); empty for the other schemes.
+    pub blocks: Vec<u8>,
+    /// The GGUF types with an additive min (`q4_1`, `q5_1`, `q2_k`, `q4_k`, `q5_k`): the
+    /// value of level 0 of each group, beside [`Quantized::scales`] (value = scale · level +
+    /// min); empty otherwise.
+    pub mins: Vec<f32>,
 }
 
 
@@ -252,9 +262,13 @@ impl Quantized {
     /// The packed bytes of a 4-bit scheme (empty otherwise): nf4 / fp4_bnb put the FIRST
     /// element in the HIGH nibble (bitsandbytes); every other 4-bit scheme puts it in the LOW
     /// nibble (PyTorch float4_e2m1fn_x2, MX libraries, torchao). An odd count pads the last
-    /// byte with the code of 0.
+    /// byte with the code of 0. For the GGUF types: the blocks ([`Quantized::blocks`]).
     pub fn packed(&self) -> &[u8] {
-        self.codes.packed()
+        if self.blocks.is_empty() {
+            self.codes.packed()
+        } else {
+            &self.blocks
+        }
     }
 
     fn empty(scheme: &Scheme, block: usize, granularity: Granularity) -> Quantized {
@@ -277,6 +291,8 @@ impl Quantized {
             double_quant: None,
             trace: Vec::new(),
             notes: Vec::new(),
+            blocks: Vec::new(),
+            mins: Vec::new(),
         }
     }
 }
@@ -319,6 +335,9 @@ impl Scheme {
             let ids: Vec<&str> = SCHEMES.iter().map(|s| s.id).collect();
             return Err(format!("unknown scheme '{wanted}'; valid: {}", ids.join(", ")));
         };
+        if let Some(t) = info.ggml {
+            return Ok(Scheme { id: info.id.to_string(), info: *info, element: Element::Gguf(t) });
+        }
         let format = Format::parse(info.element).map_err(|e| e.to_string())?;
         let element = match format.kind() {
             Kind::Codebook(book) => Element::Codebook(book),
@@ -339,6 +358,7 @@ impl Scheme {
             Element::Codebook(c) => c.bits(),
             Element::Format(f) => f.bits(),
             Element::Int { bits, .. } => *bits,
+            Element::Gguf(t) => ggml::code_bits(*t),
         }
     }
 
@@ -352,6 +372,7 @@ impl Scheme {
             }
             if !info.allowed_blocks.allows(block) {
                 let why = match (info.scale_rule, info.second_level) {
+                    _ if info.ggml.is_some() => " (ggml fixes the block)",
                     (ScaleRule::SharedExponent, _) => " (OCP MX v1.0 fixes the block at 32)",
                     (_, SecondLevel::TensorAmax) => " (NVFP4 fixes the block at 16)",
                     (_, SecondLevel::DoubleQuant) => " (bitsandbytes' kernels)",
@@ -447,6 +468,7 @@ impl Scheme {
             (Kernel::AbsMean, Element::Codebook(book)) => bitnet::encode(book, input, grouping, &mut q),
             (Kernel::Int, Element::Int { bits, .. }) => int::encode(info.scale_rule, *bits, input, grouping, options, &mut q),
             (Kernel::Cast, Element::Format(format)) => float::encode(format, info.scale_rule, input, grouping, &mut q),
+            (Kernel::Gguf, Element::Gguf(t)) => ggml::encode(*t, input, options, &mut q),
             _ => q.notes.push(format!("{} cannot run: unsupported combination", self.id)),
         }
         // LLM.int8(): each outlier column keeps its values in fp16 plus a 32-bit column index.
@@ -480,6 +502,7 @@ impl Scheme {
             (Kernel::TwoLevel, Element::Format(f)) => mx::decode_nvfp4(f, q, out),
             (Kernel::AbsMean | Kernel::Int, _) => int::decode(q, out),
             (Kernel::Cast, Element::Format(format)) => float::decode(format, q, out),
+            (Kernel::Gguf, Element::Gguf(t)) => ggml::decode(*t, q, out),
             _ => out.resize(q.codes.len(), f32::NAN),
         }
     }
@@ -498,6 +521,7 @@ impl Scheme {
             (Kernel::AbsMean, Element::Codebook(book)) => bitnet::trace(book, input, q, rows),
             (Kernel::Int, Element::Int { bits, .. }) => int::trace(self.info.scale_rule, *bits, input, q, rows, options.k),
             (Kernel::Cast, Element::Format(format)) => float::trace(format, self.info.scale_rule, input, q, rows),
+            (Kernel::Gguf, Element::Gguf(t)) => ggml::trace(*t, input, q, rows),
             _ => Vec::new(),
         };
         for row in &mut out {
@@ -510,6 +534,7 @@ impl Scheme {
     fn kernel(&self) -> Kernel {
         let info = &self.info;
         match (info.scale_rule, &self.element) {
+            (_, Element::Gguf(_)) => Kernel::Gguf,
             (ScaleRule::AbsmaxReciprocal, Element::Codebook(_)) => Kernel::Bnb,
             (ScaleRule::AbsmaxReciprocal, _) => Kernel::Rowwise,
             (ScaleRule::SharedExponent, _) => Kernel::Mx,
@@ -539,6 +564,8 @@ enum Kernel {
     Int,
     /// Any format × no scale or absmax.
     Cast,
+    /// A GGUF type (ggml's blocks, [`crate::gguf`]).
+    Gguf,
     /// No kernel for this combination.
     None,
 }
@@ -546,6 +573,11 @@ enum Kernel {
 /// Bits per element, per-tensor bits and the exact total for `n` elements.
 fn cost(scheme: &Scheme, n: usize, grouping: Grouping, options: &Options, extra_bits: u64) -> Storage {
     let info = &scheme.info;
+    if let Element::Gguf(t) = scheme.element {
+        // ggml's blocks: whole blocks (the input zero-padded), nothing per tensor.
+        let total = (n.div_ceil(t.block_elements()) * t.block_bytes() * 8) as u64;
+        return Storage { bits_per_element: t.bits_per_element(), tensor_bits: 0, total_bits: total, bytes: total / 8 };
+    }
     let element_bits = scheme.element_bits() as f64;
     let groups = n.div_ceil(grouping.size.max(1)) as u64;
     let size = grouping.size.max(1) as f64;

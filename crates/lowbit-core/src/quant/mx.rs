@@ -191,7 +191,7 @@ impl MxElement {
                 Some(MxElement::Table { format: f, encoder, decoder: FastDecoder::new(format)? })
             }
             Element::Int { bits, step } => Some(MxElement::Int { bits: (*bits).clamp(2, 24), step: *step as f32 }),
-            Element::Codebook(_) => None,
+            Element::Codebook(_) | Element::Gguf(_) => None,
         }
     }
 
