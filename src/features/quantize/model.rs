@@ -262,14 +262,27 @@ pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
     if !q.outlier_columns.is_empty() {
         extra.push(("outlier columns (fp16)", bracketed(&q.outlier_columns, |c| c.to_string())));
     }
+    let gguf = !q.blocks.is_empty();
+    if !q.mins.is_empty() {
+        extra.push(("mins", bracketed(&q.mins, |m| show(*m as f64))));
+    }
+    if gguf {
+        extra.push(("blocks (hex, as ggml stores them)", q.blocks.iter().map(|b| format!("{b:02x}")).collect()));
+    }
     let packed_bytes = q.packed();
     let packed = (!packed_bytes.is_empty()).then(|| {
-        let (hi, lo) = if r.high_first { ("x[2i], first", "x[2i+1]") } else { ("x[2i+1]", "x[2i], first") };
+        // A GGUF block's bytes hold scales and codes in the type's own order (the block explorer
+        // lays them out by field): the nibbles are shown without naming elements.
+        let (hi, lo) = match (gguf, r.high_first) {
+            (true, _) => (String::from("high nibble"), String::from("low nibble")),
+            (false, true) => ("high nibble: x[2i], first".into(), "low nibble: x[2i+1]".into()),
+            (false, false) => ("high nibble: x[2i+1]".into(), "low nibble: x[2i], first".into()),
+        };
         Packed {
             bytes_attr: packed_bytes.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(","),
             high_first: r.high_first,
-            high_heading: format!("high nibble: {hi}"),
-            low_heading: format!("low nibble: {lo}"),
+            high_heading: hi,
+            low_heading: lo,
             bytes: packed_bytes.iter().enumerate().map(|(index, &b)| PackedByte { index, hex: format!("0x{b:02x}"), byte: b, high: b >> 4, low: b & 15 }).collect(),
         }
     });
@@ -481,6 +494,15 @@ mod tests {
         for (x, text) in [(-2.9802322e-8f32 as f64, "-2.9802322e-8"), (-0.099999964f32 as f64, "-0.099999964"), (2.6666667f32 as f64, "2.6666667"), (-0.0, "-0"), (64.0, "64"), (27.916909428, "27.916909"), (1.5e20, "1.5e20"), (123456789.0, "123456790")] {
             assert_eq!(show(x), text);
         }
+        // A GGUF type: ggml's block bytes, its scales and mins, bits per element as ggml.
+        let r = compute(&params("Q4_K", &[-0.5, 0.3, 1.2, -2.1]));
+        assert_eq!(r.q.scheme, "q4_k");
+        assert_eq!(r.q.packed(), &lowbit_core::gguf::quantize(lowbit_core::gguf::GgufType::Q4K, &[-0.5, 0.3, 1.2, -2.1])[..]);
+        let d = display(&r);
+        assert_eq!(d.packed.as_ref().unwrap().bytes.len(), 144);
+        assert!(d.extra.iter().any(|(name, _)| *name == "mins"));
+        assert!(d.metrics.iter().any(|(name, v)| *name == "bits / element" && v == "4.5"));
+        assert!(d.notes.iter().any(|n| n.contains("padded with 252 zero(s)")), "{:?}", d.notes);
         let empty = compute(&params("nf4", &[]));
         assert!(empty.q.codes.is_empty());
         assert_eq!(display(&empty).metrics[0].1, "nan", "MSE of nothing");

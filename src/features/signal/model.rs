@@ -33,6 +33,7 @@ pub const SCHEME_GROUPS: &[(&str, &[&str])] = &[
     ("MX / NVFP4", &["mxfp4", "nvfp4", "mxfp6_e2m3", "mxfp6_e3m2", "mxfp8_e4m3", "mxfp8_e5m2", "mxint8"]),
     ("Integer", &["int8_absmax", "int4_absmax", "int8_zeropoint", "int4_zeropoint", "int8_meanstd", "int4_meanstd", "int8_rowwise"]),
     ("16-bit and 1–2-bit", &["cast:bfloat16", "cast:float16", "ternary", "binary"]),
+    ("GGUF (llama.cpp)", &["q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "iq4_nl", "tq1_0", "tq2_0", "mxfp4_gguf"]),
 ];
 
 /// The ids of [`SCHEME_GROUPS`], in order.
