@@ -1,0 +1,70 @@
+//! The block's values, one row per element (`block-values`, rows with `data-index`,
+//! `data-code` and `data-value`); clicking a row selects the element.
+
+use leptos::prelude::*;
+
+use super::model::{Selection, ValueRow};
+
+/// The values table.
+#[component]
+pub fn BlockValues(
+    /// The rows.
+    #[prop(into)]
+    rows: Signal<Vec<ValueRow>>,
+    /// What is selected.
+    #[prop(into)]
+    selection: Signal<Option<Selection>>,
+    /// Called with a clicked element.
+    #[prop(into)]
+    on_select: Callback<usize>,
+    /// Whether the type has mins (a column).
+    #[prop(into)]
+    has_min: Signal<bool>,
+) -> impl IntoView {
+    let row = move |r: ValueRow| {
+        let index = r.index;
+        let selected = move || selection.get() == Some(Selection::Element(index));
+        view! {
+            <tr
+                data-index=index.to_string()
+                data-code=r.code.to_string()
+                data-value=r.value_attr
+                class:selected=selected
+                aria-selected=move || if selected() { "true" } else { "false" }
+                on:click=move |_| on_select.run(index)
+            >
+                <td>{index}</td>
+                <td>{r.group}</td>
+                <td>{r.code}</td>
+                <td>{r.level}</td>
+                <td>{r.scale}</td>
+                <Show when=move || has_min.get()>
+                    <td>{r.min.clone()}</td>
+                </Show>
+                <td class="block-value"><code>{r.value}</code></td>
+            </tr>
+        }
+    };
+    view! {
+        <div class="table-scroll block-values-scroll">
+            <table class="quantize-table block-values" data-testid="block-values">
+                <thead>
+                    <tr>
+                        <th>"element"</th>
+                        <th>"group"</th>
+                        <th>"code"</th>
+                        <th>"level"</th>
+                        <th>"scale"</th>
+                        <Show when=move || has_min.get()>
+                            <th>"min"</th>
+                        </Show>
+                        <th>"value"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.clone() children=row />
+                </tbody>
+            </table>
+        </div>
+    }
+}
