@@ -12,6 +12,7 @@ use crate::features::compare::params::CompareParams;
 use crate::features::explorer::{Explorer, ExplorerModel};
 use crate::features::explorer::params::ExplorerState;
 use crate::features::mnist::params::MnistParams;
+use crate::features::block::params::BlockParams;
 use crate::features::quantize::params::QuantizeParams;
 use crate::features::quantize::{QuantizeModel, QuantizeView};
 use crate::features::signal::params::SignalParams;
@@ -41,6 +42,8 @@ pub struct AppModels {
     pub compare: RwSignal<CompareParams>,
     /// The MNIST lab's state (lazily loaded).
     pub mnist: RwSignal<MnistParams>,
+    /// The GGUF block explorer's state (lazily loaded).
+    pub block: RwSignal<BlockParams>,
     /// Notices about the URL.
     pub notices: RwSignal<Vec<String>>,
     /// The app-wide options (embedded, presentation), from the URL.
@@ -58,6 +61,7 @@ impl AppModels {
             quantize: QuantizeModel::new(QuantizeParams::default()),
             compare: RwSignal::new(CompareParams::default()),
             mnist: RwSignal::new(MnistParams::default()),
+            block: RwSignal::new(BlockParams::default()),
             notices: RwSignal::new(Vec::new()),
             app: RwSignal::new(AppParams::default()),
         };
@@ -76,6 +80,7 @@ impl AppModels {
             Page::Quantize(p) => self.quantize.restore(p),
             Page::Compare(p) => self.compare.set(p),
             Page::Mnist(p) => self.mnist.set(p),
+            Page::Block(p) => self.block.set(p),
         }
         self.current.set(view);
         self.notices.set(parsed.notices);
@@ -96,6 +101,7 @@ impl AppModels {
             View::Quantize => Page::Quantize(self.quantize.params.get()),
             View::Compare => Page::Compare(self.compare.get()),
             View::Mnist => Page::Mnist(self.mnist.get()),
+            View::Block => Page::Block(self.block.get()),
         }
     }
 
@@ -105,6 +111,7 @@ impl AppModels {
         match parse_query(query).page {
             Page::Compare(p) if self.compare.with_untracked(|c| *c != p) => self.compare.set(p),
             Page::Mnist(p) if self.mnist.with_untracked(|m| *m != p) => self.mnist.set(p),
+            Page::Block(p) if self.block.with_untracked(|b| *b != p) => self.block.set(p),
             _ => {}
         }
     }
@@ -300,6 +307,6 @@ fn CurrentView() -> impl IntoView {
         View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
         View::Signal => view! { <SignalView model=models.signal /> }.into_any(),
         View::Quantize => view! { <QuantizeView model=models.quantize /> }.into_any(),
-        v @ (View::Compare | View::Mnist) => lazy(v),
+        v @ (View::Compare | View::Mnist | View::Block) => lazy(v),
     }
 }

@@ -18,16 +18,18 @@ pub enum View {
     Compare,
     /// The seed's MNIST network in every scheme: accuracy table, digits, drawing, training.
     Mnist,
+    /// One GGUF (llama.cpp) block, field by field and bit by bit.
+    Block,
 }
 
 impl View {
     /// Every view named by the URL contract, in navigation order.
-    pub const ALL: [View; 6] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare, View::Mnist];
+    pub const ALL: [View; 7] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare, View::Mnist, View::Block];
 
     /// Whether the view's code is in the lazily loaded module (`lowbit-lab`, fetched the first
     /// time such a view opens) rather than in the module the first view downloads.
     pub fn is_lazy(self) -> bool {
-        matches!(self, View::Compare | View::Mnist)
+        matches!(self, View::Compare | View::Mnist | View::Block)
     }
 
     /// The URL name.
@@ -39,6 +41,7 @@ impl View {
             View::Quantize => "quantize",
             View::Compare => "compare",
             View::Mnist => "mnist",
+            View::Block => "block",
         }
     }
 
@@ -51,6 +54,7 @@ impl View {
             View::Quantize => "Quantize",
             View::Compare => "Compare formats",
             View::Mnist => "MNIST lab",
+            View::Block => "GGUF blocks",
         }
     }
 

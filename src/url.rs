@@ -1,12 +1,13 @@
 //! The app's shareable state as a URL query string, and back: composes each feature's
 //! [`ViewParams`] and imports nothing else from a feature. Pure, unit-tested natively.
 //!
-//! `view` names the view (`explorer` by default, `tables`, `signal`, `quantize`, `compare`, `mnist`); a key is
+//! `view` names the view (`explorer` by default, `tables`, `signal`, `quantize`, `compare`, `mnist`, `block`); a key is
 //! read only by the view `view` names, so keys of the other views are ignored silently (a
 //! link made on one view opened on another raises no notice). A key no view knows, an unknown
 //! view and a malformed value each give a notice, and the page falls back to defaults.
 
 use crate::embed::AppParams;
+use crate::features::block::params::BlockParams;
 use crate::features::compare::params::CompareParams;
 use crate::features::explorer::params::ExplorerState;
 use crate::features::mnist::params::MnistParams;
@@ -34,6 +35,8 @@ pub enum Page {
     Compare(CompareParams),
     /// The MNIST lab.
     Mnist(MnistParams),
+    /// One GGUF block.
+    Block(BlockParams),
 }
 
 impl Page {
@@ -46,6 +49,7 @@ impl Page {
             Page::Quantize(_) => View::Quantize,
             Page::Compare(_) => View::Compare,
             Page::Mnist(_) => View::Mnist,
+            Page::Block(_) => View::Block,
         }
     }
 }
@@ -76,6 +80,7 @@ fn known_key(key: &str) -> bool {
         || QuantizeParams::KEYS.contains(&key)
         || CompareParams::KEYS.contains(&key)
         || MnistParams::KEYS.contains(&key)
+        || BlockParams::KEYS.contains(&key)
 }
 
 /// The state of view `P` from its own keys among `pairs`.
@@ -115,6 +120,7 @@ pub fn parse_query(query: &str) -> Parsed {
         View::Quantize => Page::Quantize(read(&pairs, &mut notices)),
         View::Compare => Page::Compare(read(&pairs, &mut notices)),
         View::Mnist => Page::Mnist(read(&pairs, &mut notices)),
+        View::Block => Page::Block(read(&pairs, &mut notices)),
     };
     Parsed { page, notices, app }
 }
@@ -138,6 +144,7 @@ fn to_page_query(page: &Page) -> String {
         Page::Quantize(p) => p.query_parts(),
         Page::Compare(p) => p.query_parts(),
         Page::Mnist(p) => p.query_parts(),
+        Page::Block(p) => p.query_parts(),
     };
     std::iter::once(format!("view={}", page.view().id())).chain(parts).collect::<Vec<_>>().join("&")
 }
@@ -363,5 +370,29 @@ mod tests {
         let p = parse("view=mnist&scheme=fp5&sample=2000");
         assert_eq!(p.notices.len(), 2, "{:?}", p.notices);
         assert_eq!(p.page, Page::Mnist(MnistParams::default()));
+    }
+
+    #[test]
+    fn the_block_explorer_reads_its_issue_example_and_writes_it_back() {
+        use lowbit_core::gguf::{self, GgufType};
+        let p = parse("?view=block&type=q4_k");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.page, Page::Block(BlockParams::example(GgufType::Q4K)));
+        assert_eq!(to_query(&p.page), "view=block&type=q4_k", "the example block is not written");
+        // Upper case, an edited block: hex written, read back.
+        let mut edited = BlockParams::example(GgufType::Q6K);
+        edited.bytes[0] ^= 0x80;
+        let query = format!("view=block&type=Q6_K&hex={}", gguf::to_hex(&edited.bytes).to_uppercase());
+        let p = parse(&query);
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.page, Page::Block(edited.clone()));
+        assert_eq!(to_query(&p.page), format!("view=block&type=q6_k&hex={}", gguf::to_hex(&edited.bytes)));
+        // A bad type and a short block: notices, the defaults; other views' keys are ignored.
+        let p = parse("view=block&type=q9_k&hex=00ff&scheme=nf4");
+        assert_eq!(p.notices.len(), 2, "{:?}", p.notices);
+        assert_eq!(p.page, Page::Block(BlockParams::default()));
+        // `type` and `hex` are not keys of another view.
+        let p = parse("view=explorer&type=q4_0&hex=00");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
     }
 }

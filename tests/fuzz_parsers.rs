@@ -8,6 +8,7 @@
 //! Native only (proptest is a native dev-dependency): `cargo test -p lowbit-app --test fuzz_parsers`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use lowbit_app::features::block::params::BlockParams;
 use lowbit_app::features::compare::model::{self as compare_model, Scale};
 use lowbit_app::features::compare::params::CompareParams;
 use lowbit_app::features::explorer::model::{self as display, CustomField, CustomSpec, Entry};
@@ -22,6 +23,7 @@ use lowbit_app::query as url_state;
 use lowbit_app::url::{parse_query, to_query, Page};
 use lowbit_mnist::data::TEST_DIGITS;
 use lowbit_mnist::ALL_SCHEMES;
+use lowbit_core::gguf::GgufType;
 use lowbit_core::signal::{SignalKind, MAX_SAMPLES, MIN_SAMPLES};
 use lowbit_core::{Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 use proptest::prelude::*;
@@ -58,6 +60,8 @@ fn key() -> impl Strategy<Value = String> {
             "range",
             "value",
             "sample",
+            "type",
+            "hex",
             "embed",
             "present",
             "",
@@ -174,6 +178,13 @@ fn value() -> impl Strategy<Value = String> {
             "0,0",
             "1e-300,1e300",
             "3.14",
+            "block",
+            "q4_k",
+            "Q6_K",
+            "mxfp4_gguf",
+            "mxfp4",
+            "0x00ff",
+            "zz",
         ])
         .prop_map(str::to_string),
         // Long text (a URL can carry megabytes), upper case where parsers lower it.
@@ -268,8 +279,17 @@ fn state() -> impl Strategy<Value = Page> {
             CompareParams { formats, scale, range, value }
         });
     let mnist = (prop::sample::select(ALL_SCHEMES.to_vec()), 0..TEST_DIGITS).prop_map(|(scheme, sample)| MnistParams { scheme, sample });
+    // A block of any type: its example, or random bytes.
+    let block = (prop::sample::select(GgufType::ALL.to_vec()), prop::collection::vec(any::<u8>(), 256), any::<bool>()).prop_map(|(t, random, example)| {
+        let mut p = BlockParams::example(t);
+        if !example {
+            p.bytes.copy_from_slice(&random[..t.block_bytes()]);
+        }
+        p
+    });
     prop_oneof![
         compare.prop_map(Page::Compare),
+        block.prop_map(Page::Block),
         explorer.prop_map(Page::Explorer),
         table.prop_map(|format| Page::Tables(TablesParams { format })),
         signal.prop_map(Page::Signal),
@@ -300,6 +320,7 @@ proptest! {
                 prop_assert!(compare_model::check_value(&p.value).is_ok());
             }
             Page::Mnist(m) => prop_assert!(m.sample < TEST_DIGITS),
+            Page::Block(p) => prop_assert_eq!(p.bytes.len(), p.t.block_bytes()),
         }
         for n in &parsed.notices {
             prop_assert!(n.chars().count() <= MAX_NOTICE_CHARS, "notice of {} chars", n.chars().count());

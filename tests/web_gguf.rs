@@ -1,7 +1,8 @@
 //! Component tests in headless Chromium (wasm-bindgen-test) of issue 12's app parts: the GGUF
 //! block explorer (bits flip, values follow the core's dequantize, fields light up, bad links
 //! give notices) and the IEEE P3109 formats in the explorer, the picker and the tables. The
-//! block explorer is mounted by itself, from its URL keys as the app would read them.
+//! block explorer is mounted by itself (in the page it is a view of the lazily loaded module,
+//! which a test binary does not have), from its URL keys as the app reads them.
 //!
 //! Run: scripts/test.sh (it sets CHROMEDRIVER, the runner and the Chromium flags).
 #![cfg(target_arch = "wasm32")]

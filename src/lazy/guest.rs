@@ -8,6 +8,8 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
+use crate::features::block::params::BlockParams;
+use crate::features::block::{BlockModel, BlockView};
 use crate::features::compare::params::CompareParams;
 use crate::features::compare::{CompareModel, CompareView};
 use crate::features::mnist::params::MnistParams;
@@ -20,6 +22,7 @@ struct Models {
     owner: Owner,
     compare: Option<CompareModel>,
     mnist: Option<MnistModel>,
+    block: Option<BlockModel>,
 }
 
 thread_local! {
@@ -30,7 +33,7 @@ thread_local! {
 fn with_models<T>(f: impl FnOnce(&mut Models) -> T) -> T {
     MODELS.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), compare: None, mnist: None });
+        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), compare: None, mnist: None, block: None });
         f(models)
     })
 }
@@ -104,6 +107,25 @@ impl LazyModel for MnistModel {
     }
 }
 
+impl LazyModel for BlockModel {
+    type Params = BlockParams;
+    fn params(&self) -> RwSignal<BlockParams> {
+        self.params
+    }
+    fn restore(&self, params: BlockParams) {
+        BlockModel::restore(self, params);
+    }
+    fn page(params: BlockParams) -> Page {
+        Page::Block(params)
+    }
+    fn from_page(page: Page) -> Option<BlockParams> {
+        if let Page::Block(p) = page { Some(p) } else { None }
+    }
+    fn render(self) -> AnyView {
+        view! { <BlockView model=self /> }.into_any()
+    }
+}
+
 /// Mounts `model`'s view into `root` showing `params`, reporting now and on every change
 /// the query string of the page it shows.
 fn show<M: LazyModel>(root: web_sys::HtmlElement, model: M, params: M::Params, report: impl Fn(String) + 'static) -> MountedView {
@@ -139,6 +161,7 @@ pub fn mount(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 
     match parse_query(query).page {
         Page::Compare(p) => Ok(show(root, model_in(|m| &mut m.compare, || CompareModel::new(p.clone())), p, report)),
         Page::Mnist(p) => Ok(show(root, model_in(|m| &mut m.mnist, || MnistModel::new(p)), p, report)),
+        Page::Block(p) => Ok(show(root, model_in(|m| &mut m.block, || BlockModel::new(p.clone())), p, report)),
         other => Err(format!("the '{}' view is not in the lazily loaded module", other.view().id())),
     }
 }

@@ -8,6 +8,8 @@
 #![recursion_limit = "256"]
 
 use leptos::prelude::*;
+use lowbit_app::features::block::params::BlockParams;
+use lowbit_app::features::block::{BlockModel, BlockView};
 use lowbit_app::features::quantize::model::QuantizeParams;
 use lowbit_app::features::quantize::{QuantizeModel, QuantizeView};
 use lowbit_app::features::signal::model::{self as signal_model, MetricsRow, SignalParams};
@@ -140,7 +142,7 @@ fn the_app_opens_448_with_its_hooks() {
     assert!(!html.contains("data-testid=\"notice\""), "no notice for another view's keys");
     assert!(html.contains("data-testid=\"table-float8_e4m3fn\""));
     // The views of the lazily loaded module: a placeholder the module mounts into.
-    for view in ["compare", "mnist"] {
+    for view in ["compare", "mnist", "block"] {
         let html = render(move || view! { <Lowbit query=format!("?view={view}") /> });
         assert!(!html.contains("data-testid=\"notice\""), "{view}: {html}");
         assert!(html.contains(&format!("data-testid=\"lazy-view\" data-view=\"{view}\" data-state=\"loading\"")), "{view}: {html}");
@@ -171,4 +173,36 @@ fn the_quantize_view_traces_and_marks_refused_input_stale() {
     assert!(html.contains("data-testid=\"quantize-input-error\""), "{html}");
     assert!(html.contains("&#x27;2.3.4&#x27;") || html.contains("'2.3.4'"), "the refused token is named: {html}");
     assert!(html.contains("data-testid=\"stale-note\""));
+}
+
+#[test]
+fn the_block_explorer_lays_out_a_q4_k_block_with_its_hooks() {
+    use lowbit_core::decimal::js_string;
+    use lowbit_core::gguf::{self, GgufType};
+    let t = GgufType::Q4K;
+    let params = BlockParams::example(t);
+    let expected: Vec<String> = gguf::dequantize(t, &params.bytes).unwrap().iter().map(|v| js_string(*v as f64)).collect();
+    let html = render(move || view! { <BlockView model=BlockModel::new(params) /> });
+    for id in ["block-type", "block-hex", "block-reset", "block-facts", "block-superblock", "block-subs", "block-values", "block-output"] {
+        assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id}");
+    }
+    assert_eq!(html.matches("data-testid=\"block-byte\"").count(), 144);
+    assert_eq!(html.matches("data-testid=\"block-bit\"").count(), 8 * 144);
+    assert_eq!(html.matches("data-testid=\"block-scale-byte\"").count(), 12);
+    assert_eq!(html.matches("data-testid=\"block-scale-bit\"").count(), 8 * 12);
+    assert_eq!(attrs(&html, "data-field").iter().filter(|f| ["d", "dmin", "scales", "qs"].contains(&f.as_str())).count(), 4 + 144 + 12);
+    assert_eq!(attrs(&html, "data-sub"), (0..8).map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(attrs(&html, "data-value"), expected, "the values are the core's dequantization");
+    assert!(!html.contains("data-stale"), "an accepted block is current");
+
+    // A refused hex: the block stays, marked stale with the reason.
+    let html = render(|| {
+        let model = BlockModel::new(BlockParams::example(GgufType::Q8_0));
+        model.set_hex("0011".into());
+        view! { <BlockView model=model /> }
+    });
+    assert_eq!(attrs(&html, "data-stale"), ["true"]);
+    assert!(html.contains("2 bytes, but a q8_0 block is 34 bytes"), "{html}");
+    assert_eq!(html.matches("data-testid=\"block-byte\"").count(), 34);
+    assert!(!html.contains("data-testid=\"block-superblock\""), "not a k-quant");
 }
