@@ -395,3 +395,44 @@ async fn the_picker_reports_the_chosen_format() {
     tick().await;
     assert_eq!(chosen.get_untracked(), "nf4");
 }
+
+#[wasm_bindgen_test]
+async fn jump_buttons_clickable_limits_and_one_tab_stop_for_the_bits() {
+    let root = container();
+    let _app = mount_to(root.clone(), || view! { <Lowbit query="?format=float8_e4m3fn&code=0" /> });
+    tick().await;
+    // Jumps: each button opens its value; a format without Inf offers none.
+    click(&root, "jump-max");
+    tick().await;
+    assert_eq!((attr(&root, "value", "data-value"), attr(&root, "code", "data-code")), ("448".into(), "126".into()));
+    assert_eq!(attr(&root, "jump-max", "aria-pressed"), "true");
+    click(&root, "jump-min-subnormal");
+    tick().await;
+    assert_eq!(attr(&root, "value", "data-value"), "0.001953125");
+    click(&root, "jump-neg-zero");
+    tick().await;
+    assert_eq!(attr(&root, "code", "data-code"), "128");
+    click(&root, "jump-nan");
+    tick().await;
+    assert_eq!(attr(&root, "value", "data-value"), "NaN");
+    assert!(maybe_testid(&root, "jump-inf").is_none());
+    select(&root, "format-select", "float16");
+    tick().await;
+    click(&root, "jump-neg-inf");
+    tick().await;
+    assert_eq!(attr(&root, "value", "data-value"), "-Infinity");
+    // The limits card's values open them too: float16's largest finite.
+    let largest = root.query_selector("[data-testid=\"limits-card\"] .limit-open").unwrap().expect("a clickable limit");
+    largest.unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert_eq!(attr(&root, "value", "data-value"), "65504");
+    // The bit row is one Tab stop (the most significant bit at first); arrows move it.
+    let stops = || root.query_selector_all("[data-testid^=\"bit-\"][tabindex=\"0\"]").unwrap();
+    assert_eq!(stops().length(), 1);
+    assert_eq!(attr(&root, "bit-15", "tabindex"), "0");
+    key(&by_testid(&root, "bit-15"), "ArrowRight");
+    tick().await;
+    assert_eq!(stops().length(), 1);
+    assert_eq!(attr(&root, "bit-14", "tabindex"), "0");
+    assert_eq!(attr(&root, "bit-15", "tabindex"), "-1");
+}

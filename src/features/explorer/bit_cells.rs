@@ -53,11 +53,21 @@ pub fn BitCells(
         }
     };
 
+    // One Tab stop for the whole row (roving tabindex): the last cell focused, at first the
+    // most significant bit; arrows move inside the row.
+    let active = RwSignal::new(None::<u32>);
+    let tab_stop = Memo::new(move |_| {
+        let bits = format.with(|f| f.bits());
+        active.get().filter(|p| *p < bits).unwrap_or(bits.saturating_sub(1))
+    });
+
     let cell = move |position: u32, role: BitRole| {
         let is_set = move || model::bit_is_set(code.get(), position);
         view! {
             <button
                 type="button"
+                tabindex=move || if tab_stop.get() == position { "0" } else { "-1" }
+                on:focus=move |_| active.set(Some(position))
                 class=format!("bit {}", model::role_class(role))
                 data-testid=format!("bit-{position}")
                 data-bit=position.to_string()
@@ -92,6 +102,7 @@ pub fn BitCells(
                     let bits = format.with_untracked(|f| f.bits());
                     if let Some(target) = model::bit_to_focus(&ev.key(), position, bits) {
                         ev.prevent_default();
+                        active.set(Some(target));
                         focus(target);
                     }
                 }

@@ -1,16 +1,20 @@
-//! The limits of the current format.
+//! The limits of the current format; a limit that is a value of the format opens it.
 
 use leptos::prelude::*;
 use lowbit_core::Format;
 
 use super::model;
 
-/// A definition list of the format's limits (`data-testid="limits-card"`).
+/// A definition list of the format's limits (`data-testid="limits-card"`); the values of the
+/// format are buttons (`data-code`) that open them.
 #[component]
 pub fn LimitsCard(
     /// The format shown.
     #[prop(into)]
     format: Signal<Format>,
+    /// Called with the code of a clicked limit.
+    #[prop(into)]
+    on_select: Callback<u64>,
 ) -> impl IntoView {
     let rows = Memo::new(move |_| model::limit_rows(&format.get()));
     view! {
@@ -22,7 +26,17 @@ pub fn LimitsCard(
                         view! {
                             <div class="limit">
                                 <dt>{row.label}</dt>
-                                <dd title=row.full>{row.short}</dd>
+                                <dd title=row.full.clone()>
+                                    {match row.code {
+                                        Some(c) => view! {
+                                            <button type="button" class="limit-open" data-code=c.to_string() title=format!("{}: open it", row.full) on:click=move |_| on_select.run(c)>
+                                                {row.short}
+                                            </button>
+                                        }
+                                        .into_any(),
+                                        None => row.short.into_any(),
+                                    }}
+                                </dd>
                             </div>
                         }
                     })

@@ -18,6 +18,8 @@ pub mod exact_decimal;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod formula;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+pub mod jumps;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod limits_card;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod limits_table;

@@ -358,6 +358,8 @@ pub struct LimitRow {
     pub short: String,
     /// Its full form.
     pub full: String,
+    /// The code of the value, where the row is a value of the format (a click opens it).
+    pub code: Option<u64>,
 }
 
 fn yes_no(b: bool) -> String {
@@ -367,28 +369,94 @@ fn yes_no(b: bool) -> String {
 /// The limits of a format as rows.
 pub fn limit_rows(format: &Format) -> Vec<LimitRow> {
     let l = format.limits();
-    let num = |label, x: Option<f64>| match x {
-        Some(x) => LimitRow { label, short: compact(x), full: js_string(x) },
-        None => LimitRow { label, short: "—".into(), full: "not defined for this format".into() },
+    let jumps = jumps(format);
+    let code_of = |names: &[&str]| jumps.iter().find(|j| names.contains(&j.name)).map(|j| j.code);
+    let num = |label, x: Option<f64>, names: &[&str]| match x {
+        Some(x) => LimitRow { label, short: compact(x), full: js_string(x), code: code_of(names) },
+        None => LimitRow { label, short: "—".into(), full: "not defined for this format".into(), code: None },
     };
-    let text = |label, s: String| LimitRow { label, short: s.clone(), full: s };
+    let text = |label, s: String| LimitRow { label, short: s.clone(), full: s, code: None };
     vec![
         text("bits", format.bits().to_string()),
-        num("largest finite", Some(l.max)),
-        num("most negative", Some(l.min)),
-        num("smallest normal", l.min_normal),
-        num("smallest positive", l.min_positive),
-        num("epsilon (1⁺ − 1)", l.epsilon),
+        num("largest finite", Some(l.max), &["max"]),
+        num("most negative", Some(l.min), &["min"]),
+        num("smallest normal", l.min_normal, &["min-normal"]),
+        num("smallest positive", l.min_positive, &["min-subnormal", "min-positive", "min-normal"]),
+        num("epsilon (1⁺ − 1)", l.epsilon, &[]),
         text("NaN codes", l.nan_codes.to_string()),
         text("±Inf", yes_no(l.has_inf)),
         text("−0", yes_no(l.has_negative_zero)),
         text("bias", l.bias.map_or("—".into(), |b| b.to_string())),
         LimitRow {
+            code: None,
             label: "dynamic range",
             short: l.dynamic_range_binades.map_or("—".into(), |b| format!("{b:.1} binades")),
             full: l.dynamic_range_binades.map_or("—".into(), |b| format!("log2(max / min positive) = {b}")),
         },
     ]
+}
+
+/// A value of the format the explorer can jump to: its label, its name (the button's
+/// `data-testid` is `jump-{name}`) and its code, found by encoding the value exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Jump {
+    /// The button's label ("max", "+Inf").
+    pub label: &'static str,
+    /// Short name (`max`, `min-normal`, `min-subnormal`, `inf`, `neg-inf`, `nan`, `neg-zero`, …).
+    pub name: &'static str,
+    /// The code.
+    pub code: u64,
+}
+
+/// Whether `code` of `format` is the value `target` (NaN for NaN; ±0 and ±Inf by sign).
+fn decodes_to(format: &Format, code: u64, target: f64) -> bool {
+    let value = format.decode(code).value;
+    if target.is_nan() { value.is_nan() } else { value.to_bits() == target.to_bits() }
+}
+
+/// The values the explorer offers to jump to, in order — largest and most negative finite,
+/// smallest normal and smallest subnormal (or smallest positive), zero, −0, one, ±Inf, NaN —
+/// each only where the format has it. Each code comes from encoding the value's exact
+/// decimal (with the format's default rounding and overflow), checked by decoding it back.
+pub fn jumps(format: &Format) -> Vec<Jump> {
+    let l = format.limits();
+    let subnormal = matches!((l.min_positive, l.min_normal), (Some(p), Some(n)) if p < n);
+    let candidates: [(&'static str, &'static str, Option<f64>); 10] = [
+        ("max", "max", Some(l.max)),
+        ("most negative", "min", Some(l.min)),
+        ("min normal", "min-normal", l.min_normal),
+        (if subnormal { "min subnormal" } else { "smallest positive" }, if subnormal { "min-subnormal" } else { "min-positive" }, l.min_positive.filter(|p| Some(*p) != l.min_normal || subnormal)),
+        ("0", "zero", Some(0.0)),
+        ("−0", "neg-zero", l.has_negative_zero.then_some(-0.0)),
+        ("1", "one", Some(1.0)),
+        ("+Inf", "inf", l.has_inf.then_some(f64::INFINITY)),
+        ("−Inf", "neg-inf", l.has_inf.then_some(f64::NEG_INFINITY)),
+        ("NaN", "nan", (l.nan_codes > 0).then_some(f64::NAN)),
+    ];
+    let mut encoder = Encoder::with_defaults(format);
+    let mut seen = Vec::new();
+    candidates
+        .into_iter()
+        .filter_map(|(label, name, target)| {
+            let target = target?;
+            let text = if target.is_nan() {
+                "nan".to_string()
+            } else if target.is_infinite() {
+                if target > 0.0 { "inf".into() } else { "-inf".into() }
+            } else if target == 0.0 && target.is_sign_negative() {
+                "-0".into()
+            } else {
+                exact_decimal(target)
+            };
+            let code = encoder.encode_text(&text).ok()?.code;
+            // Once per code (an unsigned format's most negative value is its zero).
+            if !decodes_to(format, code, target) || seen.contains(&code) {
+                return None;
+            }
+            seen.push(code);
+            Some(Jump { label, name, code })
+        })
+        .collect()
 }
 
 /// One row of the all-formats limits table.
@@ -935,5 +1003,51 @@ mod tests {
         }
         assert_eq!(shorten(&"a".repeat(41)), format!("{}…", "a".repeat(40)));
         assert_eq!(shorten("é"), "é");
+    }
+
+    #[test]
+    fn every_jump_decodes_to_the_value_it_names() {
+        for entry in CATALOGUE {
+            let format = entry.format();
+            let l = format.limits();
+            let jumps = jumps(&format);
+            let code = |name: &str| jumps.iter().find(|j| j.name == name).map(|j| j.code);
+            let value = |name: &str| code(name).map(|c| format.decode(c).value);
+            // Each limit has a button (shared where two limits are one value: e8m0's smallest
+            // normal is its most negative value; an unsigned format's most negative is 0).
+            let has_value = |v: f64| jumps.iter().any(|j| format.decode(j.code).value.to_bits() == v.to_bits());
+            assert_eq!(value("max"), Some(l.max), "{}", entry.id());
+            for v in [Some(l.min), l.min_normal, l.min_positive].into_iter().flatten() {
+                assert!(has_value(v), "{}: no button for {v}", entry.id());
+            }
+            assert!(value("min").is_none_or(|v| v == l.min), "{}", entry.id());
+            assert!(value("min-normal").is_none_or(|v| Some(v) == l.min_normal), "{}", entry.id());
+            if let Some(v) = value("min-subnormal") {
+                assert!(Some(v) == l.min_positive && v < l.min_normal.unwrap_or(0.0), "{}", entry.id());
+            }
+            assert_eq!(code("inf").is_some(), l.has_inf, "{}", entry.id());
+            assert_eq!(code("neg-zero").is_some(), l.has_negative_zero, "{}", entry.id());
+            assert_eq!(code("nan").is_some(), l.nan_codes > 0, "{}", entry.id());
+            if let Some(c) = code("neg-zero") {
+                assert!(format.decode(c).value == 0.0 && format.decode(c).value.is_sign_negative());
+            }
+            assert!(value("nan").is_none_or(f64::is_nan));
+            // Unsigned formats with Inf (P3109 `u…e`) have +Inf only.
+            assert_eq!(value("neg-inf"), (l.has_inf && l.min < 0.0).then_some(f64::NEG_INFINITY), "{}", entry.id());
+            // Every value at most once, and the limits card opens the same codes.
+            let mut codes: Vec<u64> = jumps.iter().map(|j| j.code).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            assert_eq!(codes.len(), jumps.len(), "{}: {jumps:?}", entry.id());
+            let rows = limit_rows(&format);
+            assert_eq!(rows.iter().find(|r| r.label == "largest finite").and_then(|r| r.code), code("max"));
+        }
+        // E4M3FN: 448 at 0x7e, 2^-6 and 2^-9, NaN at 0x7f, −0 at 0x80, no Inf.
+        let e4m3 = Format::parse("float8_e4m3fn").unwrap();
+        let named: Vec<(&str, u64)> = jumps(&e4m3).iter().map(|j| (j.name, j.code)).collect();
+        assert_eq!(
+            named,
+            [("max", 0x7e), ("min", 0xfe), ("min-normal", 0x08), ("min-subnormal", 0x01), ("zero", 0), ("neg-zero", 0x80), ("one", 0x38), ("nan", 0x7f)]
+        );
     }
 }

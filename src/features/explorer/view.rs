@@ -7,6 +7,7 @@ use super::code_readout::CodeReadout;
 use super::custom_format::CustomFormat;
 use super::exact_decimal::ExactDecimal;
 use super::formula::FormulaView;
+use super::jumps::Jumps;
 use super::limits_card::LimitsCard;
 use super::limits_table::LimitsTable;
 use super::model;
@@ -53,6 +54,7 @@ pub fn Explorer(
 
             <div class="card bits-card">
                 <BitCells format=format code=code on_change=on_bits />
+                <Jumps format=format code=code on_select=move |c| model.set_code(c) />
                 <div class="readout-main">
                     <ValueReadout readout=readout />
                     <FormulaView formula=formula />
@@ -83,7 +85,7 @@ pub fn Explorer(
                 </div>
                 <div class="card">
                     <h2>"Limits of " <code>{move || format.with(|f| f.id().to_string())}</code></h2>
-                    <LimitsCard format=format />
+                    <LimitsCard format=format on_select=move |c| model.set_code(c) />
                 </div>
             </div>
 
