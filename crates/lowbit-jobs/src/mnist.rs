@@ -382,9 +382,11 @@ fn parse_layers(ids: &[String; 3]) -> Result<LayerSchemes, String> {
     Ok(LayerSchemes(out))
 }
 
-/// Scores `net` on the test digits.
+/// Scores `net` on the test digits (the float32 network's predictions are the reference
+/// itself, not computed twice).
 fn score(net: &QuantizedMlp, inputs: &[f32], labels: &[u8], reference: &[u8]) -> MnistRow {
-    let predicted = net.predict(inputs);
+    let predicted =
+        if net.schemes == LayerSchemes::uniform(MnistScheme::Float32) { reference.to_vec() } else { net.predict(inputs) };
     let n = labels.len().max(1) as f64;
     let correct = predicted.iter().zip(labels).filter(|(p, l)| p == l).count();
     let agree = predicted.iter().zip(reference).filter(|(p, r)| p == r).count();
@@ -475,7 +477,10 @@ impl Task for MnistEvalTask {
         }
         let started = *self.started.get_or_insert_with(|| clock.now());
         if self.reference.is_empty() {
-            if let Some(model) = &self.model {
+            let float32 = self.networks.iter().find(|n| n.schemes == LayerSchemes::uniform(MnistScheme::Float32));
+            if let Some(net) = float32 {
+                self.reference = net.predict(&self.inputs);
+            } else if let Some(model) = &self.model {
                 self.reference = fp32_predictions(model, &self.inputs);
             }
         }

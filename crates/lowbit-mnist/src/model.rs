@@ -163,15 +163,21 @@ fn f32_from_bytes(bytes: &[u8]) -> Vec<f32> {
 /// Samples computed together by the batched kernels (one vector of lanes per input feature).
 pub const LANES: usize = 8;
 
-/// Copies rows `start..start + LANES` of `input` [rows, inputs] into `block` transposed,
+/// Copies rows `start..start + L` of `input` [rows, inputs] into `block` transposed,
 /// `block[i][r] = input[(start + r) * inputs + i]`, zero-filling missing rows; returns how
-/// many rows were real.
+/// many rows were real. The kernels take blocks of [`LANES`] rows, and the last rows of a
+/// batch (or a single digit) one at a time (`L` = 1), so no work is spent on padding.
 #[inline]
-pub fn transpose_block<T: Copy + Default>(input: &[T], inputs: usize, start: usize, block: &mut Vec<[T; LANES]>) -> usize {
+pub fn transpose_block<T: Copy + Default, const L: usize>(
+    input: &[T],
+    inputs: usize,
+    start: usize,
+    block: &mut Vec<[T; L]>,
+) -> usize {
     let rows = input.len().checked_div(inputs).unwrap_or(0);
-    let real = rows.saturating_sub(start).min(LANES);
+    let real = rows.saturating_sub(start).min(L);
     block.clear();
-    block.resize(inputs, [T::default(); LANES]);
+    block.resize(inputs, [T::default(); L]);
     for r in 0..real {
         let row = &input[(start + r) * inputs..(start + r + 1) * inputs];
         for (lanes, &v) in block.iter_mut().zip(row) {
@@ -179,6 +185,13 @@ pub fn transpose_block<T: Copy + Default>(input: &[T], inputs: usize, start: usi
         }
     }
     real
+}
+
+/// The number of rows of a batch the kernels take in blocks of [`LANES`]; the rest go one
+/// at a time.
+#[inline]
+pub fn full_blocks(rows: usize) -> usize {
+    rows - rows % LANES
 }
 
 /// `y += a · x` over equal-length slices.
@@ -189,30 +202,83 @@ pub fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
     }
 }
 
+/// One block of `L` samples (transposed, `block[i][r]`) through a plain f32 Linear:
+/// `out[r * outputs + o] = (Σ_i weight[o, i] · block[i][r]) + bias[o]` for the `real` rows,
+/// each sum in order i = 0, 1, … (a multiply, then an add: no fused multiply-add). Every
+/// lane keeps its own accumulator, so vectorizing across the lanes changes no bit.
+#[inline(always)]
+fn dense_block<const L: usize>(block: &[[f32; L]], weight: &[f32], bias: &[f32], inputs: usize, real: usize, out: &mut [f32]) {
+    let outputs = bias.len();
+    for (o, (w, b)) in weight.chunks_exact(inputs).zip(bias).enumerate() {
+        let mut acc = [0f32; L];
+        for (&wi, x) in w.iter().zip(block) {
+            for r in 0..L {
+                acc[r] += wi * x[r];
+            }
+        }
+        for (r, a) in acc.iter().enumerate().take(real) {
+            out[r * outputs + o] = a + b;
+        }
+    }
+}
+
+/// [`dense_block`] compiled with WebAssembly SIMD: the same code, whose lanes LLVM packs into
+/// f32x4 multiplies and adds (lane-wise, so every sum keeps its order and rounding).
+#[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+#[target_feature(enable = "simd128")]
+fn dense_block_simd128(block: &[[f32; LANES]], weight: &[f32], bias: &[f32], inputs: usize, real: usize, out: &mut [f32]) {
+    dense_block(block, weight, bias, inputs, real, out)
+}
+
+/// A full block of [`LANES`] samples: [`dense_block`] with WebAssembly SIMD when the crate's
+/// `simd128` feature is on on wasm32 (the compute worker), else as compiled for the target.
+#[inline]
+fn dense_lanes(block: &[[f32; LANES]], weight: &[f32], bias: &[f32], inputs: usize, real: usize, out: &mut [f32], portable: bool) {
+    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+    if !portable {
+        // Safe on wasm: an engine without SIMD refuses the whole module, it never misruns it.
+        return dense_block_simd128(block, weight, bias, inputs, real, out);
+    }
+    let _ = portable;
+    dense_block(block, weight, bias, inputs, real, out)
+}
+
 /// `out[b, o] = (Σ_i weight[o, i] · input[b, i]) + bias[o]` for a batch of rows, the sum taken
 /// in order i = 0, 1, … in f32 (no fused multiply-add): the plain f32 Linear every
 /// weight-only scheme runs on its dequantized weights, and the reference of the other
-/// kernels. [`LANES`] samples are computed side by side (vectorized), each in that order.
+/// kernels. [`LANES`] samples are computed side by side (vectorized; WebAssembly SIMD in the
+/// compute worker), each in that order; the rows after the last full block one at a time.
 pub fn linear_f32(input: &[f32], weight: &[f32], bias: &[f32], inputs: usize, out: &mut Vec<f32>) {
+    linear_f32_with(input, weight, bias, inputs, out, false)
+}
+
+/// [`linear_f32`] without the WebAssembly SIMD kernel (the same code compiled without
+/// simd128): the worker's wasm-bindgen tests compare the two bit for bit. Natively it is
+/// [`linear_f32`].
+pub fn linear_f32_portable(input: &[f32], weight: &[f32], bias: &[f32], inputs: usize, out: &mut Vec<f32>) {
+    linear_f32_with(input, weight, bias, inputs, out, true)
+}
+
+fn linear_f32_with(input: &[f32], weight: &[f32], bias: &[f32], inputs: usize, out: &mut Vec<f32>, portable: bool) {
     let outputs = bias.len();
     let inputs = inputs.max(1);
     let rows = input.len() / inputs;
     out.clear();
     out.resize(rows * outputs, 0.0);
+    let weight = &weight[..(outputs * inputs).min(weight.len())];
+    if weight.len() < outputs * inputs {
+        return;
+    }
+    let full = full_blocks(rows);
     let mut block = Vec::new();
-    for start in (0..rows).step_by(LANES) {
-        let real = transpose_block(input, inputs, start, &mut block);
-        for (o, (w, b)) in weight.chunks_exact(inputs).zip(bias).enumerate() {
-            let mut acc = [0f32; LANES];
-            for (&wi, x) in w.iter().zip(&block) {
-                for r in 0..LANES {
-                    acc[r] += wi * x[r];
-                }
-            }
-            for (r, a) in acc.iter().enumerate().take(real) {
-                out[(start + r) * outputs + o] = a + b;
-            }
-        }
+    for start in (0..full).step_by(LANES) {
+        let real = transpose_block::<f32, LANES>(input, inputs, start, &mut block);
+        dense_lanes(&block, weight, bias, inputs, real, &mut out[start * outputs..], portable);
+    }
+    let mut single = Vec::new();
+    for start in full..rows {
+        let real = transpose_block::<f32, 1>(input, inputs, start, &mut single);
+        dense_block(&single, weight, bias, inputs, real, &mut out[start * outputs..]);
     }
 }
 

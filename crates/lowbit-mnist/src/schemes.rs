@@ -27,7 +27,9 @@ use lowbit_core::quant::{Granularity, Options, Quantized, Scheme};
 use lowbit_core::round::{OverflowPolicy, RoundingMode};
 
 use crate::data::LoadError;
-use crate::model::{argmax, linear_f32, relu, transpose_block, Linear, Mlp, LANES, LAYERS};
+use crate::model::{
+    argmax, full_blocks, linear_f32, linear_f32_portable, relu, transpose_block, Linear, Mlp, LANES, LAYERS,
+};
 
 /// One evaluation scheme of the MNIST lab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -400,36 +402,45 @@ impl QuantizedLayer {
     }
 
     /// Runs the layer on a batch of rows [rows, inputs] into `out` [rows, outputs] (no ReLU).
+    /// Rows go in blocks of [`LANES`] (WebAssembly SIMD in the compute worker), the rows after
+    /// the last full block one at a time; every sample's sums are the same either way.
     pub fn forward(&self, input: &[f32], out: &mut Vec<f32>) {
+        self.forward_with(input, out, false)
+    }
+
+    /// [`QuantizedLayer::forward`] without the WebAssembly SIMD kernels (the same code
+    /// compiled without simd128): the worker's wasm-bindgen tests compare the two bit for bit.
+    /// Natively it is [`QuantizedLayer::forward`].
+    pub fn forward_portable(&self, input: &[f32], out: &mut Vec<f32>) {
+        self.forward_with(input, out, true)
+    }
+
+    fn forward_with(&self, input: &[f32], out: &mut Vec<f32>, portable: bool) {
         let (inputs, outputs) = (self.inputs.max(1), self.outputs);
         let rows = input.len() / inputs;
+        let full = full_blocks(rows);
         match &self.kernel {
+            Kernel::Dense if portable => linear_f32_portable(input, &self.dequantized, &self.bias, inputs, out),
             Kernel::Dense => linear_f32(input, &self.dequantized, &self.bias, inputs, out),
             Kernel::Signs(signs) => {
                 out.clear();
                 out.resize(rows * outputs, 0.0);
                 let mut block = Vec::new();
-                for start in (0..rows).step_by(LANES) {
-                    let real = transpose_block(input, inputs, start, &mut block);
-                    for (o, b) in self.bias.iter().enumerate() {
-                        let (plus, minus) = signs.row(o);
-                        let mut acc = [0f32; LANES];
-                        for &i in plus {
-                            let Some(x) = block.get(i as usize) else { continue };
-                            for r in 0..LANES {
-                                acc[r] += x[r];
-                            }
-                        }
-                        for &i in minus {
-                            let Some(x) = block.get(i as usize) else { continue };
-                            for r in 0..LANES {
-                                acc[r] -= x[r];
-                            }
-                        }
-                        for (r, a) in acc.iter().enumerate().take(real) {
-                            out[(start + r) * outputs + o] = a * signs.scale + b;
-                        }
+                for start in (0..full).step_by(LANES) {
+                    let real = transpose_block::<f32, LANES>(input, inputs, start, &mut block);
+                    let y = &mut out[start * outputs..];
+                    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+                    if !portable {
+                        // Safe on wasm: an engine without SIMD refuses the whole module.
+                        signs_block_simd128(&block, signs, &self.bias, real, y);
+                        continue;
                     }
+                    signs_block(&block, signs, &self.bias, real, y);
+                }
+                let mut single = Vec::new();
+                for start in full..rows {
+                    let real = transpose_block::<f32, 1>(input, inputs, start, &mut single);
+                    signs_block(&single, signs, &self.bias, real, &mut out[start * outputs..]);
                 }
             }
             Kernel::BitNet(signs) => {
@@ -438,27 +449,21 @@ impl QuantizedLayer {
                 out.clear();
                 out.resize(rows * outputs, 0.0);
                 let mut block = Vec::new();
-                for start in (0..rows).step_by(LANES) {
-                    let real = transpose_block(&codes, inputs, start, &mut block);
-                    for (o, b) in self.bias.iter().enumerate() {
-                        let (plus, minus) = signs.row(o);
-                        let mut acc = [0i32; LANES];
-                        for &i in plus {
-                            let Some(x) = block.get(i as usize) else { continue };
-                            for r in 0..LANES {
-                                acc[r] += x[r];
-                            }
-                        }
-                        for &i in minus {
-                            let Some(x) = block.get(i as usize) else { continue };
-                            for r in 0..LANES {
-                                acc[r] -= x[r];
-                            }
-                        }
-                        for (r, a) in acc.iter().enumerate().take(real) {
-                            out[(start + r) * outputs + o] = *a as f32 * (signs.scale * scales[start + r]) + b;
-                        }
+                for start in (0..full).step_by(LANES) {
+                    let real = transpose_block::<i32, LANES>(&codes, inputs, start, &mut block);
+                    let (y, s) = (&mut out[start * outputs..], &scales[start..]);
+                    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+                    if !portable {
+                        // Safe on wasm: an engine without SIMD refuses the whole module.
+                        bitnet_block_simd128(&block, signs, s, &self.bias, real, y);
+                        continue;
                     }
+                    bitnet_block(&block, signs, s, &self.bias, real, y);
+                }
+                let mut single = Vec::new();
+                for start in full..rows {
+                    let real = transpose_block::<i32, 1>(&codes, inputs, start, &mut single);
+                    bitnet_block(&single, signs, &scales[start..], &self.bias, real, &mut out[start * outputs..]);
                 }
             }
             Kernel::Int8 { codes, row_absmax } => {
@@ -466,21 +471,23 @@ impl QuantizedLayer {
                 let a_codes: Vec<i32> = a_codes.into_iter().map(i32::from).collect();
                 out.clear();
                 out.resize(rows * outputs, 0.0);
+                let int8 = Int8Weights { codes, row_absmax, inputs };
                 let mut block = Vec::new();
-                for start in (0..rows).step_by(LANES) {
-                    let real = transpose_block(&a_codes, inputs, start, &mut block);
-                    for (o, (w, &sw)) in codes.chunks_exact(inputs).zip(row_absmax).enumerate() {
-                        let mut acc = [0i32; LANES];
-                        for (&wi, x) in w.iter().zip(&block) {
-                            let wi = wi as i32;
-                            for r in 0..LANES {
-                                acc[r] += wi * x[r];
-                            }
-                        }
-                        for (r, a) in acc.iter().enumerate().take(real) {
-                            out[(start + r) * outputs + o] = *a as f32 * a_absmax[start + r] * sw * MM_DEQUANT_CONST;
-                        }
+                for start in (0..full).step_by(LANES) {
+                    let real = transpose_block::<i32, LANES>(&a_codes, inputs, start, &mut block);
+                    let (y, s) = (&mut out[start * outputs..], &a_absmax[start..]);
+                    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+                    if !portable {
+                        // Safe on wasm: an engine without SIMD refuses the whole module.
+                        int8_block_simd128(&block, &int8, s, real, y);
+                        continue;
                     }
+                    int8_block(&block, &int8, s, real, y);
+                }
+                let mut single = Vec::new();
+                for start in full..rows {
+                    let real = transpose_block::<i32, 1>(&a_codes, inputs, start, &mut single);
+                    int8_block(&single, &int8, &a_absmax[start..], real, &mut out[start * outputs..]);
                 }
                 // int8_mm_dequant writes f16, then `out.add_(bias)` (an f32 bias) rounds to f16 again.
                 to_f16(out);
@@ -492,7 +499,109 @@ impl QuantizedLayer {
                 to_f16(out);
             }
         }
+        let _ = portable;
     }
+}
+
+/// Ternary / binary codes on a block of `L` samples (transposed, `block[i][r]`): per output,
+/// the activations under +1 codes added, those under −1 subtracted, in index order, then one
+/// multiply by γ and the bias; `out[r * outputs + o]` for the `real` rows.
+#[inline(always)]
+fn signs_block<const L: usize>(block: &[[f32; L]], signs: &SignRows, bias: &[f32], real: usize, out: &mut [f32]) {
+    let outputs = bias.len();
+    for (o, b) in bias.iter().enumerate() {
+        let (plus, minus) = signs.row(o);
+        let mut acc = [0f32; L];
+        for &i in plus {
+            let Some(x) = block.get(i as usize) else { continue };
+            for r in 0..L {
+                acc[r] += x[r];
+            }
+        }
+        for &i in minus {
+            let Some(x) = block.get(i as usize) else { continue };
+            for r in 0..L {
+                acc[r] -= x[r];
+            }
+        }
+        for (r, a) in acc.iter().enumerate().take(real) {
+            out[r * outputs + o] = a * signs.scale + b;
+        }
+    }
+}
+
+/// BitNet b1.58 on a block of `L` samples' int8 activation codes (as i32): integer adds and
+/// subtracts, then one multiply by γ · s_x (`scales[r]`) and the bias.
+#[inline(always)]
+fn bitnet_block<const L: usize>(block: &[[i32; L]], signs: &SignRows, scales: &[f32], bias: &[f32], real: usize, out: &mut [f32]) {
+    let outputs = bias.len();
+    for (o, b) in bias.iter().enumerate() {
+        let (plus, minus) = signs.row(o);
+        let mut acc = [0i32; L];
+        for &i in plus {
+            let Some(x) = block.get(i as usize) else { continue };
+            for r in 0..L {
+                acc[r] += x[r];
+            }
+        }
+        for &i in minus {
+            let Some(x) = block.get(i as usize) else { continue };
+            for r in 0..L {
+                acc[r] -= x[r];
+            }
+        }
+        for (r, a) in acc.iter().enumerate().take(real) {
+            out[r * outputs + o] = *a as f32 * (signs.scale * scales[r]) + b;
+        }
+    }
+}
+
+/// LLM.int8()'s weights as [`int8_block`] reads them.
+struct Int8Weights<'a> {
+    codes: &'a [i8],
+    row_absmax: &'a [f32],
+    inputs: usize,
+}
+
+/// LLM.int8() on a block of `L` samples' int8 activation codes (as i32): the i32 product
+/// with each weight row, then `acc · rowstat_x · rowstat_w · MM_DEQUANT_CONST` (before the
+/// f16 roundings and the bias, which the caller applies to the whole batch).
+#[inline(always)]
+fn int8_block<const L: usize>(block: &[[i32; L]], weights: &Int8Weights, a_absmax: &[f32], real: usize, out: &mut [f32]) {
+    let outputs = weights.row_absmax.len();
+    for (o, (w, &sw)) in weights.codes.chunks_exact(weights.inputs).zip(weights.row_absmax).enumerate() {
+        let mut acc = [0i32; L];
+        for (&wi, x) in w.iter().zip(block) {
+            let wi = wi as i32;
+            for r in 0..L {
+                acc[r] += wi * x[r];
+            }
+        }
+        for (r, a) in acc.iter().enumerate().take(real) {
+            out[r * outputs + o] = *a as f32 * a_absmax[r] * sw * MM_DEQUANT_CONST;
+        }
+    }
+}
+
+/// [`signs_block`] compiled with WebAssembly SIMD (lane-wise: the same sums).
+#[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+#[target_feature(enable = "simd128")]
+fn signs_block_simd128(block: &[[f32; LANES]], signs: &SignRows, bias: &[f32], real: usize, out: &mut [f32]) {
+    signs_block(block, signs, bias, real, out)
+}
+
+/// [`bitnet_block`] compiled with WebAssembly SIMD.
+#[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+#[target_feature(enable = "simd128")]
+fn bitnet_block_simd128(block: &[[i32; LANES]], signs: &SignRows, scales: &[f32], bias: &[f32], real: usize, out: &mut [f32]) {
+    bitnet_block(block, signs, scales, bias, real, out)
+}
+
+/// [`int8_block`] compiled with WebAssembly SIMD.
+#[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+#[target_feature(enable = "simd128")]
+fn int8_block_simd128(block: &[[i32; LANES]], weights: &Int8Weights, a_absmax: &[f32], real: usize, out: &mut [f32]) {
+    int8_block(block, weights, a_absmax, real, out)
 }
 
 /// BitNet's activation quantization: each row (sample) of `input` to int8 by lowbit-core's

@@ -281,6 +281,55 @@ fn every_kernel_equals_its_dequantized_f32_reference() {
     }
 }
 
+/// The plain f32 Linear of the textbook: one sample at a time, one output at a time, the sum
+/// in order i = 0, 1, … (a multiply then an add), then the bias.
+fn naive_linear(input: &[f32], weight: &[f32], bias: &[f32], inputs: usize) -> Vec<f32> {
+    let mut out = Vec::new();
+    for x in input.chunks_exact(inputs) {
+        for (w, b) in weight.chunks_exact(inputs).zip(bias) {
+            let mut acc = 0f32;
+            for (wi, xi) in w.iter().zip(x) {
+                acc += wi * xi;
+            }
+            out.push(acc + b);
+        }
+    }
+    out
+}
+
+#[test]
+fn blocked_linear_equals_the_naive_sum_bit_for_bit() {
+    let m = weights();
+    let (x, _) = test_inputs(27);
+    let inputs = layer_inputs(&m, &x);
+    for (l, layer) in m.layers.iter().enumerate() {
+        // Full blocks of LANES rows, a tail, a single row, none.
+        for rows in [27, 16, 9, 1, 0] {
+            let batch = &inputs[l][..rows * layer.inputs];
+            let mut got = Vec::new();
+            linear_f32(batch, &layer.weight, &layer.bias, layer.inputs, &mut got);
+            let want = naive_linear(batch, &layer.weight, &layer.bias, layer.inputs);
+            let same = got.len() == want.len() && got.iter().zip(&want).all(|(g, w)| g.to_bits() == w.to_bits());
+            assert!(same, "layer {l}, {rows} rows");
+        }
+    }
+}
+
+#[test]
+fn every_kernel_gives_a_row_the_same_bits_alone_or_in_a_batch() {
+    let m = weights();
+    let (x, _) = test_inputs(19);
+    for scheme in ALL_SCHEMES {
+        let net = QuantizedMlp::new(&m, LayerSchemes::uniform(scheme));
+        let batch = net.logits(&x);
+        for (r, row) in x.chunks_exact(PIXELS).enumerate() {
+            let alone = net.logits(row);
+            let same = alone.iter().zip(&batch[r * 10..(r + 1) * 10]).all(|(a, b)| a.to_bits() == b.to_bits());
+            assert!(same && alone.len() == 10, "{} row {r}", scheme.id());
+        }
+    }
+}
+
 /// f32 → f16 → f32 through lowbit-core's exact encoder (independent of the table path).
 fn f16(x: f32) -> f32 {
     thread_local! {
