@@ -1,6 +1,8 @@
 //! Property tests (proptest) of every parser fed by text the user controls: the URL query
 //! (`url::parse_query`, the signal view's `SignalParams::apply`, `table=`, the Quantize
-//! view's `QuantizeParams::apply`), the value box
+//! view's `QuantizeParams::apply`), the Quantize view's numbers box (`quantize::paste`:
+//! never a panic, URL and box forms read back bit for bit, decimal commas, never more
+//! numbers than typed), the value box
 //! (`explorer::model::interpret_entry`) and the custom-format controls (`CustomSpec`). None may panic
 //! (a panic kills the WASM app), bad input falls back to defaults with a notice, and
 //! `to_query` ∘ `parse_query` is a fixed point for every valid state.
@@ -523,4 +525,160 @@ fn every_rule_has_a_suffix() {
     }
     assert_eq!(display::parse_specials("sideways"), None);
     let _ = Specials::Ieee;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Quantize view's numbers box: pastes as people paste them (quantize::paste).
+
+/// A number as a person types it: (text with a decimal point, text with a decimal comma —
+/// None when it has no fraction —, the f32 it means).
+fn typed_number() -> impl Strategy<Value = (String, Option<String>, f32)> {
+    (any::<bool>(), 0u32..100_000, prop::option::of("[0-9]{1,6}"), prop::option::of((prop::sample::select(vec!["e", "E"]), prop::sample::select(vec!["", "-", "+"]), 0u32..40)))
+        .prop_map(|(negative, int, fraction, exponent)| {
+            let sign = if negative { "-" } else { "" };
+            let exp = exponent.map(|(e, s, n)| format!("{e}{s}{n}")).unwrap_or_default();
+            let point = match &fraction {
+                Some(f) => format!("{sign}{int}.{f}{exp}"),
+                None => format!("{sign}{int}{exp}"),
+            };
+            let comma = fraction.as_ref().map(|f| format!("{sign}{int},{f}{exp}"));
+            let value = point.parse::<f32>().unwrap();
+            (point, comma, value)
+        })
+}
+
+/// Separators a person puts between numbers, every kind but a bare comma.
+fn separator() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![" ", "  ", ", ", " , ", "; ", ";", "\t", "\n", "\r\n", ",\n", " \n "])
+}
+
+/// Text shaped like pastes: digits, every separator, brackets, calls, arguments, quotes.
+fn paste_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            "[0-9]{1,4}",
+            prop::sample::select(vec![
+                ",", ", ", ";", " ", "\t", "\n", "[", "]", "(", ")", ".", "-", "+", "e", "E", "−", "tensor(", "np.array(", "array(",
+                "dtype=", "dtype=torch.float16", "device='cuda:0'", "'", "\"", "...", "…", "nan", "inf", "=", "_", "x", "0,5",
+            ])
+            .prop_map(String::from),
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// Lists nested as Python, numpy and torch print them.
+fn nested(values: &[f32], rows: usize, wrapper: usize, newline: bool) -> String {
+    let rows = rows.clamp(1, values.len().max(1));
+    let per = values.len().div_ceil(rows).max(1);
+    let inner: Vec<String> = values.chunks(per).map(|r| format!("[{}]", quantize_model::box_values_text(r))).collect();
+    let list = format!("[{}]", inner.join(if newline { ",\n " } else { ", " }));
+    match wrapper {
+        0 => list,
+        1 => format!("tensor({list})"),
+        2 => format!("np.array({list}, dtype=np.float32)"),
+        _ => format!("torch.tensor({list}, dtype=torch.float16, device='cuda:0', requires_grad=True)"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any text, and text shaped like pastes: read or refused with a short message, never a
+    /// panic, never more than MAX_VALUES numbers.
+    #[test]
+    fn pastes_never_panic(text in prop_oneof![any::<String>(), paste_like()]) {
+        match quantize_model::read_pasted(&text) {
+            Ok(p) => {
+                prop_assert!(p.values.len() <= quantize_model::MAX_VALUES);
+                prop_assert!(p.notes.iter().all(|n| n.chars().count() <= MAX_NOTICE_CHARS));
+            }
+            Err(e) => prop_assert!(!e.is_empty() && e.chars().count() <= MAX_NOTICE_CHARS, "{e}"),
+        }
+    }
+
+    /// What the URL and the numbers box write reads back bit for bit (NaN, ±Inf, −0,
+    /// subnormals), without a note from the box's form.
+    #[test]
+    fn values_text_round_trips(values in prop::collection::vec(prop_oneof![any::<f32>(), Just(f32::NAN), Just(f32::INFINITY), Just(-0.0f32), Just(1e-45f32)], 0..60)) {
+        let canonical = |v: &[f32]| v.iter().map(|x| if x.is_nan() { f32::NAN.to_bits() } else { x.to_bits() }).collect::<Vec<_>>();
+        let url = quantize_model::values_text(&values);
+        prop_assert_eq!(canonical(&quantize_model::parse_values(&url).unwrap()), canonical(&values), "{}", url);
+        let shown = quantize_model::box_values_text(&values);
+        let back = quantize_model::read_pasted(&shown).unwrap();
+        prop_assert_eq!(canonical(&back.values), canonical(&values));
+        prop_assert!(back.notes.is_empty(), "{:?}", back.notes);
+    }
+
+    /// Python/JSON lists, nested, in tensor(…) / np.array(…, dtype=…) calls: flattened.
+    #[test]
+    fn printed_lists_flatten(values in prop::collection::vec(-1e6f32..1e6, 0..40), rows in 1usize..6, wrapper in 0usize..4, newline in any::<bool>()) {
+        let text = nested(&values, rows, wrapper, newline);
+        let read = quantize_model::read_pasted(&text);
+        prop_assert!(read.is_ok(), "{}: {:?}", text, read);
+        prop_assert_eq!(read.unwrap().values, values, "{}", text);
+    }
+
+    /// Decimal commas between `;`, tabs or new lines: each is one number, with a note.
+    #[test]
+    fn decimal_commas_between_strong_separators(
+        numbers in prop::collection::vec(typed_number(), 1..12),
+        separators in prop::collection::vec(prop::sample::select(vec!["; ", ";", "\t", "\n", "\r\n", " ;\n", "\n\n"]), 12),
+        trailing in prop::sample::select(vec!["", "\n", ";"]),
+    ) {
+        prop_assume!(numbers.iter().any(|(_, comma, _)| comma.is_some()));
+        let mut text = String::new();
+        for (i, (point, comma, _)) in numbers.iter().enumerate() {
+            if i > 0 {
+                text.push_str(separators[i]);
+            }
+            text.push_str(comma.as_ref().unwrap_or(point));
+        }
+        text.push_str(trailing);
+        prop_assume!(numbers.len() > 1 || !trailing.is_empty());
+        let read = quantize_model::read_pasted(&text);
+        prop_assert!(read.is_ok(), "{:?}: {:?}", text, read);
+        let read = read.unwrap();
+        let expected: Vec<f32> = numbers.iter().map(|n| n.2).collect();
+        prop_assert_eq!(read.values, expected, "{:?}", text);
+        prop_assert!(read.notes.iter().any(|n| n.contains("decimal comma")), "{:?}: {:?}", text, read.notes);
+    }
+
+    /// Never more numbers than a person typed: numbers written with points, commas or as
+    /// integers, separated by anything but a bare comma (a bare-comma list is the URL's form,
+    /// `1,2,3,4`), read as exactly those numbers or refused — or, for one number with a decimal
+    /// comma alone, two numbers with a note saying so. Without decimal commas, never refused.
+    #[test]
+    fn never_more_numbers_than_typed(
+        numbers in prop::collection::vec((typed_number(), any::<bool>()), 1..10),
+        separators in prop::collection::vec(separator(), 10),
+        lead in prop::sample::select(vec!["", " ", "\n"]),
+        trail in prop::sample::select(vec!["", " ", "\n", ";"]),
+    ) {
+        let mut text = String::from(lead);
+        let mut commas = false;
+        for (i, ((point, comma, _), use_comma)) in numbers.iter().enumerate() {
+            if i > 0 {
+                text.push_str(separators[i]);
+            }
+            match comma.as_ref().filter(|_| *use_comma) {
+                Some(c) => {
+                    commas = true;
+                    text.push_str(c);
+                }
+                None => text.push_str(point),
+            }
+        }
+        text.push_str(trail);
+        let expected: Vec<f32> = numbers.iter().map(|n| n.0 .2).collect();
+        match quantize_model::read_pasted(&text) {
+            Ok(p) if p.values == expected => {}
+            Ok(p) => {
+                prop_assert!(commas, "{:?} read as {:?}", text, p.values);
+                prop_assert!(numbers.len() == 1 && p.values.len() == 2 && !p.notes.is_empty(), "{:?} read as {:?} ({:?})", text, p.values, p.notes);
+            }
+            Err(e) => prop_assert!(commas, "{:?} refused: {}", text, e),
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! Component tests of the value tables and the quantized-signal view in headless Chromium
+//! Component tests of the value tables, the quantized-signal view and the Quantize view in headless Chromium
 //! (wasm-bindgen-test): each test mounts the app or one component into a fresh container,
 //! acts on the DOM, waits for Leptos (and, for the charts, an animation frame) and checks the
 //! DOM contract of issue #4.
@@ -327,6 +327,59 @@ async fn quantize_view_traces_the_seed_example_and_keeps_results_on_bad_input() 
     tick().await;
     assert_eq!(count(&root, &testid("quantize-input-error")), 0);
     assert_eq!(data(&root, &testid("quantize-dequantized"), "data-values"), "0.3333333432674408,0.3333333432674408,0.3333333432674408,64");
+}
+
+#[wasm_bindgen_test]
+async fn quantize_view_reads_pasted_arrays_and_decimal_commas_with_a_note() {
+    let root = container();
+    let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=quantize&scheme=int8_absmax&values=1,2" /> });
+    tick().await;
+    assert_eq!(count(&root, &testid("quantize-paste-note")), 0, "numbers from the URL: no note");
+
+    // A printed numpy array: the call and its dtype ignored (and said so), the nested list flattened.
+    set_input(&root, &testid("quantize-input"), "np.array([[-0.5, 0.3],\n          [1.2, -2.1]], dtype=np.float32)", "input");
+    tick().await;
+    assert_eq!(count(&root, &testid("quantize-input-error")), 0);
+    assert_eq!(data(&root, &testid("quantize-codes"), "data-codes"), "-30,18,73,-127");
+    let note = one(&root, &testid("quantize-note")).text_content().unwrap();
+    assert!(note.contains("seed 002") && note.contains("[-30, 18, 73, -127]"), "{note}");
+    let read = one(&root, &testid("quantize-paste-note")).text_content().unwrap();
+    assert!(read.contains("dtype=np.float32"), "{read}");
+
+    // Decimal commas between semicolons: two numbers, and a notice saying how they were read.
+    set_input(&root, &testid("quantize-input"), "0,5; 1,25", "input");
+    tick().await;
+    assert_eq!(count(&root, &testid("quantize-input-error")), 0);
+    assert_eq!(data(&root, &testid("quantize-dequantized"), "data-values").split(',').count(), 2);
+    assert_eq!(count(&root, &format!("{} tbody tr", testid("quantize-trace"))), 2);
+    let read = one(&root, &testid("quantize-paste-note")).text_content().unwrap();
+    assert!(read.contains("decimal comma") && read.contains("0,5 → 0.5") && read.contains("1,25 → 1.25"), "{read}");
+    assert_eq!(data(&root, &testid("quantize-output"), "data-stale"), "", "not stale");
+
+    // Ambiguous: refused with what to write; the last result stays, marked stale, the note goes.
+    set_input(&root, &testid("quantize-input"), "0,5 1,25", "input");
+    tick().await;
+    let error = one(&root, &testid("quantize-input-error")).text_content().unwrap();
+    assert!(error.contains("'0,5'") && error.contains("0.5"), "{error}");
+    assert_eq!(count(&root, &format!("{} tbody tr", testid("quantize-trace"))), 2);
+    assert_eq!(data(&root, &testid("quantize-output"), "data-stale"), "true");
+    assert_eq!(count(&root, &testid("quantize-paste-note")), 0);
+
+    // The wording: bits per element nominal and of this input; packed bytes in binary.
+    set_select(&root, &testid("quantize-scheme"), "int4_absmax");
+    set_input(&root, &testid("quantize-input"), "-0.5, 0.3, 1.2, -2.1", "input");
+    tick().await;
+    let metrics = one(&root, &testid("quantize-metrics")).text_content().unwrap();
+    assert!(metrics.contains("12 (6 bytes for 4 values; nominal 4.5 at block 64)"), "{metrics}");
+    set_select(&root, &testid("quantize-scheme"), "fp4_bnb");
+    set_input(&root, &testid("quantize-input"), "[1.0, 2.0, 3.0, 4.0]", "input");
+    tick().await;
+    let packed = one(&root, &testid("quantize-packed")).text_content().unwrap();
+    assert!(packed.contains("01110101") && packed.contains("00100011"), "{packed}");
+    set_select(&root, &testid("quantize-scheme"), "ternary");
+    tick().await;
+    let heads = one(&root, &format!("{} thead", testid("quantize-trace"))).text_content().unwrap();
+    assert!(heads.contains("mean|W|") && !heads.contains("absmax"), "{heads}");
 }
 
 #[wasm_bindgen_test]

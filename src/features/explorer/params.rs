@@ -67,7 +67,12 @@ impl ViewParams for ExplorerState {
                     format_named = true;
                     match Format::parse(value) {
                         Ok(f) => format = Some(f),
-                        Err(_) => notices.push(format!("Unknown format '{}'; showing {DEFAULT_FORMAT}.", shorten(value))),
+                        // A custom id the core cannot build says why ('e12m3': the exponent
+                        // width must be 1 to 11 bits, got 12); an unknown id says just that.
+                        Err(e) if e.0.starts_with("unknown format") => {
+                            notices.push(format!("Unknown format '{}'; showing {DEFAULT_FORMAT}.", shorten(value)))
+                        }
+                        Err(e) => notices.push(format!("Format {}; showing {DEFAULT_FORMAT}.", shorten_quoted(&e.0, value))),
                     }
                 }
                 "code" => code_text = Some(value),
@@ -142,5 +147,16 @@ mod tests {
         assert!(n.is_empty(), "{n:?}");
         assert_eq!((s.format.id(), s.code), ("e5m7b10_fn", 0x1234));
         assert_eq!(s.query_parts().join("&"), "format=e5m7b10_fn&code=0x1234");
+    }
+
+    #[test]
+    fn a_refused_custom_format_says_why() {
+        let (s, n) = parse(&[("format", "e12m3")]);
+        assert_eq!(s.format.id(), DEFAULT_FORMAT);
+        assert_eq!(n, ["Format 'e12m3': the exponent width must be 1 to 11 bits, got 12; showing float8_e4m3fn."]);
+        let (_, n) = parse(&[("format", "e5m30")]);
+        assert!(n[0].contains("at most 32 bits"), "{n:?}");
+        let (_, n) = parse(&[("format", "float9")]);
+        assert_eq!(n, ["Unknown format 'float9'; showing float8_e4m3fn."]);
     }
 }

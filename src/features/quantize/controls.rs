@@ -8,7 +8,8 @@ use super::view::QuantizeModel;
 use crate::ui::InlineError;
 
 /// The controls (`quantize-input`, `quantize-scheme`, `quantize-block`, inline error
-/// `quantize-input-error`).
+/// `quantize-input-error`, and `quantize-paste-note` saying how an accepted paste was read:
+/// decimal commas, ignored arguments, a lone `0,5` read as two numbers).
 #[component]
 pub fn QuantizeControls(
     /// The view's state.
@@ -21,11 +22,12 @@ pub fn QuantizeControls(
         <div class="card quantize-controls">
             <h2>"Your numbers"</h2>
             <label class="control quantize-text">
-                <span>"numbers, separated by commas, spaces or new lines"</span>
+                <span>"numbers: separated by commas, spaces, ';' or new lines, or a Python/JSON list or printed tensor"</span>
                 <textarea
                     data-testid="quantize-input"
                     rows="3"
                     spellcheck="false"
+                    placeholder="0.5, 1.25  ·  [0.5, 1.25]  ·  np.array([0.5, 1.25])  ·  0,5; 1,25"
                     prop:value=move || model.text.get()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
@@ -70,6 +72,15 @@ pub fn QuantizeControls(
                         }
                     })
             }}
+            <Show when=move || model.paste_notes.with(|n| !n.is_empty())>
+                <div class="quantize-paste-note" data-testid="quantize-paste-note" role="status">
+                    <For
+                        each=move || model.paste_notes.get()
+                        key=|n| n.clone()
+                        children=|n| view! { <p>{n}</p> }
+                    />
+                </div>
+            </Show>
             <InlineError testid="quantize-input-error" message=model.error />
         </div>
     }

@@ -1,8 +1,10 @@
 //! Quantize: paste numbers, see them quantized by any scheme step by step. [`params`] holds
-//! its URL keys, [`model`] the computation as display data (natively tested).
+//! its URL keys, [`paste`] how pasted text reads as numbers, [`model`] the computation as
+//! display data (all natively tested).
 
 pub mod model;
 pub mod params;
+pub mod paste;
 
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod controls;

@@ -9,7 +9,7 @@
 
 use lowbit_core::decimal::js_string;
 use lowbit_core::metrics::Metrics;
-use lowbit_core::quant::{NibbleOrder, Quantized, Scheme, SCHEMES};
+use lowbit_core::quant::{Element, Granularity, NibbleOrder, Quantized, ScaleRule, Scheme, SecondLevel, SCHEMES};
 
 use crate::text::trim_fraction;
 
@@ -18,8 +18,20 @@ pub use super::params::*;
 // ---------------------------------------------------------------------------------------------
 // Claims of the seed articles, checked against the computation.
 
+/// What of the computation a claim is checked against (and the note quotes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    /// The codes.
+    Codes,
+    /// The stored (dequantized) values.
+    Stored,
+    /// The packed bytes.
+    Packed,
+}
+
 /// One example of a seed article: its inputs, what the article prints for them and, when that
-/// is wrong, why (the native tests check both against the computation).
+/// is wrong, why (the native tests check both against the computation; the note quotes the
+/// computed [`Fact`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ArticleClaim {
     /// The seed article ("002").
@@ -30,6 +42,8 @@ pub struct ArticleClaim {
     pub values: &'static [f32],
     /// What the article prints ("codes [-1, 1, 4, -7]").
     pub says: &'static str,
+    /// What the note quotes from the computation.
+    pub fact: Fact,
     /// Where it is wrong and what is right; None when Lowbit agrees.
     pub wrong: Option<&'static str>,
 }
@@ -41,10 +55,27 @@ pub const ARTICLE_CLAIMS: &[ArticleClaim] = &[
         scheme: "int4_absmax",
         values: &[-0.5, 0.3, 1.2, -2.1],
         says: "codes [-1, 1, 4, -7]",
+        fact: Fact::Codes,
         wrong: Some("it is wrong at -0.5: -0.5 / 0.3 = -1.67, which rounds to -2, so the codes are [-2, 1, 4, -7]"),
     },
-    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 4.0], says: "packed [117, 35], dequantized [1, 2, 2.6666667, 4]", wrong: None },
-    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 64.0], says: "dequantized [0.3333333, 0.3333333, 0.3333333, 64]", wrong: None },
+    ArticleClaim {
+        seed: "002",
+        scheme: "int8_absmax",
+        values: &[-0.5, 0.3, 1.2, -2.1],
+        says: "the INT8 representation [-1, 1, 4, -7]",
+        fact: Fact::Codes,
+        wrong: Some("those are 4-bit codes (scale 2.1 / 7, and even there -0.5 rounds to -2): INT8's scale is 2.1 / 127 = 0.016535, so -0.5 / scale = -30.24 rounds to -30 and -2.1 takes the end code -127"),
+    },
+    ArticleClaim {
+        seed: "002",
+        scheme: "cast:float16",
+        values: &[-0.5, 0.3, 1.2, -2.1],
+        says: "the FP16 values [-0.5, 0.3, 1.2, -2.1]",
+        fact: Fact::Stored,
+        wrong: Some("the article rounds the stored values away: FP16 has 10 fraction bits, so only -0.5 is stored exactly; 0.3 is stored as 0.300048828125, 1.2 as 1.2001953125 and -2.1 as -2.099609375 (each the nearest binary16 value)"),
+    },
+    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 4.0], says: "packed [117, 35], dequantized [1, 2, 2.6666667, 4]", fact: Fact::Packed, wrong: None },
+    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 64.0], says: "dequantized [0.3333333, 0.3333333, 0.3333333, 64]", fact: Fact::Stored, wrong: None },
 ];
 
 /// A claim about these inputs.
@@ -56,15 +87,28 @@ pub struct ClaimNote {
     pub text: String,
 }
 
-/// The notes on the article claims about these inputs (none for other inputs).
-pub fn claim_notes(params: &QuantizeParams) -> Vec<ClaimNote> {
+/// The notes on the article claims about these inputs (none for other inputs), each quoting
+/// the computed fact it is about (`q`: the parameters' result).
+pub fn claim_notes(params: &QuantizeParams, q: &Quantized) -> Vec<ClaimNote> {
     let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
     ARTICLE_CLAIMS
         .iter()
         .filter(|c| c.scheme == params.scheme && params.block.is_none() && bits(c.values) == bits(&params.values))
-        .map(|c| ClaimNote {
-            agrees: c.wrong.is_none(),
-            text: format!("The article (seed {}) says {} for these inputs: {}.", c.seed, c.says, c.wrong.unwrap_or("Lowbit agrees")),
+        .map(|c| {
+            let computed = match c.fact {
+                Fact::Codes => format!("codes {}", bracketed(&q.codes, |c| c.to_string())),
+                Fact::Stored => format!("stored values {}", bracketed(&q.dequantized, |d| show(*d as f64))),
+                Fact::Packed => format!("packed bytes {}", bracketed(q.packed(), |b| b.to_string())),
+            };
+            ClaimNote {
+                agrees: c.wrong.is_none(),
+                text: format!(
+                    "The article (seed {}) says {} for these inputs; Lowbit computes {computed}: {}.",
+                    c.seed,
+                    c.says,
+                    c.wrong.unwrap_or("Lowbit agrees")
+                ),
+            }
         })
         .collect()
 }
@@ -85,6 +129,8 @@ pub struct QuantizeResult {
     pub high_first: bool,
     /// The article notes.
     pub claims: Vec<ClaimNote>,
+    /// The trace's columns for this scheme.
+    pub columns: Vec<TraceColumn>,
 }
 
 /// Quantizes the parameters' numbers (an unknown scheme runs the default one, with a note).
@@ -98,10 +144,11 @@ pub fn compute(params: &QuantizeParams) -> QuantizeResult {
     });
     let q = scheme.quantize(&params.values, &params.options(true));
     let metrics = Metrics::compare(&params.values, &q.dequantized);
-    let claims = claim_notes(params);
+    let claims = claim_notes(params, &q);
     QuantizeResult {
         input: params.values.clone(),
         high_first: scheme.info.packing == NibbleOrder::HighFirst,
+        columns: trace_columns(&scheme, q.granularity),
         q,
         metrics,
         claims,
@@ -148,10 +195,41 @@ impl QuantizeResult {
             q.scheme,
             q.codes.len(),
             q.granularity.name(),
-            if q.granularity == lowbit_core::quant::Granularity::Tensor { "scale" } else { "scales" },
+            if q.granularity == Granularity::Tensor { "scale" } else { "scales" },
             q.block,
             show(q.bits_per_element),
             q.storage_bytes
+        )
+    }
+
+    /// Where the nominal rate ("bits / element", the scales spread over a whole block, row or
+    /// large tensor, as papers quote it) holds: "at block 64".
+    pub fn nominal_where(&self) -> String {
+        match self.q.granularity {
+            Granularity::Block => format!("at block {}", self.q.block),
+            Granularity::Row => format!("per row of {}", self.q.block),
+            Granularity::Tensor => "for a large tensor".into(),
+        }
+    }
+
+    /// Bits per element of this input as stored: its bytes (codes, scales, zero points,
+    /// tensor constants) over its count — 4 INT4 values with one f32 scale take 6 bytes, 12
+    /// bits each ("12 (6 bytes for 4 values; nominal 4.5 at block 64)"); "-" for no input.
+    pub fn actual_bits(&self) -> String {
+        let n = self.q.codes.len();
+        if n == 0 {
+            return "-".into();
+        }
+        let bytes = self.q.storage_bytes;
+        let each = (bytes * 8) as f64 / n as f64;
+        let plural = |k: u64, one: &str, many: &str| if k == 1 { format!("{k} {one}") } else { format!("{k} {many}") };
+        format!(
+            "{} ({} for {}; nominal {} {})",
+            show(each),
+            plural(bytes, "byte", "bytes"),
+            plural(n as u64, "value", "values"),
+            show(self.q.bits_per_element),
+            self.nominal_where()
         )
     }
 
@@ -163,9 +241,187 @@ impl QuantizeResult {
 // ---------------------------------------------------------------------------------------------
 // What the view shows, as strings.
 
-/// The trace table's column headings.
-pub const TRACE_COLUMNS: [&str; 12] =
-    ["index", "group", "x", "absmax", "scale", "zero point", "x / scale", "rounded", "clamped", "code", "dequantized", "error"];
+/// A field of a trace row (`lowbit_core::quant::TraceRow`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TraceField {
+    /// The element's position.
+    Index,
+    /// Its scale group (block or row).
+    Group,
+    /// The input x.
+    Input,
+    /// The group statistic the scale comes from (absmax, max − min, mean|W|, …).
+    Statistic,
+    /// The scale.
+    Scale,
+    /// The zero point.
+    ZeroPoint,
+    /// The value handed to the element: x / scale (+ zero point).
+    Scaled,
+    /// After rounding, before clamping (the chosen level or element value where those coincide).
+    Rounded,
+    /// After clamping.
+    Clamped,
+    /// The code.
+    Code,
+    /// The reconstruction.
+    Dequantized,
+    /// dequantized − x.
+    Error,
+}
+
+/// One column of the trace: the field it shows and its heading, named for what it holds in
+/// this scheme ("mean|W|" for ternary, "x / absmax" for bitsandbytes, "nearest float16 value"
+/// for a cast).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TraceColumn {
+    /// The field shown.
+    pub field: TraceField,
+    /// The heading.
+    pub heading: String,
+}
+
+/// The element format's name in headings (`float4_e2m1fn`, `nf4`).
+fn element_name(scheme: &Scheme) -> String {
+    match &scheme.element {
+        Element::Format(f) => f.id().to_string(),
+        _ => scheme.info.element.to_string(),
+    }
+}
+
+/// The trace's columns for `scheme` run at `granularity`: what each kernel of
+/// `lowbit_core::quant` puts in each field of its trace rows, named for it, and only the
+/// fields that hold something of their own (no zero point for symmetric schemes, no scale for
+/// plain casts, no "clamped" where it is the code).
+pub fn trace_columns(scheme: &Scheme, granularity: Granularity) -> Vec<TraceColumn> {
+    use TraceField as F;
+    let info = &scheme.info;
+    let element = element_name(scheme);
+    let group = match granularity {
+        Granularity::Block => Some("block"),
+        Granularity::Row => Some("row"),
+        Granularity::Tensor => None,
+    };
+    let (qmin, qmax) = match scheme.element {
+        Element::Int { bits, .. } if (2..=32).contains(&bits) => (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1),
+        _ => (0, 0),
+    };
+    let clamp = format!("code = clamp(rounded, {qmin}, {qmax})");
+    let fields: Vec<(F, String)> = match (info.scale_rule, &scheme.element) {
+        // bitsandbytes: s = x · (1/absmax), the nearest level's index.
+        (ScaleRule::AbsmaxReciprocal, Element::Codebook(_)) => vec![
+            (F::Statistic, "absmax".into()),
+            (F::Scaled, "x / absmax".into()),
+            (F::Rounded, format!("nearest {element} level")),
+            (F::Code, "code (level index)".into()),
+            (F::Dequantized, "dequantized = level × absmax".into()),
+        ],
+        // LLM.int8(): rows scaled by 127 / row absmax.
+        (ScaleRule::AbsmaxReciprocal, _) => vec![
+            (F::Statistic, "row absmax".into()),
+            (F::Scale, "scale = row absmax / 127".into()),
+            (F::Scaled, "x · 127 / row absmax".into()),
+            (F::Rounded, "rounded".into()),
+            (F::Code, "code = clamp(rounded, -127, 127)".into()),
+            (F::Dequantized, "dequantized".into()),
+        ],
+        // OCP MX: a shared power of two, elements x · 2^-e in the element format.
+        (ScaleRule::SharedExponent, _) => vec![
+            (F::Statistic, "block absmax".into()),
+            (F::Scale, "scale 2^e (E8M0)".into()),
+            (F::Scaled, "x / 2^e".into()),
+            (F::Rounded, format!("nearest {element} value (saturating)")),
+            (F::Code, format!("{element} code")),
+            (F::Dequantized, "dequantized = value × 2^e".into()),
+        ],
+        // NVFP4: a tensor scale p and an E4M3 block scale s.
+        (ScaleRule::Absmax, Element::Format(_)) if info.second_level == SecondLevel::TensorAmax => vec![
+            (F::Statistic, "block absmax".into()),
+            (F::Scale, "scale p · s (tensor × E4M3 block)".into()),
+            (F::Scaled, "x / (p · s)".into()),
+            (F::Rounded, format!("nearest {element} value (saturating)")),
+            (F::Code, format!("{element} code")),
+            (F::Dequantized, "dequantized = value × p · s".into()),
+        ],
+        // BitNet b1.58: γ = max(mean|W|, 1e-5), codes clamp(round(x / γ), -1, 1).
+        (ScaleRule::AbsMean, Element::Codebook(book)) if book.values().len() == 3 => vec![
+            (F::Statistic, "mean|W|".into()),
+            (F::Scale, "γ = max(mean|W|, 1e-5)".into()),
+            (F::Scaled, "x / γ".into()),
+            (F::Rounded, "round(x / γ)".into()),
+            (F::Code, "code = clamp(round(x / γ), -1, 1)".into()),
+            (F::Dequantized, "dequantized = code × γ".into()),
+        ],
+        // Binary: sign(x) × mean|W|.
+        (ScaleRule::AbsMean, _) => vec![
+            (F::Scale, "scale = mean|W|".into()),
+            (F::Code, "code = sign(x), sign(0) = +1".into()),
+            (F::Dequantized, "dequantized = code × mean|W|".into()),
+        ],
+        (ScaleRule::ZeroPoint, _) => vec![
+            (F::Statistic, "max − min".into()),
+            (F::Scale, format!("scale = (max − min) / {}", qmax - qmin)),
+            (F::ZeroPoint, "zero point zp".into()),
+            (F::Scaled, "x / scale + zp".into()),
+            (F::Rounded, "round(x / scale) + zp".into()),
+            (F::Code, clamp),
+            (F::Dequantized, "dequantized = (code − zp) × scale".into()),
+        ],
+        (ScaleRule::MeanStd, _) => vec![
+            (F::Statistic, "threshold = min(|mean| + k·std, absmax)".into()),
+            (F::Scale, format!("scale = threshold / {qmax}")),
+            (F::Scaled, "x / scale".into()),
+            (F::Rounded, "rounded".into()),
+            (F::Code, clamp),
+            (F::Dequantized, "dequantized = code × scale".into()),
+        ],
+        (_, Element::Int { .. }) => vec![
+            (F::Statistic, "absmax".into()),
+            (F::Scale, format!("scale = absmax / {qmax}")),
+            (F::Scaled, "x / scale".into()),
+            (F::Rounded, "rounded".into()),
+            (F::Code, clamp),
+            (F::Dequantized, "dequantized = code × scale".into()),
+        ],
+        // absmax:FORMAT: the absmax maps to the format's largest value.
+        (ScaleRule::Absmax, _) => vec![
+            (F::Statistic, "absmax".into()),
+            (F::Scale, format!("scale = absmax / max {element}")),
+            (F::Scaled, "x / scale".into()),
+            (F::Rounded, format!("nearest {element} value (saturating)")),
+            (F::Code, format!("{element} code")),
+            (F::Dequantized, "dequantized = value × scale".into()),
+        ],
+        // cast:FORMAT: no scale; the stored value is the nearest value of the format, exact.
+        _ => vec![(F::Code, format!("{element} code")), (F::Rounded, format!("stored {element} value"))],
+    };
+    let mut columns = vec![TraceColumn { field: F::Index, heading: "index".into() }];
+    if let Some(g) = group.filter(|_| !matches!(info.scale_rule, ScaleRule::None)) {
+        columns.push(TraceColumn { field: F::Group, heading: g.into() });
+    }
+    columns.push(TraceColumn { field: F::Input, heading: "x".into() });
+    columns.extend(fields.into_iter().map(|(field, heading)| TraceColumn { field, heading }));
+    columns.push(TraceColumn { field: F::Error, heading: "error = dequantized − x".into() });
+    columns
+}
+
+/// One cell of a trace row.
+fn trace_cell(t: &lowbit_core::quant::TraceRow, field: TraceField) -> String {
+    match field {
+        TraceField::Index => t.index.to_string(),
+        TraceField::Group => t.group.to_string(),
+        TraceField::Input => show(t.input),
+        TraceField::Statistic => show(t.absmax),
+        TraceField::Scale => show(t.scale),
+        TraceField::ZeroPoint => show(t.zero_point),
+        TraceField::Scaled => show(t.scaled),
+        TraceField::Rounded => show(t.rounded),
+        TraceField::Clamped => show(t.clamped),
+        TraceField::Code => t.code.to_string(),
+        TraceField::Dequantized => show(t.dequantized),
+        TraceField::Error => show(t.error),
+    }
+}
 
 /// One packed byte of a 4-bit scheme.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -174,6 +430,8 @@ pub struct PackedByte {
     pub index: usize,
     /// "0x75".
     pub hex: String,
+    /// "01110101" (as seed 000 prints the bytes).
+    pub binary: String,
     /// The byte.
     pub byte: u8,
     /// Its high nibble.
@@ -206,7 +464,7 @@ pub struct TraceRow {
     pub code: i64,
     /// Whether clamping changed the value (row class `clipped`).
     pub clipped: bool,
-    /// The cells, in [`TRACE_COLUMNS`] order.
+    /// The cells, in the order of [`QuantizeDisplay::trace_columns`].
     pub cells: Vec<String>,
 }
 
@@ -232,11 +490,15 @@ pub struct QuantizeDisplay {
     /// The packed bytes (4-bit schemes).
     pub packed: Option<Packed>,
     /// The metrics: (name, value).
-    pub metrics: Vec<(&'static str, String)>,
+    pub metrics: Vec<(String, String)>,
     /// The quantizer's remarks.
     pub notes: Vec<String>,
     /// The article notes.
     pub claims: Vec<ClaimNote>,
+    /// The trace's column headings, named for what they hold in this scheme.
+    pub trace_columns: Vec<String>,
+    /// Which trace column holds the code.
+    pub code_column: Option<usize>,
     /// The trace (empty when the scheme gives none).
     pub trace: Vec<TraceRow>,
 }
@@ -283,7 +545,11 @@ pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
             high_first: r.high_first,
             high_heading: hi,
             low_heading: lo,
-            bytes: packed_bytes.iter().enumerate().map(|(index, &b)| PackedByte { index, hex: format!("0x{b:02x}"), byte: b, high: b >> 4, low: b & 15 }).collect(),
+            bytes: packed_bytes
+                .iter()
+                .enumerate()
+                .map(|(index, &b)| PackedByte { index, hex: format!("0x{b:02x}"), binary: format!("{b:08b}"), byte: b, high: b >> 4, low: b & 15 })
+                .collect(),
         }
     });
     let m = &r.metrics;
@@ -294,20 +560,7 @@ pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
             index: t.index,
             code: t.code,
             clipped: t.clipped,
-            cells: vec![
-                t.index.to_string(),
-                t.group.to_string(),
-                show(t.input),
-                show(t.absmax),
-                show(t.scale),
-                show(t.zero_point),
-                show(t.scaled),
-                show(t.rounded),
-                show(t.clamped),
-                t.code.to_string(),
-                show(t.dequantized),
-                show(t.error),
-            ],
+            cells: r.columns.iter().map(|c| trace_cell(t, c.field)).collect(),
         })
         .collect();
     QuantizeDisplay {
@@ -321,13 +574,16 @@ pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
         dequantized: bracketed(&q.dequantized, |d| show(*d as f64)),
         packed,
         metrics: vec![
-            ("MSE", show(m.mse)),
-            ("max |error|", show(m.max_abs_error)),
-            ("SQNR dB", show(m.sqnr_db)),
-            ("bits / element", show(q.bits_per_element)),
+            ("MSE".into(), show(m.mse)),
+            ("max |error|".into(), show(m.max_abs_error)),
+            ("SQNR dB".into(), show(m.sqnr_db)),
+            ("bits / element".into(), show(q.bits_per_element)),
+            ("bits / element of this input".into(), r.actual_bits()),
         ],
         notes: q.notes.clone(),
         claims: r.claims.clone(),
+        trace_columns: r.columns.iter().map(|c| c.heading.clone()).collect(),
+        code_column: r.columns.iter().position(|c| c.field == TraceField::Code),
         trace,
     }
 }
@@ -421,7 +677,7 @@ mod tests {
         assert_eq!(d.dequantized, "[1, 2, 2.6666667, 4]");
         assert_eq!(d.values_attr, "1,2,2.6666667461395264,4");
         // 0x75: high nibble 7 = code of x[0], low nibble 5 = code of x[1].
-        assert_eq!(packed.bytes[0], PackedByte { index: 0, hex: "0x75".into(), byte: 117, high: 7, low: 5 });
+        assert_eq!(packed.bytes[0], PackedByte { index: 0, hex: "0x75".into(), binary: "01110101".into(), byte: 117, high: 7, low: 5 });
         assert_eq!(packed.high_heading, "high nibble: x[2i], first");
         assert_eq!(r.claims.len(), 1);
         assert!(r.claims[0].agrees, "{}", r.claims[0].text);
@@ -435,6 +691,93 @@ mod tests {
         // A 4-bit float packs the first element in the LOW nibble.
         let r = compute(&params("mxfp4", &[1.0, 2.0]));
         assert!(!r.high_first && r.nibble_elements(0) == (1, 0));
+    }
+
+    #[test]
+    fn seed_002_under_int8_and_float16() {
+        let seed = [-0.5f32, 0.3, 1.2, -2.1];
+        let r = compute(&params("int8_absmax", &seed));
+        assert_eq!(r.q.codes, vec![-30, 18, 73, -127]);
+        assert_eq!(r.claims.len(), 1);
+        let note = &r.claims[0];
+        assert!(!note.agrees);
+        assert!(note.text.contains("[-1, 1, 4, -7]") && note.text.contains("codes [-30, 18, 73, -127]"), "{}", note.text);
+        // The claim's numbers: the INT8 scale, and -0.5 / scale.
+        assert_eq!(format!("{:.6}", r.q.scales[0]), "0.016535");
+        assert_eq!(format!("{:.2}", r.q.trace[0].scaled), "-30.24");
+        assert_eq!(r.q.trace[3].code, -127);
+
+        let r = compute(&params("cast:float16", &seed));
+        let stored = [-0.5f32, 0.30004883, 1.2001953, -2.0996094];
+        assert_eq!(r.q.dequantized, stored);
+        let note = &r.claims[0];
+        assert!(!note.agrees);
+        assert!(note.text.contains("stored values [-0.5, 0.30004883, 1.2001953, -2.0996094]"), "{}", note.text);
+        assert!(note.text.contains("rounds the stored values away"), "{}", note.text);
+        // The exact values the note spells out.
+        for (v, exact) in stored.iter().zip(["-0.5", "0.300048828125", "1.2001953125", "-2.099609375"]) {
+            assert_eq!(js_string(*v as f64), exact);
+            assert!(*v == -0.5 || note.text.contains(exact), "{exact}");
+        }
+        let d = display(&r);
+        assert_eq!(d.trace_columns, ["index", "x", "float16 code", "stored float16 value", "error = dequantized − x"]);
+        assert_eq!(d.trace[1].cells[3], "0.30004883");
+        // Other schemes, other blocks: no note.
+        assert!(compute(&params("cast:bfloat16", &seed)).claims.is_empty());
+        let mut p = params("int8_absmax", &seed);
+        p.block = Some(2);
+        assert!(compute(&p).claims.is_empty());
+    }
+
+    #[test]
+    fn trace_columns_are_named_for_what_they_hold() {
+        let columns = |id: &str| display(&compute(&params(id, &[-0.5, 0.3, 1.2, -2.1]))).trace_columns;
+        let ternary = columns("ternary");
+        assert!(ternary.iter().any(|c| c == "mean|W|") && !ternary.iter().any(|c| c.contains("absmax")), "{ternary:?}");
+        assert!(ternary.iter().any(|c| c.contains("γ")));
+        let binary = columns("binary");
+        assert!(binary.iter().any(|c| c.contains("sign(x)")) && !binary.iter().any(|c| c.contains("absmax")), "{binary:?}");
+        assert_eq!(columns("int4_absmax"), ["index", "block", "x", "absmax", "scale = absmax / 7", "x / scale", "rounded", "code = clamp(rounded, -8, 7)", "dequantized = code × scale", "error = dequantized − x"]);
+        assert!(columns("int8_zeropoint").iter().any(|c| c == "max − min") && columns("int8_zeropoint").iter().any(|c| c.contains("zero point")));
+        assert!(columns("int4_meanstd").iter().any(|c| c.starts_with("threshold")));
+        assert!(columns("nf4").iter().any(|c| c == "nearest nf4 level") && columns("nf4").iter().any(|c| c == "x / absmax"));
+        assert!(columns("mxfp4").iter().any(|c| c == "scale 2^e (E8M0)") && columns("mxfp4").iter().any(|c| c.contains("float4_e2m1fn")));
+        assert!(columns("nvfp4").iter().any(|c| c.contains("p · s")));
+        assert!(columns("int8_rowwise").iter().any(|c| c == "row absmax"));
+        assert!(columns("absmax:float8_e4m3fn").iter().any(|c| c == "scale = absmax / max float8_e4m3fn"));
+        // Only symmetric schemes drop the zero point; only zero-point schemes show it.
+        for id in offered_schemes() {
+            let c = columns(id);
+            assert_eq!(c.iter().any(|h| h.contains("zero point")), id.contains("zeropoint"), "{id}: {c:?}");
+            assert_eq!(c.iter().filter(|h| h.contains("code") && !h.starts_with("dequantized")).count(), 1, "{id}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn bits_per_element_nominal_and_of_this_input() {
+        let d = display(&compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1])));
+        let metric = |name: &str| d.metrics.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        assert_eq!(metric("bits / element"), "4.5", "nominal");
+        assert_eq!(metric("bits / element of this input"), "12 (6 bytes for 4 values; nominal 4.5 at block 64)", "4 × 4 bits + one f32 scale");
+        let d = display(&compute(&params("cast:float8_e4m3fn", &[1.0, 2.0, 3.0])));
+        assert!(d.metrics.iter().any(|(n, v)| n == "bits / element of this input" && v == "8 (3 bytes for 3 values; nominal 8 for a large tensor)"), "{:?}", d.metrics);
+        let d = display(&compute(&params("nf4", &[])));
+        assert!(d.metrics.iter().any(|(n, v)| n == "bits / element of this input" && v == "-"));
+        // Packed bytes in binary, as seed 000 prints them.
+        let d = display(&compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 4.0])));
+        let bytes = &d.packed.as_ref().unwrap().bytes;
+        assert_eq!((bytes[0].binary.as_str(), bytes[1].binary.as_str()), ("01110101", "00100011"));
+    }
+
+    #[test]
+    fn a_refused_custom_scheme_says_why() {
+        let mut p = QuantizeParams::default();
+        let e = p.apply("scheme", "cast:e12m3").unwrap_err();
+        assert_eq!(e, "scheme 'cast:e12m3': 'e12m3': the exponent width must be 1 to 11 bits, got 12; showing int4_absmax.");
+        assert_eq!(p.scheme, "int4_absmax");
+        assert_eq!(p.apply("scheme", "nf5").unwrap_err(), "Unknown scheme 'nf5'; showing int4_absmax.");
+        let long = format!("cast:e12m3{}", "x".repeat(200));
+        assert!(p.apply("scheme", &long).unwrap_err().len() < 300);
     }
 
     #[test]
@@ -485,7 +828,8 @@ mod tests {
             assert_eq!(r.q.codes.len(), 6, "{id}");
             let d = display(&r);
             assert_eq!(d.trace.len(), r.q.trace.len(), "{id}");
-            assert!(d.trace.iter().all(|row| row.cells.len() == TRACE_COLUMNS.len()), "{id}");
+            assert!(d.trace.iter().all(|row| row.cells.len() == d.trace_columns.len()), "{id}");
+            assert!(d.code_column.is_some_and(|c| d.trace_columns[c].contains("code")), "{id}: {:?}", d.trace_columns);
         }
         assert_eq!(show(0.30000001192092896), "0.3");
         assert_eq!(show(1e-7), "1e-7");

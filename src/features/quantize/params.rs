@@ -1,12 +1,12 @@
 //! The Quantize view's URL keys: `scheme` (one scheme id, default `int4_absmax`), `values`
-//! (numbers separated by commas) and `block` (default: the scheme's). The text box and the
+//! (numbers separated by commas; any paste [`read_pasted`] reads) and `block` (default: the scheme's). The text box and the
 //! block box apply their values through the same parsers, so the UI and the URL accept the
 //! same.
 
 use lowbit_core::quant::{BlockSizes, Options, Scheme, SCHEMES};
 
 use crate::query::{encode_scheme, ViewParams};
-use crate::text::{f32_js, shorten};
+use crate::text::{f32_js, shorten, shorten_quoted};
 
 /// The scheme shown when the URL names none: the seed article's INT4 example.
 pub const DEFAULT_SCHEME: &str = "int4_absmax";
@@ -14,8 +14,7 @@ pub const DEFAULT_SCHEME: &str = "int4_absmax";
 /// The numbers shown when the URL gives none (seed 002's example).
 pub const DEFAULT_VALUES: [f32; 4] = [-0.5, 0.3, 1.2, -2.1];
 
-/// The most numbers the view quantizes.
-pub const MAX_VALUES: usize = 4096;
+pub use super::paste::{read_pasted, Pasted, MAX_VALUES};
 
 /// The URL keys of the view.
 pub const PARAMS: [&str; 3] = ["scheme", "values", "block"];
@@ -48,19 +47,12 @@ impl Default for QuantizeParams {
     }
 }
 
-/// Parses numbers separated by commas, spaces or newlines. The error names the first token
-/// that is not a number.
+/// Parses a list of numbers as people paste them ([`read_pasted`]: whitespace, commas,
+/// semicolons, new lines, Python/JSON lists, printed tensors, decimal commas between `;`, tabs
+/// or new lines). The error names the first token that is not a number, or says why the text is
+/// ambiguous and what to write instead.
 pub fn parse_values(text: &str) -> Result<Vec<f32>, String> {
-    let mut values = Vec::new();
-    for token in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|t| !t.is_empty()) {
-        // Rust's parser: decimal and exponent notation, inf, infinity, nan (any case); no hex.
-        let v = token.parse::<f32>().map_err(|_| format!("'{}' is not a number", shorten(token)))?;
-        values.push(v);
-    }
-    if values.len() > MAX_VALUES {
-        return Err(format!("{} numbers: at most {MAX_VALUES} are quantized here (the CLI takes any count)", values.len()));
-    }
-    Ok(values)
+    read_pasted(text).map(|p| p.values)
 }
 
 /// The numbers as the URL and the text box write them: JavaScript's shortest f32 forms.
@@ -68,9 +60,28 @@ pub fn values_text(values: &[f32]) -> String {
     values.iter().map(|&v| f32_js(v)).collect::<Vec<_>>().join(",")
 }
 
+/// The numbers as the numbers box shows them: [`values_text`] with a space after each comma
+/// ("-0.5, 0.3, 1.2, -2.1"), which reads back to the same numbers without a note.
+pub fn box_values_text(values: &[f32]) -> String {
+    values_text(values).replace(',', ", ")
+}
+
 /// Canonical scheme id, or the error naming the valid ones.
 pub fn canonical_scheme(id: &str) -> Result<String, String> {
     Scheme::parse(id).map(|s| s.id)
+}
+
+/// The notice for a scheme id the core refuses: an unknown id in a few words; a custom format
+/// it cannot build with the core's reason (`cast:e12m3`: the exponent width must be 1 to 11
+/// bits, got 12).
+pub fn refused_scheme(error: &str, value: &str, showing: &str) -> String {
+    if error.starts_with("unknown scheme") {
+        return format!("Unknown scheme '{}'; showing {showing}.", shorten(value));
+    }
+    // The core quotes the id and, for `cast:`/`absmax:`, its format part: shorten both.
+    let format_part = value.trim().split_once(':').map_or("", |(_, f)| f);
+    let why = shorten_quoted(&shorten_quoted(error, value.trim()), format_part);
+    format!("{}; showing {showing}.", why.split("; valid").next().unwrap_or_default())
 }
 
 /// The scheme ids the picker offers, in order (registry first, then [`EXTRA_SCHEMES`]).
@@ -89,7 +100,7 @@ impl QuantizeParams {
     pub fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
         match key {
             "scheme" => {
-                self.scheme = canonical_scheme(value).map_err(|_| format!("Unknown scheme '{}'; showing {}.", shorten(value), self.scheme))?;
+                self.scheme = canonical_scheme(value).map_err(|e| refused_scheme(&e, value, &self.scheme))?;
             }
             "values" => {
                 self.values = parse_values(value).map_err(|e| format!("values: {e}; showing the example."))?;

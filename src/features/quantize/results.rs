@@ -1,5 +1,6 @@
 //! The result card: the CLI's summary, codes, scales, the reconstruction, the packed bytes
-//! of 4-bit schemes, the metrics and the quantizer's remarks.
+//! of 4-bit schemes (hex, binary as seed 000 prints them, decimal, nibbles), the metrics (bits
+//! per element nominal and of this input) and the quantizer's remarks.
 
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ pub fn QuantizeResults(
             <tr>
                 <td>{b.index}</td>
                 <td><code>{b.hex}</code></td>
+                <td><code>{b.binary}</code></td>
                 <td>{b.byte}</td>
                 <td>{b.high}</td>
                 <td>{b.low}</td>
@@ -60,6 +62,7 @@ pub fn QuantizeResults(
                                             <tr>
                                                 <th>"byte i"</th>
                                                 <th>"hex"</th>
+                                                <th>"binary"</th>
                                                 <th>"decimal"</th>
                                                 <th>{p.high_heading}</th>
                                                 <th>{p.low_heading}</th>

@@ -21,19 +21,28 @@ pub struct QuantizeModel {
     pub text: RwSignal<String>,
     /// Why the last input was refused; None when what is shown is the input's result.
     pub error: RwSignal<Option<String>>,
+    /// How the accepted text of the numbers box was read (decimal commas, ignored arguments);
+    /// empty for a plain list, a refused text, or numbers from the URL.
+    pub paste_notes: RwSignal<Vec<String>>,
 }
 
 impl QuantizeModel {
     /// A model showing `params`.
     pub fn new(params: QuantizeParams) -> QuantizeModel {
         let text = box_text(&params);
-        QuantizeModel { params: RwSignal::new(params), text: RwSignal::new(text), error: RwSignal::new(None) }
+        QuantizeModel {
+            params: RwSignal::new(params),
+            text: RwSignal::new(text),
+            error: RwSignal::new(None),
+            paste_notes: RwSignal::new(Vec::new()),
+        }
     }
 
     /// Shows `params` (Back/Forward), replacing whatever was typed.
     pub fn restore(&self, params: QuantizeParams) {
         self.text.set(box_text(&params));
         self.error.set(None);
+        self.paste_notes.set(Vec::new());
         self.params.set(params);
     }
 
@@ -41,30 +50,42 @@ impl QuantizeModel {
     /// parameters; refused, the parameters stay and the reason is kept in [`Self::error`].
     pub fn apply(&self, key: &str, value: &str) {
         let mut next = self.params.get_untracked();
+        let mut notes = None;
         let outcome = match key {
-            "values" => model::parse_values(value).map(|v| next.values = v),
+            "values" => model::read_pasted(value).map(|p| {
+                next.values = p.values;
+                notes = Some(p.notes);
+            }),
             "scheme" => next.apply("scheme", value).map(|()| next.block = None),
             _ => next.apply(key, value).and_then(|()| next.settle().into_iter().next().map_or(Ok(()), Err)),
         };
         match outcome {
             Ok(()) => {
                 self.error.set(None);
+                if let Some(notes) = notes {
+                    self.paste_notes.set(notes);
+                }
                 if next != self.params.get_untracked() {
                     self.params.set(next);
                 }
             }
-            Err(e) => self.error.set(Some(e)),
+            Err(e) => {
+                if key == "values" {
+                    self.paste_notes.set(Vec::new());
+                }
+                self.error.set(Some(e));
+            }
         }
     }
 }
 
 /// The numbers box's text for `params` ("-0.5, 0.3, 1.2, -2.1").
 fn box_text(params: &QuantizeParams) -> String {
-    model::values_text(&params.values).replace(',', ", ")
+    model::box_values_text(&params.values)
 }
 
 /// The Quantize view (`quantize-input`, `quantize-scheme`, `quantize-block`, inline error
-/// `quantize-input-error`; results `quantize-codes`, `quantize-packed`, `quantize-dequantized`,
+/// `quantize-input-error`, how a paste was read `quantize-paste-note`; results `quantize-codes`, `quantize-packed`, `quantize-dequantized`,
 /// `quantize-metrics`, `quantize-trace`, `quantize-note`; `data-stale="true"` on the results
 /// while the input is refused).
 #[component]
@@ -102,7 +123,11 @@ pub fn QuantizeView(
                 <Show when=move || shown.with(|d| !d.trace.is_empty())>
                     <div class="card">
                         <h2>"Step by step"</h2>
-                        <QuantizeTrace rows=Signal::derive(move || shown.with(|d| d.trace.clone())) />
+                        <QuantizeTrace
+                            columns=Signal::derive(move || shown.with(|d| d.trace_columns.clone()))
+                            code_column=Signal::derive(move || shown.with(|d| d.code_column))
+                            rows=Signal::derive(move || shown.with(|d| d.trace.clone()))
+                        />
                     </div>
                 </Show>
             </div>

@@ -1,0 +1,471 @@
+//! Reading numbers the way people paste them into the Quantize view: plain lists separated by
+//! whitespace, commas, semicolons or new lines; Python and JSON lists (`[1.0, 2.0]`, nested
+//! brackets flattened); printed tensors and arrays (`tensor([…])`, `np.array([…])`,
+//! `array([…], dtype=float32)`: the call names and every `name=value` argument are ignored);
+//! and decimal commas where the numbers are separated by `;`, tabs or new lines.
+//!
+//! The rules, precisely (README, *Quantize*):
+//!
+//! - A **chunk** is a run of characters other than whitespace, `;` and the brackets `[ ] ( )`
+//!   (a quoted string inside stays whole). A chunk is **decimal-comma shaped** when it is
+//!   `[+-]digits,digits` with an optional exponent (`0,5`, `-12,25e-3`).
+//! - **Decimal commas** are read when the text has no brackets, has at least one `;`, tab or
+//!   new line, and every chunk holding a comma is decimal-comma shaped (`0,5; 1,25` → 0.5,
+//!   1.25; a spreadsheet cell `0,5⏎` → 0.5). A note lists what was read.
+//! - Otherwise commas separate numbers (`1,2,3,4` is four numbers, as the URL contract needs).
+//! - A **tight pair** is two numbers joined by one bare comma that could be one number with a
+//!   decimal comma: an integer left of it, digits (and an optional exponent) right of it
+//!   (`0,5` in `0,5 1,25`). A paste is **ambiguous**, and refused with a message naming the
+//!   pair and what to write instead, when
+//!   1. it holds a tight pair and somewhere else separates numbers by spaces alone
+//!      (`0,5 1,25`) or by a comma with whitespace (`[-0,5, 0,3, 1,2]` as seed 002 prints a list
+//!      with decimal commas; `0,5,⏎1,25`) — brackets, call names and arguments between two
+//!      numbers do not count, nor do `;`, tabs and new lines without a comma — or
+//!   2. it has `;`, tabs or new lines and no brackets, and one chunk is decimal-comma shaped
+//!      while another chunk holds a comma used as a separator (`1,5⏎2,3,4`).
+//!
+//!   So a paste is never split into more numbers than it holds without either a bare-comma
+//!   list (the URL's own form) or a note: the one remaining case, a whole text that is a single
+//!   tight pair (`0,5`), is read as two numbers with a note saying how to write 0.5.
+//!
+//! Pure and natively tested (unit tests here, property tests in tests/fuzz_parsers.rs).
+
+use crate::text::shorten;
+
+/// The most numbers the view quantizes.
+pub const MAX_VALUES: usize = 4096;
+
+/// What a paste reads as: the numbers and the visible notes on how they were read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pasted {
+    /// The numbers, as f32 (each decimal rounded once, to nearest even).
+    pub values: Vec<f32>,
+    /// Sentences shown under the box: decimal commas read, arguments ignored, a lone `0,5`
+    /// read as two numbers. Empty for plain lists.
+    pub notes: Vec<String>,
+}
+
+/// Reads a paste (see the module's rules). The error names the first token that is not a
+/// number, or the ambiguous spot and what to write instead.
+pub fn read_pasted(text: &str) -> Result<Pasted, String> {
+    let scan = scan(text);
+    if let Some(e) = scan.error {
+        return Err(e);
+    }
+    let mut notes = Vec::new();
+    let shaped: Vec<usize> = (0..scan.chunks.len()).filter(|&c| decimal_comma_shaped(&scan.chunks[c])).collect();
+    let comma_chunks = scan.chunks.iter().filter(|c| c.contains(',')).count();
+    let mut words: Vec<String> = Vec::with_capacity(scan.cells.len());
+    if !scan.brackets && scan.strong && !shaped.is_empty() {
+        if comma_chunks > shaped.len() {
+            let separating = scan.chunks.iter().find(|c| c.contains(',') && !decimal_comma_shaped(c)).map_or("", |c| c);
+            let decimal = &scan.chunks[shaped[0]];
+            return Err(format!(
+                "'{}' could be one number with a decimal comma (';', tabs or new lines separate the numbers here), but in '{}' commas separate numbers. Write {} with a decimal point, or use commas one way only",
+                shorten(decimal),
+                shorten(separating),
+                shorten(&decimal.replace(',', "."))
+            ));
+        }
+        // Decimal commas: each shaped chunk is one number.
+        let mut read = Vec::new();
+        let mut i = 0;
+        while i < scan.cells.len() {
+            let cell = &scan.cells[i];
+            if shaped.binary_search(&cell.chunk).is_ok() && scan.cells.get(i + 1).is_some_and(|n| n.chunk == cell.chunk) {
+                let chunk = &scan.chunks[cell.chunk];
+                let word = chunk.replace(',', ".");
+                if read.len() < 3 {
+                    read.push(format!("{} → {}", shorten(chunk), shorten(&word)));
+                } else if read.len() == 3 {
+                    read.push("…".into());
+                }
+                words.push(word);
+                i += 2;
+            } else {
+                words.push(cell.text.clone());
+                i += 1;
+            }
+        }
+        notes.push(format!(
+            "Read with decimal commas: {} (';', tabs or new lines separate the numbers, so a comma between digits is a decimal comma).",
+            read.join(", ")
+        ));
+    } else {
+        if let Some(at) = tight_pair(&scan.cells, 0) {
+            if let Some(gap) = scan.cells.iter().skip(1).position(|c| c.gap.loose()) {
+                let (a, b) = (&scan.cells[at].text, &scan.cells[at + 1].text);
+                let other = &scan.cells[gap + 1];
+                let apart = other.gap.describe();
+                return Err(format!(
+                    "'{a},{b}' could be one number with a decimal comma or two numbers, and {apart} also separate numbers here. Write {a}.{b} for one number or '{a}, {b}' for two; to paste decimal commas, separate the numbers with ';' or new lines ({a},{b}; …)",
+                    a = shorten(a),
+                    b = shorten(b)
+                ));
+            }
+            let whole = !scan.brackets && !scan.strong && scan.cells.len() == 2 && scan.chunks.len() == 1;
+            if whole {
+                let (a, b) = (&scan.cells[0].text, &scan.cells[1].text);
+                notes.push(format!(
+                    "'{a},{b}' is read as two numbers, {a} and {b}: commas separate numbers. For one number write {a}.{b}, or {a},{b}; with a semicolon to read the comma as a decimal comma.",
+                    a = shorten(a),
+                    b = shorten(b)
+                ));
+            }
+        }
+        words.extend(scan.cells.iter().map(|c| c.text.clone()));
+    }
+    if !scan.ignored.is_empty() {
+        let shown: Vec<String> = scan.ignored.iter().take(3).map(|s| shorten(s)).collect();
+        let more = if scan.ignored.len() > 3 { ", …" } else { "" };
+        notes.push(format!("Ignored: {}{more} (the numbers are read as written, into f32).", shown.join(", ")));
+    }
+    if words.len() > MAX_VALUES {
+        return Err(format!("{} numbers: at most {MAX_VALUES} are quantized here (the CLI takes any count)", words.len()));
+    }
+    let values = words.iter().map(|w| number(w)).collect::<Result<Vec<f32>, String>>()?;
+    Ok(Pasted { values, notes })
+}
+
+/// One word as a number: Rust's parser (decimal and exponent notation, `inf`, `infinity`,
+/// `nan` in any case; no hex) after turning the minus sign `−` (U+2212) into `-`.
+fn number(word: &str) -> Result<f32, String> {
+    let ascii;
+    let text = if word.contains('\u{2212}') {
+        ascii = word.replace('\u{2212}', "-");
+        ascii.as_str()
+    } else {
+        word
+    };
+    text.parse::<f32>().map_err(|_| {
+        if text == "..." || text == "…" {
+            "'...': the list was shortened when it was printed; print it whole (numpy: np.set_printoptions(threshold=sys.maxsize); torch: torch.set_printoptions(profile='full'))".to_string()
+        } else {
+            format!("'{}' is not a number", shorten(word))
+        }
+    })
+}
+
+/// What lies between two numbers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Gap {
+    /// Commas.
+    commas: u32,
+    /// Spaces (whitespace other than tabs and new lines).
+    space: bool,
+    /// A `;`, tab or new line.
+    strong: bool,
+    /// A bracket, a call name or an ignored argument.
+    structure: bool,
+}
+
+impl Gap {
+    /// Exactly one bare comma.
+    fn bare_comma(self) -> bool {
+        self == Gap { commas: 1, ..Gap::default() }
+    }
+
+    /// A separator that makes a bare comma elsewhere suspect: spaces alone (`0,5 1,25`), or a
+    /// comma with whitespace (`0,5, 1,25`; `0,5,⏎1,25`). Brackets, call names and arguments
+    /// make a gap structural, never loose.
+    fn loose(self) -> bool {
+        !self.structure && (if self.commas > 0 { self.space || self.strong } else { self.space && !self.strong })
+    }
+
+    /// What a loose gap is, for a message.
+    fn describe(self) -> &'static str {
+        match (self.commas > 0, self.strong) {
+            (true, true) => "a comma before a new line, tab or ';'",
+            (true, false) => "', ' (a comma and a space)",
+            _ => "spaces",
+        }
+    }
+}
+
+/// One number-to-be: its text, the chunk it came from and what precedes it.
+#[derive(Clone, Debug)]
+struct Cell {
+    text: String,
+    chunk: usize,
+    gap: Gap,
+}
+
+/// The text taken apart.
+#[derive(Debug, Default)]
+struct Scan {
+    cells: Vec<Cell>,
+    chunks: Vec<String>,
+    ignored: Vec<String>,
+    brackets: bool,
+    strong: bool,
+    error: Option<String>,
+}
+
+/// The first tight pair at or after cell `from`: its left cell's index.
+fn tight_pair(cells: &[Cell], from: usize) -> Option<usize> {
+    (from..cells.len().saturating_sub(1)).find(|&i| {
+        let (a, b) = (&cells[i], &cells[i + 1]);
+        a.chunk == b.chunk && b.gap.bare_comma() && integer(&a.text) && fraction(&b.text)
+    })
+}
+
+/// `[+-]digits` (the minus may be U+2212).
+fn integer(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-', '\u{2212}']).unwrap_or(s);
+    !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `digits` with an optional exponent `e[+-]digits`.
+fn fraction(s: &str) -> bool {
+    let (digits, exponent) = match s.find(['e', 'E']) {
+        Some(at) => (&s[..at], Some(&s[at + 1..])),
+        None => (s, None),
+    };
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    all_digits(digits) && exponent.is_none_or(|e| all_digits(e.strip_prefix(['+', '-']).unwrap_or(e)))
+}
+
+/// `[+-]digits,digits[e[+-]digits]`.
+fn decimal_comma_shaped(chunk: &str) -> bool {
+    match chunk.split_once(',') {
+        Some((a, b)) => integer(a) && fraction(b),
+        None => false,
+    }
+}
+
+/// `name` or `np.array`: a call's name.
+fn identifier_path(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// `name=value` (an argument): Some(value).
+fn keyword(piece: &str) -> Option<&str> {
+    let (name, value) = piece.split_once('=')?;
+    identifier_path(name).then_some(value)
+}
+
+/// The lexical items of a paste.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Item<'a> {
+    Open,
+    Close,
+    Blank(char),
+    Chunk(&'a str),
+}
+
+/// Brackets, blanks (whitespace and `;`) and chunks; quotes keep their content in the chunk.
+fn lex(text: &str) -> Vec<Item<'_>> {
+    let mut items = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        let single = match c {
+            '[' | '(' => Some(Item::Open),
+            ']' | ')' => Some(Item::Close),
+            c if c.is_whitespace() || c == ';' => Some(Item::Blank(c)),
+            _ => None,
+        };
+        if let Some(item) = single {
+            items.push(item);
+            chars.next();
+            continue;
+        }
+        let mut end = start;
+        let mut quote: Option<char> = None;
+        while let Some(&(i, c)) = chars.peek() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == '\'' || c == '"' => quote = Some(c),
+                None if c.is_whitespace() || matches!(c, ';' | '[' | ']' | '(' | ')') => break,
+                None => {}
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        items.push(Item::Chunk(&text[start..end]));
+    }
+    items
+}
+
+/// A chunk's comma-separated pieces (commas inside quotes do not split).
+fn pieces(chunk: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut quote) = (0, None::<char>);
+    for (i, c) in chunk.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == ',' => {
+                out.push(&chunk[start..i]);
+                start = i + 1;
+            }
+            None => {}
+        }
+    }
+    out.push(&chunk[start..]);
+    out
+}
+
+/// Takes the text apart into number cells, dropping call names and `name=value` arguments
+/// (with a bracketed value, its whole group).
+fn scan(text: &str) -> Scan {
+    let items = lex(text);
+    let mut scan = Scan::default();
+    let mut gap = Gap::default();
+    let mut depth = 0usize;
+    // While skipping an argument's bracketed value: the depth its group closes back to.
+    let mut skipping: Option<usize> = None;
+    for (k, item) in items.iter().enumerate() {
+        match *item {
+            Item::Open => {
+                scan.brackets = true;
+                gap.structure = true;
+                depth += 1;
+            }
+            Item::Close => {
+                scan.brackets = true;
+                gap.structure = true;
+                depth = depth.saturating_sub(1);
+                if skipping == Some(depth) {
+                    skipping = None;
+                }
+            }
+            Item::Blank(c) => {
+                if matches!(c, ';' | '\t' | '\n' | '\r') {
+                    gap.strong = true;
+                    scan.strong = true;
+                } else {
+                    gap.space = true;
+                }
+            }
+            Item::Chunk(_) if skipping.is_some() => {}
+            Item::Chunk(chunk) => {
+                let opens = items.get(k + 1) == Some(&Item::Open);
+                let parts = pieces(chunk);
+                let id = scan.chunks.len();
+                scan.chunks.push(chunk.to_string());
+                let last = parts.len() - 1;
+                for (p, piece) in parts.into_iter().enumerate() {
+                    if p > 0 {
+                        gap.commas += 1;
+                    }
+                    if piece.is_empty() {
+                        continue;
+                    }
+                    if let Some(value) = keyword(piece).filter(|_| depth > 0) {
+                        gap.structure = true;
+                        scan.ignored.push(if value.is_empty() && p == last && opens { format!("{piece}(…)") } else { piece.to_string() });
+                        if value.is_empty() && p == last && opens {
+                            skipping = Some(depth);
+                        }
+                        continue;
+                    }
+                    if p == last && opens && identifier_path(piece) {
+                        // A call's name: `tensor(`, `np.array(`.
+                        gap.structure = true;
+                        continue;
+                    }
+                    scan.cells.push(Cell { text: piece.to_string(), chunk: id, gap: std::mem::take(&mut gap) });
+                }
+            }
+        }
+    }
+    if let Some(bad) = scan.cells.iter().find(|c| number(&c.text).is_err()) {
+        scan.error = number(&bad.text).err();
+    }
+    scan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<f32> {
+        read_pasted(text).unwrap_or_else(|e| panic!("{text:?}: {e}")).values
+    }
+
+    #[test]
+    fn plain_lists_python_json_and_printed_tensors() {
+        assert_eq!(values("1, 2\n3 4,,5"), [1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(values("1,2,3,4"), [1.0, 2.0, 3.0, 4.0], "the URL's form");
+        assert_eq!(values("[1.0, 2.0]"), [1.0, 2.0]);
+        assert_eq!(values("[[1,2],[3,4]]"), [1.0, 2.0, 3.0, 4.0], "nested brackets flattened");
+        assert_eq!(values("tensor([0.5000, -1.2500])"), [0.5, -1.25]);
+        assert_eq!(values("np.array([1.5, 2.5], dtype=np.float32)"), [1.5, 2.5]);
+        assert_eq!(values("torch.tensor([[1., 2.],\n        [3., 4.]], dtype=torch.float16, device='cuda:0', requires_grad=True)"), [1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(values("array([[ 0.1,  0.2],\n       [ 0.3,  0.4]], dtype=float32)"), [0.1, 0.2, 0.3, 0.4]);
+        assert_eq!(values("tensor([1.0000e+00, 2.5000e-01], grad_fn=<AddBackward0>)"), [1.0, 0.25]);
+        assert_eq!(values("[[1 2]\n [3 4]]"), [1.0, 2.0, 3.0, 4.0], "numpy's print");
+        assert_eq!(values("np.array([1, 2], shape=(2, 3))"), [1.0, 2.0], "an argument's bracketed value is skipped whole");
+        assert_eq!(values("−0.5 −2"), [-0.5, -2.0], "the minus sign");
+        assert_eq!(values("1;2;3"), [1.0, 2.0, 3.0]);
+        assert_eq!(values("1.5\t2.5\n3.5"), [1.5, 2.5, 3.5]);
+        assert_eq!(values("1,2,3\n4,5,6"), [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "CSV rows: no chunk is one decimal-comma number");
+        assert_eq!(values("[1,2] [3,4]"), [1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(values(""), Vec::<f32>::new());
+        assert_eq!(values("[]"), Vec::<f32>::new());
+        let notes = read_pasted("np.array([1.5], dtype=np.float32)").unwrap().notes;
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].contains("dtype=np.float32"), "{notes:?}");
+        assert!(read_pasted("[1.0, 2.0]").unwrap().notes.is_empty());
+    }
+
+    #[test]
+    fn decimal_commas_only_between_strong_separators() {
+        let p = read_pasted("0,5; 1,25").unwrap();
+        assert_eq!(p.values, [0.5, 1.25]);
+        assert_eq!(p.notes.len(), 1);
+        assert!(p.notes[0].contains("0,5 → 0.5") && p.notes[0].contains("1,25 → 1.25"), "{:?}", p.notes);
+        assert_eq!(values("0,5\t1,25\n-2,1e-3"), [0.5, 1.25, -2.1e-3]);
+        assert_eq!(values("0,5\n"), [0.5], "a spreadsheet cell");
+        assert_eq!(values("1,2\n3,4"), [1.2, 3.4]);
+        assert_eq!(values("0,5; 1.5; 2"), [0.5, 1.5, 2.0], "points and integers beside decimal commas");
+        assert_eq!(values("0,5 1,25\n2"), [0.5, 1.25, 2.0]);
+        // Brackets: Python's syntax, commas separate.
+        assert_eq!(values("[0,5\n1,25]"), [0.0, 5.0, 1.0, 25.0]);
+    }
+
+    #[test]
+    fn ambiguous_pastes_are_refused_with_what_to_write() {
+        let e = read_pasted("0,5 1,25").unwrap_err();
+        assert!(e.contains("'0,5'") && e.contains("0.5") && e.contains("'0, 5'") && e.contains(';'), "{e}");
+        let e = read_pasted("[-0,5, 0,3, 1,2, -2,1]").unwrap_err();
+        assert!(e.contains("'-0,5'") && e.contains("-0.5") && e.contains("comma and a space"), "{e}");
+        assert!(read_pasted("1 2,5").is_err());
+        assert!(read_pasted("0,5, 1").is_err());
+        assert!(read_pasted("1, 2,3").is_err());
+        let e = read_pasted("1,5\n2,3,4").unwrap_err();
+        assert!(e.contains("'1,5'") && e.contains("'2,3,4'") && e.contains("1.5"), "{e}");
+        assert!(read_pasted("0,5; 1, 2").is_err());
+        // Not ambiguous: a point on the left, or only one kind of separator.
+        assert_eq!(values("1.5,2.5 3"), [1.5, 2.5, 3.0]);
+        assert_eq!(values("1,2,3\n4"), [1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(values("1,2,3\n  4,5,6"), [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "indented CSV rows");
+        // A comma with a new line separates, so a bare comma elsewhere may be a decimal one.
+        let e = read_pasted("0; 0; 0,5,\n1").unwrap_err();
+        assert!(e.contains("'0,5'") && e.contains("a comma before a new line"), "{e}");
+        assert!(read_pasted("1,2,\n3,4").is_err());
+    }
+
+    #[test]
+    fn a_lone_comma_pair_is_two_numbers_with_a_note() {
+        let p = read_pasted("0,5").unwrap();
+        assert_eq!(p.values, [0.0, 5.0]);
+        assert!(p.notes[0].contains("two numbers") && p.notes[0].contains("0.5"), "{:?}", p.notes);
+        assert!(read_pasted("1,2,3").unwrap().notes.is_empty());
+        assert!(read_pasted("[0,5]").unwrap().notes.is_empty(), "a bracketed list is Python's");
+    }
+
+    #[test]
+    fn bad_tokens_are_named() {
+        assert_eq!(read_pasted("1 2 x3").unwrap_err(), "'x3' is not a number");
+        assert!(read_pasted("[1, 2, ..., 9]").unwrap_err().contains("print it whole"));
+        assert!(read_pasted("0x10").is_err());
+        assert!(read_pasted("'1.5'").is_err());
+        assert_eq!(read_pasted("x=1").unwrap_err(), "'x=1' is not a number", "arguments only inside a call");
+        assert!(read_pasted(&"1 ".repeat(MAX_VALUES + 1)).unwrap_err().contains("at most"));
+        assert!(read_pasted("inf -inf nan").unwrap().values[2].is_nan());
+    }
+}
