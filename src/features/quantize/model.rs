@@ -308,6 +308,21 @@ pub fn trace_columns(scheme: &Scheme, granularity: Granularity) -> Vec<TraceColu
     };
     let clamp = format!("code = clamp(rounded, {qmin}, {qmax})");
     let fields: Vec<(F, String)> = match (info.scale_rule, &scheme.element) {
+        // GGUF: ggml's (sub-)block scale d and, for the min-offset types, the min (read back
+        // from the blocks: x ≈ level · d + min).
+        (rule, Element::Gguf(_)) => {
+            let mut f = vec![(F::Statistic, "block absmax".to_string()), (F::Scale, "scale d".into())];
+            if rule == ScaleRule::ZeroPoint {
+                f.push((F::ZeroPoint, "zero point −min / d".into()));
+                f.push((F::Scaled, "(x − min) / d".into()));
+            } else {
+                f.push((F::Scaled, "x / d".into()));
+            }
+            f.push((F::Rounded, format!("{element} level")));
+            f.push((F::Code, "code".into()));
+            f.push((F::Dequantized, "dequantized (ggml)".into()));
+            f
+        }
         // bitsandbytes: s = x · (1/absmax), the nearest level's index.
         (ScaleRule::AbsmaxReciprocal, Element::Codebook(_)) => vec![
             (F::Statistic, "absmax".into()),
@@ -748,7 +763,8 @@ mod tests {
         // Only symmetric schemes drop the zero point; only zero-point schemes show it.
         for id in offered_schemes() {
             let c = columns(id);
-            assert_eq!(c.iter().any(|h| h.contains("zero point")), id.contains("zeropoint"), "{id}: {c:?}");
+            let zero_point = Scheme::parse(id).unwrap().info.scale_rule == ScaleRule::ZeroPoint;
+            assert_eq!(c.iter().any(|h| h.contains("zero point")), zero_point, "{id}: {c:?}");
             assert_eq!(c.iter().filter(|h| h.contains("code") && !h.starts_with("dequantized")).count(), 1, "{id}: {c:?}");
         }
     }
