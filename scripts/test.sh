@@ -55,12 +55,12 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked -p lowbit-app --target wasm32-unknown-unknown --test web --test web_views --test web_gguf
 
-step "the compute worker's SIMD kernels against the scalar paths (wasm-bindgen-test)"
+step "the compute worker's SIMD kernels (quantizers, MNIST forward passes) against the portable paths (wasm-bindgen-test)"
 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$webdriver_json" \
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --locked -p lowbit-worker --target wasm32-unknown-unknown --test simd
+  cargo test --locked -p lowbit-worker --target wasm32-unknown-unknown --test simd --test mnist_simd
 
 step "end-to-end tests (chromedriver + headless Chromium against dist/)"
 CHROMEDRIVER=/usr/bin/chromedriver CHROMIUM=/usr/bin/chromium \
