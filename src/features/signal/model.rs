@@ -18,6 +18,10 @@ use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{BlockSizes, Granularity, Options, Scheme};
 use lowbit_core::signal::{SignalKind, SignalSpec};
 
+use lowbit_jobs::placement::MAIN_THREAD_MAX_WORK;
+use lowbit_jobs::quantize::RunOptions;
+use lowbit_jobs::signal::{SchemeRun, SignalInput, SignalJob, SignalOutcome};
+
 use crate::text::{compact, with_decimals};
 
 pub use super::params::{canonical_scheme, SignalParams, DEFAULT_BLOCK, DEFAULT_SCHEMES, MAX_BLOCK, MAX_SCHEMES};
@@ -176,6 +180,28 @@ pub struct SignalResult {
     pub x_ticks: TickStyle,
     /// Whether x is a phase in radians.
     pub radians: bool,
+    /// The number of samples of the signal.
+    pub samples: usize,
+    /// With a decimated view (a large signal computed in the worker): the sample index of
+    /// each point of `x`; empty when every sample is shown.
+    pub indices: Vec<u32>,
+}
+
+impl Default for SignalResult {
+    /// Nothing computed yet (a large signal whose first result is on its way).
+    fn default() -> Self {
+        SignalResult {
+            x: Vec::new(),
+            original: Vec::new(),
+            series: Vec::new(),
+            notices: Vec::new(),
+            x_label: "sample",
+            x_ticks: TickStyle::Decimal,
+            radians: false,
+            samples: 0,
+            indices: Vec::new(),
+        }
+    }
 }
 
 /// How a block size applies to a scheme: the block to pass, a notice, and the label.
@@ -268,7 +294,104 @@ pub fn compute(params: &SignalParams) -> SignalResult {
         series.push(SeriesData { id: scheme.id.clone(), label, color_index, values: q.dequantized, abs_error, rel_error, row, notes: q.notes });
     }
     let (x_label, x_ticks) = if radians { ("phase (radians)", TickStyle::Pi) } else { ("sample", TickStyle::Decimal) };
-    SignalResult { x, original, series, notices, x_label, x_ticks, radians }
+    let samples = original.len();
+    SignalResult { x, original, series, notices, x_label, x_ticks, radians, samples, indices: Vec::new() }
+}
+
+/// Where a signal is computed: on the main thread when its work (samples × schemes) is at
+/// most [`MAIN_THREAD_MAX_WORK`] element-operations — at once, every sample kept, as
+/// [`compute`] — else in the compute worker ([`signal_job`], [`from_outcome`]).
+pub fn runs_on_main_thread(params: &SignalParams) -> bool {
+    params.samples.saturating_mul(params.schemes.len().max(1)) <= MAIN_THREAD_MAX_WORK
+}
+
+/// The worker's job for `params`, its views `columns` device pixels wide; block sizes as
+/// [`compute`] applies them (with the same notices).
+pub fn signal_job(params: &SignalParams, columns: usize) -> (SignalJob, Vec<String>) {
+    let mut notices = Vec::new();
+    let mut schemes = Vec::new();
+    for id in &params.schemes {
+        match Scheme::parse(id) {
+            Ok(scheme) => {
+                let (block, notice) = block_for(&scheme, params.block);
+                notices.extend(notice);
+                schemes.push(SchemeRun { id: id.clone(), options: RunOptions { block, ..RunOptions::default() } });
+            }
+            Err(e) => notices.push(e),
+        }
+    }
+    let signal = SignalInput {
+        wave: params.kind.id().to_string(),
+        amplitude: params.amplitude,
+        periods: params.periods,
+        samples: params.samples,
+        seed: 0,
+    };
+    (SignalJob { signal, schemes, columns }, notices)
+}
+
+/// The x position of sample `k` of `n`: the phase `k·2π·periods/n` of a sine (the step
+/// rounded once, as [`SignalSpec::positions`]), the index otherwise.
+fn position(params: &SignalParams, k: u32, n: usize) -> f64 {
+    match params.kind {
+        SignalKind::Sine => k as f64 * (2.0 * std::f64::consts::PI * params.periods / n as f64),
+        _ => k as f64,
+    }
+}
+
+/// What the view shows from the worker's result: the decimated views as the chart's series
+/// (x at each point's sample), the exact metrics over every sample as the table's rows.
+pub fn from_outcome(params: &SignalParams, outcome: &SignalOutcome, mut notices: Vec<String>) -> SignalResult {
+    let n = outcome.samples;
+    let x: Vec<f64> = outcome.indices.iter().map(|&k| position(params, k, n)).collect();
+    let radians = params.kind == SignalKind::Sine;
+    notices.extend(outcome.notices.iter().cloned());
+    let series = outcome
+        .series
+        .iter()
+        .enumerate()
+        .map(|(color_index, s)| {
+            let scheme = Scheme::parse(&s.id).ok();
+            let fixed = scheme.as_ref().is_some_and(|sc| matches!(sc.info.allowed_blocks, BlockSizes::Exactly(_)));
+            let no_scale = scheme.as_ref().is_some_and(|sc| sc.info.scale_rule == lowbit_core::quant::ScaleRule::None);
+            let block_label = match s.granularity.as_str() {
+                "block" if fixed => format!("{} (fixed)", s.block),
+                "block" => s.block.to_string(),
+                "row" => "row".into(),
+                _ if no_scale => "—".into(),
+                _ => "tensor".into(),
+            };
+            let label = if s.granularity == "block" { format!("{} b{}", s.id, s.block) } else { s.id.clone() };
+            let m = &s.metrics;
+            let row = MetricsRow {
+                scheme: s.id.clone(),
+                label: label.clone(),
+                color: series_color(color_index).hex,
+                mse_attr: js_string(m.mse),
+                max_abs_attr: js_string(m.max_abs_error),
+                sqnr_attr: js_string(m.sqnr_db),
+                mse: compact(m.mse),
+                max_abs: compact(m.max_abs_error),
+                sqnr: if m.sqnr_db.is_finite() { format!("{:.2} dB", m.sqnr_db) } else if m.sqnr_db > 0.0 { "∞ (exact)".into() } else { "—".into() },
+                bits: format_bits(s.bits_per_element),
+                block: block_label,
+                description: scheme.map_or("", |sc| sc.info.description).to_string(),
+            };
+            SeriesData {
+                id: s.id.clone(),
+                label,
+                color_index,
+                values: s.values.clone(),
+                abs_error: s.abs_error.clone(),
+                rel_error: s.rel_error.clone(),
+                row,
+                notes: s.notes.clone(),
+            }
+        })
+        .collect();
+    let (x_label, x_ticks) = if radians { ("phase (radians)", TickStyle::Pi) } else { ("sample", TickStyle::Decimal) };
+    let indices = if outcome.whole { Vec::new() } else { outcome.indices.clone() };
+    SignalResult { x, original: outcome.original.clone(), series, notices, x_label, x_ticks, radians, samples: n, indices }
 }
 
 /// Bits per element with at most 4 decimals ("4.5", "8.25", "4.0625").
@@ -316,10 +439,15 @@ impl SignalResult {
     pub fn hover(&self, index: usize) -> Option<Hover> {
         let x = *self.x.get(index)?;
         let original = *self.original.get(index)?;
+        // A decimated view's point is a column's minimum or maximum, at one of its samples.
+        let (sample, of_column) = match self.indices.get(index) {
+            Some(&k) => (k as usize, " (a pixel column's min or max)"),
+            None => (index, ""),
+        };
         let position = if self.radians {
-            format!("sample {index}, x = {} = {}π", fixed(x, 4), fixed(x / std::f64::consts::PI, 4))
+            format!("sample {sample}, x = {} = {}π{of_column}", fixed(x, 4), fixed(x / std::f64::consts::PI, 4))
         } else {
-            format!("sample {index}")
+            format!("sample {sample}{of_column}")
         };
         let rows = self
             .series
