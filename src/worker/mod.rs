@@ -14,8 +14,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use lowbit_jobs::protocol::{JobId, Outcome, Progress};
-use lowbit_worker::{Job, Request, Response, Slots};
+use lowbit_jobs::protocol::{JobId, Progress};
+use lowbit_worker::{Envelope as Response, Job, Request, Slots};
 #[cfg(target_arch = "wasm32")]
 use lowbit_worker::WorkerClient;
 
@@ -46,8 +46,10 @@ impl Client {
 pub enum JobEvent {
     /// It made progress.
     Progress(Progress),
-    /// It finished.
-    Done(Outcome),
+    /// It finished: its result, still encoded (the view decodes the one type it expects with
+    /// `lowbit_jobs::protocol::decode_outcome_as`, so the page links only the decoders of the
+    /// results it shows).
+    Done(Vec<u8>),
     /// It failed, or the worker failed: a sentence for the page.
     Failed(String),
 }

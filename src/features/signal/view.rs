@@ -21,7 +21,8 @@ use crate::perf;
 use crate::ui::stale::stale_attr;
 use crate::ui::{JobProgress, StaleNote};
 use crate::worker::{self, JobEvent};
-use lowbit_jobs::protocol::{Job, Outcome, Progress};
+use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Job, Progress};
+use lowbit_jobs::signal::SignalOutcome;
 
 /// The chart width, in device pixels, a worker's result is decimated for (min and max per
 /// column: 2 points a column, so steps and spikes stay visible at any zoom up to this).
@@ -111,13 +112,18 @@ pub fn SignalView(
         model.progress.set(Some(Progress { id: 0, done: 0, total: 1 + job.schemes.len() as u32, label: "starting the compute worker".into(), partial: None }));
         worker::run("signal", Job::Signal(job), move |event| match event {
             JobEvent::Progress(p) => model.progress.set(Some(p)),
-            JobEvent::Done(Outcome::Signal(outcome)) => {
-                let shown = model::from_outcome(&wanted, &outcome, notices.clone());
-                model.progress.set(None);
-                model.remote.set(Some((wanted.clone(), shown)));
-                perf::record_after_update("signal-worker-ms", started);
-            }
-            JobEvent::Done(_) => {}
+            JobEvent::Done(bytes) => match decode_outcome_as::<SignalOutcome>(&bytes, outcome_tag::SIGNAL) {
+                Ok(outcome) => {
+                    let shown = model::from_outcome(&wanted, &outcome, notices.clone());
+                    model.progress.set(None);
+                    model.remote.set(Some((wanted.clone(), shown)));
+                    perf::record_after_update("signal-worker-ms", started);
+                }
+                Err(message) => {
+                    model.progress.set(None);
+                    model.failure.set(Some(message));
+                }
+            },
             JobEvent::Failed(message) => {
                 model.progress.set(None);
                 model.failure.set(Some(message));
