@@ -43,9 +43,9 @@ async fn wait_true(c: &Client, script: &str, what: &str, seconds: u64) -> Result
 
 /// Starts recording long tasks and animation-frame gaps on the page (from now on).
 const START_MEASURING: &str = r#"
-const m = window.__lowbitMeasure = { longtasks: [], maxGap: 0, frames: 0, measuring: true, since: performance.now() };
+const m = window.__lowbitMeasure = { longtasks: [], longtaskStarts: [], maxGap: 0, frames: 0, measuring: true, since: performance.now() };
 try {
-  m.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) m.longtasks.push(e.duration); });
+  m.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } });
   m.observer.observe({ type: 'longtask' });
 } catch (e) { m.unsupported = String(e); }
 let last = performance.now();
@@ -54,20 +54,26 @@ requestAnimationFrame(frame);
 return true;
 "#;
 
-/// Stops recording; returns [long task durations, largest rAF gap, frames, ms measured].
+/// Stops recording; returns [long task durations, largest rAF gap, frames, ms measured, long
+/// task starts (ms after measuring began), [worker job ms, sine plot draw ms, error plot draw ms]].
 const STOP_MEASURING: &str = r#"
 const m = window.__lowbitMeasure;
 m.measuring = false;
-if (m.observer) { for (const e of m.observer.takeRecords()) m.longtasks.push(e.duration); m.observer.disconnect(); }
-return [m.longtasks, m.maxGap, m.frames, performance.now() - m.since];
+if (m.observer) { for (const e of m.observer.takeRecords()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } m.observer.disconnect(); }
+const d = document.documentElement.dataset;
+return [m.longtasks, m.maxGap, m.frames, performance.now() - m.since, m.longtaskStarts, [d.perfSignalWorkerMs, d.perfDrawSinePlotMs, d.perfDrawErrorPlotMs].map(Number)];
 "#;
 
 /// What the main thread did while a job ran.
 struct Smoothness {
     longtasks: Vec<f64>,
+    /// When each long task started, in ms after measuring began.
+    starts: Vec<f64>,
     max_gap: f64,
     frames: u64,
     ms: f64,
+    /// The page's last worker round trip and chart draws (`data-perf-*`), ms.
+    page: Vec<f64>,
 }
 
 impl Smoothness {
@@ -80,6 +86,14 @@ impl Smoothness {
             self.frames,
             self.ms
         );
+        let at: Vec<String> = self.longtasks.iter().zip(&self.starts).map(|(d, t)| format!("{d:.0} ms at {t:.0} ms")).collect();
+        println!(
+            "    long tasks: [{}]; the page's worker round trip {:.0} ms, sine plot drawn in {:.1} ms, error plot in {:.1} ms",
+            at.join(", "),
+            self.page.first().copied().unwrap_or(f64::NAN),
+            self.page.get(1).copied().unwrap_or(f64::NAN),
+            self.page.get(2).copied().unwrap_or(f64::NAN)
+        );
     }
 }
 
@@ -90,6 +104,8 @@ async fn stop(c: &Client) -> Result<Smoothness> {
         max_gap: v[1].as_f64().unwrap_or(f64::NAN),
         frames: v[2].as_u64().unwrap_or(0),
         ms: v[3].as_f64().unwrap_or(f64::NAN),
+        starts: v[4].as_array().cloned().unwrap_or_default().iter().filter_map(Value::as_f64).collect(),
+        page: v[5].as_array().cloned().unwrap_or_default().iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect(),
     })
 }
 
