@@ -8,14 +8,17 @@
 //! cannot load), every job in flight is told with [`JobEvent::Failed`]; the client has
 //! terminated that worker, and the next [`run`] starts a fresh one.
 //!
+//! A job is sent as its body ([`JobBody`]: `SignalJob`, `BenchJob`…), so the page links the
+//! encoders of the jobs it sends only.
+//!
 //! Where a job runs at all (main thread or worker) is `lowbit_jobs::placement`'s rule; this
 //! module is only reached for the worker's jobs.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use lowbit_jobs::protocol::{JobId, Progress};
-use lowbit_worker::{Envelope as Response, Job, Request, Slots};
+use lowbit_jobs::protocol::{JobBody, JobId, Progress};
+use lowbit_worker::{Envelope as Response, Slots};
 #[cfg(target_arch = "wasm32")]
 use lowbit_worker::WorkerClient;
 
@@ -34,11 +37,11 @@ impl Client {
         Client
     }
 
-    fn send(&self, request: &Request) {
-        if let Request::Run { id, .. } = request {
-            on_response(Response::Failed { id: Some(*id), message: "the compute worker runs only in a browser".into() });
-        }
+    fn send_run<J: JobBody>(&self, id: JobId, _body: &J) {
+        on_response(Response::Failed { id: Some(id), message: "the compute worker runs only in a browser".into() });
     }
+
+    fn send_cancel(&self, _id: JobId) {}
 }
 
 /// What a view hears about its current job.
@@ -112,7 +115,7 @@ fn on_response(response: Response) {
 
 /// Runs `job` in the worker for `slot`, superseding the slot's previous job; `on_event` hears
 /// its progress and its end (never anything about an older job). Returns the job's id.
-pub fn run(slot: &'static str, job: Job, on_event: impl Fn(JobEvent) + 'static) -> JobId {
+pub fn run<J: JobBody>(slot: &'static str, job: &J, on_event: impl Fn(JobEvent) + 'static) -> JobId {
     let (client, id) = ROUTER.with(|r| {
         let mut r = r.borrow_mut();
         let client = r.client.get_or_insert_with(|| Client::new(on_response)).clone();
@@ -121,13 +124,13 @@ pub fn run(slot: &'static str, job: Job, on_event: impl Fn(JobEvent) + 'static) 
         r.handlers.push((slot, id, Rc::new(on_event), true));
         (client, id)
     });
-    client.send(&Request::Run { id, job });
+    client.send_run(id, job);
     id
 }
 
 /// Reads from a finished (or running) job of the slot: a trace window, a probe. It does not
 /// supersede the slot's job; `on_event` hears only the read's answer.
-pub fn read(slot: &'static str, job: Job, on_event: impl Fn(JobEvent) + 'static) -> JobId {
+pub fn read<J: JobBody>(slot: &'static str, job: &J, on_event: impl Fn(JobEvent) + 'static) -> JobId {
     let reader: &'static str = match slot {
         "quantize" => "quantize-read",
         "signal" => "signal-read",
@@ -146,7 +149,7 @@ pub fn cancel(slot: &'static str) {
         id.zip(r.client.clone())
     });
     if let Some((id, client)) = pending {
-        client.send(&Request::Cancel { id });
+        client.send_cancel(id);
     }
 }
 

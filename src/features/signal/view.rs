@@ -21,7 +21,7 @@ use crate::perf;
 use crate::ui::stale::stale_attr;
 use crate::ui::{JobProgress, StaleNote};
 use crate::worker::{self, JobEvent};
-use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Job, Progress};
+use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Progress};
 use lowbit_jobs::signal::SignalOutcome;
 
 /// The chart width, in device pixels, a worker's result is decimated for (min and max per
@@ -110,7 +110,7 @@ pub fn SignalView(
         let started = perf::now();
         model.failure.set(None);
         model.progress.set(Some(Progress { id: 0, done: 0, total: 1 + job.schemes.len() as u32, label: "starting the compute worker".into(), partial: None }));
-        worker::run("signal", Job::Signal(job), move |event| match event {
+        worker::run("signal", &job, move |event| match event {
             JobEvent::Progress(p) => model.progress.set(Some(p)),
             JobEvent::Done(bytes) => match decode_outcome_as::<SignalOutcome>(&bytes, outcome_tag::SIGNAL) {
                 Ok(outcome) => {
