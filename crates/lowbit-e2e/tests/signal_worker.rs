@@ -214,6 +214,10 @@ async fn scenario(c: &Client, server: &StaticServer, broken: &Path, dist: &Path)
     assert!(message.as_str().is_some_and(|m| m.contains("compute worker")), "{message}");
     std::fs::copy(repo_root().join("dist/lowbit-worker.js"), dist.join("lowbit-worker.js"))?;
     js(c, &set_samples(700_000)).await?;
+    // The progress bar while the restarted worker computes (a picture to look at, not a check).
+    if wait_true(c, "return !!document.querySelector('[data-testid=signal-progress]')", "progress", 5).await.is_ok() {
+        println!("screenshot: {}", screenshot(c, "signal-worker-progress.png").await?.display());
+    }
     wait_result(c, 700_000, 120).await?;
     assert_eq!(js(c, "return !!document.querySelector('[data-testid=signal-worker-error]')").await?, Value::Bool(false));
     println!("the next job restarted the worker: 700,000 samples computed");
