@@ -224,18 +224,29 @@ async fn scenario(c: &Client, server: &StaticServer, broken: &Path, dist: &Path)
     Ok(())
 }
 
+/// Copies the folder `from` into `to` (which exists), recursively.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        let target = to.join(path.file_name().expect("a file name"));
+        if path.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn signal_view_in_the_compute_worker() {
     let built = repo_root().join("dist");
     assert!(built.join("lowbit-worker_loader.js").is_file(), "no worker in dist/: run `trunk build --release` first");
-    // A copy of dist/ whose worker script can be swapped for a broken one.
+    // A copy of dist/ (with its folders: the JS snippets the first view imports, the MNIST
+    // data) whose worker script can be swapped for a broken one.
     let copy = TempDir::new("lowbit-dist-signal");
-    for entry in std::fs::read_dir(&built).expect("dist") {
-        let path = entry.expect("entry").path();
-        if path.is_file() {
-            std::fs::copy(&path, copy.0.join(path.file_name().expect("name"))).expect("copy");
-        }
-    }
+    copy_dir(&built, &copy.0).expect("a copy of dist/");
     let broken = copy.0.join("broken-worker.js.txt");
     std::fs::write(&broken, "throw new Error('simulated failure: the compute worker could not start');\n").expect("broken script");
     let server = StaticServer::start(copy.0.clone()).expect("static server");
