@@ -39,6 +39,8 @@ pub mod lazy;
 pub mod perf;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod ui;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+pub mod worker;
 
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub use app::{App, AppModels, Lowbit};

@@ -26,7 +26,9 @@ use lowbit_app::url::{parse_query, to_query, Page};
 use lowbit_mnist::data::TEST_DIGITS;
 use lowbit_mnist::ALL_SCHEMES;
 use lowbit_core::gguf::GgufType;
-use lowbit_core::signal::{SignalKind, MAX_SAMPLES, MIN_SAMPLES};
+use lowbit_core::signal::{SignalKind, MIN_SAMPLES};
+// Up to 2^20 samples: a signal above the main thread's share is computed in the worker.
+use lowbit_jobs::signal::MAX_SAMPLES;
 use lowbit_core::{Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 use proptest::prelude::*;
 
@@ -312,7 +314,8 @@ proptest! {
             Page::Explorer(e) => prop_assert!(e.code <= e.format.max_code()),
             Page::Tables(t) => prop_assert!(tables_model::has_table(&t.format)),
             Page::Signal(s) => {
-                prop_assert!(s.spec().validate().is_ok(), "{:?}", s);
+                prop_assert!(s.input().validate().is_ok(), "{:?}", s);
+                prop_assert!(!signal_model::runs_on_main_thread(s) || s.spec().validate().is_ok(), "{:?}", s);
                 prop_assert!((1..=MAX_BLOCK).contains(&s.block));
                 prop_assert!(s.schemes.len() <= MAX_SCHEMES);
             }
@@ -381,7 +384,10 @@ proptest! {
         let notices = params.apply(k, &v);
         prop_assert!(notices.is_some());
         let settled = params.settle();
-        prop_assert!(params.spec().validate().is_ok(), "{:?} {:?}", params, settled);
+        // What is used can be computed where it runs: the worker's job (up to 2^20 samples),
+        // and on the main thread the core's signal.
+        prop_assert!(params.input().validate().is_ok(), "{:?} {:?}", params, settled);
+        prop_assert!(!signal_model::runs_on_main_thread(&params) || params.spec().validate().is_ok(), "{:?} {:?}", params, settled);
     }
 
     /// The value box: any text is a code in range, an encoded number, or an inline message.

@@ -231,6 +231,61 @@ pub mod outcome_tag {
     pub const BENCH: u32 = 4;
 }
 
+/// The variant index of each [`Job`] in the wire format (the order of the enum).
+pub mod job_tag {
+    /// [`super::Job::Signal`].
+    pub const SIGNAL: u32 = 0;
+    /// [`super::Job::Quantize`].
+    pub const QUANTIZE: u32 = 1;
+    /// [`super::Job::Trace`].
+    pub const TRACE: u32 = 2;
+    /// [`super::Job::Probe`].
+    pub const PROBE: u32 = 3;
+    /// [`super::Job::Bench`].
+    pub const BENCH: u32 = 4;
+}
+
+/// The body of one [`Job`] variant, with that variant's tag: [`encode_run`] writes the
+/// [`Request::Run`] of such a body without going through [`Job`], so the page links the
+/// encoders of the jobs it sends only, not of every job the worker knows (the first view's
+/// download budget; the mirror of [`decode_outcome_as`]).
+pub trait JobBody: Serialize {
+    /// The [`Job`] variant's index ([`job_tag`]).
+    const TAG: u32;
+}
+
+impl JobBody for SignalJob {
+    const TAG: u32 = job_tag::SIGNAL;
+}
+
+impl JobBody for QuantizeJob {
+    const TAG: u32 = job_tag::QUANTIZE;
+}
+
+impl JobBody for TraceJob {
+    const TAG: u32 = job_tag::TRACE;
+}
+
+impl JobBody for ProbeJob {
+    const TAG: u32 = job_tag::PROBE;
+}
+
+impl JobBody for BenchJob {
+    const TAG: u32 = job_tag::BENCH;
+}
+
+/// The wire form of `Request::Run { id, job }` where `job` is the [`Job`] variant holding
+/// `body`: byte for byte what [`encode`] writes (variant indexes and integers are the same
+/// variable-length integers in bincode's encoding).
+pub fn encode_run<J: JobBody>(id: JobId, body: &J) -> Result<Vec<u8>, String> {
+    encode(&(0u32, id, J::TAG, body))
+}
+
+/// The wire form of `Request::Cancel { id }`, as [`encode`] writes it.
+pub fn encode_cancel(id: JobId) -> Result<Vec<u8>, String> {
+    encode(&(1u32, id))
+}
+
 /// Reads one bincode variable-length integer at `at`: (value, bytes used).
 fn varint(bytes: &[u8], at: usize) -> Result<(u64, usize), String> {
     let short = || "a truncated message".to_string();
@@ -287,6 +342,31 @@ pub fn decode_outcome(outcome: &[u8]) -> Result<Outcome, String> {
 mod envelope_tests {
     use super::*;
     use crate::bench::{BenchOutcome, BenchRow};
+
+    #[test]
+    fn run_and_cancel_encode_as_the_request_enum_does() {
+        use crate::bench::BenchJob;
+        use crate::quantize::{QuantizeJob, RunOptions, TraceJob};
+        use crate::signal::{ProbeJob, SchemeRun, SignalInput, SignalJob};
+        let signal = SignalJob {
+            signal: SignalInput { wave: "sine".into(), amplitude: 1.0, periods: 2.0, samples: 1 << 20, seed: 0 },
+            schemes: vec![SchemeRun { id: "nf4".into(), options: RunOptions { block: Some(64), ..RunOptions::default() } }],
+            columns: 2048,
+        };
+        let quantize = QuantizeJob { scheme: "fp4_bnb".into(), values: vec![1.0, -2.5, 3.0], options: RunOptions::default() };
+        let trace = TraceJob { quantize: 9, start: 3, len: 40 };
+        let probe = ProbeJob { signal: 300, index: 77 };
+        let bench = BenchJob { n: 1 << 24 };
+        for id in [1, 250, 251, 65_536, u64::MAX] {
+            assert_eq!(encode_run(id, &signal), encode(&Request::Run { id, job: Job::Signal(signal.clone()) }));
+            assert_eq!(encode_run(id, &quantize), encode(&Request::Run { id, job: Job::Quantize(quantize.clone()) }));
+            assert_eq!(encode_run(id, &trace), encode(&Request::Run { id, job: Job::Trace(trace.clone()) }));
+            assert_eq!(encode_run(id, &probe), encode(&Request::Run { id, job: Job::Probe(probe.clone()) }));
+            assert_eq!(encode_run(id, &bench), encode(&Request::Run { id, job: Job::Bench(bench.clone()) }));
+            assert_eq!(encode_cancel(id), encode(&Request::Cancel { id }));
+            assert_eq!(decode_request(&encode_run(id, &signal).unwrap()), Ok(Request::Run { id, job: Job::Signal(signal.clone()) }));
+        }
+    }
 
     #[test]
     fn envelopes_read_every_response_and_bodies_decode_as_their_type() {

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Uint8Array};
-use lowbit_jobs::protocol::{decode_envelope, encode, Envelope as Response, Request};
+use lowbit_jobs::protocol::{decode_envelope, encode, encode_cancel, encode_run, Envelope as Response, JobBody, JobId, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -54,13 +54,29 @@ impl WorkerClient {
     /// Sends a request, starting the worker if needed; queued until the worker is ready.
     /// A failure to start or to post is reported to the listener as [`Response::Failed`].
     pub fn send(&self, request: &Request) {
-        let bytes = match encode(request) {
+        self.send_encoded(request_id(request), encode(request));
+    }
+
+    /// Sends `Request::Run { id, job }` for the job whose body is `body` (its encoder only is
+    /// linked: see [`JobBody`]); otherwise as [`WorkerClient::send`].
+    pub fn send_run<J: JobBody>(&self, id: JobId, body: &J) {
+        self.send_encoded(Some(id), encode_run(id, body));
+    }
+
+    /// Sends `Request::Cancel { id }`; otherwise as [`WorkerClient::send`].
+    pub fn send_cancel(&self, id: JobId) {
+        self.send_encoded(Some(id), encode_cancel(id));
+    }
+
+    /// Sends an encoded request (`id`: its job, for a failure report).
+    fn send_encoded(&self, id: Option<JobId>, bytes: Result<Vec<u8>, String>) {
+        let bytes = match bytes {
             Ok(b) => b,
-            Err(message) => return self.report(request_id(request), message),
+            Err(message) => return self.report(id, message),
         };
         if self.inner.borrow().running.is_none() {
             if let Err(message) = self.start() {
-                return self.report(request_id(request), message);
+                return self.report(id, message);
             }
         }
         let mut inner = self.inner.borrow_mut();
@@ -69,7 +85,7 @@ impl WorkerClient {
             let result = post(&running.worker, &bytes);
             drop(inner);
             if let Err(message) = result {
-                self.report(request_id(request), message);
+                self.report(id, message);
             }
         } else {
             running.queue.push(bytes);
@@ -83,7 +99,7 @@ impl WorkerClient {
         }
     }
 
-    fn report(&self, id: Option<u64>, message: String) {
+    fn report(&self, id: Option<JobId>, message: String) {
         let listener = self.inner.borrow().listener.clone();
         listener(Response::Failed { id, message });
     }
@@ -134,7 +150,7 @@ impl WorkerClient {
     }
 }
 
-fn request_id(request: &Request) -> Option<u64> {
+fn request_id(request: &Request) -> Option<JobId> {
     match request {
         Request::Run { id, .. } | Request::Cancel { id } => Some(*id),
     }

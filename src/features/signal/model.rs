@@ -18,6 +18,10 @@ use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{BlockSizes, Granularity, Options, Scheme};
 use lowbit_core::signal::{SignalKind, SignalSpec};
 
+use lowbit_jobs::placement::MAIN_THREAD_MAX_WORK;
+use lowbit_jobs::quantize::RunOptions;
+use lowbit_jobs::signal::{SchemeRun, SignalInput, SignalJob, SignalOutcome};
+
 use crate::text::{compact, with_decimals};
 
 pub use super::params::{canonical_scheme, SignalParams, DEFAULT_BLOCK, DEFAULT_SCHEMES, MAX_BLOCK, MAX_SCHEMES};
@@ -176,6 +180,28 @@ pub struct SignalResult {
     pub x_ticks: TickStyle,
     /// Whether x is a phase in radians.
     pub radians: bool,
+    /// The number of samples of the signal.
+    pub samples: usize,
+    /// With a decimated view (a large signal computed in the worker): the sample index of
+    /// each point of `x`; empty when every sample is shown.
+    pub indices: Vec<u32>,
+}
+
+impl Default for SignalResult {
+    /// Nothing computed yet (a large signal whose first result is on its way).
+    fn default() -> Self {
+        SignalResult {
+            x: Vec::new(),
+            original: Vec::new(),
+            series: Vec::new(),
+            notices: Vec::new(),
+            x_label: "sample",
+            x_ticks: TickStyle::Decimal,
+            radians: false,
+            samples: 0,
+            indices: Vec::new(),
+        }
+    }
 }
 
 /// How a block size applies to a scheme: the block to pass, a notice, and the label.
@@ -200,6 +226,58 @@ fn block_for(scheme: &Scheme, block: usize) -> (Option<usize>, Option<String>) {
                 )),
             )
         }
+    }
+}
+
+/// How a scheme ran on the signal and what it measured: the same for a signal computed here
+/// ([`compute`]) and in the worker ([`from_outcome`]).
+struct Ran {
+    granularity: Granularity,
+    block: usize,
+    bits_per_element: f64,
+    mse: f64,
+    max_abs_error: f64,
+    sqnr_db: f64,
+}
+
+impl Ran {
+    /// The series' label ("nf4 b64") and its row of the metrics table.
+    fn describe(&self, scheme: Option<&Scheme>, id: &str, color_index: usize) -> (String, MetricsRow) {
+        let fixed = scheme.is_some_and(|sc| matches!(sc.info.allowed_blocks, BlockSizes::Exactly(_)));
+        let no_scale = scheme.is_some_and(|sc| sc.info.scale_rule == lowbit_core::quant::ScaleRule::None);
+        let block_label = match self.granularity {
+            Granularity::Block if fixed => format!("{} (fixed)", self.block),
+            Granularity::Block => self.block.to_string(),
+            Granularity::Row => "row".into(),
+            Granularity::Tensor if no_scale => "—".into(),
+            Granularity::Tensor => "tensor".into(),
+        };
+        let label = match self.granularity {
+            Granularity::Block => format!("{id} b{}", self.block),
+            _ => id.to_string(),
+        };
+        let sqnr = if self.sqnr_db.is_finite() {
+            format!("{:.2} dB", self.sqnr_db)
+        } else if self.sqnr_db > 0.0 {
+            "∞ (exact)".into()
+        } else {
+            "—".into()
+        };
+        let row = MetricsRow {
+            scheme: id.to_string(),
+            label: label.clone(),
+            color: series_color(color_index).hex,
+            mse_attr: js_string(self.mse),
+            max_abs_attr: js_string(self.max_abs_error),
+            sqnr_attr: js_string(self.sqnr_db),
+            mse: compact(self.mse),
+            max_abs: compact(self.max_abs_error),
+            sqnr,
+            bits: format_bits(self.bits_per_element),
+            block: block_label,
+            description: scheme.map_or("", |sc| sc.info.description).to_string(),
+        };
+        (label, row)
     }
 }
 
@@ -231,18 +309,6 @@ pub fn compute(params: &SignalParams) -> SignalResult {
         let options = Options { block, ..Options::default() };
         let q = scheme.quantize(&original, &options);
         let m = Metrics::compare(&original, &q.dequantized);
-        let fixed = matches!(scheme.info.allowed_blocks, BlockSizes::Exactly(_));
-        let block_label = match q.granularity {
-            Granularity::Block if fixed => format!("{} (fixed)", q.block),
-            Granularity::Block => q.block.to_string(),
-            Granularity::Row => "row".into(),
-            Granularity::Tensor if scheme.info.scale_rule == lowbit_core::quant::ScaleRule::None => "—".into(),
-            Granularity::Tensor => "tensor".into(),
-        };
-        let label = match q.granularity {
-            Granularity::Block => format!("{} b{}", scheme.id, q.block),
-            _ => scheme.id.clone(),
-        };
         let color_index = series.len();
         let abs_error: Vec<f32> = m.errors.iter().map(|e| e.abs() as f32).collect();
         let rel_error: Vec<f32> = m
@@ -251,24 +317,89 @@ pub fn compute(params: &SignalParams) -> SignalResult {
             .zip(&original)
             .map(|(e, &o)| if o != 0.0 { (e.abs() / (o as f64).abs()) as f32 } else { f32::NAN })
             .collect();
-        let row = MetricsRow {
-            scheme: scheme.id.clone(),
-            label: label.clone(),
-            color: series_color(color_index).hex,
-            mse_attr: js_string(m.mse),
-            max_abs_attr: js_string(m.max_abs_error),
-            sqnr_attr: js_string(m.sqnr_db),
-            mse: compact(m.mse),
-            max_abs: compact(m.max_abs_error),
-            sqnr: if m.sqnr_db.is_finite() { format!("{:.2} dB", m.sqnr_db) } else if m.sqnr_db > 0.0 { "∞ (exact)".into() } else { "—".into() },
-            bits: format_bits(q.bits_per_element),
-            block: block_label,
-            description: scheme.info.description.to_string(),
-        };
+        let ran = Ran { granularity: q.granularity, block: q.block, bits_per_element: q.bits_per_element, mse: m.mse, max_abs_error: m.max_abs_error, sqnr_db: m.sqnr_db };
+        let (label, row) = ran.describe(Some(&scheme), &scheme.id, color_index);
         series.push(SeriesData { id: scheme.id.clone(), label, color_index, values: q.dequantized, abs_error, rel_error, row, notes: q.notes });
     }
     let (x_label, x_ticks) = if radians { ("phase (radians)", TickStyle::Pi) } else { ("sample", TickStyle::Decimal) };
-    SignalResult { x, original, series, notices, x_label, x_ticks, radians }
+    let samples = original.len();
+    SignalResult { x, original, series, notices, x_label, x_ticks, radians, samples, indices: Vec::new() }
+}
+
+/// Where a signal is computed: on the main thread when its work (samples × schemes) is at
+/// most [`MAIN_THREAD_MAX_WORK`] element-operations — at once, every sample kept, as
+/// [`compute`] — else in the compute worker ([`signal_job`], [`from_outcome`]).
+pub fn runs_on_main_thread(params: &SignalParams) -> bool {
+    params.samples.saturating_mul(params.schemes.len().max(1)) <= MAIN_THREAD_MAX_WORK
+}
+
+/// The worker's job for `params`, its views `columns` device pixels wide; block sizes as
+/// [`compute`] applies them (with the same notices).
+pub fn signal_job(params: &SignalParams, columns: usize) -> (SignalJob, Vec<String>) {
+    let mut notices = Vec::new();
+    let mut schemes = Vec::new();
+    for id in &params.schemes {
+        match Scheme::parse(id) {
+            Ok(scheme) => {
+                let (block, notice) = block_for(&scheme, params.block);
+                notices.extend(notice);
+                schemes.push(SchemeRun { id: id.clone(), options: RunOptions { block, ..RunOptions::default() } });
+            }
+            Err(e) => notices.push(e),
+        }
+    }
+    let signal = SignalInput {
+        wave: params.kind.id().to_string(),
+        amplitude: params.amplitude,
+        periods: params.periods,
+        samples: params.samples,
+        seed: 0,
+    };
+    (SignalJob { signal, schemes, columns }, notices)
+}
+
+/// The x position of sample `k` of `n`: the phase `k·2π·periods/n` of a sine (the step
+/// rounded once, as [`SignalSpec::positions`]), the index otherwise.
+fn position(params: &SignalParams, k: u32, n: usize) -> f64 {
+    match params.kind {
+        SignalKind::Sine => k as f64 * (2.0 * std::f64::consts::PI * params.periods / n as f64),
+        _ => k as f64,
+    }
+}
+
+/// What the view shows from the worker's result: the decimated views as the chart's series
+/// (x at each point's sample), the exact metrics over every sample as the table's rows.
+pub fn from_outcome(params: &SignalParams, outcome: &SignalOutcome, mut notices: Vec<String>) -> SignalResult {
+    let n = outcome.samples;
+    let x: Vec<f64> = outcome.indices.iter().map(|&k| position(params, k, n)).collect();
+    let radians = params.kind == SignalKind::Sine;
+    notices.extend(outcome.notices.iter().cloned());
+    let series = outcome
+        .series
+        .iter()
+        .enumerate()
+        .map(|(color_index, s)| {
+            let scheme = Scheme::parse(&s.id).ok();
+            // The job writes `Granularity::name`; anything else reads as one scale per tensor.
+            let granularity = Granularity::parse(&s.granularity).unwrap_or(Granularity::Tensor);
+            let m = &s.metrics;
+            let ran = Ran { granularity, block: s.block, bits_per_element: s.bits_per_element, mse: m.mse, max_abs_error: m.max_abs_error, sqnr_db: m.sqnr_db };
+            let (label, row) = ran.describe(scheme.as_ref(), &s.id, color_index);
+            SeriesData {
+                id: s.id.clone(),
+                label,
+                color_index,
+                values: s.values.clone(),
+                abs_error: s.abs_error.clone(),
+                rel_error: s.rel_error.clone(),
+                row,
+                notes: s.notes.clone(),
+            }
+        })
+        .collect();
+    let (x_label, x_ticks) = if radians { ("phase (radians)", TickStyle::Pi) } else { ("sample", TickStyle::Decimal) };
+    let indices = if outcome.whole { Vec::new() } else { outcome.indices.clone() };
+    SignalResult { x, original: outcome.original.clone(), series, notices, x_label, x_ticks, radians, samples: n, indices }
 }
 
 /// Bits per element with at most 4 decimals ("4.5", "8.25", "4.0625").
@@ -316,10 +447,15 @@ impl SignalResult {
     pub fn hover(&self, index: usize) -> Option<Hover> {
         let x = *self.x.get(index)?;
         let original = *self.original.get(index)?;
+        // A decimated view's point is a column's minimum or maximum, at one of its samples.
+        let (sample, of_column) = match self.indices.get(index) {
+            Some(&k) => (k as usize, " (a pixel column's min or max)"),
+            None => (index, ""),
+        };
         let position = if self.radians {
-            format!("sample {index}, x = {} = {}π", fixed(x, 4), fixed(x / std::f64::consts::PI, 4))
+            format!("sample {sample}, x = {} = {}π{of_column}", fixed(x, 4), fixed(x / std::f64::consts::PI, 4))
         } else {
-            format!("sample {index}")
+            format!("sample {sample}{of_column}")
         };
         let rows = self
             .series
@@ -583,6 +719,67 @@ mod tests {
         let fp4 = &r.series[1];
         let levels = lowbit_core::codebook::FP4_BNB_VALUES;
         assert!(fp4.values.iter().all(|v| levels.contains(v)));
+    }
+
+    /// The worker's job for `params`, run natively to its end.
+    fn worker_outcome(params: &SignalParams, columns: usize) -> (SignalOutcome, Vec<String>) {
+        use lowbit_jobs::protocol::Outcome;
+        use lowbit_jobs::signal::SignalTask;
+        use lowbit_jobs::task::{no_clock, run_to_end};
+        let (job, notices) = signal_job(params, columns);
+        match run_to_end(&mut SignalTask::new(job), &mut no_clock(), &mut |_| true) {
+            Ok(Outcome::Signal(o)) => (o, notices),
+            other => panic!("signal job: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_worker_path_shows_what_the_main_thread_path_shows() {
+        // Every kind of row: blocks, fixed blocks, a block refused with a notice, a cast without
+        // a scale, per-tensor absmax, and an unknown id.
+        let params = SignalParams {
+            schemes: vec!["nf4".into(), "mxfp4".into(), "nvfp4".into(), "cast:float8_e4m3fn".into(), "absmax:float8_e5m2".into(), "int8_absmax".into()],
+            block: 128,
+            samples: 1000,
+            ..SignalParams::default()
+        };
+        let here = compute(&params);
+        // Enough columns for every sample: the worker's views are whole.
+        let (outcome, notices) = worker_outcome(&params, 1000);
+        assert!(outcome.whole);
+        let there = from_outcome(&params, &outcome, notices);
+        assert_eq!(there.notices, here.notices);
+        assert_eq!(there.samples, 1000);
+        assert!(there.indices.is_empty(), "a whole view is not marked decimated");
+        assert_eq!(there.x.len(), here.x.len());
+        for (a, b) in there.x.iter().zip(&here.x) {
+            assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{a} vs {b}");
+        }
+        assert_eq!(there.original, here.original);
+        assert_eq!(there.series.len(), here.series.len());
+        for (a, b) in there.series.iter().zip(&here.series) {
+            assert_eq!(a.row, b.row, "the metrics rows are the same");
+            assert_eq!((&a.label, &a.values, &a.notes), (&b.label, &b.values, &b.notes));
+        }
+        assert_eq!(there.notes(), here.notes());
+    }
+
+    #[test]
+    fn large_signals_go_to_the_worker_and_come_back_decimated() {
+        let small = SignalParams { samples: 4096, schemes: vec!["nf4".into(), "fp4_bnb".into()], ..SignalParams::default() };
+        assert!(runs_on_main_thread(&small), "4096 × 2 = 8192 element-operations stay here");
+        let big = SignalParams { samples: 4097, ..small.clone() };
+        assert!(!runs_on_main_thread(&big));
+        let params = SignalParams { samples: 100_000, ..small };
+        let (outcome, notices) = worker_outcome(&params, 256);
+        let r = from_outcome(&params, &outcome, notices);
+        assert_eq!(r.samples, 100_000);
+        assert!(!r.indices.is_empty() && r.indices.len() == r.x.len() && r.x.len() <= 2 * 256);
+        assert_eq!(r.series[0].row.block, "64");
+        // A point of the decimated view says which sample it is.
+        let k = r.indices[7];
+        let h = r.hover(7).unwrap();
+        assert!(h.position.starts_with(&format!("sample {k}, ")) && h.position.contains("min or max"), "{}", h.position);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 
 use lowbit_core::decimal::js_string;
 use lowbit_core::quant::{Scheme, SCHEMES};
-use lowbit_core::signal::{SignalKind, SignalSpec, MAX_SAMPLES, MIN_SAMPLES};
+use lowbit_core::signal::{SignalKind, SignalSpec, MIN_SAMPLES};
+// Up to 2^20 samples: a signal above the main thread's share is computed in the worker.
+use lowbit_jobs::signal::{SignalInput, MAX_SAMPLES};
 
 use crate::query::{encode_scheme, percent_encode, ViewParams};
 use crate::text::shorten;
@@ -169,7 +171,7 @@ impl SignalParams {
     /// what does not fit falls back to its default, with a notice.
     pub fn settle(&mut self) -> Vec<String> {
         let mut notices = Vec::new();
-        if let Err(e) = self.spec().validate() {
+        if let Err(e) = self.input().validate() {
             let defaults = SignalParams::default();
             let fallback = defaults.periods.min(self.samples as f64 / 2.0);
             notices.push(format!("{e}; using {fallback} periods."));
@@ -178,7 +180,12 @@ impl SignalParams {
         notices
     }
 
-    /// The signal to generate.
+    /// The signal as the worker's job takes it (any size up to 2^20 samples).
+    pub fn input(&self) -> SignalInput {
+        SignalInput { wave: self.kind.id().to_string(), amplitude: self.amplitude, periods: self.periods, samples: self.samples, seed: 0 }
+    }
+
+    /// The signal to generate on the main thread.
     pub fn spec(&self) -> SignalSpec {
         SignalSpec { kind: self.kind, amplitude: self.amplitude, periods: self.periods, samples: self.samples, seed: 0 }
     }
@@ -288,8 +295,10 @@ mod tests {
         assert_eq!(p.periods, 2.0, "{n:?}");
         assert_eq!(n.len(), 1);
         assert!(n[0].contains("periods"), "{n:?}");
-        let (p, n) = parse("samples=100000");
+        let (p, n) = parse("samples=1048577");
         assert_eq!((p.samples, n.len()), (256, 1));
+        let (p, n) = parse("samples=1048576");
+        assert_eq!((p.samples, n.len()), (1 << 20, 0));
         let (p, n) = parse("schemes=nf4,bogus,CAST:fp8-e4m3,nf4");
         assert_eq!(p.schemes, ["nf4", "cast:float8_e4m3fn"]);
         assert_eq!(n.len(), 1);

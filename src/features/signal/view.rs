@@ -1,7 +1,10 @@
 //! Quantized signals: a sine (or ramp, or noise) quantized in any set of schemes, the
 //! reconstructions over the original, the error curves, a hover read-out and the metrics.
-//! Everything shown is computed by [`super::model::compute`]; this view holds the
-//! state, times each re-plot and lays out the components.
+//! A signal of at most `lowbit_jobs::placement::MAIN_THREAD_MAX_WORK` element-operations
+//! (samples × schemes) is computed here at once by [`super::model::compute`]; a larger one (up
+//! to 2^20 samples) by the compute worker, with a progress bar, the last result kept on
+//! screen marked stale until the new one arrives (a superseded job's result never shows).
+//! This view holds the state, times each re-plot and lays out the components.
 
 use leptos::prelude::*;
 
@@ -16,7 +19,14 @@ use super::presets::SignalPresets;
 use super::schemes::SignalSchemes;
 use crate::perf;
 use crate::ui::stale::stale_attr;
-use crate::ui::StaleNote;
+use crate::ui::{JobProgress, StaleNote};
+use crate::worker::{self, JobEvent};
+use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Progress};
+use lowbit_jobs::signal::SignalOutcome;
+
+/// The chart width, in device pixels, a worker's result is decimated for (min and max per
+/// column: 2 points a column, so steps and spikes stay visible at any zoom up to this).
+pub const WORKER_COLUMNS: usize = 2048;
 
 /// The signal view's state; `Copy`, held by the app so it survives switching views.
 #[derive(Clone, Copy)]
@@ -27,12 +37,25 @@ pub struct SignalModel {
     pub hover: RwSignal<Option<usize>>,
     /// Why the last value typed into a control was refused (what is shown is older).
     pub refused: RwSignal<Option<String>>,
+    /// The last result of the compute worker, and the parameters it is for.
+    pub remote: RwSignal<Option<(SignalParams, SignalResult)>>,
+    /// The progress of the worker's job for the current parameters (None: none running).
+    pub progress: RwSignal<Option<Progress>>,
+    /// Why the worker's job failed (the worker restarts for the next one).
+    pub failure: RwSignal<Option<String>>,
 }
 
 impl SignalModel {
     /// A model showing `params`.
     pub fn new(params: SignalParams) -> SignalModel {
-        SignalModel { params: RwSignal::new(params), hover: RwSignal::new(None), refused: RwSignal::new(None) }
+        SignalModel {
+            params: RwSignal::new(params),
+            hover: RwSignal::new(None),
+            refused: RwSignal::new(None),
+            remote: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            failure: RwSignal::new(None),
+        }
     }
 
     /// Shows `params` (Back/Forward).
@@ -57,11 +80,55 @@ pub fn SignalView(
     model: SignalModel,
 ) -> impl IntoView {
     let params = model.params;
+    let on_main_thread = Memo::new(move |_| params.with(model::runs_on_main_thread));
     let result: Memo<SignalResult> = Memo::new(move |_| {
+        if !on_main_thread.get() {
+            // The worker's last result (its views are a few thousand points), or nothing yet.
+            return model.remote.with(|r| r.as_ref().map(|(_, r)| r.clone()).unwrap_or_default());
+        }
         let started = perf::now();
         let r = params.with(model::compute);
         perf::record("signal-compute-ms", perf::now() - started);
         r
+    });
+    // What a worker's result depends on (the error mode is only how it is drawn).
+    let job_key = Memo::new(move |_| params.with(|p| SignalParams { relative: false, ..p.clone() }));
+    // Whether what is shown comes from the worker for other parameters (a job is on its way).
+    let outdated = Memo::new(move |_| !on_main_thread.get() && model.remote.with(|r| r.as_ref().is_none_or(|(p, _)| job_key.with(|k| p != k))));
+    Effect::new(move |_| {
+        let wanted = job_key.get();
+        if on_main_thread.get() {
+            worker::cancel("signal");
+            model.progress.set(None);
+            model.failure.set(None);
+            return;
+        }
+        if !outdated.get_untracked() {
+            return;
+        }
+        let (job, notices) = model::signal_job(&wanted, WORKER_COLUMNS);
+        let started = perf::now();
+        model.failure.set(None);
+        model.progress.set(Some(Progress { id: 0, done: 0, total: 1 + job.schemes.len() as u32, label: "starting the compute worker".into(), partial: None }));
+        worker::run("signal", &job, move |event| match event {
+            JobEvent::Progress(p) => model.progress.set(Some(p)),
+            JobEvent::Done(bytes) => match decode_outcome_as::<SignalOutcome>(&bytes, outcome_tag::SIGNAL) {
+                Ok(outcome) => {
+                    let shown = model::from_outcome(&wanted, &outcome, notices.clone());
+                    model.progress.set(None);
+                    model.remote.set(Some((wanted.clone(), shown)));
+                    perf::record_after_update("signal-worker-ms", started);
+                }
+                Err(message) => {
+                    model.progress.set(None);
+                    model.failure.set(Some(message));
+                }
+            },
+            JobEvent::Failed(message) => {
+                model.progress.set(None);
+                model.failure.set(Some(message));
+            }
+        });
     });
     let relative = Signal::derive(move || params.with(|p| p.relative));
     let rows = Signal::derive(move || result.with(|r| r.series.iter().map(|s| s.row.clone()).collect::<Vec<_>>()));
@@ -87,7 +154,18 @@ pub fn SignalView(
                 <SignalControls params=params on_change=move |p| model.set(p) on_refuse=move |e| model.refused.set(e) />
             </div>
             <StaleNote why=model.refused />
-            <div class="signal-layout" data-stale=move || model.refused.with(|e| stale_attr(e.as_ref()))>
+            <JobProgress progress=model.progress testid="signal-progress" />
+            {move || model.failure.get().map(|message| view! {
+                <p class="worker-error" role="alert" data-testid="signal-worker-error">
+                    {format!("The computation failed: {message}. Change a control to try again (the worker restarts).")}
+                </p>
+            })}
+            <div
+                class="signal-layout"
+                data-stale=move || if outdated.get() { Some("true") } else { model.refused.with(|e| stale_attr(e.as_ref())) }
+                data-samples=move || result.with(|r| r.samples)
+                data-decimated=move || result.with(|r| (!r.indices.is_empty()).then_some("true"))
+            >
                 <aside class="card scheme-card">
                     <h2>"Schemes"</h2>
                     <SignalSchemes selected=selected on_toggle=on_toggle />

@@ -1,0 +1,265 @@
+//! The signal view on the compute worker, end to end: `?view=signal&schemes=nf4,fp4_bnb,mxfp4&
+//! samples=1048576` computed in the worker (metrics equal to the native job's, exact over every
+//! sample; charts from the decimated view), a superseded job whose result never shows, a job
+//! reached by Back/Forward (popstate) from a small one, a failing worker (its script replaced
+//! by one that throws) reported clearly and restarted for the next job. While the big jobs
+//! run it prints the main thread's long tasks (PerformanceObserver 'longtask') and the largest
+//! requestAnimationFrame gap — figures, no timed assertions.
+//!
+//! Needs `trunk build --release` first (scripts/test.sh does it).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::TimeoutConfiguration;
+use fantoccini::{Client, Locator};
+use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
+use lowbit_jobs::protocol::Outcome;
+use lowbit_jobs::quantize::RunOptions;
+use lowbit_jobs::signal::{SchemeRun, SignalInput, SignalJob, SignalOutcome, SignalTask};
+use lowbit_jobs::task::{no_clock, run_to_end};
+use serde_json::Value;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+const BIG: &str = "?view=signal&schemes=nf4,fp4_bnb,mxfp4&samples=1048576";
+
+async fn js(c: &Client, script: &str) -> Result<Value> {
+    Ok(c.execute(script, vec![]).await?)
+}
+
+async fn wait_true(c: &Client, script: &str, what: &str, seconds: u64) -> Result<()> {
+    let started = Instant::now();
+    loop {
+        if js(c, script).await? == Value::Bool(true) {
+            return Ok(());
+        }
+        if started.elapsed() > Duration::from_secs(seconds) {
+            return Err(format!("timed out waiting for {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+/// Starts recording long tasks and animation-frame gaps on the page (from now on).
+const START_MEASURING: &str = r#"
+const m = window.__lowbitMeasure = { longtasks: [], longtaskStarts: [], maxGap: 0, frames: 0, measuring: true, since: performance.now() };
+try {
+  m.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } });
+  m.observer.observe({ type: 'longtask' });
+} catch (e) { m.unsupported = String(e); }
+let last = performance.now();
+const frame = (t) => { if (!m.measuring) return; m.frames++; m.maxGap = Math.max(m.maxGap, t - last); last = t; requestAnimationFrame(frame); };
+requestAnimationFrame(frame);
+return true;
+"#;
+
+/// Stops recording; returns [long task durations, largest rAF gap, frames, ms measured, long
+/// task starts (ms after measuring began), [worker job ms, sine plot draw ms, error plot draw ms]].
+const STOP_MEASURING: &str = r#"
+const m = window.__lowbitMeasure;
+m.measuring = false;
+if (m.observer) { for (const e of m.observer.takeRecords()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } m.observer.disconnect(); }
+const d = document.documentElement.dataset;
+return [m.longtasks, m.maxGap, m.frames, performance.now() - m.since, m.longtaskStarts, [d.perfSignalWorkerMs, d.perfDrawSinePlotMs, d.perfDrawErrorPlotMs].map(Number)];
+"#;
+
+/// What the main thread did while a job ran.
+struct Smoothness {
+    longtasks: Vec<f64>,
+    /// When each long task started, in ms after measuring began.
+    starts: Vec<f64>,
+    max_gap: f64,
+    frames: u64,
+    ms: f64,
+    /// The page's last worker round trip and chart draws (`data-perf-*`), ms.
+    page: Vec<f64>,
+}
+
+impl Smoothness {
+    fn print(&self, what: &str) {
+        println!(
+            "  {what}: {} long tasks > 50 ms (max {:.0} ms), largest rAF gap {:.1} ms over {} frames in {:.0} ms",
+            self.longtasks.len(),
+            self.longtasks.iter().copied().fold(0.0, f64::max),
+            self.max_gap,
+            self.frames,
+            self.ms
+        );
+        let at: Vec<String> = self.longtasks.iter().zip(&self.starts).map(|(d, t)| format!("{d:.0} ms at {t:.0} ms")).collect();
+        println!(
+            "    long tasks: [{}]; the page's worker round trip {:.0} ms, sine plot drawn in {:.1} ms, error plot in {:.1} ms",
+            at.join(", "),
+            self.page.first().copied().unwrap_or(f64::NAN),
+            self.page.get(1).copied().unwrap_or(f64::NAN),
+            self.page.get(2).copied().unwrap_or(f64::NAN)
+        );
+    }
+}
+
+async fn stop(c: &Client) -> Result<Smoothness> {
+    let v = js(c, STOP_MEASURING).await?;
+    Ok(Smoothness {
+        longtasks: v[0].as_array().cloned().unwrap_or_default().iter().filter_map(Value::as_f64).collect(),
+        max_gap: v[1].as_f64().unwrap_or(f64::NAN),
+        frames: v[2].as_u64().unwrap_or(0),
+        ms: v[3].as_f64().unwrap_or(f64::NAN),
+        starts: v[4].as_array().cloned().unwrap_or_default().iter().filter_map(Value::as_f64).collect(),
+        page: v[5].as_array().cloned().unwrap_or_default().iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect(),
+    })
+}
+
+/// Waits until the view shows a current (not stale) result for `samples` samples.
+async fn wait_result(c: &Client, samples: usize, seconds: u64) -> Result<()> {
+    let script = format!(
+        "const l = document.querySelector('.signal-layout'); return !!l && l.dataset.samples === '{samples}' && l.dataset.stale === undefined \
+         && !document.querySelector('[data-testid=signal-progress]') && document.querySelectorAll('[data-testid=signal-metrics] tbody tr').length > 0"
+    );
+    wait_true(c, &script, &format!("the {samples}-sample result"), seconds).await
+}
+
+fn native(samples: usize, schemes: &[&str]) -> SignalOutcome {
+    let job = SignalJob {
+        signal: SignalInput { wave: "sine".into(), amplitude: 1.0, periods: 2.0, samples, seed: 0 },
+        schemes: schemes.iter().map(|id| SchemeRun { id: id.to_string(), options: RunOptions { block: if *id == "mxfp4" { Some(32) } else { Some(64) }, ..RunOptions::default() } }).collect(),
+        columns: 2048,
+    };
+    match run_to_end(&mut SignalTask::new(job), &mut no_clock(), &mut |_| true) {
+        Ok(Outcome::Signal(o)) => o,
+        other => panic!("native signal job: {other:?}"),
+    }
+}
+
+/// The metrics rows: (scheme, mse, max |error|, sqnr) as the page's attributes.
+async fn metrics(c: &Client) -> Result<Vec<(String, f64, f64, f64)>> {
+    let v = js(c, "return [...document.querySelectorAll('[data-testid=signal-metrics] tbody tr')].map(r => [r.dataset.scheme, r.dataset.mse, r.dataset.maxAbsError, r.dataset.sqnrDb])").await?;
+    let rows = v.as_array().ok_or("metrics rows")?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let num = |i: usize| r[i].as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
+            (r[0].as_str().unwrap_or("").to_string(), num(1), num(2), num(3))
+        })
+        .collect())
+}
+
+async fn screenshot(c: &Client, name: &str) -> Result<PathBuf> {
+    let png = c.screenshot().await?;
+    let path = screenshot_dir().join(name);
+    std::fs::write(&path, png)?;
+    Ok(path)
+}
+
+async fn scenario(c: &Client, server: &StaticServer, broken: &Path, dist: &Path) -> Result<()> {
+    // 1. A fresh load of the million-sample URL: the worker computes, the page stays smooth.
+    c.goto(&server.url(&format!("/{BIG}"))).await?;
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("[data-testid=signal]")).await?;
+    js(c, START_MEASURING).await?;
+    let started = Instant::now();
+    wait_true(c, "return !!document.querySelector('[data-testid=signal-progress]') || document.querySelector('.signal-layout').dataset.samples === '1048576'", "progress or result", 10).await?;
+    wait_result(c, 1 << 20, 120).await?;
+    let load = stop(c).await?;
+    println!("1,048,576 samples × nf4, fp4_bnb, mxfp4 by URL: result after {:.1} s (worker job {} ms in the page)", started.elapsed().as_secs_f64(), js(c, "return document.documentElement.dataset.perfSignalWorkerMs").await?);
+    load.print("main thread from first render to the result");
+    let want = native(1 << 20, &["nf4", "fp4_bnb", "mxfp4"]);
+    let got = metrics(c).await?;
+    assert_eq!(got.len(), 3);
+    for (row, w) in got.iter().zip(&want.series) {
+        assert_eq!(row.0, w.id);
+        let close = |a: f64, b: f64| a == b || ((a - b) / b).abs() < 1e-12;
+        assert!(close(row.1, w.metrics.mse) && close(row.2, w.metrics.max_abs_error) && close(row.3, w.metrics.sqnr_db), "{row:?} vs {:?}", w.metrics);
+        assert_eq!(w.metrics.count, 1 << 20, "exact over every sample");
+        println!("  {:8} mse {:.6e}  max|e| {:.6}  sqnr {:.3} dB (= native, over 1,048,576 samples)", row.0, row.1, row.2, row.3);
+    }
+    assert_eq!(js(c, "return document.querySelector('.signal-layout').dataset.decimated").await?, Value::String("true".into()));
+    wait_true(c, "return +document.querySelector('[data-testid=sine-plot]').dataset.drawn >= 1", "the plot drawn", 10).await?;
+    println!("screenshot: {}", screenshot(c, "signal-1m-worker.png").await?.display());
+
+    // 2. Supersession: a big job replaced by another big one before it ends; only the
+    //    second result shows (the first one's samples never appear).
+    let input = "[data-testid=signal-samples]";
+    let set_samples = |n: usize| format!("const e = document.querySelector('{input}'); e.value = '{n}'; e.dispatchEvent(new Event('change', {{ bubbles: true }})); return true");
+    js(c, &set_samples(900_000)).await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=signal-progress]')", "progress of the 900,000-sample job", 10).await?;
+    js(c, "window.__seen = []; window.__seenObserver = new MutationObserver(() => { const l = document.querySelector('.signal-layout'); if (l && l.dataset.stale === undefined) window.__seen.push(l.dataset.samples); }); window.__seenObserver.observe(document.body, { attributes: true, subtree: true }); return true").await?;
+    js(c, &set_samples(800_000)).await?;
+    wait_result(c, 800_000, 120).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let seen = js(c, "window.__seenObserver.disconnect(); return window.__seen").await?;
+    assert!(!seen.as_array().is_some_and(|a| a.iter().any(|s| s == "900000")), "the superseded job's result showed: {seen}");
+    println!("superseded 900,000-sample job: its result never showed (current results seen: {seen})");
+
+    // 3. Back/Forward: from a small signal (main thread) to the million-sample one by popstate.
+    c.goto(&server.url("/?view=signal&schemes=nf4,fp4_bnb&samples=256")).await?;
+    wait_result(c, 256, 10).await?;
+    let here = c.current_url().await?.to_string();
+    js(c, &format!("history.pushState(null, '', '{BIG}'); history.pushState(null, '', '{here}'); return true")).await?;
+    js(c, START_MEASURING).await?;
+    let started = Instant::now();
+    c.back().await?;
+    wait_true(c, "return document.querySelector('.signal-layout').dataset.samples !== '256' || !!document.querySelector('[data-testid=signal-progress]')", "the popstate job", 10).await?;
+    wait_result(c, 1 << 20, 120).await?;
+    let popstate = stop(c).await?;
+    println!("Back (popstate) from 256 samples to the 1,048,576-sample URL: result after {:.1} s", started.elapsed().as_secs_f64());
+    popstate.print("main thread while the popstate job ran");
+    assert_eq!(metrics(c).await?.len(), 3);
+
+    // 4. A failing worker: its script throws. The view says so clearly and keeps working;
+    //    the next job starts a fresh worker (the script restored).
+    std::fs::copy(broken, dist.join("lowbit-worker.js"))?;
+    c.goto(&server.url(&format!("/{BIG}"))).await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=signal-worker-error]')", "the worker's failure shown", 30).await?;
+    let message = js(c, "return document.querySelector('[data-testid=signal-worker-error]').textContent").await?;
+    println!("a failing worker is reported: {message}");
+    assert!(message.as_str().is_some_and(|m| m.contains("compute worker")), "{message}");
+    std::fs::copy(repo_root().join("dist/lowbit-worker.js"), dist.join("lowbit-worker.js"))?;
+    js(c, &set_samples(700_000)).await?;
+    // The progress bar while the restarted worker computes (a picture to look at, not a check).
+    if wait_true(c, "return !!document.querySelector('[data-testid=signal-progress]')", "progress", 5).await.is_ok() {
+        println!("screenshot: {}", screenshot(c, "signal-worker-progress.png").await?.display());
+    }
+    wait_result(c, 700_000, 120).await?;
+    assert_eq!(js(c, "return !!document.querySelector('[data-testid=signal-worker-error]')").await?, Value::Bool(false));
+    println!("the next job restarted the worker: 700,000 samples computed");
+    Ok(())
+}
+
+/// Copies the folder `from` into `to` (which exists), recursively.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        let target = to.join(path.file_name().expect("a file name"));
+        if path.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn signal_view_in_the_compute_worker() {
+    let built = repo_root().join("dist");
+    assert!(built.join("lowbit-worker_loader.js").is_file(), "no worker in dist/: run `trunk build --release` first");
+    // A copy of dist/ (with its folders: the JS snippets the first view imports, the MNIST
+    // data) whose worker script can be swapped for a broken one.
+    let copy = TempDir::new("lowbit-dist-signal");
+    copy_dir(&built, &copy.0).expect("a copy of dist/");
+    let broken = copy.0.join("broken-worker.js.txt");
+    std::fs::write(&broken, "throw new Error('simulated failure: the compute worker could not start');\n").expect("broken script");
+    let server = StaticServer::start(copy.0.clone()).expect("static server");
+    let driver = Driver::start();
+    let profile = TempDir::new("lowbit-chromium-signal-worker");
+    let client = connect(&driver, &profile.0, 1280, 1000).await;
+    let timeouts = TimeoutConfiguration::new(Some(Duration::from_secs(300)), Some(Duration::from_secs(60)), Some(Duration::ZERO));
+    let outcome = match client.update_timeouts(timeouts).await {
+        Ok(()) => scenario(&client, &server, &broken, &copy.0).await,
+        Err(e) => Err(e.into()),
+    };
+    let _ = client.close().await;
+    if let Err(e) = outcome {
+        panic!("{e}");
+    }
+}

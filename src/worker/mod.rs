@@ -1,0 +1,159 @@
+//! The page's side of the compute worker: one [`WorkerClient`] for the whole page, started on
+//! the first job, and the routing of its responses to the view that asked.
+//!
+//! Each view is a slot (`"signal"`, `"quantize"`, `"bench"`). [`run`] gives the job a fresh id
+//! that supersedes the slot's previous job ([`Slots`]) and remembers the view's handler; a
+//! response reaches a handler only if it is about the slot's current job, so a superseded
+//! job's progress or result never shows. When the worker itself fails (a trap, a script that
+//! cannot load), every job in flight is told with [`JobEvent::Failed`]; the client has
+//! terminated that worker, and the next [`run`] starts a fresh one.
+//!
+//! A job is sent as its body ([`JobBody`]: `SignalJob`, `BenchJob`…), so the page links the
+//! encoders of the jobs it sends only.
+//!
+//! Where a job runs at all (main thread or worker) is `lowbit_jobs::placement`'s rule; this
+//! module is only reached for the worker's jobs.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lowbit_jobs::protocol::{JobBody, JobId, Progress};
+use lowbit_worker::{Envelope as Response, Slots};
+#[cfg(target_arch = "wasm32")]
+use lowbit_worker::WorkerClient;
+
+/// The worker's page-side client (in a browser); natively (the views rendered by Leptos' ssr
+/// renderer in tests) there is no worker, and every job fails with a sentence saying so.
+#[cfg(target_arch = "wasm32")]
+type Client = WorkerClient;
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone)]
+struct Client;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Client {
+    fn new(listener: impl Fn(Response) + 'static) -> Client {
+        let _ = listener;
+        Client
+    }
+
+    fn send_run<J: JobBody>(&self, id: JobId, _body: &J) {
+        on_response(Response::Failed { id: Some(id), message: "the compute worker runs only in a browser".into() });
+    }
+
+    fn send_cancel(&self, _id: JobId) {}
+}
+
+/// What a view hears about its current job.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JobEvent {
+    /// It made progress.
+    Progress(Progress),
+    /// It finished: its result, still encoded (the view decodes the one type it expects with
+    /// `lowbit_jobs::protocol::decode_outcome_as`, so the page links only the decoders of the
+    /// results it shows).
+    Done(Vec<u8>),
+    /// It failed, or the worker failed: a sentence for the page.
+    Failed(String),
+}
+
+type Handler = Rc<dyn Fn(JobEvent)>;
+
+#[derive(Default)]
+struct Router {
+    client: Option<Client>,
+    slots: Slots,
+    /// The handler of each slot's current job, and whether that job is still in flight.
+    handlers: Vec<(&'static str, JobId, Handler, bool)>,
+}
+
+thread_local! {
+    static ROUTER: RefCell<Router> = RefCell::new(Router::default());
+}
+
+fn deliver(id: Option<JobId>, event: JobEvent) {
+    // Handlers run outside the borrow: they update signals, whose effects may start jobs.
+    let targets: Vec<Handler> = ROUTER.with(|r| {
+        let mut r = r.borrow_mut();
+        let ends = !matches!(event, JobEvent::Progress(_));
+        let Router { slots, handlers, .. } = &mut *r;
+        handlers
+            .iter_mut()
+            .filter(|(slot, job, _, in_flight)| match id {
+                Some(id) => *job == id && slots.owner(id) == Some(*slot),
+                // A failure without an id (the worker stopped): every job in flight.
+                None => *in_flight,
+            })
+            .map(|entry| {
+                if ends {
+                    entry.3 = false;
+                }
+                entry.2.clone()
+            })
+            .collect()
+    });
+    for handler in targets {
+        handler(event.clone());
+    }
+}
+
+fn on_response(response: Response) {
+    match response {
+        Response::Ready => {}
+        Response::Progress(p) => deliver(Some(p.id), JobEvent::Progress(p)),
+        Response::Done { id, outcome } => deliver(Some(id), JobEvent::Done(outcome)),
+        // Cancelled: superseded by a newer job (of this view or another); the view that
+        // still wants a result asks again when it is shown.
+        Response::Cancelled { id } => ROUTER.with(|r| {
+            for entry in r.borrow_mut().handlers.iter_mut().filter(|e| e.1 == id) {
+                entry.3 = false;
+            }
+        }),
+        Response::Failed { id, message } => deliver(id, JobEvent::Failed(message)),
+    }
+}
+
+/// Runs `job` in the worker for `slot`, superseding the slot's previous job; `on_event` hears
+/// its progress and its end (never anything about an older job). Returns the job's id.
+pub fn run<J: JobBody>(slot: &'static str, job: &J, on_event: impl Fn(JobEvent) + 'static) -> JobId {
+    let (client, id) = ROUTER.with(|r| {
+        let mut r = r.borrow_mut();
+        let client = r.client.get_or_insert_with(|| Client::new(on_response)).clone();
+        let id = r.slots.start(slot);
+        r.handlers.retain(|(s, ..)| *s != slot);
+        r.handlers.push((slot, id, Rc::new(on_event), true));
+        (client, id)
+    });
+    client.send_run(id, job);
+    id
+}
+
+/// Reads from a finished (or running) job of the slot: a trace window, a probe. It does not
+/// supersede the slot's job; `on_event` hears only the read's answer.
+pub fn read<J: JobBody>(slot: &'static str, job: &J, on_event: impl Fn(JobEvent) + 'static) -> JobId {
+    let reader: &'static str = match slot {
+        "quantize" => "quantize-read",
+        "signal" => "signal-read",
+        _ => "read",
+    };
+    run(reader, job, on_event)
+}
+
+/// Abandons the slot's current job: the worker stops it, and nothing more about it shows.
+pub fn cancel(slot: &'static str) {
+    let pending = ROUTER.with(|r| {
+        let mut r = r.borrow_mut();
+        let id = r.slots.current(slot);
+        r.slots.clear(slot);
+        r.handlers.retain(|(s, ..)| *s != slot);
+        id.zip(r.client.clone())
+    });
+    if let Some((id, client)) = pending {
+        client.send_cancel(id);
+    }
+}
+
+/// Whether the slot has a job in the worker that has not ended.
+pub fn in_flight(slot: &str) -> bool {
+    ROUTER.with(|r| r.borrow().handlers.iter().any(|(s, _, _, f)| *s == slot && *f))
+}
