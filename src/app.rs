@@ -16,7 +16,6 @@ use crate::features::block::params::BlockParams;
 use crate::features::quantize::params::QuantizeParams;
 use crate::features::quantize::{QuantizeModel, QuantizeView};
 use crate::features::signal::params::SignalParams;
-use crate::features::signal::{SignalModel, SignalView};
 use crate::features::tables::params::TablesParams;
 use crate::features::tables::{Tables, TablesModel};
 use crate::history::{self, LastWrite, Write};
@@ -34,8 +33,8 @@ pub struct AppModels {
     pub explorer: ExplorerModel,
     /// The value tables' state.
     pub tables: TablesModel,
-    /// The signal view's state.
-    pub signal: SignalModel,
+    /// The signal view's state (lazily loaded).
+    pub signal: RwSignal<SignalParams>,
     /// The Quantize view's state.
     pub quantize: QuantizeModel,
     /// The Compare view's state (the view itself is lazily loaded: [`crate::lazy`]).
@@ -57,7 +56,7 @@ impl AppModels {
             current: RwSignal::new(View::Explorer),
             explorer: ExplorerModel::new(ExplorerState::default()),
             tables: TablesModel::new(TablesParams::default()),
-            signal: SignalModel::new(SignalParams::default()),
+            signal: RwSignal::new(SignalParams::default()),
             quantize: QuantizeModel::new(QuantizeParams::default()),
             compare: RwSignal::new(CompareParams::default()),
             mnist: RwSignal::new(MnistParams::default()),
@@ -76,7 +75,7 @@ impl AppModels {
         match parsed.page {
             Page::Explorer(s) => self.explorer.restore(s),
             Page::Tables(p) => self.tables.restore(p),
-            Page::Signal(p) => self.signal.restore(p),
+            Page::Signal(p) => self.signal.set(p),
             Page::Quantize(p) => self.quantize.restore(p),
             Page::Compare(p) => self.compare.set(p),
             Page::Mnist(p) => self.mnist.set(p),
@@ -97,7 +96,7 @@ impl AppModels {
         match self.current.get() {
             View::Explorer => Page::Explorer(self.explorer.snapshot()),
             View::Tables => Page::Tables(self.tables.snapshot()),
-            View::Signal => Page::Signal(self.signal.params.get()),
+            View::Signal => Page::Signal(self.signal.get()),
             View::Quantize => Page::Quantize(self.quantize.params.get()),
             View::Compare => Page::Compare(self.compare.get()),
             View::Mnist => Page::Mnist(self.mnist.get()),
@@ -109,6 +108,7 @@ impl AppModels {
     /// never echoes back).
     pub fn take_lazy_report(&self, query: &str) {
         match parse_query(query).page {
+            Page::Signal(p) if self.signal.with_untracked(|s| *s != p) => self.signal.set(p),
             Page::Compare(p) if self.compare.with_untracked(|c| *c != p) => self.compare.set(p),
             Page::Mnist(p) if self.mnist.with_untracked(|m| *m != p) => self.mnist.set(p),
             Page::Block(p) if self.block.with_untracked(|b| *b != p) => self.block.set(p),
@@ -305,8 +305,7 @@ fn CurrentView() -> impl IntoView {
     move || match models.current.get() {
         View::Explorer => view! { <Explorer model=models.explorer /> }.into_any(),
         View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
-        View::Signal => view! { <SignalView model=models.signal /> }.into_any(),
         View::Quantize => view! { <QuantizeView model=models.quantize /> }.into_any(),
-        v @ (View::Compare | View::Mnist | View::Block) => lazy(v),
+        v @ (View::Signal | View::Compare | View::Mnist | View::Block) => lazy(v),
     }
 }

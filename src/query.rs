@@ -29,7 +29,7 @@ impl View {
     /// Whether the view's code is in the lazily loaded module (`lowbit-lab`, fetched the first
     /// time such a view opens) rather than in the module the first view downloads.
     pub fn is_lazy(self) -> bool {
-        matches!(self, View::Compare | View::Mnist | View::Block)
+        matches!(self, View::Signal | View::Compare | View::Mnist | View::Block)
     }
 
     /// The URL name.

@@ -12,9 +12,10 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use lowbit_app::features::signal::model::{self as signal_model, SignalParams};
-use lowbit_app::features::signal::{SignalControls, SignalMetrics, SignalSchemes};
+use lowbit_app::features::signal::{SignalControls, SignalMetrics, SignalModel, SignalSchemes, SignalView};
 use lowbit_app::features::tables::model as tables_model;
 use lowbit_app::features::tables::{TableGrid, TableList};
+use lowbit_app::url::{parse_query, Page};
 use lowbit_app::Lowbit;
 use lowbit_core::Format;
 use wasm_bindgen::JsCast;
@@ -155,12 +156,22 @@ async fn table_rows_and_cells_report_their_code_by_click_and_key() {
     assert_eq!(*got.lock().unwrap(), vec![3, 126, 56]);
 }
 
+/// The signal state a URL names, and its notices. (The app loads the Signal view from its
+/// second module, which the test runner does not serve: the tests mount the view itself.)
+fn signal_page(query: &str) -> (SignalParams, Vec<String>) {
+    let parsed = parse_query(query);
+    let Page::Signal(params) = parsed.page else { panic!("{query} names {:?}", parsed.page) };
+    (params, parsed.notices)
+}
+
 #[wasm_bindgen_test]
 async fn the_seed_url_opens_the_seed_example_with_core_metrics() {
     let root = container();
-    let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=signal&schemes=nf4,fp4_bnb&block=64&samples=256" /> });
+    let (params, notices) = signal_page("?view=signal&schemes=nf4,fp4_bnb&block=64&samples=256");
+    assert_eq!(notices, Vec::<String>::new());
+    let model = SignalModel::new(params);
+    let _app = mount_to(root.clone(), move || view! { <SignalView model=model /> });
     tick().await;
-    assert_eq!(count(&root, &testid("notice")), 0);
     assert_eq!(metric_schemes(&root), ["nf4", "fp4_bnb"]);
     let expected = signal_model::compute(&SignalParams::default());
     for s in &expected.series {
@@ -202,7 +213,8 @@ async fn the_seed_url_opens_the_seed_example_with_core_metrics() {
 #[wasm_bindgen_test]
 async fn schemes_controls_and_view_switches() {
     let root = container();
-    let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=signal" /> });
+    let model = SignalModel::new(signal_page("?view=signal").0);
+    let app = mount_to(root.clone(), move || view! { <SignalView model=model /> });
     tick().await;
     assert_eq!(metric_schemes(&root), ["nf4", "fp4_bnb"]);
     assert_eq!(one(&root, &testid("signal-samples")).unchecked_into::<HtmlInputElement>().value(), "256", "initial");
@@ -241,13 +253,14 @@ async fn schemes_controls_and_view_switches() {
     });
     assert_eq!(data(&root, "tr[data-scheme=\"nvfp4\"]", "data-mse"), expected.series[1].row.mse_attr);
 
-    // Relative errors, then another view and back: the state is kept.
+    // Relative errors, then the view is left (unmounted) and opened again on the same model
+    // (as the second module keeps it): the state is kept.
     click(&root, "[data-testid=\"error-mode\"] input[value=\"rel\"]");
     tick().await;
-    click(&root, "[data-testid=\"view-nav\"] [data-view=\"tables\"]");
+    drop(app);
     tick().await;
     assert_eq!(count(&root, &testid("signal-metrics")), 0);
-    click(&root, "[data-testid=\"view-nav\"] [data-view=\"signal\"]");
+    let _again = mount_to(root.clone(), move || view! { <SignalView model=model /> });
     // Leptos sets `value` properties in a microtask after building: wait for a frame.
     frame().await;
     assert_eq!(metric_schemes(&root), ["fp4_bnb", "nvfp4"]);
@@ -259,9 +272,17 @@ async fn schemes_controls_and_view_switches() {
 #[wasm_bindgen_test]
 async fn malformed_signal_parameters_show_a_notice_and_the_defaults() {
     let root = container();
-    let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=signal&samples=-5&schemes=bogus&periods=x" /> });
+    let query = "?view=signal&samples=-5&schemes=bogus&periods=x";
+    // The app shows the URL's notices, and the lazily loaded view's container for the state.
+    let _app = mount_to(root.clone(), move || view! { <Lowbit query=query /> });
     tick().await;
     let notice = one(&root, &testid("notice")).text_content().unwrap();
+    assert_eq!(data(&root, &testid("lazy-view"), "data-view"), "signal");
+    let view_root = container();
+    let model = SignalModel::new(signal_page(query).0);
+    let _view = mount_to(view_root.clone(), move || view! { <SignalView model=model /> });
+    tick().await;
+    let root = view_root;
     assert!(notice.contains("Samples '-5'") && notice.contains("'bogus'") && notice.contains("Periods 'x'"), "{notice}");
     assert_eq!(metric_schemes(&root), ["nf4", "fp4_bnb"]);
     assert_eq!(count(&root, &testid("sine-plot")), 1);

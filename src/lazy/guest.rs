@@ -14,12 +14,15 @@ use crate::features::compare::params::CompareParams;
 use crate::features::compare::{CompareModel, CompareView};
 use crate::features::mnist::params::MnistParams;
 use crate::features::mnist::{MnistModel, MnistView};
+use crate::features::signal::params::SignalParams;
+use crate::features::signal::{SignalModel, SignalView};
 use crate::url::{parse_query, to_query, Page};
 
 /// The models of the module's views, created the first time each view opens.
 struct Models {
     /// Owns the models' signals (never disposed: the models outlive their views).
     owner: Owner,
+    signal: Option<SignalModel>,
     compare: Option<CompareModel>,
     mnist: Option<MnistModel>,
     block: Option<BlockModel>,
@@ -33,7 +36,7 @@ thread_local! {
 fn with_models<T>(f: impl FnOnce(&mut Models) -> T) -> T {
     MODELS.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), compare: None, mnist: None, block: None });
+        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), signal: None, compare: None, mnist: None, block: None });
         f(models)
     })
 }
@@ -67,6 +70,25 @@ trait LazyModel: Copy + 'static {
     fn from_page(page: Page) -> Option<Self::Params>;
     /// The view.
     fn render(self) -> AnyView;
+}
+
+impl LazyModel for SignalModel {
+    type Params = SignalParams;
+    fn params(&self) -> RwSignal<SignalParams> {
+        self.params
+    }
+    fn restore(&self, params: SignalParams) {
+        SignalModel::restore(self, params);
+    }
+    fn page(params: SignalParams) -> Page {
+        Page::Signal(params)
+    }
+    fn from_page(page: Page) -> Option<SignalParams> {
+        if let Page::Signal(p) = page { Some(p) } else { None }
+    }
+    fn render(self) -> AnyView {
+        view! { <SignalView model=self /> }.into_any()
+    }
 }
 
 impl LazyModel for CompareModel {
@@ -159,6 +181,7 @@ fn model_in<M: Copy>(slot: impl FnOnce(&mut Models) -> &mut Option<M>, create: i
 /// does not hold.
 pub fn mount(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
     match parse_query(query).page {
+        Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
         Page::Compare(p) => Ok(show(root, model_in(|m| &mut m.compare, || CompareModel::new(p.clone())), p, report)),
         Page::Mnist(p) => Ok(show(root, model_in(|m| &mut m.mnist, || MnistModel::new(p)), p, report)),
         Page::Block(p) => Ok(show(root, model_in(|m| &mut m.block, || BlockModel::new(p.clone())), p, report)),

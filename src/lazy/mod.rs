@@ -1,7 +1,7 @@
 //! Views whose code is loaded on demand. The first view downloads one module (`lowbit-app`):
 //! the shell, the URL, and the views a visitor lands on. The heavier views that only some
-//! visitors open ([`View::is_lazy`](crate::query::View::is_lazy): Compare, the MNIST lab, the
-//! GGUF block explorer) are
+//! visitors open ([`View::is_lazy`](crate::query::View::is_lazy): Signal, Compare, the MNIST
+//! lab, the GGUF block explorer) are
 //! compiled into a second module, `lowbit-lab` (`src/bin/lowbit-lab.rs`, the same library),
 //! which the page fetches the first time such a view opens.
 //!
