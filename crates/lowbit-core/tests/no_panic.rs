@@ -2,6 +2,7 @@
 //! (which refuse what cannot work with a message), and every public entry point of whatever
 //! they accept is total on arbitrary codes and values — no panic, no shift overflow.
 
+use lowbit_core::codebook::{Codebook, Rule};
 use lowbit_core::float::{FloatSpec, Specials};
 use lowbit_core::format::Kind;
 use lowbit_core::int::IntFormat;
@@ -95,6 +96,49 @@ proptest! {
                 }
                 if let Ok(format) = Format::from_kind(Kind::Int(i)) {
                     exercise(&format, &codes, &values, x, "1.5");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_codebooks_are_checked_and_total(
+        bits in 0u32..12,
+        values in prop::collection::vec(prop_oneof![any::<f32>(), -2.0f32..2.0], 0..20),
+        thresholds in prop::collection::vec(prop_oneof![any::<f32>(), -2.0f32..2.0], 0..20),
+        magnitude_codes in prop::collection::vec(any::<u8>(), 0..12),
+        rule_kind in 0u8..3, sign_bit in any::<u8>(), sorted in any::<bool>(),
+        codes in prop::collection::vec(any::<u64>(), 4), inputs in prop::collection::vec(exact(), 6), x in any::<f32>(),
+    ) {
+        // Sorted thresholds reach the accepting paths often; arbitrary ones test the refusals.
+        let mut thresholds = thresholds;
+        if sorted {
+            thresholds.sort_by(f32::total_cmp);
+            thresholds.dedup();
+        }
+        // `Codebook::new` takes static tables (the catalogue's are constants): leak the case's.
+        let values: &'static [f32] = Box::leak(values.into_boxed_slice());
+        let thresholds: &'static [f32] = Box::leak(thresholds.into_boxed_slice());
+        let magnitude_codes: &'static [u8] = Box::leak(magnitude_codes.into_boxed_slice());
+        let rule = match rule_kind {
+            0 => Rule::SortedThresholds { thresholds },
+            1 => Rule::SignMagnitude { sign_bit, thresholds, magnitude_codes },
+            _ => Rule::NearestTowardZero,
+        };
+        match Codebook::new(bits, values, rule) {
+            Err(e) => prop_assert!(!e.0.is_empty()),
+            Ok(book) => {
+                prop_assert!((1..=8).contains(&book.bits()) && !book.values().is_empty());
+                let _ = book.midpoints();
+                for &code in &codes {
+                    let _ = book.value(code);
+                }
+                // Every code a rule yields indexes the table.
+                let code = book.encode_f32(x);
+                prop_assert!((code as usize) < book.values().len(), "encode_f32({x}) = {code}");
+                for input in &inputs {
+                    let (code, _) = book.round_exact(input);
+                    prop_assert!((code as usize) < book.values().len(), "round_exact({input:?}) = {code}");
                 }
             }
         }
