@@ -4,7 +4,7 @@
 #
 #   first view: index.html + the JS, CSS and main .wasm it references   ≤ 400 000 bytes
 #   compute worker: lowbit-worker_bg.wasm                                ≤ 300 000 bytes
-#   lazily loaded views: lowbit-lab.js + lowbit-lab_bg.wasm              ≤ 400 000 bytes
+#   lazily loaded views: each module's .js + _bg.wasm (lowbit-lab, lowbit-compute) ≤ 400 000 bytes
 #
 # A budget is one `budget` line: more (a compute worker's module, …) are added below.
 set -euo pipefail
@@ -53,15 +53,18 @@ worker="$DIST/lowbit-worker_bg.wasm"
 [ -f "$worker" ] || { echo "budget: no $worker (index.html's worker asset)" >&2; exit 1; }
 budget "compute worker" 300000 "$worker"
 
-# The views loaded on demand (src/lazy): fetched the first time Compare or the MNIST lab opens.
-lab_js="$DIST/lowbit-lab.js" lab_wasm="$DIST/lowbit-lab_bg.wasm"
-for f in "$lab_js" "$lab_wasm"; do
-  [ -f "$f" ] || { echo "budget: no $f (index.html's lowbit-lab asset)" >&2; exit 1; }
+# The views loaded on demand (src/lazy): each module is fetched the first time one of its views
+# opens (View::lazy_module in src/query.rs), and has its own budget.
+for module in lowbit-lab lowbit-compute; do
+  js="$DIST/$module.js" wasm="$DIST/${module}_bg.wasm"
+  for f in "$js" "$wasm"; do
+    [ -f "$f" ] || { echo "budget: no $f (index.html's $module asset)" >&2; exit 1; }
+  done
+  if grep -q "$module" "$index"; then
+    echo "budget: index.html references $module: a lazily loaded module would be part of the first view" >&2
+    failed=1
+  fi
+  budget "lazily loaded views ($module)" 400000 "$js" "$wasm"
 done
-if grep -q 'lowbit-lab' "$index"; then
-  echo "budget: index.html references lowbit-lab: the lazily loaded module would be part of the first view" >&2
-  failed=1
-fi
-budget "lazily loaded views" 400000 "$lab_js" "$lab_wasm"
 
 exit "$failed"

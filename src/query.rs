@@ -3,6 +3,11 @@
 //! through which a feature reads and writes its own keys. A leaf module: it imports nothing
 //! from the app, so features and the URL module can both use it without a cycle.
 
+/// The lazily loaded module of the views that run the compute worker (`src/bin/lowbit-compute.rs`).
+pub const COMPUTE_MODULE: &str = "lowbit-compute";
+/// The lazily loaded module of the other views loaded on demand (`src/bin/lowbit-lab.rs`).
+pub const LAB_MODULE: &str = "lowbit-lab";
+
 /// The views of the app, by their URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum View {
@@ -26,10 +31,22 @@ impl View {
     /// Every view named by the URL contract, in navigation order.
     pub const ALL: [View; 7] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare, View::Mnist, View::Block];
 
-    /// Whether the view's code is in the lazily loaded module (`lowbit-lab`, fetched the first
-    /// time such a view opens) rather than in the module the first view downloads.
+    /// The lazily loaded module that holds the view's code (its script's name without `.js`,
+    /// beside `index.html`), or None for a view of the module the first view downloads. The
+    /// views that run the compute worker share `lowbit-compute`; the others, `lowbit-lab`
+    /// (two modules, so opening one view never downloads the other group's code).
+    pub fn lazy_module(self) -> Option<&'static str> {
+        match self {
+            View::Explorer | View::Tables | View::Quantize => None,
+            View::Signal => Some(COMPUTE_MODULE),
+            View::Compare | View::Mnist | View::Block => Some(LAB_MODULE),
+        }
+    }
+
+    /// Whether the view's code is in a lazily loaded module ([`Self::lazy_module`]), fetched the
+    /// first time such a view opens, rather than in the module the first view downloads.
     pub fn is_lazy(self) -> bool {
-        matches!(self, View::Signal | View::Compare | View::Mnist | View::Block)
+        self.lazy_module().is_some()
     }
 
     /// The URL name.

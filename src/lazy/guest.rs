@@ -16,6 +16,7 @@ use crate::features::mnist::params::MnistParams;
 use crate::features::mnist::{MnistModel, MnistView};
 use crate::features::signal::params::SignalParams;
 use crate::features::signal::{SignalModel, SignalView};
+use crate::query::{COMPUTE_MODULE, LAB_MODULE};
 use crate::url::{parse_query, to_query, Page};
 
 /// The models of the module's views, created the first time each view opens.
@@ -176,15 +177,29 @@ fn model_in<M: Copy>(slot: impl FnOnce(&mut Models) -> &mut Option<M>, create: i
     })
 }
 
-/// Mounts the view `query` names into `root`, with `query`'s state; `report` gets the query
-/// string of every state the view moves to. Err when the query names a view this module
-/// does not hold.
-pub fn mount(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
+/// Why a module cannot show the view a query names.
+fn not_here(page: &Page, module: &str) -> String {
+    format!("the '{}' view is not in the {module} module", page.view().id())
+}
+
+/// Mounts the view `query` names, if it is one of the `lowbit-lab` module's (Compare, the
+/// MNIST lab, the block explorer), into `root` with `query`'s state; `report` gets the query
+/// string of every state the view moves to. Each module's entry point names only its own
+/// views, so the linker keeps only their code in it ([`crate::query::View::lazy_module`]).
+pub fn mount_lab(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
     match parse_query(query).page {
-        Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
         Page::Compare(p) => Ok(show(root, model_in(|m| &mut m.compare, || CompareModel::new(p.clone())), p, report)),
         Page::Mnist(p) => Ok(show(root, model_in(|m| &mut m.mnist, || MnistModel::new(p)), p, report)),
         Page::Block(p) => Ok(show(root, model_in(|m| &mut m.block, || BlockModel::new(p.clone())), p, report)),
-        other => Err(format!("the '{}' view is not in the lazily loaded module", other.view().id())),
+        other => Err(not_here(&other, LAB_MODULE)),
+    }
+}
+
+/// [`mount_lab`] for the `lowbit-compute` module: the views that run the compute worker
+/// (the quantized signals).
+pub fn mount_compute(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
+    match parse_query(query).page {
+        Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
+        other => Err(not_here(&other, COMPUTE_MODULE)),
     }
 }

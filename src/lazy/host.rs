@@ -1,5 +1,6 @@
-//! The page's side of a lazily loaded view: [`LazyView`] shows "loading", fetches the
-//! `lowbit-lab` module the first time any lazy view opens (one download per page), mounts the
+//! The page's side of a lazily loaded view: [`LazyView`] shows "loading", fetches the view's
+//! module ([`View::lazy_module`]) the first time one of its views opens (one download per
+//! module and page), mounts the
 //! view into its own element and keeps it in step with the URL. If the module cannot be
 //! loaded (offline, a partial upload of `dist/`), it says so and offers to retry; the rest of
 //! the app keeps working.
@@ -7,9 +8,6 @@
 use leptos::prelude::*;
 
 use crate::query::View;
-
-/// The lazily loaded module's script, beside `index.html` (Trunk writes it there).
-pub const LAB_SCRIPT: &str = "lowbit-lab.js";
 
 /// Where a lazy view is.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,7 +49,7 @@ pub fn LazyView(
     let attempt = RwSignal::new(0u32);
     let root = NodeRef::<leptos::html::Div>::new();
     #[cfg(target_arch = "wasm32")]
-    wasm::mount_when_loaded(root, query, on_query, state, attempt);
+    wasm::mount_when_loaded(view.lazy_module().unwrap_or_default(), root, query, on_query, state, attempt);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (query, on_query);
     let failure = move || match state.get() {
@@ -89,7 +87,7 @@ mod wasm {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-    use super::{LoadState, LAB_SCRIPT};
+    use super::LoadState;
 
     #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
     extern "C" {
@@ -99,8 +97,8 @@ mod wasm {
     }
 
     thread_local! {
-        /// The module, loaded and initialised (one download per page; reset on failure).
-        static LAB: RefCell<Option<Promise>> = const { RefCell::new(None) };
+        /// Each module, loaded and initialised, by name (one download per page; dropped on failure).
+        static MODULES: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
     }
 
     /// A JS error's message.
@@ -112,27 +110,35 @@ mod wasm {
             .unwrap_or_else(|| format!("{error:?}"))
     }
 
-    /// The module's URL, resolved against the page's (so any hosting path works).
-    fn lab_url() -> Result<String, JsValue> {
+    /// The script of module `name` (Trunk writes `NAME.js` beside `index.html`), resolved
+    /// against the page's URL (so any hosting path works).
+    fn module_url(name: &str) -> Result<String, JsValue> {
         let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
         let base = document.base_uri()?.ok_or("no base URL")?;
-        Ok(web_sys::Url::new_with_base(LAB_SCRIPT, &base)?.href())
+        Ok(web_sys::Url::new_with_base(&format!("{name}.js"), &base)?.href())
     }
 
-    /// The module's namespace once imported and initialised.
-    fn lab_module() -> Promise {
-        LAB.with(|cell| {
-            cell.borrow_mut()
-                .get_or_insert_with(|| {
-                    future_to_promise(async {
-                        let namespace = JsFuture::from(import_module(&lab_url()?)?).await?;
-                        let init: Function = Reflect::get(&namespace, &"default".into())?.dyn_into()?;
-                        JsFuture::from(init.call0(&namespace)?.dyn_into::<Promise>()?).await?;
-                        Ok(namespace)
-                    })
-                })
-                .clone()
+    /// Module `name`'s namespace once imported and initialised.
+    fn load_module(name: &'static str) -> Promise {
+        MODULES.with(|cell| {
+            let mut modules = cell.borrow_mut();
+            if let Some((_, promise)) = modules.iter().find(|(n, _)| *n == name) {
+                return promise.clone();
+            }
+            let promise = future_to_promise(async move {
+                let namespace = JsFuture::from(import_module(&module_url(name)?)?).await?;
+                let init: Function = Reflect::get(&namespace, &"default".into())?.dyn_into()?;
+                JsFuture::from(init.call0(&namespace)?.dyn_into::<Promise>()?).await?;
+                Ok(namespace)
+            });
+            modules.push((name, promise.clone()));
+            promise
         })
+    }
+
+    /// Forgets module `name` after a failure, so the next attempt downloads it again.
+    fn forget_module(name: &str) {
+        MODULES.with(|cell| cell.borrow_mut().retain(|(n, _)| *n != name));
     }
 
     /// A mounted view: the module's handle (`LazyViewHandle`) and the callback it reports through.
@@ -164,6 +170,7 @@ mod wasm {
     /// Mounts the view into `root` once the module is loaded (again on each retry), tells it
     /// about URL changes it did not make, and unmounts it when the component goes.
     pub fn mount_when_loaded(
+        module: &'static str,
         root: NodeRef<leptos::html::Div>,
         query: Signal<String>,
         on_query: Callback<String>,
@@ -176,7 +183,7 @@ mod wasm {
             let Some(element) = root.get() else { return };
             state.set(LoadState::Loading);
             leptos::task::spawn_local(async move {
-                let result = mount(element, query.get_untracked(), on_query, mounted).await;
+                let result = mount(module, element, query.get_untracked(), on_query, mounted).await;
                 match result {
                     Ok(view) => {
                         let mut fresh = Some(view);
@@ -190,7 +197,7 @@ mod wasm {
                         }
                     }
                     Err(error) => {
-                        LAB.with(|cell| cell.borrow_mut().take());
+                        forget_module(module);
                         let _ = state.try_set(LoadState::Failed(message(&error)));
                     }
                 }
@@ -215,12 +222,13 @@ mod wasm {
 
     /// Loads the module and mounts the view a query names into `element`.
     async fn mount(
+        module: &'static str,
         element: web_sys::HtmlDivElement,
         query: String,
         on_query: Callback<String>,
         mounted: StoredValue<Mounted, LocalStorage>,
     ) -> Result<Shown, JsValue> {
-        let namespace = JsFuture::from(lab_module()).await?;
+        let namespace = JsFuture::from(load_module(module)).await?;
         let report = Closure::<dyn FnMut(String)>::new(move |query: String| {
             if mounted.try_update_value(|m| m.reported = Some(query.clone())).is_some() {
                 on_query.run(query);
