@@ -12,6 +12,7 @@ use crate::features::compare::params::CompareParams;
 use crate::features::explorer::{Explorer, ExplorerModel};
 use crate::features::explorer::params::ExplorerState;
 use crate::features::mnist::params::MnistParams;
+use crate::features::bench::params::BenchParams;
 use crate::features::block::params::BlockParams;
 use crate::features::quantize::params::QuantizeParams;
 use crate::features::quantize::{QuantizeModel, QuantizeView};
@@ -43,6 +44,8 @@ pub struct AppModels {
     pub mnist: RwSignal<MnistParams>,
     /// The GGUF block explorer's state (lazily loaded).
     pub block: RwSignal<BlockParams>,
+    /// The Speed view's state (lazily loaded).
+    pub bench: RwSignal<BenchParams>,
     /// Notices about the URL.
     pub notices: RwSignal<Vec<String>>,
     /// The app-wide options (embedded, presentation), from the URL.
@@ -61,6 +64,7 @@ impl AppModels {
             compare: RwSignal::new(CompareParams::default()),
             mnist: RwSignal::new(MnistParams::default()),
             block: RwSignal::new(BlockParams::default()),
+            bench: RwSignal::new(BenchParams::default()),
             notices: RwSignal::new(Vec::new()),
             app: RwSignal::new(AppParams::default()),
         };
@@ -80,6 +84,7 @@ impl AppModels {
             Page::Compare(p) => self.compare.set(p),
             Page::Mnist(p) => self.mnist.set(p),
             Page::Block(p) => self.block.set(p),
+            Page::Bench(p) => self.bench.set(p),
         }
         self.current.set(view);
         self.notices.set(parsed.notices);
@@ -101,6 +106,7 @@ impl AppModels {
             View::Compare => Page::Compare(self.compare.get()),
             View::Mnist => Page::Mnist(self.mnist.get()),
             View::Block => Page::Block(self.block.get()),
+            View::Bench => Page::Bench(self.bench.get()),
         }
     }
 
@@ -112,6 +118,7 @@ impl AppModels {
             Page::Compare(p) if self.compare.with_untracked(|c| *c != p) => self.compare.set(p),
             Page::Mnist(p) if self.mnist.with_untracked(|m| *m != p) => self.mnist.set(p),
             Page::Block(p) if self.block.with_untracked(|b| *b != p) => self.block.set(p),
+            Page::Bench(p) if self.bench.with_untracked(|b| *b != p) => self.bench.set(p),
             _ => {}
         }
     }
@@ -306,6 +313,6 @@ fn CurrentView() -> impl IntoView {
         View::Explorer => view! { <Explorer model=models.explorer /> }.into_any(),
         View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
         View::Quantize => view! { <QuantizeView model=models.quantize /> }.into_any(),
-        v @ (View::Signal | View::Compare | View::Mnist | View::Block) => lazy(v),
+        v @ (View::Signal | View::Compare | View::Mnist | View::Block | View::Bench) => lazy(v),
     }
 }

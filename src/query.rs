@@ -25,11 +25,13 @@ pub enum View {
     Mnist,
     /// One GGUF (llama.cpp) block, field by field and bit by bit.
     Block,
+    /// The bench in this browser beside the native figures.
+    Bench,
 }
 
 impl View {
     /// Every view named by the URL contract, in navigation order.
-    pub const ALL: [View; 7] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare, View::Mnist, View::Block];
+    pub const ALL: [View; 8] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare, View::Mnist, View::Block, View::Bench];
 
     /// The lazily loaded module that holds the view's code (its script's name without `.js`,
     /// beside `index.html`), or None for a view of the module the first view downloads. The
@@ -38,7 +40,7 @@ impl View {
     pub fn lazy_module(self) -> Option<&'static str> {
         match self {
             View::Explorer | View::Tables | View::Quantize => None,
-            View::Signal => Some(COMPUTE_MODULE),
+            View::Signal | View::Bench => Some(COMPUTE_MODULE),
             View::Compare | View::Mnist | View::Block => Some(LAB_MODULE),
         }
     }
@@ -59,6 +61,7 @@ impl View {
             View::Compare => "compare",
             View::Mnist => "mnist",
             View::Block => "block",
+            View::Bench => "bench",
         }
     }
 
@@ -72,6 +75,7 @@ impl View {
             View::Compare => "Compare formats",
             View::Mnist => "MNIST lab",
             View::Block => "GGUF blocks",
+            View::Bench => "Speed",
         }
     }
 

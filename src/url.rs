@@ -7,6 +7,7 @@
 //! view and a malformed value each give a notice, and the page falls back to defaults.
 
 use crate::embed::AppParams;
+use crate::features::bench::params::BenchParams;
 use crate::features::block::params::BlockParams;
 use crate::features::compare::params::CompareParams;
 use crate::features::explorer::params::ExplorerState;
@@ -37,6 +38,8 @@ pub enum Page {
     Mnist(MnistParams),
     /// One GGUF block.
     Block(BlockParams),
+    /// The bench in this browser.
+    Bench(BenchParams),
 }
 
 impl Page {
@@ -50,6 +53,7 @@ impl Page {
             Page::Compare(_) => View::Compare,
             Page::Mnist(_) => View::Mnist,
             Page::Block(_) => View::Block,
+            Page::Bench(_) => View::Bench,
         }
     }
 }
@@ -81,6 +85,7 @@ fn known_key(key: &str) -> bool {
         || CompareParams::KEYS.contains(&key)
         || MnistParams::KEYS.contains(&key)
         || BlockParams::KEYS.contains(&key)
+        || BenchParams::KEYS.contains(&key)
 }
 
 /// The state of view `P` from its own keys among `pairs`.
@@ -121,6 +126,7 @@ pub fn parse_query(query: &str) -> Parsed {
         View::Compare => Page::Compare(read(&pairs, &mut notices)),
         View::Mnist => Page::Mnist(read(&pairs, &mut notices)),
         View::Block => Page::Block(read(&pairs, &mut notices)),
+        View::Bench => Page::Bench(read(&pairs, &mut notices)),
     };
     Parsed { page, notices, app }
 }
@@ -145,6 +151,7 @@ fn to_page_query(page: &Page) -> String {
         Page::Compare(p) => p.query_parts(),
         Page::Mnist(p) => p.query_parts(),
         Page::Block(p) => p.query_parts(),
+        Page::Bench(p) => p.query_parts(),
     };
     std::iter::once(format!("view={}", page.view().id())).chain(parts).collect::<Vec<_>>().join("&")
 }

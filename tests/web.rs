@@ -9,7 +9,9 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use lowbit_app::features::explorer::{BitCells, LimitsTable, ValueInput};
+use lowbit_app::features::signal::{SignalModel, SignalView};
 use lowbit_app::ui::FormatPicker;
+use lowbit_app::url::{parse_query, Page};
 use lowbit_app::Lowbit;
 use lowbit_core::{Format, OverflowPolicy, RoundingMode, CATALOGUE};
 use wasm_bindgen::JsCast;
@@ -326,10 +328,20 @@ async fn hostile_input_gives_messages_not_panics() {
              &amplitude=99999999999999999999999999999999999999999&periods=-0&block=4294967296&schemes=cast:e11m20,%2C,nf4,nf4\
              &wave=noise&error=%F0%9F%92%A5&code=%"
         );
-        let _app = mount_to(root.clone(), move || view! { <Lowbit query=query.clone() /> });
+        let app_query = query.clone();
+        let _app = mount_to(root.clone(), move || view! { <Lowbit query=app_query.clone() /> });
         tick().await;
         let notice = by_testid(&root, "notice").text_content().unwrap();
         assert!(notice.chars().count() < 4000, "{view}: the notices quote long values short");
+        if view == "signal" {
+            // A lazily loaded view (its module is not served here): the app holds its place,
+            // and the view itself renders the parsed state.
+            assert_eq!(attr(&root, "lazy-view", "data-view"), "signal");
+            let Page::Signal(params) = parse_query(&query).page else { panic!("not the signal view") };
+            let model = SignalModel::new(params);
+            let _view = mount_to(root.clone(), move || view! { <SignalView model=model /> });
+            tick().await;
+        }
         assert!(maybe_testid(&root, view).is_some(), "{view} shown");
     }
 

@@ -3,6 +3,7 @@
 //! file per component. A feature imports the shared [`crate::ui`] widgets and the leaf
 //! modules ([`crate::query`], [`crate::text`]), never another feature.
 
+pub mod bench;
 pub mod block;
 pub mod compare;
 pub mod explorer;

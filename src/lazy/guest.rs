@@ -8,6 +8,8 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
+use crate::features::bench::params::BenchParams;
+use crate::features::bench::{BenchModel, BenchView};
 use crate::features::block::params::BlockParams;
 use crate::features::block::{BlockModel, BlockView};
 use crate::features::compare::params::CompareParams;
@@ -24,6 +26,7 @@ struct Models {
     /// Owns the models' signals (never disposed: the models outlive their views).
     owner: Owner,
     signal: Option<SignalModel>,
+    bench: Option<BenchModel>,
     compare: Option<CompareModel>,
     mnist: Option<MnistModel>,
     block: Option<BlockModel>,
@@ -37,7 +40,7 @@ thread_local! {
 fn with_models<T>(f: impl FnOnce(&mut Models) -> T) -> T {
     MODELS.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), signal: None, compare: None, mnist: None, block: None });
+        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), signal: None, bench: None, compare: None, mnist: None, block: None });
         f(models)
     })
 }
@@ -89,6 +92,25 @@ impl LazyModel for SignalModel {
     }
     fn render(self) -> AnyView {
         view! { <SignalView model=self /> }.into_any()
+    }
+}
+
+impl LazyModel for BenchModel {
+    type Params = BenchParams;
+    fn params(&self) -> RwSignal<BenchParams> {
+        self.params
+    }
+    fn restore(&self, params: BenchParams) {
+        BenchModel::restore(self, params);
+    }
+    fn page(params: BenchParams) -> Page {
+        Page::Bench(params)
+    }
+    fn from_page(page: Page) -> Option<BenchParams> {
+        if let Page::Bench(p) = page { Some(p) } else { None }
+    }
+    fn render(self) -> AnyView {
+        view! { <BenchView model=self /> }.into_any()
     }
 }
 
@@ -196,10 +218,11 @@ pub fn mount_lab(root: web_sys::HtmlElement, query: &str, report: impl Fn(String
 }
 
 /// [`mount_lab`] for the `lowbit-compute` module: the views that run the compute worker
-/// (the quantized signals).
+/// (the quantized signals, the Speed view).
 pub fn mount_compute(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
     match parse_query(query).page {
         Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
+        Page::Bench(p) => Ok(show(root, model_in(|m| &mut m.bench, || BenchModel::new(p.clone())), p, report)),
         other => Err(not_here(&other, COMPUTE_MODULE)),
     }
 }

@@ -1,0 +1,113 @@
+//! The Speed view (`?view=bench`) end to end: the bench runs in the compute worker of the
+//! page, with a progress bar; Cancel stops it; the rows of e4m3fn encode, NF4 (block 64) and
+//! MXFP4 quantize carry their elements per second beside the native figures, and the
+//! WASM/native ratios are printed (no timed assertions). `LOWBIT_BENCH_VIEW_N` sets the elements
+//! per operation (default 262,144 to keep the test short; the view's default is 16 Mi).
+//!
+//! Needs `trunk build --release` first (scripts/test.sh does it).
+
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::TimeoutConfiguration;
+use fantoccini::{Client, Locator};
+use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
+use lowbit_jobs::native_bench::MEASURED_ON;
+use serde_json::Value;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+async fn js(c: &Client, script: &str) -> Result<Value> {
+    Ok(c.execute(script, vec![]).await?)
+}
+
+async fn wait_true(c: &Client, script: &str, what: &str, seconds: u64) -> Result<()> {
+    let started = Instant::now();
+    loop {
+        if js(c, script).await? == Value::Bool(true) {
+            return Ok(());
+        }
+        if started.elapsed() > Duration::from_secs(seconds) {
+            return Err(format!("timed out waiting for {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn click(c: &Client, testid: &str) -> Result<()> {
+    let e = c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&format!("[data-testid=\"{testid}\"]"))).await?;
+    e.click().await?;
+    Ok(())
+}
+
+async fn scenario(c: &Client, server: &StaticServer) -> Result<()> {
+    // Cancel: a long run stops, says so, and leaves no progress bar.
+    c.goto(&server.url("/?view=bench&n=16777216")).await?;
+    click(c, "bench-run").await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=bench-progress]')", "the progress bar", 10).await?;
+    click(c, "bench-progress-cancel").await?;
+    wait_true(c, "return !document.querySelector('[data-testid=bench-progress]') && !!document.querySelector('[data-testid=bench-error]')", "the cancelled run", 10).await?;
+    assert_eq!(js(c, "return document.querySelectorAll('[data-testid=bench-row]').length").await?, Value::from(0));
+
+    // A run to the end.
+    let n: usize = std::env::var("LOWBIT_BENCH_VIEW_N").ok().and_then(|s| s.parse().ok()).unwrap_or(1 << 18);
+    c.goto(&server.url(&format!("/?view=bench&n={n}"))).await?;
+    click(c, "bench-run").await?;
+    let started = Instant::now();
+    let mut progress_seen = 0;
+    loop {
+        let v = js(c, "const p = document.querySelector('[data-testid=bench-progress]'); return [p ? +p.dataset.done : -1, document.querySelectorAll('[data-testid=bench-row]').length]").await?;
+        if v[0].as_i64().unwrap_or(-1) > 0 {
+            progress_seen += 1;
+        }
+        if v[1].as_u64().unwrap_or(0) > 0 && v[0].as_i64() == Some(-1) {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(600) {
+            return Err("the bench never finished".into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let rows = js(
+        c,
+        "return [...document.querySelectorAll('[data-testid=bench-row]')].map(r => [r.dataset.op, r.dataset.scheme || r.dataset.format, +r.dataset.elementsPerSecond, +(r.dataset.nativeElementsPerSecond || NaN), !!r.dataset.scheme])",
+    )
+    .await?;
+    let rows = rows.as_array().ok_or("rows")?;
+    println!("Speed view, n = {n}: {} rows in {seconds:.1} s ({progress_seen} polls saw progress); native: {MEASURED_ON}", rows.len());
+    println!("  {:<11} {:<16} {:>12} {:>12} {:>7}", "op", "format/scheme", "WASM M/s", "native M/s", "ratio");
+    for (op, subject, is_scheme) in [("encode", "float8_e4m3fn", false), ("quantize", "nf4", true), ("quantize", "mxfp4", true)] {
+        let row = rows.iter().find(|r| r[0] == op && r[1] == subject).ok_or(format!("no row {op} {subject}"))?;
+        let (wasm, native) = (row[2].as_f64().unwrap_or(f64::NAN), row[3].as_f64().unwrap_or(f64::NAN));
+        assert!(wasm > 0.0 && wasm.is_finite(), "{op} {subject}: {row}");
+        assert!(native > 0.0, "{op} {subject} has a native figure");
+        assert_eq!(row[4], Value::Bool(is_scheme), "{op} {subject}: data-scheme for schemes, data-format for formats");
+        println!("  {:<11} {:<16} {:>12.1} {:>12.1} {:>7.2}", op, subject, wasm / 1e6, native / 1e6, wasm / native);
+    }
+    let block = js(c, "return [...document.querySelectorAll('[data-testid=bench-row][data-scheme=nf4]')].map(r => r.children[2].textContent)").await?;
+    assert_eq!(block, serde_json::json!(["64", "64"]), "NF4 rows are block 64");
+    let png = c.screenshot().await?;
+    let path = screenshot_dir().join("bench-view.png");
+    std::fs::write(&path, png)?;
+    println!("screenshot: {}", path.display());
+    Ok(())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn speed_view_runs_the_bench_in_the_worker() {
+    let dist = repo_root().join("dist");
+    assert!(dist.join("lowbit-worker_loader.js").is_file(), "no worker in dist/: run `trunk build --release` first");
+    let server = StaticServer::start(dist).expect("static server");
+    let driver = Driver::start();
+    let profile = TempDir::new("lowbit-chromium-bench");
+    let client = connect(&driver, &profile.0, 1280, 1000).await;
+    let timeouts = TimeoutConfiguration::new(Some(Duration::from_secs(300)), Some(Duration::from_secs(60)), Some(Duration::ZERO));
+    let outcome = match client.update_timeouts(timeouts).await {
+        Ok(()) => scenario(&client, &server).await,
+        Err(e) => Err(e.into()),
+    };
+    let _ = client.close().await;
+    if let Err(e) = outcome {
+        panic!("{e}");
+    }
+}
