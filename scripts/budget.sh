@@ -60,7 +60,7 @@ for module in lowbit-lab lowbit-compute; do
   for f in "$js" "$wasm"; do
     [ -f "$f" ] || { echo "budget: no $f (index.html's $module asset)" >&2; exit 1; }
   done
-  if grep -q "$module" "$index"; then
+  if grep -qE "${module}(_bg\.wasm|\.js)" "$index"; then
     echo "budget: index.html references $module: a lazily loaded module would be part of the first view" >&2
     failed=1
   fi
