@@ -34,7 +34,8 @@ pub mod url;
 
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 mod app;
-#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+// Always compiled: its `lazy_module_exports!` macro is used by the modules' binaries, which
+// are also built natively (by `cargo test`); its views are compiled only where they run.
 pub mod lazy;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod perf;

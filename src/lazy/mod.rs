@@ -18,6 +18,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod guest;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod host;
 
 /// The JavaScript interface of a lazily loaded module (`src/bin/lowbit-*.rs`): a
