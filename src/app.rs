@@ -22,7 +22,8 @@ use crate::features::tables::{Tables, TablesModel};
 use crate::history::{self, LastWrite, Write};
 use crate::lazy::host::LazyView;
 use crate::query::View;
-use crate::ui::{Notices, ShareButton, ViewNav};
+use crate::ui::theme::apply_theme;
+use crate::ui::{Notices, ShareButton, ThemeSwitcher, ViewNav};
 use crate::url::{parse_query, to_query, to_query_with, Page, Parsed};
 
 /// Every view's state and the app's own; `Copy`, provided as context to the whole app.
@@ -225,6 +226,7 @@ pub fn Lowbit(
         });
         on_cleanup(move || popstate.remove());
     }
+    apply_theme(Signal::derive(move || models.app.with(|a| a.theme)));
     let embed = move || models.app.with(|a| a.embed);
     let present = move || models.app.with(|a| a.present);
     // The document's root carries the modes too, for the page's background and type size.
@@ -255,6 +257,10 @@ pub fn Lowbit(
                 </a>
                 <span class="tagline">"machine-learning number formats, bit by bit"</span>
                 <ViewNav current=models.current on_select=move |v| models.current.set(v) />
+                <ThemeSwitcher
+                    choice=Signal::derive(move || models.app.with(|a| a.theme))
+                    on_choose=move |theme| models.app.update(|a| a.theme = theme)
+                />
                 <ShareButton query=shared_query />
                 </header>
             }

@@ -1,4 +1,4 @@
-//! The app-wide URL keys ([`AppParams`]: `embed`, `present`) and the share links built from
+//! The app-wide URL keys ([`AppParams`]: `embed`, `present`, `theme`) and the share links built from
 //! a state: the link itself and the `<iframe>` snippet that embeds it. Pure, natively tested.
 //!
 //! `embed=1` shows a view without header, navigation or footer, filling its frame; inside a
@@ -7,6 +7,7 @@
 
 use crate::query::ViewParams;
 use crate::text::shorten;
+use crate::theme::ThemeChoice;
 
 /// The options every view shares, as the URL stores them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub struct AppParams {
     pub embed: bool,
     /// Presentation: larger type.
     pub present: bool,
+    /// The colour theme (default: the browser's).
+    pub theme: ThemeChoice,
 }
 
 /// Parses a flag: `1`, `true`, `yes` or nothing at all is on; `0`, `false`, `no` off.
@@ -27,12 +30,19 @@ fn parse_flag(value: &str) -> Option<bool> {
 }
 
 impl ViewParams for AppParams {
-    const KEYS: &'static [&'static str] = &["embed", "present"];
+    const KEYS: &'static [&'static str] = &["embed", "present", "theme"];
 
     fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
         let mut params = AppParams::default();
         let mut notices = Vec::new();
         for &(key, value) in pairs {
+            if key == "theme" {
+                match ThemeChoice::parse(value) {
+                    Some(choice) => params.theme = choice,
+                    None => notices.push(format!("Theme '{}' is not light, dark, contrast or system; using system.", shorten(value))),
+                }
+                continue;
+            }
             let flag = parse_flag(value);
             match (key, flag) {
                 ("embed", Some(on)) => params.embed = on,
@@ -44,7 +54,7 @@ impl ViewParams for AppParams {
         (params, notices)
     }
 
-    /// `embed=1` and `present=1` when on.
+    /// `embed=1` and `present=1` when on, `theme=…` unless it is the browser's.
     fn query_parts(&self) -> Vec<String> {
         let mut parts = Vec::new();
         if self.embed {
@@ -52,6 +62,9 @@ impl ViewParams for AppParams {
         }
         if self.present {
             parts.push("present=1".to_string());
+        }
+        if self.theme != ThemeChoice::System {
+            parts.push(format!("theme={}", self.theme.name()));
         }
         parts
     }
@@ -93,11 +106,27 @@ mod tests {
     #[test]
     fn flags() {
         let (p, n) = AppParams::from_pairs(&[("embed", "1"), ("present", "")]);
-        assert_eq!((p, n.len()), (AppParams { embed: true, present: true }, 0));
+        assert_eq!((p, n.len()), (AppParams { embed: true, present: true, ..AppParams::default() }, 0));
         assert_eq!(p.query_parts(), ["embed=1", "present=1"]);
         let (p, n) = AppParams::from_pairs(&[("embed", "maybe"), ("present", "0")]);
         assert_eq!((p, n.len()), (AppParams::default(), 1));
         assert!(AppParams::default().query_parts().is_empty());
+    }
+
+    #[test]
+    fn themes() {
+        use crate::theme::ChartTheme;
+        let (p, n) = AppParams::from_pairs(&[("theme", "dark")]);
+        assert_eq!((p.theme, n.len()), (ThemeChoice::Fixed(ChartTheme::Dark), 0));
+        assert_eq!(p.query_parts(), ["theme=dark"]);
+        let (p, n) = AppParams::from_pairs(&[("theme", "contrast"), ("embed", "1")]);
+        assert_eq!(p.query_parts(), ["embed=1", "theme=contrast"]);
+        assert!(n.is_empty());
+        let (p, n) = AppParams::from_pairs(&[("theme", "system")]);
+        assert_eq!((p.theme, p.query_parts().len(), n.len()), (ThemeChoice::System, 0, 0));
+        let (p, n) = AppParams::from_pairs(&[("theme", "<b>sepia</b>")]);
+        assert_eq!(p.theme, ThemeChoice::System);
+        assert!(n[0].contains("'<b>sepia</b>'") && n[0].contains("using system"), "{n:?}");
     }
 
     #[test]

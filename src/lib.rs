@@ -12,6 +12,7 @@
 //! - [`export`]: tables as CSV, Markdown and LaTeX.
 //! - [`url`]: composes the features' params into the query string and back.
 //! - [`history`]: when a change becomes a browser-history entry.
+//! - [`theme`]: the colour theme (`theme=light|dark|contrast|system`) and its contrast tests.
 //! - `lazy`: the views loaded on demand from two more modules, `lowbit-compute` (the views
 //!   on the compute worker) and `lowbit-lab` (Compare, the MNIST lab, the block explorer), so
 //!   the first view downloads only what it shows.
@@ -30,6 +31,7 @@ pub mod features;
 pub mod history;
 pub mod query;
 pub mod text;
+pub mod theme;
 pub mod url;
 
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]

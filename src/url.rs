@@ -302,7 +302,7 @@ mod tests {
     fn app_keys_on_every_view() {
         let p = parse("view=compare&value=2&embed=1&present=1");
         assert!(p.notices.is_empty(), "{:?}", p.notices);
-        assert_eq!(p.app, AppParams { embed: true, present: true });
+        assert_eq!(p.app, AppParams { embed: true, present: true, ..AppParams::default() });
         assert_eq!(to_query_with(&p.page, &p.app), "view=compare&value=2&embed=1&present=1");
         assert_eq!(to_query(&p.page), "view=compare&value=2");
         let p = parse("embed=sometimes");

@@ -326,6 +326,7 @@ proptest! {
             }
             Page::Mnist(m) => prop_assert!(m.sample < TEST_DIGITS),
             Page::Block(p) => prop_assert_eq!(p.bytes.len(), p.t.block_bytes()),
+            Page::Bench(b) => prop_assert!((1..=lowbit_jobs::bench::MAX_BROWSER_ELEMENTS).contains(&b.n)),
         }
         for n in &parsed.notices {
             prop_assert!(n.chars().count() <= MAX_NOTICE_CHARS, "notice of {} chars", n.chars().count());

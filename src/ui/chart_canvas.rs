@@ -2,7 +2,8 @@
 //! backend) drawn at the device's pixel ratio, redrawn when the chart or the container's
 //! width changes (ResizeObserver). The wheel and a click report where they happened as a
 //! fraction of the chart's data rectangle, for zooming. Two buttons export the chart as PNG
-//! (the canvas) and SVG (the same drawing on plotters' SVG backend).
+//! (the canvas) and SVG (the same drawing on plotters' SVG backend), in the page's theme (redrawn
+//! when it changes).
 
 use leptos::prelude::*;
 use lowbit_charts::plotters::prelude::IntoDrawingArea;
@@ -75,8 +76,10 @@ pub fn ChartCanvas<C: Chart + Clone + PartialEq + Send + Sync + 'static>(
             }
         });
     });
+    let theme = super::theme::use_document_theme();
     Effect::new(move |_| {
         let (w, r, h) = (width.get(), ratio.get(), height.get());
+        lowbit_charts::palette::set_theme(theme.get());
         let Some(canvas) = canvas_ref.get() else { return };
         if w <= 0.0 {
             return;

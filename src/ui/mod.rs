@@ -1,5 +1,6 @@
 //! Shared widgets every feature may use: the format picker, the inline error, the stale
-//! marker of a result that no longer matches its input, the notices, the view switcher, and
+//! marker of a result that no longer matches its input, the notices, the view switcher, the
+//! theme switcher and the document's theme for charts, and
 //! [`StaticHtml`], the only kind of markup that reaches `inner_html`. They take `Signal`
 //! props and report through `Callback`s; none of them reads `data-testid`.
 
@@ -12,6 +13,7 @@ pub mod notices;
 pub mod share;
 pub mod stale;
 pub mod static_html;
+pub mod theme;
 pub mod view_nav;
 
 pub use chart_canvas::ChartCanvas;
@@ -23,4 +25,5 @@ pub use notices::Notices;
 pub use share::ShareButton;
 pub use stale::StaleNote;
 pub use static_html::{StaticBlock, StaticHtml};
+pub use theme::ThemeSwitcher;
 pub use view_nav::ViewNav;

@@ -194,9 +194,9 @@ fn draw_x_axis<DB: DrawingBackend>(
     title: &str,
     s: f64,
 ) -> Result<(), ChartError<DB::ErrorType>> {
-    let ink = palette::INK.rgb_color();
-    let axis_style = ShapeStyle::from(palette::AXIS.rgb_color()).stroke_width(stroke(1.0, s));
-    let grid = ShapeStyle::from(palette::GRID.rgb_color()).stroke_width(stroke(1.0, s));
+    let ink = palette::chrome().ink.rgb_color();
+    let axis_style = ShapeStyle::from(palette::chrome().axis.rgb_color()).stroke_width(stroke(1.0, s));
+    let grid = ShapeStyle::from(palette::chrome().grid.rgb_color()).stroke_width(stroke(1.0, s));
     let coords = axis.coords();
     let count = (((r.x1 - r.x0) as f64 / (px::X_TICK_SPACING * s)).floor() as usize).clamp(2, 16);
     let style = TextStyle::from(font(px::FONT_TICK * s))
@@ -240,10 +240,10 @@ pub fn draw_number_line<DB: DrawingBackend>(
     let label_chars = line.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(4).max(4);
     let r = frame(w as f64, h as f64, s, label_chars, false);
     let coords = axis.coords();
-    area.fill(&palette::BACKGROUND.rgb_color())?;
+    area.fill(&palette::chrome().background.rgb_color())?;
     let n = line.rows.len().max(1) as i32;
     let row_h = ((r.y1 - r.y0) / n).max(1);
-    let ink = palette::INK.rgb_color();
+    let ink = palette::chrome().ink.rgb_color();
     let label_style = TextStyle::from(font(px::FONT_TICK * s))
         .color(&ink)
         .pos(Pos::new(HPos::Right, VPos::Center));
@@ -329,7 +329,7 @@ pub fn draw_number_line<DB: DrawingBackend>(
                 area.draw(&Rectangle::new([(x0, y), (x1.max(x0 + 1), base)], ShapeStyle::from(row.color).filled()))?;
             }
         }
-        area.draw(&PathElement::new(vec![(r.x0, base), (r.x1, base)], ShapeStyle::from(palette::AXIS.rgb_color()).stroke_width(stroke(1.0, s))))?;
+        area.draw(&PathElement::new(vec![(r.x0, base), (r.x1, base)], ShapeStyle::from(palette::chrome().axis.rgb_color()).stroke_width(stroke(1.0, s))))?;
         area.draw_text(row.label, &label_style, (r.x0 - scaled(px::TICK_GAP, s), (bar_top + base) / 2))?;
     }
     let title = if axis.log { "x (log scale, positive values)" } else { "x" };
@@ -395,16 +395,16 @@ pub fn draw_spacing_plot<DB: DrawingBackend>(
     };
     let (w, h) = area.dim_in_pixel();
     let r = frame(w as f64, h as f64, s, 6, true);
-    area.fill(&palette::BACKGROUND.rgb_color())?;
+    area.fill(&palette::chrome().background.rgb_color())?;
     let (xc, yc) = (x_axis.coords(), y_axis.coords());
     let y_px = |c: f64| -> i32 {
         let t = ((c - yc.0) / (yc.1 - yc.0)).clamp(-0.01, 1.01);
         (r.y1 as f64 - t * (r.y1 - r.y0) as f64).round() as i32
     };
     // Grid and y axis.
-    let ink = palette::INK.rgb_color();
-    let axis_style = ShapeStyle::from(palette::AXIS.rgb_color()).stroke_width(stroke(1.0, s));
-    let grid = ShapeStyle::from(palette::GRID.rgb_color()).stroke_width(stroke(1.0, s));
+    let ink = palette::chrome().ink.rgb_color();
+    let axis_style = ShapeStyle::from(palette::chrome().axis.rgb_color()).stroke_width(stroke(1.0, s));
+    let grid = ShapeStyle::from(palette::chrome().grid.rgb_color()).stroke_width(stroke(1.0, s));
     let y_count = (((r.y1 - r.y0) as f64 / (px::Y_TICK_SPACING * s)).floor() as usize).clamp(2, 12);
     let y_style = TextStyle::from(font(px::FONT_TICK * s))
         .color(&ink)

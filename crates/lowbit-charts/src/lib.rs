@@ -74,7 +74,7 @@ mod layout;
 mod path;
 
 pub use mapping::{PixelRect, PlotMapping};
-pub use palette::{series_color, PaletteColor};
+pub use palette::{series_color, series_css, ChartTheme, PaletteColor};
 pub use plotters;
 pub use ticks::{Tick, TickStyle};
 
@@ -250,7 +250,7 @@ pub fn draw_signal_plot<DB: DrawingBackend>(
     if !plot.original.is_empty() {
         lines.push(Line {
             label: plot.original_label,
-            color: palette::ORIGINAL.rgb_color(),
+            color: palette::chrome().original.rgb_color(),
             values: plot.original,
             width: stroke(ORIGINAL_WIDTH, s),
             step: false,
@@ -511,8 +511,8 @@ fn draw_chart<DB: DrawingBackend>(
     let m = PlotMapping::new(r, x_range, y_range, c.x.to_vec(), c.step);
 
     // Background and grid.
-    area.fill(&palette::BACKGROUND.rgb_color())?;
-    let grid = ShapeStyle::from(palette::GRID.rgb_color()).stroke_width(stroke(1.0, s));
+    area.fill(&palette::chrome().background.rgb_color())?;
+    let grid = ShapeStyle::from(palette::chrome().grid.rgb_color()).stroke_width(stroke(1.0, s));
     for t in &y_ticks {
         let y = m.y_to_px(t.value).round() as i32;
         area.draw(&PathElement::new(vec![(r.x0, y), (r.x1, y)], grid))?;
@@ -523,7 +523,7 @@ fn draw_chart<DB: DrawingBackend>(
     }
     if c.zero_line && y_range.0 <= 0.0 && y_range.1 >= 0.0 {
         let y = m.y_to_px(0.0).round() as i32;
-        let zero = ShapeStyle::from(palette::ZERO.rgb_color()).stroke_width(stroke(1.0, s));
+        let zero = ShapeStyle::from(palette::chrome().zero.rgb_color()).stroke_width(stroke(1.0, s));
         area.draw(&PathElement::new(vec![(r.x0, y), (r.x1, y)], zero))?;
     }
 
@@ -536,12 +536,12 @@ fn draw_chart<DB: DrawingBackend>(
     }
 
     // Axes on top of the data: left and bottom lines, ticks, labels.
-    let axis = ShapeStyle::from(palette::AXIS.rgb_color()).stroke_width(stroke(1.0, s));
+    let axis = ShapeStyle::from(palette::chrome().axis.rgb_color()).stroke_width(stroke(1.0, s));
     area.draw(&PathElement::new(
         vec![(r.x0, r.y0), (r.x0, r.y1), (r.x1, r.y1)],
         axis,
     ))?;
-    let ink = palette::INK.rgb_color();
+    let ink = palette::chrome().ink.rgb_color();
     let tick_len = scaled(px::TICK_LEN, s);
     let tick_gap = scaled(px::TICK_GAP, s);
     let tick_font = font(px::FONT_TICK * s);

@@ -48,7 +48,14 @@ pub struct Histogram<'a> {
     pub overlay_label: &'a str,
 }
 
-const INK: RGBColor = palette::INK.rgb_color();
+
+/// The current theme's ink, borrowed by text styles.
+fn ink() -> &'static RGBColor {
+    use palette::ChartTheme;
+    static INKS: [RGBColor; 3] =
+        [ChartTheme::Light.chrome().ink.rgb_color(), ChartTheme::Dark.chrome().ink.rgb_color(), ChartTheme::Contrast.chrome().ink.rgb_color()];
+    &INKS[palette::theme() as usize]
+}
 
 fn font(size: f64, color: &RGBColor) -> TextStyle<'_> {
     TextStyle::from(FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal)).color(color)
@@ -81,9 +88,9 @@ fn axes<DB: DrawingBackend>(
     labels: (&str, &str),
     s: f64,
 ) -> Result<(), ChartError<DB::ErrorType>> {
-    let grid = ShapeStyle::from(palette::GRID.rgb_color()).stroke_width(1);
-    let axis = ShapeStyle::from(palette::AXIS.rgb_color()).stroke_width(s.round().max(1.0) as u32);
-    let tick_font = font(px::FONT_TICK * s, &INK);
+    let grid = ShapeStyle::from(palette::chrome().grid.rgb_color()).stroke_width(1);
+    let axis = ShapeStyle::from(palette::chrome().axis.rgb_color()).stroke_width(s.round().max(1.0) as u32);
+    let tick_font = font(px::FONT_TICK * s, ink());
     for t in ticks(x.0, x.1, 8, TickStyle::Decimal) {
         let px_x = f.x(t.value, x.0, x.1);
         area.draw(&PathElement::new(vec![(px_x, f.top), (px_x, f.bottom)], grid))?;
@@ -97,7 +104,7 @@ fn axes<DB: DrawingBackend>(
         area.draw_text(&t.label, &style, (f.left - (px::TICK_GAP * s) as i32, px_y))?;
     }
     area.draw(&PathElement::new(vec![(f.left, f.top), (f.left, f.bottom), (f.right, f.bottom)], axis))?;
-    let label_font = font(px::FONT_LABEL * s, &INK);
+    let label_font = font(px::FONT_LABEL * s, ink());
     let (_, h) = area.dim_in_pixel();
     area.draw_text(labels.0, &label_font.pos(Pos::new(HPos::Center, VPos::Bottom)), ((f.left + f.right) / 2, h as i32 - (2.0 * s) as i32))?;
     if !labels.1.is_empty() {
@@ -118,7 +125,7 @@ pub fn draw_accuracy_chart<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), ChartError<DB::ErrorType>> {
     let s = if scale.is_finite() && scale > 0.0 { scale.clamp(0.25, 8.0) } else { 1.0 };
-    area.fill(&palette::BACKGROUND.rgb_color())?;
+    area.fill(&palette::chrome().background.rgb_color())?;
     let (w, h) = area.dim_in_pixel();
     let f = Frame {
         left: (56.0 * s) as i32,
@@ -134,14 +141,14 @@ pub fn draw_accuracy_chart<DB: DrawingBackend>(
     let y = if y_lo <= y_hi { ((y_lo - 2.0).floor().max(0.0), (y_hi + 1.0).ceil().min(100.0)) } else { (0.0, 100.0) };
     // y grid and labels from the decimal ticks; x ticks drawn here (powers of two).
     axes(area, &f, (f64::NAN, f64::NAN), y, ("bits per parameter (scales included, log scale)", "test accuracy (%)"), s)?;
-    let tick_font = font(px::FONT_TICK * s, &INK);
-    let grid = ShapeStyle::from(palette::GRID.rgb_color()).stroke_width(1);
+    let tick_font = font(px::FONT_TICK * s, ink());
+    let grid = ShapeStyle::from(palette::chrome().grid.rgb_color()).stroke_width(1);
     for e in 0..=5 {
         let px_x = f.x(e as f64, x.0, x.1);
         area.draw(&PathElement::new(vec![(px_x, f.top), (px_x, f.bottom)], grid))?;
         area.draw_text(&format!("{}", 1u32 << e), &tick_font.pos(Pos::new(HPos::Center, VPos::Top)), (px_x, f.bottom + (4.0 * s) as i32))?;
     }
-    let label_font = font(11.0 * s, &INK);
+    let label_font = font(11.0 * s, ink());
     // Points first; then labels, the highlighted one first, each skipped when its box would
     // overlap a label already drawn (close points: the table has every figure).
     let mut order: Vec<&&AccuracyPoint<'_>> = finite.iter().collect();
@@ -185,7 +192,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
         return Err(ChartError::Input(format!("{} overlay bins for {} bins", h.level_counts.len(), h.counts.len())));
     }
     let s = if scale.is_finite() && scale > 0.0 { scale.clamp(0.25, 8.0) } else { 1.0 };
-    area.fill(&palette::BACKGROUND.rgb_color())?;
+    area.fill(&palette::chrome().background.rgb_color())?;
     let (w, hgt) = area.dim_in_pixel();
     let f = Frame {
         left: (52.0 * s) as i32,
@@ -196,7 +203,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
     let (lo, hi) = if h.lo < h.hi { (h.lo, h.hi) } else { (h.lo - 1.0, h.lo + 1.0) };
     let max = h.counts.iter().chain(if h.levels.is_empty() { h.level_counts } else { &[] }).copied().max().unwrap_or(1).max(1) as f64;
     axes(area, &f, (lo, hi), (0.0, max * 1.05), ("weight value", "weights"), s)?;
-    let bar = palette::ORIGINAL.rgb_color();
+    let bar = palette::chrome().original.rgb_color();
     let n = h.counts.len().max(1);
     for (i, &c) in h.counts.iter().enumerate() {
         let x0 = f.x(lo + (hi - lo) * i as f64 / n as f64, lo, hi);
@@ -226,7 +233,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
         path.push((f.right, f.bottom));
         area.draw(&PathElement::new(path, line))?;
     }
-    let title = font(px::FONT_LEGEND * s, &INK);
+    let title = font(px::FONT_LEGEND * s, ink());
     area.draw_text(h.title, &title.pos(Pos::new(HPos::Left, VPos::Top)), ((4.0 * s) as i32, (2.0 * s) as i32))?;
     let legend = font(11.0 * s, &overlay);
     area.draw_text(h.overlay_label, &legend.pos(Pos::new(HPos::Left, VPos::Top)), ((4.0 * s) as i32, (18.0 * s) as i32))?;

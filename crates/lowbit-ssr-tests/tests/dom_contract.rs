@@ -121,7 +121,7 @@ fn signal_metrics_hover_notes_and_schemes() {
     assert_eq!(schemes.matches("type=\"checkbox\"").count(), signal_model::offered_schemes().len() + 1);
     assert!(schemes.contains("from the link"));
     assert_eq!(schemes.matches("background-color:").count(), 2, "a colour swatch per selected scheme");
-    assert!(schemes.contains("#0072B2") && schemes.contains("#D55E00"));
+    assert!(schemes.contains("var(--lowbit-series-0)") && schemes.contains("var(--lowbit-series-1)"));
 }
 
 #[test]

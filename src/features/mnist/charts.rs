@@ -33,7 +33,9 @@ pub fn AccuracyChart(
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let draws = RwSignal::new(0u32);
+    let theme = crate::ui::theme::use_document_theme();
     Effect::new(move |_| {
+        lowbit_charts::palette::set_theme(theme.get());
         let chosen = model.params.with(|p| p.scheme.id());
         let Some(canvas) = canvas_ref.get() else { return };
         model.table.with(|t| {
@@ -74,7 +76,9 @@ pub fn WeightHistograms(
 ) -> impl IntoView {
     let refs = [NodeRef::<leptos::html::Canvas>::new(), NodeRef::<leptos::html::Canvas>::new(), NodeRef::<leptos::html::Canvas>::new()];
     let draws = RwSignal::new(0u32);
+    let theme = crate::ui::theme::use_document_theme();
     Effect::new(move |_| {
+        lowbit_charts::palette::set_theme(theme.get());
         model.histograms.with(|h| {
             let Some(h) = h else { return };
             for (layer, node) in h.layers.iter().zip(refs) {

@@ -84,9 +84,11 @@ pub fn SignalCanvas(
         });
     });
 
-    // Draw whenever the data, the error mode or the size changes.
+    // Draw whenever the data, the error mode, the size or the page's theme changes.
+    let theme = crate::ui::theme::use_document_theme();
     Effect::new(move |_| {
         let (w, r, rel) = (width.get(), ratio.get(), relative.get());
+        lowbit_charts::palette::set_theme(theme.get());
         let Some(canvas) = canvas_ref.get() else { return };
         if w <= 0.0 {
             return;

@@ -12,7 +12,7 @@
 
 use lowbit_charts::plotters::coord::Shift;
 use lowbit_charts::plotters::prelude::{DrawingArea, DrawingBackend};
-use lowbit_charts::{draw_error_plot, draw_signal_plot, series_color, ChartError, ErrorPlot, PlotMapping, Series, SignalPlot, TickStyle};
+use lowbit_charts::{draw_error_plot, draw_signal_plot, series_color, series_css, ChartError, ErrorPlot, PlotMapping, Series, SignalPlot, TickStyle};
 use lowbit_core::decimal::js_string;
 use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{BlockSizes, Granularity, Options, Scheme};
@@ -266,7 +266,7 @@ impl Ran {
         let row = MetricsRow {
             scheme: id.to_string(),
             label: label.clone(),
-            color: series_color(color_index).hex,
+            color: series_css(color_index),
             mse_attr: js_string(self.mse),
             max_abs_attr: js_string(self.max_abs_error),
             sqnr_attr: js_string(self.sqnr_db),
@@ -465,7 +465,7 @@ impl SignalResult {
                 let e = v as f64 - original as f64;
                 HoverRow {
                     label: s.label.clone(),
-                    color: series_color(s.color_index).hex,
+                    color: series_css(s.color_index),
                     value: f32_text(v),
                     error: signed_compact(e),
                     relative: if original != 0.0 && e.is_finite() { format!("{}%", fixed(e.abs() / (original as f64).abs() * 100.0, 2)) } else { "—".into() },
@@ -584,7 +584,7 @@ pub fn scheme_choices(selected: &[String]) -> Vec<(&'static str, Vec<SchemeChoic
 
 /// The colour of scheme `id` if it is selected (the palette follows the selection order).
 pub fn scheme_color(selected: &[String], id: &str) -> Option<&'static str> {
-    selected.iter().position(|s| s == id).map(|i| series_color(i).hex)
+    selected.iter().position(|s| s == id).map(series_css)
 }
 
 /// The selected schemes that are not among [`offered_schemes`] (from a URL), so the picker
@@ -809,7 +809,7 @@ mod tests {
         assert!(h.position.contains("0.5π"), "{}", h.position);
         let h = r.hover(1).unwrap();
         assert_eq!(h.rows[0].label, "cast:float8_e4m3fn");
-        assert_eq!(h.rows[0].color, "#0072B2");
+        assert_eq!(h.rows[0].color, "var(--lowbit-series-0)");
         assert!(r.hover(256).is_none());
         assert_eq!(r.error_y_range(false), None);
         let noise = compute(&SignalParams { kind: SignalKind::Noise, schemes: vec!["int4_absmax".into()], ..SignalParams::default() });
@@ -858,8 +858,8 @@ mod tests {
     #[test]
     fn scheme_colours_follow_the_selection() {
         let selected = vec!["fp4_bnb".to_string(), "cast:float6_e3m2fn".to_string()];
-        assert_eq!(scheme_color(&selected, "fp4_bnb"), Some("#0072B2"));
-        assert_eq!(scheme_color(&selected, "cast:float6_e3m2fn"), Some("#D55E00"));
+        assert_eq!(scheme_color(&selected, "fp4_bnb"), Some("var(--lowbit-series-0)"));
+        assert_eq!(scheme_color(&selected, "cast:float6_e3m2fn"), Some("var(--lowbit-series-1)"));
         assert_eq!(scheme_color(&selected, "nf4"), None);
         assert_eq!(extra_schemes(&selected), ["cast:float6_e3m2fn"]);
     }

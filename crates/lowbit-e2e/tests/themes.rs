@@ -1,0 +1,117 @@
+//! Themes end to end (issue 11): `theme=dark` from the URL sets `<html data-theme>`, the
+//! page's colours and the charts' (a chart's background pixel is the theme's), in the first
+//! module and in a lazily loaded one; the switcher changes the theme, the URL keeps it, and
+//! the charts redraw in the new colours; `theme=system` follows the browser (light here); a
+//! bad value is a notice. Screenshots: tests/screenshots/theme-dark-signal.png,
+//! theme-contrast-explorer.png.
+//!
+//! Needs `trunk build --release` first (scripts/test.sh does it).
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use lowbit_charts::ChartTheme;
+use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
+use serde_json::Value;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+async fn js(c: &Client, script: &str) -> Result<Value> {
+    Ok(c.execute(script, vec![]).await?)
+}
+
+async fn wait_true(c: &Client, script: &str, what: &str) -> Result<()> {
+    let started = Instant::now();
+    loop {
+        if js(c, script).await? == Value::Bool(true) {
+            return Ok(());
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            return Err(format!("timed out waiting for {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+/// The RGB of a canvas's top-left backing pixel (the chart's background), or null.
+const CORNER_PIXEL: &str = "const c = document.querySelector(arguments[0]); if (!c || !c.width) return null; \
+     const d = c.getContext('2d').getImageData(1, 1, 1, 1).data; return [d[0], d[1], d[2]];";
+
+async fn corner(c: &Client, selector: &str) -> Result<Value> {
+    Ok(c.execute(CORNER_PIXEL, vec![Value::from(selector)]).await?)
+}
+
+fn rgb(theme: ChartTheme) -> Value {
+    let (r, g, b) = theme.chrome().background.rgb;
+    serde_json::json!([r, g, b])
+}
+
+/// The page's background colour as the browser computes it (`rgb(r, g, b)`).
+async fn page_background(c: &Client) -> Result<String> {
+    Ok(js(c, "return getComputedStyle(document.body).backgroundColor").await?.as_str().unwrap_or_default().to_string())
+}
+
+async fn save(c: &Client, name: &str) -> Result<()> {
+    let path = screenshot_dir().join(name);
+    std::fs::write(&path, c.screenshot().await?)?;
+    println!("screenshot: {}", path.display());
+    Ok(())
+}
+
+async fn run(c: &Client, server: &StaticServer) -> Result<()> {
+    // Dark from the URL, in the lazily loaded signal view: page and charts.
+    c.goto(&server.url("/?view=signal&theme=dark")).await?;
+    wait_true(c, "return document.documentElement.dataset.theme === 'dark'", "data-theme=dark").await?;
+    wait_true(c, "const p = document.querySelector('[data-testid=sine-plot]'); return !!p && +p.dataset.drawn >= 1", "the signal chart").await?;
+    assert_eq!(corner(c, "[data-testid=sine-plot]").await?, rgb(ChartTheme::Dark), "the chart's background is the dark theme's");
+    assert_eq!(page_background(c).await?, "rgb(17, 19, 23)", "the page's --bg in the dark theme");
+    assert_eq!(js(c, "return document.querySelector('[data-testid=theme]').value").await?, "dark");
+    // A legend swatch takes the dark theme's series colour.
+    let swatch = js(c, "const s = document.querySelector('[data-testid=signal-metrics] .swatch'); return s && getComputedStyle(s).backgroundColor").await?;
+    let (r, g, b) = ChartTheme::Dark.series()[0].rgb;
+    assert_eq!(swatch, Value::from(format!("rgb({r}, {g}, {b})")));
+    save(c, "theme-dark-signal.png").await?;
+
+    // The switcher: high contrast; the URL keeps it; the chart redraws on white.
+    let drawn = js(c, "return +document.querySelector('[data-testid=sine-plot]').dataset.drawn").await?.as_u64().unwrap_or(0);
+    let select = c.find(Locator::Css("[data-testid=theme]")).await?;
+    select.select_by_value("contrast").await?;
+    wait_true(c, "return document.documentElement.dataset.theme === 'contrast'", "data-theme=contrast").await?;
+    wait_true(c, &format!("return +document.querySelector('[data-testid=sine-plot]').dataset.drawn > {drawn}"), "a redraw").await?;
+    assert_eq!(corner(c, "[data-testid=sine-plot]").await?, rgb(ChartTheme::Contrast));
+    wait_true(c, "return location.search.includes('theme=contrast')", "theme=contrast in the URL").await?;
+
+    // Another view keeps the theme (the explorer, in the first module).
+    c.find(Locator::Css("[data-testid=view-nav] [data-view=explorer]")).await?.click().await?;
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("[data-testid=value]")).await?;
+    assert_eq!(js(c, "return document.documentElement.dataset.theme").await?, "contrast");
+    assert_eq!(page_background(c).await?, "rgb(255, 255, 255)");
+    save(c, "theme-contrast-explorer.png").await?;
+
+    // System (headless Chromium prefers light) and a bad value.
+    c.goto(&server.url("/?theme=system")).await?;
+    wait_true(c, "return document.documentElement.dataset.theme === 'light'", "system → light").await?;
+    assert!(!js(c, "return location.search").await?.as_str().unwrap_or_default().contains("theme="), "system is the default");
+    c.goto(&server.url("/?theme=sepia")).await?;
+    wait_true(c, "const n = document.querySelector('[data-testid=notice]'); return !!n && n.textContent.includes(\"Theme 'sepia'\")", "the notice").await?;
+    assert_eq!(page_background(c).await?, "rgb(246, 247, 249)", "the light theme's --bg");
+    Ok(())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn themes_colour_the_page_and_the_charts() {
+    let dist = repo_root().join("dist");
+    assert!(dist.join("index.html").is_file(), "no dist/: run `trunk build --release` first (scripts/test.sh does)");
+    let server = StaticServer::start(dist).expect("static server");
+    let driver = Driver::start();
+    let profile = TempDir::new("lowbit-chromium-themes");
+    let client = connect(&driver, &profile.0, 1200, 900).await;
+    let outcome = run(&client, &server).await;
+    if outcome.is_err() {
+        let _ = save(&client, "theme-failure.png").await;
+    }
+    let _ = client.close().await;
+    if let Err(e) = outcome {
+        panic!("{e}");
+    }
+}

@@ -1,0 +1,139 @@
+//! The theme on the page: the switcher in the header ([`ThemeSwitcher`]), the document's
+//! `data-theme` kept to the resolved theme ([`apply_theme`]), and, for charts in any module,
+//! the theme the document shows ([`document_theme`]) as a signal that follows it.
+
+use leptos::prelude::*;
+
+use crate::theme::{ChartTheme, ThemeChoice};
+
+/// The theme the document shows (its `<html data-theme>`; light when unset or natively).
+pub fn document_theme() -> ChartTheme {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        if let Some(theme) = root.and_then(|r| r.get_attribute("data-theme")).and_then(|t| ChartTheme::parse(&t)) {
+            return theme;
+        }
+    }
+    ChartTheme::Light
+}
+
+/// The document's theme as a signal, updated when `<html data-theme>` changes (a chart
+/// redraws in the new colours). Each call observes the document until its owner is cleaned
+/// up; it works in any of the app's modules, as they share the document.
+pub fn use_document_theme() -> ReadSignal<ChartTheme> {
+    let (theme, set_theme) = signal(document_theme());
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_records: js_sys::Array| {
+            let now = document_theme();
+            if theme.try_get_untracked() != Some(now) {
+                set_theme.try_set(now);
+            }
+        });
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        if let (Some(root), Ok(observer)) = (root, web_sys::MutationObserver::new(callback.as_ref().unchecked_ref())) {
+            let init = web_sys::MutationObserverInit::new();
+            init.set_attributes(true);
+            init.set_attribute_filter(&js_sys::Array::of1(&"data-theme".into()));
+            if observer.observe_with_options(&root, &init).is_ok() {
+                let kept = StoredValue::new_local(Some((observer, callback)));
+                on_cleanup(move || {
+                    if let Some(Some((observer, _callback))) = kept.try_update_value(Option::take) {
+                        observer.disconnect();
+                    }
+                });
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = set_theme;
+    theme
+}
+
+/// Whether the browser prefers a dark scheme, and more contrast.
+#[cfg(target_arch = "wasm32")]
+fn preferences() -> (bool, bool) {
+    let matches = |query: &str| {
+        web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+    };
+    (matches("(prefers-color-scheme: dark)"), matches("(prefers-contrast: more)"))
+}
+
+/// Keeps `<html data-theme>` to the theme `choice` resolves to — following the browser's
+/// preferences while the choice is `system` — and the charts' palette with it.
+pub fn apply_theme(choice: Signal<ThemeChoice>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let set = move |choice: ThemeChoice| {
+            let (dark, contrast) = preferences();
+            let theme = choice.resolve(dark, contrast);
+            lowbit_charts::palette::set_theme(theme);
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                if root.get_attribute("data-theme").as_deref() != Some(theme.name()) {
+                    let _ = root.set_attribute("data-theme", theme.name());
+                }
+            }
+        };
+        Effect::new(move |_| set(choice.get()));
+        // The browser's preference changes (the OS switches to dark at night).
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            if let Some(c) = choice.try_get_untracked() {
+                set(c);
+            }
+        });
+        let window = web_sys::window();
+        let lists: Vec<web_sys::MediaQueryList> = ["(prefers-color-scheme: dark)", "(prefers-contrast: more)"]
+            .iter()
+            .filter_map(|q| window.as_ref().and_then(|w| w.match_media(q).ok().flatten()))
+            .collect();
+        for list in &lists {
+            let _ = list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        }
+        let kept = StoredValue::new_local(Some((lists, on_change)));
+        on_cleanup(move || {
+            if let Some(Some((lists, on_change))) = kept.try_update_value(Option::take) {
+                for list in lists {
+                    let _ = list.remove_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = choice;
+}
+
+/// The theme switcher (`data-testid="theme"`, a `<select>` of system, light, dark, high
+/// contrast).
+#[component]
+pub fn ThemeSwitcher(
+    /// The choice shown.
+    #[prop(into)]
+    choice: Signal<ThemeChoice>,
+    /// Called with the chosen theme.
+    #[prop(into)]
+    on_choose: Callback<ThemeChoice>,
+) -> impl IntoView {
+    view! {
+        <select
+                class="theme-switcher"
+                data-testid="theme"
+                aria-label="Colour theme"
+                prop:value=move || choice.get().name()
+                on:change=move |ev| {
+                    if let Some(c) = ThemeChoice::parse(&event_target_value(&ev)) {
+                        on_choose.run(c);
+                    }
+                }
+            >
+                {ThemeChoice::ALL
+                    .into_iter()
+                    .map(|c| view! { <option value=c.name() selected=move || choice.get() == c>{c.label()}</option> })
+                    .collect_view()}
+        </select>
+    }
+}
