@@ -333,15 +333,18 @@ async fn hostile_input_gives_messages_not_panics() {
         tick().await;
         let notice = by_testid(&root, "notice").text_content().unwrap();
         assert!(notice.chars().count() < 4000, "{view}: the notices quote long values short");
-        if view == "signal" {
-            // A lazily loaded view (its module is not served here): the app holds its place,
-            // and the view itself renders the parsed state.
+        // A lazily loaded view (its module is not served here): the app holds its place, and
+        // the view itself renders the parsed state.
+        let _lazy = if view == "signal" {
             assert_eq!(attr(&root, "lazy-view", "data-view"), "signal");
             let Page::Signal(params) = parse_query(&query).page else { panic!("not the signal view") };
             let model = SignalModel::new(params);
-            let _view = mount_to(root.clone(), move || view! { <SignalView model=model /> });
+            let mounted = mount_to(root.clone(), move || view! { <SignalView model=model /> });
             tick().await;
-        }
+            Some(mounted)
+        } else {
+            None
+        };
         assert!(maybe_testid(&root, view).is_some(), "{view} shown");
     }
 
