@@ -33,6 +33,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# --- perl with Digest::SHA: Trunk's post-build hook (scripts/csp.sh) hashes the inline loader ---
+if ! perl -MDigest::SHA -MMIME::Base64 -e 1 2>/dev/null; then
+  say "installing perl (apt)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq perl >/dev/null
+fi
+
 # --- Rust: toolchain and wasm target -----------------------------------------------------
 if ! command -v cargo >/dev/null; then
   echo "setup: cargo not found; this machine kind ships Rust through rustup" >&2
