@@ -18,8 +18,6 @@ use crate::features::tables::params::TablesParams;
 use crate::query::{query_pairs, View, ViewParams};
 use crate::text::shorten;
 
-/// Keys every view shares: `view`, and [`AppParams`]' (`embed`, `present`).
-pub const APP_KEYS: [&str; 3] = ["view", "embed", "present"];
 
 /// One view with its state: what a URL names.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +75,8 @@ pub struct Parsed {
 
 /// Whether some view (or the app) reads `key`.
 fn known_key(key: &str) -> bool {
-    APP_KEYS.contains(&key)
+    key == "view"
+        || AppParams::KEYS.contains(&key)
         || ExplorerState::KEYS.contains(&key)
         || TablesParams::KEYS.contains(&key)
         || SignalParams::KEYS.contains(&key)
@@ -307,6 +306,11 @@ mod tests {
         assert_eq!(to_query(&p.page), "view=compare&value=2");
         let p = parse("embed=sometimes");
         assert_eq!((p.app, p.notices.len()), (AppParams::default(), 1));
+        // The theme, on any view, is no unknown parameter.
+        let p = parse("view=signal&theme=dark");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.app.theme, crate::theme::ThemeChoice::Fixed(crate::theme::ChartTheme::Dark));
+        assert_eq!(to_query_with(&p.page, &p.app), "view=signal&samples=256&block=64&schemes=nf4,fp4_bnb&theme=dark");
     }
 
     #[test]

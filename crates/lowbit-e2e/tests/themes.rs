@@ -66,6 +66,7 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     assert_eq!(corner(c, "[data-testid=sine-plot]").await?, rgb(ChartTheme::Dark), "the chart's background is the dark theme's");
     assert_eq!(page_background(c).await?, "rgb(17, 19, 23)", "the page's --bg in the dark theme");
     assert_eq!(js(c, "return document.querySelector('[data-testid=theme]').value").await?, "dark");
+    assert_eq!(js(c, "return document.querySelectorAll('[data-testid=notice]').length").await?, 0, "theme is a known key");
     // A legend swatch takes the dark theme's series colour.
     let swatch = js(c, "const s = document.querySelector('[data-testid=signal-metrics] .swatch'); return s && getComputedStyle(s).backgroundColor").await?;
     let (r, g, b) = ChartTheme::Dark.series()[0].rgb;
