@@ -297,3 +297,25 @@ pub async fn connect(driver: &Driver, profile: &Path, width: u32, height: u32) -
         .await
         .expect("WebDriver session with headless Chromium")
 }
+
+/// What the tests' steps return: any error, as a message.
+pub type TestResult<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// Runs `script` (a function body: `return …`) in the page and returns its value.
+pub async fn js(c: &Client, script: &str) -> TestResult<serde_json::Value> {
+    Ok(c.execute(script, vec![]).await?)
+}
+
+/// Polls `script` every 25 ms until it returns `true`; an error naming `what` after `timeout`.
+pub async fn wait_true(c: &Client, script: &str, what: &str, timeout: Duration) -> TestResult<()> {
+    let started = Instant::now();
+    loop {
+        if js(c, script).await? == serde_json::Value::Bool(true) {
+            return Ok(());
+        }
+        if started.elapsed() > timeout {
+            return Err(format!("timed out after {timeout:?} waiting for {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}

@@ -10,27 +10,15 @@ use std::time::{Duration, Instant};
 
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, Locator};
-use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
+use lowbit_e2e::{connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
 use lowbit_jobs::native_bench::MEASURED_ON;
 use serde_json::Value;
 
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+type Result<T> = TestResult<T>;
 
-async fn js(c: &Client, script: &str) -> Result<Value> {
-    Ok(c.execute(script, vec![]).await?)
-}
-
+/// Waits up to `seconds` for `script` to return true.
 async fn wait_true(c: &Client, script: &str, what: &str, seconds: u64) -> Result<()> {
-    let started = Instant::now();
-    loop {
-        if js(c, script).await? == Value::Bool(true) {
-            return Ok(());
-        }
-        if started.elapsed() > Duration::from_secs(seconds) {
-            return Err(format!("timed out waiting for {what}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    lowbit_e2e::wait_true(c, script, what, Duration::from_secs(seconds)).await
 }
 
 async fn click(c: &Client, testid: &str) -> Result<()> {

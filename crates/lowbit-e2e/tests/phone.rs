@@ -5,32 +5,19 @@
 //!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::Client;
-use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
-use serde_json::Value;
+use lowbit_e2e::{connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
 
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+type Result<T> = TestResult<T>;
 
 const WIDTH: u32 = 390;
 
-async fn js(c: &Client, script: &str) -> Result<Value> {
-    Ok(c.execute(script, vec![]).await?)
-}
-
+/// Waits up to `seconds` for an element matching `selector`.
 async fn wait_for(c: &Client, selector: &str, seconds: u64) -> Result<()> {
-    let started = Instant::now();
     let script = format!("return !!document.querySelector('{selector}')");
-    loop {
-        if js(c, &script).await? == Value::Bool(true) {
-            return Ok(());
-        }
-        if started.elapsed() > Duration::from_secs(seconds) {
-            return Err(format!("timed out waiting for {selector}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    lowbit_e2e::wait_true(c, &script, selector, Duration::from_secs(seconds)).await
 }
 
 /// The page's sideways overflow in CSS pixels, and the outermost elements that cause it

@@ -7,30 +7,18 @@
 //!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use lowbit_charts::ChartTheme;
-use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
+use lowbit_e2e::{connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
 use serde_json::Value;
 
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+type Result<T> = TestResult<T>;
 
-async fn js(c: &Client, script: &str) -> Result<Value> {
-    Ok(c.execute(script, vec![]).await?)
-}
-
+/// Waits up to 20 s for `script` to return true.
 async fn wait_true(c: &Client, script: &str, what: &str) -> Result<()> {
-    let started = Instant::now();
-    loop {
-        if js(c, script).await? == Value::Bool(true) {
-            return Ok(());
-        }
-        if started.elapsed() > Duration::from_secs(20) {
-            return Err(format!("timed out waiting for {what}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    lowbit_e2e::wait_true(c, script, what, Duration::from_secs(20)).await
 }
 
 /// The RGB of a canvas's top-left backing pixel (the chart's background), or null.
