@@ -15,7 +15,6 @@ use crate::features::mnist::params::MnistParams;
 use crate::features::bench::params::BenchParams;
 use crate::features::block::params::BlockParams;
 use crate::features::quantize::params::QuantizeParams;
-use crate::features::quantize::{QuantizeModel, QuantizeView};
 use crate::features::signal::params::SignalParams;
 use crate::features::tables::params::TablesParams;
 use crate::features::tables::{Tables, TablesModel};
@@ -37,8 +36,8 @@ pub struct AppModels {
     pub tables: TablesModel,
     /// The signal view's state (lazily loaded).
     pub signal: RwSignal<SignalParams>,
-    /// The Quantize view's state.
-    pub quantize: QuantizeModel,
+    /// The Quantize view's state (lazily loaded).
+    pub quantize: RwSignal<QuantizeParams>,
     /// The Compare view's state (the view itself is lazily loaded: [`crate::lazy`]).
     pub compare: RwSignal<CompareParams>,
     /// The MNIST lab's state (lazily loaded).
@@ -61,7 +60,7 @@ impl AppModels {
             explorer: ExplorerModel::new(ExplorerState::default()),
             tables: TablesModel::new(TablesParams::default()),
             signal: RwSignal::new(SignalParams::default()),
-            quantize: QuantizeModel::new(QuantizeParams::default()),
+            quantize: RwSignal::new(QuantizeParams::default()),
             compare: RwSignal::new(CompareParams::default()),
             mnist: RwSignal::new(MnistParams::default()),
             block: RwSignal::new(BlockParams::default()),
@@ -81,7 +80,7 @@ impl AppModels {
             Page::Explorer(s) => self.explorer.restore(s),
             Page::Tables(p) => self.tables.restore(p),
             Page::Signal(p) => self.signal.set(p),
-            Page::Quantize(p) => self.quantize.restore(p),
+            Page::Quantize(p) => self.quantize.set(p),
             Page::Compare(p) => self.compare.set(p),
             Page::Mnist(p) => self.mnist.set(p),
             Page::Block(p) => self.block.set(p),
@@ -103,7 +102,7 @@ impl AppModels {
             View::Explorer => Page::Explorer(self.explorer.snapshot()),
             View::Tables => Page::Tables(self.tables.snapshot()),
             View::Signal => Page::Signal(self.signal.get()),
-            View::Quantize => Page::Quantize(self.quantize.params.get()),
+            View::Quantize => Page::Quantize(self.quantize.get()),
             View::Compare => Page::Compare(self.compare.get()),
             View::Mnist => Page::Mnist(self.mnist.get()),
             View::Block => Page::Block(self.block.get()),
@@ -116,6 +115,7 @@ impl AppModels {
     pub fn take_lazy_report(&self, query: &str) {
         match parse_query(query).page {
             Page::Signal(p) if self.signal.with_untracked(|s| *s != p) => self.signal.set(p),
+            Page::Quantize(p) if self.quantize.with_untracked(|q| *q != p) => self.quantize.set(p),
             Page::Compare(p) if self.compare.with_untracked(|c| *c != p) => self.compare.set(p),
             Page::Mnist(p) if self.mnist.with_untracked(|m| *m != p) => self.mnist.set(p),
             Page::Block(p) if self.block.with_untracked(|b| *b != p) => self.block.set(p),
@@ -318,7 +318,6 @@ fn CurrentView() -> impl IntoView {
     move || match models.current.get() {
         View::Explorer => view! { <Explorer model=models.explorer /> }.into_any(),
         View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
-        View::Quantize => view! { <QuantizeView model=models.quantize /> }.into_any(),
-        v @ (View::Signal | View::Compare | View::Mnist | View::Block | View::Bench) => lazy(v),
+        v @ (View::Signal | View::Quantize | View::Compare | View::Mnist | View::Block | View::Bench) => lazy(v),
     }
 }

@@ -39,8 +39,8 @@ impl View {
     /// (two modules, so opening one view never downloads the other group's code).
     pub fn lazy_module(self) -> Option<&'static str> {
         match self {
-            View::Explorer | View::Tables | View::Quantize => None,
-            View::Signal | View::Bench => Some(COMPUTE_MODULE),
+            View::Explorer | View::Tables => None,
+            View::Signal | View::Quantize | View::Bench => Some(COMPUTE_MODULE),
             View::Compare | View::Mnist | View::Block => Some(LAB_MODULE),
         }
     }

@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
+use lowbit_app::features::quantize::model::QuantizeParams;
+use lowbit_app::features::quantize::{QuantizeModel, QuantizeView};
 use lowbit_app::features::signal::model::{self as signal_model, SignalParams};
 use lowbit_app::features::signal::{SignalControls, SignalMetrics, SignalModel, SignalSchemes, SignalView};
 use lowbit_app::features::tables::model as tables_model;
@@ -319,12 +321,22 @@ async fn components_report_changes_through_callbacks() {
     }
 }
 
+/// The Quantize state a URL names, and its notices. (The app loads the Quantize view from its
+/// second module, which the test runner does not serve: the tests mount the view itself.)
+fn quantize_page(query: &str) -> (QuantizeParams, Vec<String>) {
+    let parsed = parse_query(query);
+    let Page::Quantize(params) = parsed.page else { panic!("{query} names {:?}", parsed.page) };
+    (params, parsed.notices)
+}
+
 #[wasm_bindgen_test]
 async fn quantize_view_traces_the_seed_example_and_keeps_results_on_bad_input() {
     let root = container();
-    let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1" /> });
+    let (params, notices) = quantize_page("?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1");
+    assert_eq!(notices, Vec::<String>::new());
+    let model = QuantizeModel::new(params);
+    let _app = mount_to(root.clone(), move || view! { <QuantizeView model=model /> });
     tick().await;
-    assert_eq!(count(&root, &testid("notice")), 0);
     let codes: Vec<String> = (0..4).map(|i| data(&root, &format!("{} tr[data-index=\"{i}\"]", testid("quantize-trace")), "data-code")).collect();
     assert_eq!(codes, ["-2", "1", "4", "-7"]);
     let note = one(&root, &testid("quantize-note")).text_content().unwrap();
@@ -353,7 +365,8 @@ async fn quantize_view_traces_the_seed_example_and_keeps_results_on_bad_input() 
 #[wasm_bindgen_test]
 async fn quantize_view_reads_pasted_arrays_and_decimal_commas_with_a_note() {
     let root = container();
-    let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=quantize&scheme=int8_absmax&values=1,2" /> });
+    let model = QuantizeModel::new(quantize_page("?view=quantize&scheme=int8_absmax&values=1,2").0);
+    let _app = mount_to(root.clone(), move || view! { <QuantizeView model=model /> });
     tick().await;
     assert_eq!(count(&root, &testid("quantize-paste-note")), 0, "numbers from the URL: no note");
 

@@ -16,6 +16,8 @@ use crate::features::compare::params::CompareParams;
 use crate::features::compare::{CompareModel, CompareView};
 use crate::features::mnist::params::MnistParams;
 use crate::features::mnist::{MnistModel, MnistView};
+use crate::features::quantize::params::QuantizeParams;
+use crate::features::quantize::{QuantizeModel, QuantizeView};
 use crate::features::signal::params::SignalParams;
 use crate::features::signal::{SignalModel, SignalView};
 use crate::query::{COMPUTE_MODULE, LAB_MODULE};
@@ -27,6 +29,7 @@ struct Models {
     owner: Owner,
     signal: Option<SignalModel>,
     bench: Option<BenchModel>,
+    quantize: Option<QuantizeModel>,
     compare: Option<CompareModel>,
     mnist: Option<MnistModel>,
     block: Option<BlockModel>,
@@ -40,7 +43,7 @@ thread_local! {
 fn with_models<T>(f: impl FnOnce(&mut Models) -> T) -> T {
     MODELS.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), signal: None, bench: None, compare: None, mnist: None, block: None });
+        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), signal: None, bench: None, quantize: None, compare: None, mnist: None, block: None });
         f(models)
     })
 }
@@ -111,6 +114,25 @@ impl LazyModel for BenchModel {
     }
     fn render(self) -> AnyView {
         view! { <BenchView model=self /> }.into_any()
+    }
+}
+
+impl LazyModel for QuantizeModel {
+    type Params = QuantizeParams;
+    fn params(&self) -> RwSignal<QuantizeParams> {
+        self.params
+    }
+    fn restore(&self, params: QuantizeParams) {
+        QuantizeModel::restore(self, params);
+    }
+    fn page(params: QuantizeParams) -> Page {
+        Page::Quantize(params)
+    }
+    fn from_page(page: Page) -> Option<QuantizeParams> {
+        if let Page::Quantize(p) = page { Some(p) } else { None }
+    }
+    fn render(self) -> AnyView {
+        view! { <QuantizeView model=self /> }.into_any()
     }
 }
 
@@ -218,11 +240,12 @@ pub fn mount_lab(root: web_sys::HtmlElement, query: &str, report: impl Fn(String
 }
 
 /// [`mount_lab`] for the `lowbit-compute` module: the views that run the compute worker
-/// (the quantized signals, the Speed view).
+/// (the quantized signals, Quantize, the Speed view).
 pub fn mount_compute(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
     match parse_query(query).page {
         Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
         Page::Bench(p) => Ok(show(root, model_in(|m| &mut m.bench, || BenchModel::new(p.clone())), p, report)),
+        Page::Quantize(p) => Ok(show(root, model_in(|m| &mut m.quantize, || QuantizeModel::new(p.clone())), p, report)),
         other => Err(not_here(&other, COMPUTE_MODULE)),
     }
 }

@@ -142,7 +142,7 @@ fn the_app_opens_448_with_its_hooks() {
     assert!(!html.contains("data-testid=\"notice\""), "no notice for another view's keys");
     assert!(html.contains("data-testid=\"table-float8_e4m3fn\""));
     // The views of the lazily loaded module: a placeholder the module mounts into.
-    for view in ["compare", "mnist", "block"] {
+    for view in ["quantize", "compare", "mnist", "block"] {
         let html = render(move || view! { <Lowbit query=format!("?view={view}") /> });
         assert!(!html.contains("data-testid=\"notice\""), "{view}: {html}");
         assert!(html.contains(&format!("data-testid=\"lazy-view\" data-view=\"{view}\" data-state=\"loading\"")), "{view}: {html}");
@@ -153,7 +153,14 @@ fn the_app_opens_448_with_its_hooks() {
 
 #[test]
 fn the_quantize_view_traces_and_marks_refused_input_stale() {
+    // The app shows the lazily loaded view's container; the view itself is mounted on a model.
     let html = render(|| view! { <Lowbit query="?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1" /> });
+    assert!(!html.contains("data-testid=\"notice\""), "{html}");
+    assert!(html.contains("data-testid=\"lazy-view\" data-view=\"quantize\""), "{html}");
+    let parsed = lowbit_app::url::parse_query("?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1");
+    assert!(parsed.notices.is_empty());
+    let lowbit_app::url::Page::Quantize(params) = parsed.page else { panic!("{:?}", parsed.page) };
+    let html = render(move || view! { <QuantizeView model=QuantizeModel::new(params) /> });
     assert_eq!(attrs(&html, "data-index"), ["0", "1", "2", "3"]);
     assert_eq!(attrs(&html, "data-code"), ["-2", "1", "4", "-7"]);
     assert_eq!(attrs(&html, "data-codes"), ["-2,1,4,-7"]);
