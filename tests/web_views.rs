@@ -362,6 +362,70 @@ async fn quantize_view_traces_the_seed_example_and_keeps_results_on_bad_input() 
     assert_eq!(data(&root, &testid("quantize-dequantized"), "data-values"), "0.3333333432674408,0.3333333432674408,0.3333333432674408,64");
 }
 
+/// `n` numbers as pasted: "0.5, -1.25, …".
+fn pasted_numbers(n: usize) -> String {
+    (0..n).map(|i| format!("{}", (i % 41) as f32 / 8.0 - 2.5)).collect::<Vec<_>>().join(", ")
+}
+
+#[wasm_bindgen_test]
+async fn quantize_view_windows_its_trace_and_hands_long_inputs_to_the_worker() {
+    let root = container();
+    let model = QuantizeModel::new(quantize_page("?view=quantize&scheme=nf4").0);
+    let _app = mount_to(root.clone(), move || view! { <QuantizeView model=model /> });
+    tick().await;
+    assert_eq!(count(&root, &format!("{} tbody tr", testid("quantize-trace"))), 4);
+    assert_eq!(count(&root, &testid("quantize-url-note")), 0);
+
+    // 5,000 numbers: on this thread, at once; a window of the trace; the URL leaves them out.
+    set_input(&root, &testid("quantize-input"), &pasted_numbers(5000), "input");
+    tick().await;
+    assert_eq!(data(&root, &testid("quantize-output"), "data-count"), "5000");
+    assert_eq!(data(&root, &testid("quantize-trace-window"), "data-total"), "5000");
+    let rows = || count(&root, &format!("{} tbody tr", testid("quantize-trace")));
+    assert_eq!(rows(), 64, "a window of rows, not 5,000");
+    assert_eq!(data(&root, &format!("{} tbody tr", testid("quantize-trace")), "data-index"), "0");
+    assert_eq!(data(&root, &testid("quantize-codes"), "data-codes").split(',').count(), 4096);
+    let note = one(&root, &testid("quantize-url-note")).text_content().unwrap();
+    assert!(note.contains("5,000 values") && note.contains("URL"), "{note}");
+    assert_eq!(lowbit_app::url::to_query(&Page::Quantize(model.params.get_untracked())), "view=quantize&scheme=nf4&count=5000");
+
+    // Scrolling the box moves the window: row 2,000 is in the DOM, shown inside the box.
+    let window_box: HtmlElement = one(&root, &testid("quantize-trace-window")).unchecked_into();
+    window_box.set_scroll_top(2000 * 28);
+    fire(&window_box, "scroll");
+    let row = format!("{} tr[data-index=\"2000\"]", testid("quantize-trace"));
+    until("row 2000 in the window", || count(&root, &row) == 1).await;
+    assert!(rows() <= 64);
+    let (a, b) = (window_box.get_bounding_client_rect(), one(&root, &row).get_bounding_client_rect());
+    assert!(b.top() >= a.top() - 1.0 && b.bottom() <= a.bottom() + 1.0, "row 2000 at {}..{}, box {}..{}", b.top(), b.bottom(), a.top(), a.bottom());
+
+    // 10,000 numbers: the compute worker's job (which the test runner cannot start: its script
+    // is not served). The last result stays, marked stale, and the failure is said.
+    set_input(&root, &testid("quantize-input"), &pasted_numbers(10_000), "input");
+    tick().await;
+    assert_eq!(data(&root, &testid("quantize-output"), "data-stale"), "true");
+    assert_eq!(data(&root, &testid("quantize-output"), "data-count"), "5000", "the last result, kept");
+    for _ in 0..600 {
+        if count(&root, &testid("quantize-worker-error")) == 1 {
+            break;
+        }
+        frame().await;
+    }
+    let failure = one(&root, &testid("quantize-worker-error")).text_content().unwrap();
+    assert!(failure.contains("The computation failed") && failure.contains("worker"), "{failure}");
+    assert_eq!(data(&root, &testid("quantize-output"), "data-stale"), "true");
+    assert_eq!(count(&root, &testid("quantize-progress")), 0);
+
+    // A short input again: this thread, current, no failure shown.
+    set_input(&root, &testid("quantize-input"), "1, 2, 3", "input");
+    tick().await;
+    assert_eq!(count(&root, &testid("quantize-worker-error")), 0);
+    assert_eq!(data(&root, &testid("quantize-output"), "data-count"), "3");
+    assert_eq!(data(&root, &testid("quantize-output"), "data-stale"), "");
+    assert_eq!(rows(), 3);
+    assert_eq!(count(&root, &testid("quantize-url-note")), 0);
+}
+
 #[wasm_bindgen_test]
 async fn quantize_view_reads_pasted_arrays_and_decimal_commas_with_a_note() {
     let root = container();

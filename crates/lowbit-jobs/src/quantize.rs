@@ -166,6 +166,9 @@ pub struct QuantizeOutcome {
     pub outlier_columns: Vec<usize>,
     /// Double quantization state.
     pub double_quant: Option<DoubleQuantData>,
+    /// The GGUF types with an additive min: the value of level 0 of each group (empty
+    /// otherwise; [`Quantized::mins`]).
+    pub mins: Vec<f32>,
     /// Remarks.
     pub notes: Vec<String>,
     /// Error metrics over every value.
@@ -192,6 +195,7 @@ impl QuantizeOutcome {
             clipped: q.clipped,
             outlier_columns: q.outlier_columns,
             double_quant: q.double_quant.map(|d| DoubleQuantData { offset: d.offset, codes: d.codes, absmax: d.absmax }),
+            mins: q.mins,
             notes: q.notes,
             metrics: MetricsData::from(metrics),
         }

@@ -30,9 +30,13 @@ pub fn QuantizeControls(
                     placeholder="0.5, 1.25  ·  [0.5, 1.25]  ·  np.array([0.5, 1.25])  ·  0,5; 1,25"
                     prop:value=move || model.text.get()
                     on:input=move |ev| {
+                        let started = crate::perf::now();
                         let text = event_target_value(&ev);
                         model.apply("values", &text);
-                        model.text.set(text);
+                        crate::perf::record("quantize-read-ms", crate::perf::now() - started);
+                        // The box already shows the text: kept without setting it again (a
+                        // million pasted numbers are megabytes of text).
+                        *model.text.write_untracked() = text;
                     }
                 ></textarea>
             </label>

@@ -1,10 +1,13 @@
 //! Quantize: paste numbers, see them quantized by any scheme step by step. [`params`] holds
-//! its URL keys, [`paste`] how pasted text reads as numbers, [`model`] the computation as
-//! display data (all natively tested).
+//! its URL keys (and the rule that leaves more than 4,096 values out of the URL), [`paste`]
+//! how pasted text reads as numbers, [`model`] the computation as display data, [`window`]
+//! which trace rows are in the page (all natively tested). The view is in the lazily loaded
+//! module (`crate::lazy`); inputs above 8,192 values are quantized by the compute worker.
 
 pub mod model;
 pub mod params;
 pub mod paste;
+pub mod window;
 
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod controls;
@@ -20,5 +23,5 @@ pub use {
     controls::QuantizeControls,
     results::QuantizeResults,
     trace::QuantizeTrace,
-    view::{QuantizeModel, QuantizeView},
+    view::{QuantizeModel, QuantizeView, RemoteResult},
 };

@@ -8,8 +8,10 @@
 //! Tested natively.
 
 use lowbit_core::decimal::js_string;
-use lowbit_core::metrics::Metrics;
-use lowbit_core::quant::{Element, Granularity, NibbleOrder, Quantized, ScaleRule, Scheme, SecondLevel, SCHEMES};
+use lowbit_core::quant::{Element, Granularity, NibbleOrder, ScaleRule, Scheme, SecondLevel, SCHEMES};
+use lowbit_jobs::protocol::Outcome;
+use lowbit_jobs::quantize::{QuantizeData, QuantizeJob, QuantizeOutcome, QuantizeTask, RunOptions, TraceRowData};
+use lowbit_jobs::task::{no_clock, run_to_end};
 
 use crate::text::trim_fraction;
 
@@ -89,16 +91,16 @@ pub struct ClaimNote {
 
 /// The notes on the article claims about these inputs (none for other inputs), each quoting
 /// the computed fact it is about (`q`: the parameters' result).
-pub fn claim_notes(params: &QuantizeParams, q: &Quantized) -> Vec<ClaimNote> {
+pub fn claim_notes(params: &QuantizeParams, q: &QuantizeOutcome) -> Vec<ClaimNote> {
     let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
     ARTICLE_CLAIMS
         .iter()
-        .filter(|c| c.scheme == params.scheme && params.block.is_none() && bits(c.values) == bits(&params.values))
+        .filter(|c| c.scheme == params.scheme && params.block.is_none() && c.values.len() == params.values.len() && bits(c.values) == bits(&params.values))
         .map(|c| {
             let computed = match c.fact {
                 Fact::Codes => format!("codes {}", bracketed(&q.codes, |c| c.to_string())),
                 Fact::Stored => format!("stored values {}", bracketed(&q.dequantized, |d| show(*d as f64))),
-                Fact::Packed => format!("packed bytes {}", bracketed(q.packed(), |b| b.to_string())),
+                Fact::Packed => format!("packed bytes {}", bracketed(&q.packed, |b| b.to_string())),
             };
             ClaimNote {
                 agrees: c.wrong.is_none(),
@@ -119,39 +121,78 @@ pub fn claim_notes(params: &QuantizeParams, q: &Quantized) -> Vec<ClaimNote> {
 /// Everything the view shows for one set of parameters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuantizeResult {
-    /// The inputs.
-    pub input: Vec<f32>,
-    /// The scheme's result (with the trace).
-    pub q: Quantized,
-    /// The error metrics.
-    pub metrics: Metrics,
+    /// The scheme's result: what the compute worker's quantize job returns
+    /// ([`lowbit_jobs::quantize::quantize`]), whichever thread ran it.
+    pub q: QuantizeOutcome,
     /// Whether the first element goes to the high nibble (bitsandbytes).
     pub high_first: bool,
+    /// Whether the packed bytes are a GGUF type's blocks (as ggml stores them).
+    pub gguf: bool,
     /// The article notes.
     pub claims: Vec<ClaimNote>,
     /// The trace's columns for this scheme.
     pub columns: Vec<TraceColumn>,
+    /// Trace rows computed with the result ([`compute`]: all of them, up to
+    /// [`lowbit_jobs::quantize::MAX_TRACE_ROWS`]; the view reads windows instead).
+    pub trace: Vec<TraceRowData>,
 }
 
-/// Quantizes the parameters' numbers (an unknown scheme runs the default one, with a note).
-pub fn compute(params: &QuantizeParams) -> QuantizeResult {
-    // An id that does not parse (never from the URL, which canonicalises it) runs the first
-    // registry scheme.
-    let scheme = Scheme::parse(&params.scheme).unwrap_or_else(|_| Scheme {
+/// The scheme the parameters name; an id that does not parse (never from the URL, which
+/// canonicalises it) runs the first registry scheme.
+fn scheme_of(params: &QuantizeParams) -> Scheme {
+    Scheme::parse(&params.scheme).unwrap_or_else(|_| Scheme {
         id: SCHEMES[0].id.into(),
         info: SCHEMES[0],
         element: lowbit_core::quant::Element::Codebook(&lowbit_core::codebook::NF4),
-    });
-    let q = scheme.quantize(&params.values, &params.options(true));
-    let metrics = Metrics::compare(&params.values, &q.dequantized);
-    let claims = claim_notes(params, &q);
+    })
+}
+
+/// The compute worker's job for the parameters (the same job runs on the main thread for
+/// small inputs: [`run_here`]).
+pub fn job(params: &QuantizeParams) -> QuantizeJob {
+    QuantizeJob { scheme: scheme_of(params).id, values: params.values.clone(), options: RunOptions { block: params.block, ..RunOptions::default() } }
+}
+
+/// The view's result from a quantize job's outcome for `params` (no trace rows: the view
+/// reads windows of them).
+pub fn from_outcome(params: &QuantizeParams, q: QuantizeOutcome) -> QuantizeResult {
+    let scheme = scheme_of(params);
+    let granularity = Granularity::parse(&q.granularity).unwrap_or(Granularity::Block);
     QuantizeResult {
-        input: params.values.clone(),
         high_first: scheme.info.packing == NibbleOrder::HighFirst,
-        columns: trace_columns(&scheme, q.granularity),
+        gguf: matches!(scheme.element, Element::Gguf(_)),
+        columns: trace_columns(&scheme, granularity),
+        claims: claim_notes(params, &q),
         q,
-        metrics,
-        claims,
+        trace: Vec::new(),
+    }
+}
+
+/// Runs the parameters' quantize job here, at once: the compute worker's own task
+/// ([`QuantizeTask`]) run to its end, so both threads share one implementation. Returns the
+/// result and what trace windows read ([`QuantizeData::trace`]); None when the job fails
+/// (more than [`MAX_VALUES`] values).
+pub fn run_here(params: &QuantizeParams) -> Option<(QuantizeResult, QuantizeData)> {
+    let mut task = QuantizeTask::new(job(params));
+    let Ok(Outcome::Quantize(outcome)) = run_to_end(&mut task, &mut no_clock(), &mut |_| true) else { return None };
+    let data = task.take_data()?;
+    Some((from_outcome(params, *outcome), data))
+}
+
+/// Quantizes the parameters' numbers here, with the trace rows (up to
+/// [`lowbit_jobs::quantize::MAX_TRACE_ROWS`]); an unknown scheme runs the default one.
+pub fn compute(params: &QuantizeParams) -> QuantizeResult {
+    match run_here(params) {
+        Some((mut result, data)) => {
+            result.trace = data.trace(0, 0, params.values.len()).rows;
+            result
+        }
+        None => {
+            // Too many values: nothing quantized (the numbers box refuses such input first).
+            let mut empty = params.clone();
+            empty.values.clear();
+            compute(&empty)
+        }
     }
 }
 
@@ -194,8 +235,8 @@ impl QuantizeResult {
             "{}: {} elements, {} {} (size {}), {} bits/element{tensor}, {} bytes",
             q.scheme,
             q.codes.len(),
-            q.granularity.name(),
-            if q.granularity == Granularity::Tensor { "scale" } else { "scales" },
+            q.granularity,
+            if q.granularity == Granularity::Tensor.name() { "scale" } else { "scales" },
             q.block,
             show(q.bits_per_element),
             q.storage_bytes
@@ -205,10 +246,10 @@ impl QuantizeResult {
     /// Where the nominal rate ("bits / element", the scales spread over a whole block, row or
     /// large tensor, as papers quote it) holds: "at block 64".
     pub fn nominal_where(&self) -> String {
-        match self.q.granularity {
-            Granularity::Block => format!("at block {}", self.q.block),
-            Granularity::Row => format!("per row of {}", self.q.block),
-            Granularity::Tensor => "for a large tensor".into(),
+        match Granularity::parse(&self.q.granularity) {
+            Ok(Granularity::Row) => format!("per row of {}", self.q.block),
+            Ok(Granularity::Tensor) => "for a large tensor".into(),
+            _ => format!("at block {}", self.q.block),
         }
     }
 
@@ -421,7 +462,7 @@ pub fn trace_columns(scheme: &Scheme, granularity: Granularity) -> Vec<TraceColu
 }
 
 /// One cell of a trace row.
-fn trace_cell(t: &lowbit_core::quant::TraceRow, field: TraceField) -> String {
+fn trace_cell(t: &TraceRowData, field: TraceField) -> String {
     match field {
         TraceField::Index => t.index.to_string(),
         TraceField::Group => t.group.to_string(),
@@ -456,7 +497,7 @@ pub struct PackedByte {
 }
 
 /// The packed bytes of a 4-bit scheme.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Packed {
     /// `data-bytes`: the bytes in decimal, comma-joined.
     pub bytes_attr: String,
@@ -466,8 +507,10 @@ pub struct Packed {
     pub high_heading: String,
     /// The heading of the low-nibble column.
     pub low_heading: String,
-    /// One row per byte.
+    /// One row per byte (the first [`PACKED_ROWS_MAX`]).
     pub bytes: Vec<PackedByte>,
+    /// How many bytes there are.
+    pub total: usize,
 }
 
 /// One row of the trace table.
@@ -483,12 +526,14 @@ pub struct TraceRow {
     pub cells: Vec<String>,
 }
 
-/// Everything the Quantize view shows for one result, as strings.
-#[derive(Clone, Debug, PartialEq)]
+/// Everything the Quantize view shows for one result, as strings (`Default`: nothing yet).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuantizeDisplay {
     /// The CLI's summary line.
     pub summary: String,
-    /// `data-codes`: the codes, comma-joined.
+    /// How many values were quantized (the trace's rows).
+    pub count: usize,
+    /// `data-codes`: the codes, comma-joined (the first [`LIST_MAX`]).
     pub codes_attr: String,
     /// The codes for reading ("[-2, 1, 4, -7]").
     pub codes: String,
@@ -523,30 +568,69 @@ fn bracketed<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
     format!("[{}]", joined(items, f))
 }
 
-/// What the view shows for `r`.
+/// The most entries the lists of a result show (codes, scales, the reconstruction; their
+/// `data-*` attributes hold the same): a million values stay a few kilobytes of page.
+pub const LIST_MAX: usize = 4096;
+
+/// The most rows of the packed-bytes table.
+pub const PACKED_ROWS_MAX: usize = 256;
+
+/// `[a, b, c]`, or the first [`LIST_MAX`] entries and how many more.
+fn bracketed_list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    if items.len() <= LIST_MAX {
+        return bracketed(items, f);
+    }
+    format!("[{}, … {} more]", joined(&items[..LIST_MAX], f), crate::features::quantize::params::thousands(items.len() - LIST_MAX))
+}
+
+/// The first [`LIST_MAX`] entries, comma-joined (a `data-*` attribute).
+fn attr_list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    items.iter().take(LIST_MAX).map(f).collect::<Vec<_>>().join(",")
+}
+
+/// The trace table's rows for some trace rows of a result with these columns.
+pub fn trace_rows(columns: &[TraceColumn], rows: &[TraceRowData]) -> Vec<TraceRow> {
+    rows.iter()
+        .map(|t| TraceRow { index: t.index, code: t.code, clipped: t.clipped, cells: columns.iter().map(|c| trace_cell(t, c.field)).collect() })
+        .collect()
+}
+
+/// What the view shows for `r`, with the trace rows `r` holds.
 pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
+    let mut d = display_without_trace(r);
+    d.trace = trace_rows(&r.columns, &r.trace);
+    d
+}
+
+/// What the view shows for `r` but the trace rows (the view reads windows of them).
+pub fn display_without_trace(r: &QuantizeResult) -> QuantizeDisplay {
     let q = &r.q;
     let mut extra = Vec::new();
     if !q.scale_codes.is_empty() {
-        extra.push(("scale codes", bracketed(&q.scale_codes, |b| format!("0x{b:02x}"))));
+        extra.push(("scale codes", bracketed_list(&q.scale_codes, |b| format!("0x{b:02x}"))));
     }
     if let Some(p) = q.tensor_scale {
         extra.push(("tensor scale", show(p as f64)));
     }
     if !q.zero_points.is_empty() {
-        extra.push(("zero points", bracketed(&q.zero_points, |z| z.to_string())));
+        extra.push(("zero points", bracketed_list(&q.zero_points, |z| z.to_string())));
     }
     if !q.outlier_columns.is_empty() {
-        extra.push(("outlier columns (fp16)", bracketed(&q.outlier_columns, |c| c.to_string())));
+        extra.push(("outlier columns (fp16)", bracketed_list(&q.outlier_columns, |c| c.to_string())));
     }
-    let gguf = !q.blocks.is_empty();
+    let gguf = r.gguf;
     if !q.mins.is_empty() {
-        extra.push(("mins", bracketed(&q.mins, |m| show(*m as f64))));
+        extra.push(("mins", bracketed_list(&q.mins, |m| show(*m as f64))));
     }
     if gguf {
-        extra.push(("blocks (hex, as ggml stores them)", q.blocks.iter().map(|b| format!("{b:02x}")).collect()));
+        let shown = q.packed.len().min(LIST_MAX);
+        let mut hex: String = q.packed[..shown].iter().map(|b| format!("{b:02x}")).collect();
+        if shown < q.packed.len() {
+            hex.push_str(&format!("… {} more bytes", crate::features::quantize::params::thousands(q.packed.len() - shown)));
+        }
+        extra.push(("blocks (hex, as ggml stores them)", hex));
     }
-    let packed_bytes = q.packed();
+    let packed_bytes = &q.packed;
     let packed = (!packed_bytes.is_empty()).then(|| {
         // A GGUF block's bytes hold scales and codes in the type's own order (the block explorer
         // lays them out by field): the nibbles are shown without naming elements.
@@ -556,37 +640,30 @@ pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
             (false, false) => ("high nibble: x[2i+1]".into(), "low nibble: x[2i], first".into()),
         };
         Packed {
-            bytes_attr: packed_bytes.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(","),
+            bytes_attr: attr_list(packed_bytes, |b| b.to_string()),
             high_first: r.high_first,
             high_heading: hi,
             low_heading: lo,
+            total: packed_bytes.len(),
             bytes: packed_bytes
                 .iter()
+                .take(PACKED_ROWS_MAX)
                 .enumerate()
                 .map(|(index, &b)| PackedByte { index, hex: format!("0x{b:02x}"), binary: format!("{b:08b}"), byte: b, high: b >> 4, low: b & 15 })
                 .collect(),
         }
     });
-    let m = &r.metrics;
-    let trace = q
-        .trace
-        .iter()
-        .map(|t| TraceRow {
-            index: t.index,
-            code: t.code,
-            clipped: t.clipped,
-            cells: r.columns.iter().map(|c| trace_cell(t, c.field)).collect(),
-        })
-        .collect();
+    let m = &q.metrics;
     QuantizeDisplay {
         summary: r.summary(),
-        codes_attr: q.codes.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(","),
-        codes: bracketed(&q.codes, |c| c.to_string()),
+        count: q.codes.len(),
+        codes_attr: attr_list(&q.codes, |c| c.to_string()),
+        codes: bracketed_list(&q.codes, |c| c.to_string()),
         scale_name: if q.scales.len() == 1 { "scale" } else { "scales" },
-        scales: bracketed(&q.scales, |s| show(*s as f64)),
+        scales: bracketed_list(&q.scales, |s| show(*s as f64)),
         extra,
-        values_attr: q.dequantized.iter().map(|&d| js_string(d as f64)).collect::<Vec<_>>().join(","),
-        dequantized: bracketed(&q.dequantized, |d| show(*d as f64)),
+        values_attr: attr_list(&q.dequantized, |&d| js_string(d as f64)),
+        dequantized: bracketed_list(&q.dequantized, |d| show(*d as f64)),
         packed,
         metrics: vec![
             ("MSE".into(), show(m.mse)),
@@ -599,7 +676,7 @@ pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
         claims: r.claims.clone(),
         trace_columns: r.columns.iter().map(|c| c.heading.clone()).collect(),
         code_column: r.columns.iter().position(|c| c.field == TraceField::Code),
-        trace,
+        trace: Vec::new(),
     }
 }
 
@@ -646,14 +723,14 @@ mod tests {
     use crate::query::ViewParams;
 
     fn params(scheme: &str, values: &[f32]) -> QuantizeParams {
-        QuantizeParams { scheme: scheme.into(), values: values.to_vec(), block: None }
+        QuantizeParams { scheme: scheme.into(), values: values.to_vec(), block: None, left_out: None }
     }
 
     #[test]
     fn seed_002_int4_trace_and_the_article_note() {
         let r = compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1]));
         assert_eq!(r.q.codes, vec![-2, 1, 4, -7]);
-        let t = &r.q.trace;
+        let t = &r.trace;
         assert_eq!(t.len(), 4);
         assert_eq!(show(t[0].absmax), "2.1");
         assert_eq!(show(t[0].scale), "0.29999998", "2.1 / 7 in f32, as the CLI prints it");
@@ -675,14 +752,14 @@ mod tests {
         assert_eq!(d.codes_attr, "-2,1,4,-7");
         assert_eq!(d.codes, "[-2, 1, 4, -7]");
         // INT4 packs two's-complement nibbles, the first element in the LOW nibble (as the CLI: 1e 94).
-        assert_eq!(r.q.packed(), vec![0x1e, 0x94]);
+        assert_eq!(r.q.packed, vec![0x1e, 0x94]);
         assert!(!d.packed.as_ref().unwrap().high_first);
     }
 
     #[test]
     fn seed_000_fp4_bnb_packed_high_nibble_first() {
         let r = compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 4.0]));
-        assert_eq!(r.q.packed(), vec![117, 35]);
+        assert_eq!(r.q.packed, vec![117, 35]);
         assert!(r.high_first);
         assert_eq!(r.q.scales, vec![4.0]);
         assert_eq!(r.q.dequantized, vec![1.0, 2.0, 2.6666667, 4.0]);
@@ -719,8 +796,8 @@ mod tests {
         assert!(note.text.contains("[-1, 1, 4, -7]") && note.text.contains("codes [-30, 18, 73, -127]"), "{}", note.text);
         // The claim's numbers: the INT8 scale, and -0.5 / scale.
         assert_eq!(format!("{:.6}", r.q.scales[0]), "0.016535");
-        assert_eq!(format!("{:.2}", r.q.trace[0].scaled), "-30.24");
-        assert_eq!(r.q.trace[3].code, -127);
+        assert_eq!(format!("{:.2}", r.trace[0].scaled), "-30.24");
+        assert_eq!(r.trace[3].code, -127);
 
         let r = compute(&params("cast:float16", &seed));
         let stored = [-0.5f32, 0.30004883, 1.2001953, -2.0996094];
@@ -843,7 +920,7 @@ mod tests {
             let r = compute(&params(id, &[-0.5, 0.3, 1.2, -2.1, 7.9, 0.0]));
             assert_eq!(r.q.codes.len(), 6, "{id}");
             let d = display(&r);
-            assert_eq!(d.trace.len(), r.q.trace.len(), "{id}");
+            assert_eq!(d.trace.len(), r.trace.len(), "{id}");
             assert!(d.trace.iter().all(|row| row.cells.len() == d.trace_columns.len()), "{id}");
             assert!(d.code_column.is_some_and(|c| d.trace_columns[c].contains("code")), "{id}: {:?}", d.trace_columns);
         }
@@ -857,7 +934,7 @@ mod tests {
         // A GGUF type: ggml's block bytes, its scales and mins, bits per element as ggml.
         let r = compute(&params("Q4_K", &[-0.5, 0.3, 1.2, -2.1]));
         assert_eq!(r.q.scheme, "q4_k");
-        assert_eq!(r.q.packed(), &lowbit_core::gguf::quantize(lowbit_core::gguf::GgufType::Q4K, &[-0.5, 0.3, 1.2, -2.1])[..]);
+        assert_eq!(r.q.packed[..], lowbit_core::gguf::quantize(lowbit_core::gguf::GgufType::Q4K, &[-0.5, 0.3, 1.2, -2.1])[..]);
         let d = display(&r);
         assert_eq!(d.packed.as_ref().unwrap().bytes.len(), 144);
         assert!(d.extra.iter().any(|(name, _)| *name == "mins"));
@@ -866,5 +943,43 @@ mod tests {
         let empty = compute(&params("nf4", &[]));
         assert!(empty.q.codes.is_empty());
         assert_eq!(display(&empty).metrics[0].1, "nan", "MSE of nothing");
+    }
+
+    #[test]
+    fn the_main_thread_runs_the_workers_task_and_reads_trace_windows() {
+        let values: Vec<f32> = (0..1000).map(|i| ((i * 37 % 101) as f32 - 50.0) / 7.0).collect();
+        for id in ["nf4", "int4_absmax", "mxfp4", "q4_k", "cast:float8_e4m3fn"] {
+            let p = params(id, &values);
+            let (here, data) = run_here(&p).unwrap();
+            // The worker's job, run at once: the same outcome.
+            assert_eq!(lowbit_jobs::quantize::quantize(&job(&p)).unwrap(), here.q, "{id}");
+            // A window's rows are the full trace's.
+            let full = compute(&p);
+            assert_eq!(full.trace.len(), 1000);
+            let window = data.trace(0, 500, 64).rows;
+            assert_eq!(window[..], full.trace[500..564], "{id}");
+            let d = display(&full);
+            assert_eq!(trace_rows(&full.columns, &window)[..], d.trace[500..564], "{id}");
+        }
+    }
+
+    #[test]
+    fn a_long_input_shows_bounded_lists() {
+        let values: Vec<f32> = (0..10_000).map(|i| (i % 17) as f32 - 8.0).collect();
+        let (r, _) = run_here(&params("nf4", &values)).unwrap();
+        let d = display_without_trace(&r);
+        assert_eq!(d.count, 10_000);
+        assert!(d.trace.is_empty());
+        assert_eq!(d.codes_attr.split(',').count(), LIST_MAX);
+        assert_eq!(d.values_attr.split(',').count(), LIST_MAX);
+        assert!(d.codes.ends_with(", … 5,904 more]"), "{}", &d.codes[d.codes.len() - 40..]);
+        assert_eq!(d.codes_attr.split(',').map(|c| c.parse::<i64>().unwrap()).collect::<Vec<_>>(), r.q.codes[..LIST_MAX]);
+        let packed = d.packed.unwrap();
+        assert_eq!((packed.bytes.len(), packed.total), (PACKED_ROWS_MAX, 5000));
+        assert_eq!(packed.bytes_attr.split(',').count(), LIST_MAX);
+        assert!(d.summary.contains("10000 elements"), "{}", d.summary);
+        // Short inputs: everything, as before.
+        let d = display(&compute(&params("nf4", &values[..100])));
+        assert_eq!((d.codes_attr.split(',').count(), d.trace.len(), d.packed.unwrap().bytes.len()), (100, 100, 50));
     }
 }

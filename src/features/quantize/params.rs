@@ -2,6 +2,10 @@
 //! (numbers separated by commas; any paste [`read_pasted`] reads) and `block` (default: the scheme's). The text box and the
 //! block box apply their values through the same parsers, so the UI and the URL accept the
 //! same.
+//!
+//! A URL cannot hold a million numbers: above [`URL_MAX_VALUES`] values the `values` key is
+//! left out of the URL and `count` says how many there were ([`QuantizeParams::query_parts`]);
+//! the view says so ([`url_note`]). Such a link opens the example, with a notice.
 
 use lowbit_core::quant::{BlockSizes, Options, Scheme, SCHEMES};
 
@@ -16,8 +20,12 @@ pub const DEFAULT_VALUES: [f32; 4] = [-0.5, 0.3, 1.2, -2.1];
 
 pub use super::paste::{read_pasted, Pasted, MAX_VALUES};
 
-/// The URL keys of the view.
-pub const PARAMS: [&str; 3] = ["scheme", "values", "block"];
+/// The URL keys of the view (`count`: how many values a URL left out).
+pub const PARAMS: [&str; 4] = ["scheme", "values", "block", "count"];
+
+/// The most values the URL holds (4,096 numbers are up to ~60 KB of URL); a larger input's
+/// `values` are left out of the URL.
+pub const URL_MAX_VALUES: usize = 4096;
 
 /// The parametric schemes the picker offers besides the registry's.
 pub const EXTRA_SCHEMES: [&str; 7] = [
@@ -39,12 +47,50 @@ pub struct QuantizeParams {
     pub values: Vec<f32>,
     /// The block size; None = the scheme's default.
     pub block: Option<usize>,
+    /// Read from a URL that left its values out (`count`): how many there were. The values
+    /// are then the example's (or, in a view that still holds that many, the view's own).
+    pub left_out: Option<usize>,
 }
 
 impl Default for QuantizeParams {
     fn default() -> Self {
-        QuantizeParams { scheme: DEFAULT_SCHEME.into(), values: DEFAULT_VALUES.to_vec(), block: None }
+        QuantizeParams { scheme: DEFAULT_SCHEME.into(), values: DEFAULT_VALUES.to_vec(), block: None, left_out: None }
     }
+}
+
+/// Whether the URL holds these values (at most [`URL_MAX_VALUES`] of them).
+pub fn values_in_url(values: &[f32]) -> bool {
+    values.len() <= URL_MAX_VALUES
+}
+
+/// The notice shown while the URL does not hold the values: the view's own values are too
+/// many, or the URL the view was opened with left them out. None when the URL holds them.
+pub fn url_note(params: &QuantizeParams) -> Option<String> {
+    if !values_in_url(&params.values) {
+        return Some(format!(
+            "These {} values are not in the page's URL (a URL holds at most {URL_MAX_VALUES}): a link to this page opens the example. Paste or load them again to share them.",
+            thousands(params.values.len())
+        ));
+    }
+    params.left_out.map(|n| {
+        format!(
+            "The link's {} values were left out of its URL (a URL holds at most {URL_MAX_VALUES}); showing the example's values instead.",
+            thousands(n)
+        )
+    })
+}
+
+/// 1048576 → "1,048,576".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Parses a list of numbers as people paste them ([`read_pasted`]: whitespace, commas,
@@ -104,6 +150,14 @@ impl QuantizeParams {
             }
             "values" => {
                 self.values = parse_values(value).map_err(|e| format!("values: {e}; showing the example."))?;
+                self.left_out = None;
+            }
+            "count" => {
+                let n = value.trim().parse::<usize>().ok().filter(|n| *n > URL_MAX_VALUES && *n <= MAX_VALUES);
+                match n {
+                    Some(n) => self.left_out = Some(n),
+                    None => return Err(format!("count '{}' is not a number of values a URL leaves out; ignored.", shorten(value))),
+                }
             }
             "block" => {
                 let b = value.trim().parse::<usize>().ok().filter(|b| *b >= 1);
@@ -143,19 +197,83 @@ impl ViewParams for QuantizeParams {
         for &(key, value) in pairs {
             notices.extend(params.apply(key, value).err());
         }
+        // Values given in the URL are the values, whatever `count` says.
+        if pairs.iter().any(|(key, _)| *key == "values") {
+            params.left_out = None;
+        }
         notices.extend(params.settle());
         (params, notices)
     }
 
-    /// Query parts: `scheme`, `values`, and `block` when set.
+    /// Query parts: `scheme`, `values` (or, for more than [`URL_MAX_VALUES`] values or
+    /// values a URL left out, `count`: how many), and `block` when set.
     fn query_parts(&self) -> Vec<String> {
-        let mut parts = vec![
-            format!("scheme={}", encode_scheme(&self.scheme)),
-            format!("values={}", values_text(&self.values)),
-        ];
+        let mut parts = vec![format!("scheme={}", encode_scheme(&self.scheme))];
+        match self.left_out {
+            Some(n) => parts.push(format!("count={n}")),
+            None if !values_in_url(&self.values) => parts.push(format!("count={}", self.values.len())),
+            None => parts.push(format!("values={}", values_text(&self.values))),
+        }
         if let Some(b) = self.block {
             parts.push(format!("block={b}"));
         }
         parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url::{parse_query, to_query, Page};
+
+    fn params_with(n: usize) -> QuantizeParams {
+        QuantizeParams { values: (0..n).map(|i| i as f32 / 8.0).collect(), ..QuantizeParams::default() }
+    }
+
+    #[test]
+    fn up_to_4096_values_are_in_the_url_more_are_left_out_with_their_count() {
+        let at_limit = params_with(URL_MAX_VALUES);
+        assert!(values_in_url(&at_limit.values));
+        let parts = at_limit.query_parts();
+        assert!(parts[1].starts_with("values=0,0.125,0.25,") && parts[1].split(',').count() == URL_MAX_VALUES, "all 4,096 numbers");
+        assert_eq!(url_note(&at_limit), None);
+
+        let over = params_with(URL_MAX_VALUES + 1);
+        assert!(!values_in_url(&over.values));
+        assert_eq!(over.query_parts(), ["scheme=int4_absmax", "count=4097"]);
+        let note = url_note(&over).unwrap();
+        assert!(note.contains("4,097 values are not in the page's URL") && note.contains("at most 4096"), "{note}");
+
+        let million = QuantizeParams { block: Some(128), ..params_with(1 << 20) };
+        let query = to_query(&Page::Quantize(million.clone()));
+        assert_eq!(query, "view=quantize&scheme=int4_absmax&count=1048576&block=128");
+        assert!(query.len() < 100, "a URL, not megabytes");
+    }
+
+    #[test]
+    fn a_url_that_left_its_values_out_opens_the_example_and_says_so() {
+        let parsed = parse_query("?view=quantize&scheme=nf4&count=1048576");
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        let Page::Quantize(p) = parsed.page else { panic!() };
+        assert_eq!((p.values.as_slice(), p.left_out, p.scheme.as_str()), (&DEFAULT_VALUES[..], Some(1 << 20), "nf4"));
+        let note = url_note(&p).unwrap();
+        assert!(note.contains("1,048,576 values were left out") && note.contains("example"), "{note}");
+        // Written back the same (the lazily loaded view and the page agree on the query).
+        assert_eq!(to_query(&Page::Quantize(p)), "view=quantize&scheme=nf4&count=1048576");
+        // Values in the URL are the values.
+        let Page::Quantize(p) = parse_query("?view=quantize&count=5000&values=1,2").page else { panic!() };
+        assert_eq!((p.values, p.left_out), (vec![1.0, 2.0], None));
+        let Page::Quantize(p) = parse_query("?view=quantize&values=1,2&count=5000").page else { panic!() };
+        assert_eq!((p.values, p.left_out), (vec![1.0, 2.0], None));
+        // A count no URL leaves out: a notice, ignored.
+        for bad in ["12", "x", "2000000"] {
+            let parsed = parse_query(&format!("?view=quantize&count={bad}"));
+            assert_eq!(parsed.notices.len(), 1, "{bad}");
+            let Page::Quantize(p) = parsed.page else { panic!() };
+            assert_eq!(p.left_out, None);
+        }
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(4096), "4,096");
+        assert_eq!(thousands(1_048_576), "1,048,576");
     }
 }

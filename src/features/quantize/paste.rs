@@ -32,8 +32,9 @@
 
 use crate::text::shorten;
 
-/// The most numbers the view quantizes.
-pub const MAX_VALUES: usize = 4096;
+/// The most numbers the view quantizes (2^20: the compute worker's limit,
+/// [`lowbit_jobs::quantize::MAX_VALUES`]).
+pub const MAX_VALUES: usize = lowbit_jobs::quantize::MAX_VALUES;
 
 /// What a paste reads as: the numbers and the visible notes on how they were read.
 #[derive(Clone, Debug, Default, PartialEq)]

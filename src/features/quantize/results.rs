@@ -8,7 +8,9 @@ use super::model::{PackedByte, QuantizeDisplay};
 
 /// The results (`quantize-summary`, `quantize-codes` with `data-codes`, `quantize-scales`,
 /// `quantize-dequantized` with `data-values`, `quantize-packed` with `data-bytes` and
-/// `data-high-first`, `quantize-metrics`).
+/// `data-high-first`, `quantize-metrics`). Lists and attributes hold the first
+/// [`super::model::LIST_MAX`] entries; the bytes table the first
+/// [`super::model::PACKED_ROWS_MAX`] rows.
 #[component]
 pub fn QuantizeResults(
     /// What to show.
@@ -56,6 +58,11 @@ pub fn QuantizeResults(
                         view! {
                             <div data-testid="quantize-packed" data-bytes=p.bytes_attr data-high-first=p.high_first.to_string()>
                                 <h3>"Packed bytes"</h3>
+                                {(p.total > p.bytes.len()).then(|| view! {
+                                    <p class="muted" data-testid="quantize-packed-more">
+                                        {format!("The first {} of {} bytes.", p.bytes.len(), crate::features::quantize::params::thousands(p.total))}
+                                    </p>
+                                })}
                                 <div class="table-scroll">
                                     <table class="quantize-table">
                                         <thead>

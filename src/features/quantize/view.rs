@@ -1,18 +1,46 @@
 //! Quantize: the user's own numbers quantized by one scheme, step by step — codes, packed
 //! bytes, scales, the reconstruction, the metrics and the trace table, with a note where the
-//! inputs are an example of a seed article. What it shows is [`super::model::display`] of the
-//! accepted parameters; a refused input leaves the last result marked as stale.
+//! inputs are an example of a seed article. A refused input leaves the last result marked as
+//! stale.
+//!
+//! Where it runs: up to `lowbit_jobs::placement::MAIN_THREAD_MAX_WORK` (8,192) values are
+//! quantized here at once by [`model::run_here`]; more (up to 2^20) by the compute worker,
+//! which runs the same task, with a progress bar, the last result kept on screen marked stale
+//! until the new one arrives (a superseded job's result never shows), and a failure said in a
+//! sentence (the worker restarts for the next job). Either way the trace table holds only a
+//! window of rows ([`super::window`]), read from the kept quantization for the rows in view.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use lowbit_jobs::placement::MAIN_THREAD_MAX_WORK;
+use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, JobId, Progress};
+use lowbit_jobs::quantize::{QuantizeData, QuantizeOutcome, TraceJob, TraceOutcome, TraceRowData};
 
 use super::controls::QuantizeControls;
-use super::model::{self, QuantizeDisplay, QuantizeParams};
+use super::model::{self, QuantizeDisplay, QuantizeParams, QuantizeResult};
 use super::results::QuantizeResults;
 use super::trace::QuantizeTrace;
-use crate::ui::stale::stale_attr;
-use crate::ui::StaleNote;
+use super::window;
+use crate::perf;
+use crate::ui::{JobProgress, StaleNote};
+use crate::worker::{self, JobEvent};
 
-/// The Quantize view's state; `Copy`, held by the app so it survives switching views.
+/// A result of the compute worker: the parameters it is for, and its job (trace windows read
+/// the quantization the worker keeps for it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemoteResult {
+    /// The parameters quantized.
+    pub params: QuantizeParams,
+    /// What the view shows of it.
+    pub result: QuantizeResult,
+    /// The worker's job id.
+    pub job: JobId,
+}
+
+/// The Quantize view's state; `Copy`, kept by the lazily loaded module so it survives
+/// switching views.
 #[derive(Clone, Copy)]
 pub struct QuantizeModel {
     /// The accepted parameters (mirrored in the URL).
@@ -24,6 +52,19 @@ pub struct QuantizeModel {
     /// How the accepted text of the numbers box was read (decimal commas, ignored arguments);
     /// empty for a plain list, a refused text, or numbers from the URL.
     pub paste_notes: RwSignal<Vec<String>>,
+    /// The compute worker's last result.
+    pub remote: RwSignal<Option<RemoteResult>>,
+    /// The progress of the worker's job for the current parameters (None: none running).
+    pub progress: RwSignal<Option<Progress>>,
+    /// Why the worker's job failed (the worker restarts for the next one).
+    pub failure: RwSignal<Option<String>>,
+    /// How far the trace's box is scrolled (CSS pixels; [`window::window_start`] gives the
+    /// window's first row).
+    pub scroll: RwSignal<f64>,
+    /// The worker's rows of a trace window: (job, first row, rows).
+    pub remote_rows: RwSignal<Option<(JobId, usize, Vec<TraceRowData>)>>,
+    /// Why the worker could not give trace rows.
+    pub trace_failure: RwSignal<Option<String>>,
 }
 
 impl QuantizeModel {
@@ -35,11 +76,30 @@ impl QuantizeModel {
             text: RwSignal::new(text),
             error: RwSignal::new(None),
             paste_notes: RwSignal::new(Vec::new()),
+            remote: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            scroll: RwSignal::new(0.0),
+            remote_rows: RwSignal::new(None),
+            trace_failure: RwSignal::new(None),
         }
     }
 
-    /// Shows `params` (Back/Forward), replacing whatever was typed.
-    pub fn restore(&self, params: QuantizeParams) {
+    /// Shows `params` (Back/Forward), replacing whatever was typed. A URL that left its
+    /// values out (more than the URL holds) keeps the view's own values when they are that
+    /// many (the same page, seen again).
+    pub fn restore(&self, mut params: QuantizeParams) {
+        if let Some(n) = params.left_out {
+            if let Some(values) = self.params.with_untracked(|p| (p.values.len() == n).then(|| p.values.clone())) {
+                params.values = values;
+                params.left_out = None;
+                self.error.set(None);
+                if params != self.params.get_untracked() {
+                    self.params.set(params);
+                }
+                return;
+            }
+        }
         self.text.set(box_text(&params));
         self.error.set(None);
         self.paste_notes.set(Vec::new());
@@ -54,6 +114,7 @@ impl QuantizeModel {
         let outcome = match key {
             "values" => model::read_pasted(value).map(|p| {
                 next.values = p.values;
+                next.left_out = None;
                 notes = Some(p.notes);
             }),
             "scheme" => next.apply("scheme", value).map(|()| next.block = None),
@@ -84,23 +145,155 @@ fn box_text(params: &QuantizeParams) -> String {
     model::box_values_text(&params.values)
 }
 
+/// Whether the parameters are quantized on this thread (else in the compute worker).
+pub fn runs_here(params: &QuantizeParams) -> bool {
+    params.values.len() <= MAIN_THREAD_MAX_WORK
+}
+
+/// A result computed on this thread, with what its trace windows read.
+type HereRun = std::sync::Arc<(QuantizeResult, QuantizeData)>;
+
 /// The Quantize view (`quantize-input`, `quantize-scheme`, `quantize-block`, inline error
-/// `quantize-input-error`, how a paste was read `quantize-paste-note`; results `quantize-codes`, `quantize-packed`, `quantize-dequantized`,
-/// `quantize-metrics`, `quantize-trace`, `quantize-note`; `data-stale="true"` on the results
-/// while the input is refused).
+/// `quantize-input-error`, how a paste was read `quantize-paste-note`, the URL notice
+/// `quantize-url-note`; results `quantize-codes`, `quantize-packed`, `quantize-dequantized`,
+/// `quantize-metrics`, `quantize-trace` in its scroll box `quantize-trace-window`,
+/// `quantize-note`; `data-stale="true"` on the results while the input is refused or the
+/// worker computes new ones; the worker's `quantize-progress` and `quantize-worker-error`).
 #[component]
 pub fn QuantizeView(
     /// The view's state.
     model: QuantizeModel,
 ) -> impl IntoView {
-    let shown: Memo<QuantizeDisplay> = Memo::new(move |_| model.params.with(|p| model::display(&model::compute(p))));
-    let stale = move || model.error.with(|e| stale_attr(e.as_ref()));
+    let params = model.params;
+    let here_thread = Memo::new(move |_| params.with(runs_here));
+    // Small inputs: the worker's task, run here at once.
+    let here: Memo<Option<HereRun>> = Memo::new(move |_| {
+        if !here_thread.get() {
+            return None;
+        }
+        params.with(model::run_here).map(std::sync::Arc::new)
+    });
+    // Whether what is shown comes from the worker for other parameters (a job is on its way).
+    let outdated = Memo::new(move |_| !here_thread.get() && model.remote.with(|r| r.as_ref().is_none_or(|r| params.with(|p| r.params != *p))));
+    let has_result = Memo::new(move |_| if here_thread.get() { here.with(Option::is_some) } else { model.remote.with(Option::is_some) });
+    let shown: Memo<QuantizeDisplay> = Memo::new(move |_| {
+        if here_thread.get() {
+            here.with(|h| h.as_ref().map(|h| model::display_without_trace(&h.0)).unwrap_or_default())
+        } else {
+            model.remote.with(|r| r.as_ref().map(|r| model::display_without_trace(&r.result)).unwrap_or_default())
+        }
+    });
+    Effect::new(move |_| {
+        let wanted = params.get();
+        if here_thread.get() {
+            worker::cancel("quantize");
+            model.progress.set(None);
+            model.failure.set(None);
+            return;
+        }
+        if !outdated.get_untracked() {
+            return;
+        }
+        let job = model::job(&wanted);
+        let started = perf::now();
+        model.failure.set(None);
+        model.progress.set(Some(Progress { id: 0, done: 0, total: 2, label: "starting the compute worker".into(), partial: None }));
+        let id = Rc::new(Cell::new(0));
+        let job_id = id.clone();
+        let run = worker::run("quantize", &job, move |event| match event {
+            JobEvent::Progress(p) => model.progress.set(Some(p)),
+            JobEvent::Done(bytes) => match decode_outcome_as::<QuantizeOutcome>(&bytes, outcome_tag::QUANTIZE) {
+                Ok(outcome) => {
+                    let result = model::from_outcome(&wanted, outcome);
+                    model.progress.set(None);
+                    model.trace_failure.set(None);
+                    model.remote.set(Some(RemoteResult { params: wanted.clone(), result, job: job_id.get() }));
+                    perf::record_after_update("quantize-worker-ms", started);
+                }
+                Err(message) => {
+                    model.progress.set(None);
+                    model.failure.set(Some(message));
+                }
+            },
+            JobEvent::Failed(message) => {
+                model.progress.set(None);
+                model.failure.set(Some(message));
+            }
+        });
+        id.set(run);
+    });
+
+    // The trace window: its rows, read from the kept quantization (here, or in the worker).
+    let total = Memo::new(move |_| shown.with(|d| d.count));
+    let start = Memo::new(move |_| window::window_start(model.scroll.get(), total.get()));
+    let here_rows = Memo::new(move |_| {
+        here.with(|h| {
+            h.as_ref().map(|h| {
+                let (start, total) = (start.get(), total.get());
+                model::trace_rows(&h.0.columns, &h.1.trace(0, start, window::window_len(start, total)).rows)
+            })
+        })
+    });
+    Effect::new(move |_| {
+        if here_thread.get() {
+            return;
+        }
+        let Some(job) = model.remote.with(|r| r.as_ref().map(|r| r.job)) else { return };
+        let (start, total) = (start.get(), total.get());
+        if model.remote_rows.with_untracked(|r| matches!(r, Some((j, s, _)) if *j == job && *s == start)) {
+            return;
+        }
+        worker::read("quantize", &TraceJob { quantize: job, start, len: window::window_len(start, total) }, move |event| match event {
+            JobEvent::Done(bytes) => match decode_outcome_as::<TraceOutcome>(&bytes, outcome_tag::TRACE) {
+                Ok(t) => {
+                    model.trace_failure.set(None);
+                    model.remote_rows.set(Some((t.quantize, t.start, t.rows)));
+                }
+                Err(message) => model.trace_failure.set(Some(message)),
+            },
+            JobEvent::Failed(message) => model.trace_failure.set(Some(message)),
+            JobEvent::Progress(_) => {}
+        });
+    });
+    let remote_rows = Memo::new(move |_| {
+        model.remote.with(|r| {
+            let r = r.as_ref()?;
+            model.remote_rows.with(|rows| match rows {
+                Some((job, _, rows)) if *job == r.job => Some(model::trace_rows(&r.result.columns, rows)),
+                _ => None,
+            })
+        })
+    });
+    let rows = Signal::derive(move || {
+        if here_thread.get() { here_rows.get().unwrap_or_default() } else { remote_rows.get().unwrap_or_default() }
+    });
+    // The rows shown may be the last window's while the worker reads the new one: placed
+    // where they belong.
+    let rows_start = Signal::derive(move || rows.with(|r| r.first().map_or(start.get(), |r| r.index)));
+    let offset = Signal::derive(move || window::window_offset_px(model.scroll.get(), rows_start.get(), total.get()));
+
+    let stale = move || if outdated.get() && has_result.get() { Some("true") } else { model.error.with(|e| e.as_ref().map(|_| "true")) };
+    let why_stale = Signal::derive(move || {
+        model.error.get().or_else(|| {
+            (outdated.get() && has_result.get() && model.failure.with(Option::is_none)).then(|| {
+                format!("the compute worker is quantizing the {} new values", model::thousands(params.with(|p| p.values.len())))
+            })
+        })
+    });
+    let url_note = Memo::new(move |_| params.with(model::url_note));
     let claims = move || shown.with(|d| d.claims.clone());
     view! {
         <section class="quantize" data-testid="quantize">
             <QuantizeControls model=model />
-            <StaleNote why=model.error />
-            <div class="quantize-output" data-testid="quantize-output" data-stale=stale>
+            {move || url_note.get().map(|note| view! { <p class="quantize-url-note" data-testid="quantize-url-note" role="note">{note}</p> })}
+            <StaleNote why=why_stale />
+            <JobProgress progress=model.progress testid="quantize-progress" />
+            {move || model.failure.get().map(|message| view! {
+                <p class="worker-error" role="alert" data-testid="quantize-worker-error">
+                    {format!("The computation failed: {message}. Change the numbers or the scheme to try again (the worker restarts).")}
+                </p>
+            })}
+            <div class="quantize-output" data-testid="quantize-output" data-stale=stale data-count=move || has_result.get().then(|| total.get())>
                 <Show when=move || shown.with(|d| !d.claims.is_empty())>
                     <div class="card quantize-note" data-testid="quantize-note" role="note">
                         <For
@@ -116,18 +309,29 @@ pub fn QuantizeView(
                         />
                     </div>
                 </Show>
-                <div class="card">
-                    <h2>"Result"</h2>
-                    <QuantizeResults shown=shown />
-                </div>
-                <Show when=move || shown.with(|d| !d.trace.is_empty())>
+                <Show when=move || has_result.get()>
+                    <div class="card">
+                        <h2>"Result"</h2>
+                        <QuantizeResults shown=shown />
+                    </div>
+                </Show>
+                <Show when=move || has_result.get() && shown.with(|d| d.count > 0 && !d.trace_columns.is_empty())>
                     <div class="card">
                         <h2>"Step by step"</h2>
                         <QuantizeTrace
                             columns=Signal::derive(move || shown.with(|d| d.trace_columns.clone()))
                             code_column=Signal::derive(move || shown.with(|d| d.code_column))
-                            rows=Signal::derive(move || shown.with(|d| d.trace.clone()))
+                            rows=rows
+                            total=total
+                            start=rows_start
+                            offset=offset
+                            on_scroll=Callback::new(move |top: f64| model.scroll.set(top))
                         />
+                        {move || model.trace_failure.get().map(|message| view! {
+                            <p class="worker-error" role="alert" data-testid="quantize-trace-error">
+                                {format!("These trace rows could not be read: {message}.")}
+                            </p>
+                        })}
                     </div>
                 </Show>
             </div>
