@@ -121,7 +121,8 @@ async fn screenshot(c: &Client, name: &str) -> Result<PathBuf> {
 async fn metric(c: &Client, name: &str) -> Result<f64> {
     let v = js(c, &format!("const d = [...document.querySelectorAll('[data-testid=quantize-metrics] div')].find(d => d.querySelector('dt').textContent === '{name}'); return d ? d.querySelector('dd').textContent : null")).await?;
     let text = v.as_str().ok_or(format!("no metric {name}"))?;
-    Ok(text.parse::<f64>().map_err(|e| format!("metric {name} = {text}: {e}"))?)
+    let parsed = text.parse::<f64>().map_err(|e| format!("metric {name} = {text}: {e}"))?;
+    Ok(parsed)
 }
 
 fn native(values: &[f32]) -> QuantizeOutcome {

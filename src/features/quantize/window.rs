@@ -43,7 +43,7 @@ fn max_scroll_px(total: usize) -> f64 {
 /// scroll range maps linearly onto rows 0 ..= `total` − [`VISIBLE_ROWS`] (one pixel, one
 /// 28th of a row, unless the content is scaled down).
 pub fn top_row(scroll_top_px: f64, total: usize) -> f64 {
-    if total <= VISIBLE_ROWS || !(scroll_top_px > 0.0) {
+    if total <= VISIBLE_ROWS || scroll_top_px.is_nan() || scroll_top_px <= 0.0 {
         return 0.0;
     }
     let last = (total - VISIBLE_ROWS) as f64;
