@@ -166,18 +166,21 @@ pub fn QuantizeView(
 ) -> impl IntoView {
     let params = model.params;
     let here_thread = Memo::new(move |_| params.with(runs_here));
-    // Small inputs: the worker's task, run here at once.
-    let here: Memo<Option<HereRun>> = Memo::new(move |_| {
+    // Small inputs: the worker's task, run here at once. For a large input the last result
+    // computed here stays (shown, marked stale, until the worker's first result).
+    let here: Memo<Option<HereRun>> = Memo::new(move |last: Option<&Option<HereRun>>| {
         if !here_thread.get() {
-            return None;
+            return last.cloned().flatten();
         }
         params.with(model::run_here).map(std::sync::Arc::new)
     });
+    // Whether the result shown is the one computed here (else the worker's).
+    let shows_here = Memo::new(move |_| here_thread.get() || model.remote.with(Option::is_none));
     // Whether what is shown comes from the worker for other parameters (a job is on its way).
     let outdated = Memo::new(move |_| !here_thread.get() && model.remote.with(|r| r.as_ref().is_none_or(|r| params.with(|p| r.params != *p))));
-    let has_result = Memo::new(move |_| if here_thread.get() { here.with(Option::is_some) } else { model.remote.with(Option::is_some) });
+    let has_result = Memo::new(move |_| if shows_here.get() { here.with(Option::is_some) } else { model.remote.with(Option::is_some) });
     let shown: Memo<QuantizeDisplay> = Memo::new(move |_| {
-        if here_thread.get() {
+        if shows_here.get() {
             here.with(|h| h.as_ref().map(|h| model::display_without_trace(&h.0)).unwrap_or_default())
         } else {
             model.remote.with(|r| r.as_ref().map(|r| model::display_without_trace(&r.result)).unwrap_or_default())
@@ -265,7 +268,7 @@ pub fn QuantizeView(
         })
     });
     let rows = Signal::derive(move || {
-        if here_thread.get() { here_rows.get().unwrap_or_default() } else { remote_rows.get().unwrap_or_default() }
+        if shows_here.get() { here_rows.get().unwrap_or_default() } else { remote_rows.get().unwrap_or_default() }
     });
     // The rows shown may be the last window's while the worker reads the new one: placed
     // where they belong.
