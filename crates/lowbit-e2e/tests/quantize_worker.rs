@@ -174,7 +174,8 @@ async fn scenario(c: &Client, server: &StaticServer) -> Result<()> {
     let summary = js(c, "return document.querySelector('[data-testid=quantize-summary]').textContent").await?;
     assert!(summary.as_str().is_some_and(|s| s.contains("1048576 elements")), "{summary}");
 
-    // The URL leaves the values out, and the page says so.
+    // The URL leaves the values out, and the page says so (the URL is written at most every 100 ms).
+    wait_true(c, "return location.search.includes('count=1048576')", "count= in the URL", 10).await?;
     let url = c.current_url().await?.to_string();
     assert!(url.contains("count=1048576") && !url.contains("values="), "{url}");
     let note = js(c, "return document.querySelector('[data-testid=quantize-url-note]').textContent").await?;
@@ -211,6 +212,8 @@ async fn scenario(c: &Client, server: &StaticServer) -> Result<()> {
     wait_result(c, 4, 10).await?;
     assert_eq!(trace_rows(c).await?.len(), 4);
     assert_eq!(js(c, "return !!document.querySelector('[data-testid=quantize-url-note]')").await?, Value::Bool(false));
+    // The URL is written at most every 100 ms (browsers throttle history updates): wait for it.
+    wait_true(c, "return location.search.includes('values=1,2,3,4') && !location.search.includes('count=')", "the values back in the URL", 10).await?;
     let url = c.current_url().await?.to_string();
     assert!(url.contains("values=1,2,3,4") && !url.contains("count="), "{url}");
     println!("back to 4 values: main thread, URL {url}");
