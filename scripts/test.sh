@@ -53,7 +53,7 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$webdriver_json" \
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --locked -p lowbit-app --target wasm32-unknown-unknown --test web --test web_views --test web_gguf
+  cargo test --locked -p lowbit-app --target wasm32-unknown-unknown --test web --test web_views --test web_gguf --test web_tensors
 
 step "the compute worker's SIMD kernels (quantizers, MNIST forward passes) against the portable paths (wasm-bindgen-test)"
 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$webdriver_json" \

@@ -18,6 +18,7 @@ use crate::features::quantize::params::QuantizeParams;
 use crate::features::signal::params::SignalParams;
 use crate::features::tables::params::TablesParams;
 use crate::features::tables::{Tables, TablesModel};
+use crate::features::tensors::params::TensorsParams;
 use crate::history::{self, LastWrite, Write};
 use crate::lazy::host::LazyView;
 use crate::query::View;
@@ -46,6 +47,8 @@ pub struct AppModels {
     pub block: RwSignal<BlockParams>,
     /// The Speed view's state (lazily loaded).
     pub bench: RwSignal<BenchParams>,
+    /// The Tensors view's state (lazily loaded).
+    pub tensors: RwSignal<TensorsParams>,
     /// Notices about the URL.
     pub notices: RwSignal<Vec<String>>,
     /// The app-wide options (embedded, presentation), from the URL.
@@ -65,6 +68,7 @@ impl AppModels {
             mnist: RwSignal::new(MnistParams::default()),
             block: RwSignal::new(BlockParams::default()),
             bench: RwSignal::new(BenchParams::default()),
+            tensors: RwSignal::new(TensorsParams::default()),
             notices: RwSignal::new(Vec::new()),
             app: RwSignal::new(AppParams::default()),
         };
@@ -85,6 +89,7 @@ impl AppModels {
             Page::Mnist(p) => self.mnist.set(p),
             Page::Block(p) => self.block.set(p),
             Page::Bench(p) => self.bench.set(p),
+            Page::Tensors(p) => self.tensors.set(p),
         }
         self.current.set(view);
         self.notices.set(parsed.notices);
@@ -107,6 +112,7 @@ impl AppModels {
             View::Mnist => Page::Mnist(self.mnist.get()),
             View::Block => Page::Block(self.block.get()),
             View::Bench => Page::Bench(self.bench.get()),
+            View::Tensors => Page::Tensors(self.tensors.get()),
         }
     }
 
@@ -120,6 +126,7 @@ impl AppModels {
             Page::Mnist(p) if self.mnist.with_untracked(|m| *m != p) => self.mnist.set(p),
             Page::Block(p) if self.block.with_untracked(|b| *b != p) => self.block.set(p),
             Page::Bench(p) if self.bench.with_untracked(|b| *b != p) => self.bench.set(p),
+            Page::Tensors(p) if self.tensors.with_untracked(|t| *t != p) => self.tensors.set(p),
             _ => {}
         }
     }
@@ -318,6 +325,6 @@ fn CurrentView() -> impl IntoView {
     move || match models.current.get() {
         View::Explorer => view! { <Explorer model=models.explorer /> }.into_any(),
         View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
-        v @ (View::Signal | View::Quantize | View::Compare | View::Mnist | View::Block | View::Bench) => lazy(v),
+        v @ (View::Signal | View::Quantize | View::Compare | View::Mnist | View::Block | View::Bench | View::Tensors) => lazy(v),
     }
 }

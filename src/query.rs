@@ -27,11 +27,13 @@ pub enum View {
     Block,
     /// The bench in this browser beside the native figures.
     Bench,
+    /// A real tensor from a local file: its histogram and every scheme ranked on it.
+    Tensors,
 }
 
 impl View {
     /// Every view named by the URL contract, in navigation order.
-    pub const ALL: [View; 8] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare, View::Mnist, View::Block, View::Bench];
+    pub const ALL: [View; 9] = [View::Explorer, View::Tables, View::Signal, View::Quantize, View::Compare, View::Mnist, View::Block, View::Bench, View::Tensors];
 
     /// The lazily loaded module that holds the view's code (its script's name without `.js`,
     /// beside `index.html`), or None for a view of the module the first view downloads. The
@@ -40,7 +42,7 @@ impl View {
     pub fn lazy_module(self) -> Option<&'static str> {
         match self {
             View::Explorer | View::Tables => None,
-            View::Signal | View::Quantize | View::Bench => Some(COMPUTE_MODULE),
+            View::Signal | View::Quantize | View::Bench | View::Tensors => Some(COMPUTE_MODULE),
             View::Compare | View::Mnist | View::Block => Some(LAB_MODULE),
         }
     }
@@ -62,6 +64,7 @@ impl View {
             View::Mnist => "mnist",
             View::Block => "block",
             View::Bench => "bench",
+            View::Tensors => "tensors",
         }
     }
 
@@ -76,6 +79,7 @@ impl View {
             View::Mnist => "MNIST lab",
             View::Block => "GGUF blocks",
             View::Bench => "Speed",
+            View::Tensors => "Tensors",
         }
     }
 

@@ -1,7 +1,7 @@
 //! The app's shareable state as a URL query string, and back: composes each feature's
 //! [`ViewParams`] and imports nothing else from a feature. Pure, unit-tested natively.
 //!
-//! `view` names the view (`explorer` by default, `tables`, `signal`, `quantize`, `compare`, `mnist`, `block`); a key is
+//! `view` names the view (`explorer` by default, `tables`, `signal`, `quantize`, `compare`, `mnist`, `block`, `tensors`); a key is
 //! read only by the view `view` names, so keys of the other views are ignored silently (a
 //! link made on one view opened on another raises no notice). A key no view knows, an unknown
 //! view and a malformed value each give a notice, and the page falls back to defaults.
@@ -15,6 +15,7 @@ use crate::features::mnist::params::MnistParams;
 use crate::features::quantize::params::QuantizeParams;
 use crate::features::signal::params::SignalParams;
 use crate::features::tables::params::TablesParams;
+use crate::features::tensors::params::TensorsParams;
 use crate::query::{query_pairs, View, ViewParams};
 use crate::text::shorten;
 
@@ -38,6 +39,8 @@ pub enum Page {
     Block(BlockParams),
     /// The bench in this browser.
     Bench(BenchParams),
+    /// A real tensor's histogram and ranking.
+    Tensors(TensorsParams),
 }
 
 impl Page {
@@ -52,6 +55,7 @@ impl Page {
             Page::Mnist(_) => View::Mnist,
             Page::Block(_) => View::Block,
             Page::Bench(_) => View::Bench,
+            Page::Tensors(_) => View::Tensors,
         }
     }
 }
@@ -85,6 +89,7 @@ fn known_key(key: &str) -> bool {
         || MnistParams::KEYS.contains(&key)
         || BlockParams::KEYS.contains(&key)
         || BenchParams::KEYS.contains(&key)
+        || TensorsParams::KEYS.contains(&key)
 }
 
 /// The state of view `P` from its own keys among `pairs`.
@@ -126,6 +131,7 @@ pub fn parse_query(query: &str) -> Parsed {
         View::Mnist => Page::Mnist(read(&pairs, &mut notices)),
         View::Block => Page::Block(read(&pairs, &mut notices)),
         View::Bench => Page::Bench(read(&pairs, &mut notices)),
+        View::Tensors => Page::Tensors(read(&pairs, &mut notices)),
     };
     Parsed { page, notices, app }
 }
@@ -151,6 +157,7 @@ fn to_page_query(page: &Page) -> String {
         Page::Mnist(p) => p.query_parts(),
         Page::Block(p) => p.query_parts(),
         Page::Bench(p) => p.query_parts(),
+        Page::Tensors(p) => p.query_parts(),
     };
     std::iter::once(format!("view={}", page.view().id())).chain(parts).collect::<Vec<_>>().join("&")
 }
@@ -226,9 +233,14 @@ mod tests {
         let p = parse("?view=signal&scheme=float32&values=x&format=float9");
         assert!(p.notices.is_empty(), "{:?}", p.notices);
         assert_eq!(p.page, Page::Signal(SignalParams::default()));
-        let p = parse("?view=tensors&scheme=float32");
+        let p = parse("?view=histograms&scheme=float32");
         assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
-        assert!(p.notices[0].contains("tensors"));
+        assert!(p.notices[0].contains("histograms"));
+        // Quantize's `scheme` read by the Tensors view (its overlaid scheme).
+        let p = parse("?view=tensors&scheme=ternary");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert!(matches!(&p.page, Page::Tensors(t) if t.scheme == "ternary"));
+        assert_eq!(to_query(&p.page), "view=tensors&scheme=ternary");
         // `block` belongs to whichever of signal and quantize is shown.
         let p = parse("view=signal&block=128");
         assert!(matches!(&p.page, Page::Signal(s) if s.block == 128));

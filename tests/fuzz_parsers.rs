@@ -21,6 +21,8 @@ use lowbit_app::features::signal::model::{self as signal_model, SignalParams, MA
 use lowbit_app::features::signal::params::PARAMS;
 use lowbit_app::features::tables::model as tables_model;
 use lowbit_app::features::tables::params::TablesParams;
+use lowbit_app::features::tensors::params::TensorsParams;
+use lowbit_jobs::ranking::ranking_schemes;
 use lowbit_app::query as url_state;
 use lowbit_app::url::{parse_query, to_query, Page};
 use lowbit_mnist::data::TEST_DIGITS;
@@ -299,6 +301,7 @@ fn state() -> impl Strategy<Value = Page> {
         signal.prop_map(Page::Signal),
         quantize.prop_map(Page::Quantize),
         mnist.prop_map(Page::Mnist),
+        prop::sample::select(ranking_schemes()).prop_map(|scheme| Page::Tensors(TensorsParams { scheme })),
     ]
 }
 
@@ -327,6 +330,7 @@ proptest! {
             Page::Mnist(m) => prop_assert!(m.sample < TEST_DIGITS),
             Page::Block(p) => prop_assert_eq!(p.bytes.len(), p.t.block_bytes()),
             Page::Bench(b) => prop_assert!((1..=lowbit_jobs::bench::MAX_BROWSER_ELEMENTS).contains(&b.n)),
+            Page::Tensors(t) => prop_assert!(ranking_schemes().contains(&t.scheme)),
         }
         for n in &parsed.notices {
             prop_assert!(n.chars().count() <= MAX_NOTICE_CHARS, "notice of {} chars", n.chars().count());

@@ -11,3 +11,4 @@ pub mod mnist;
 pub mod quantize;
 pub mod signal;
 pub mod tables;
+pub mod tensors;

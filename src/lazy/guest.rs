@@ -20,6 +20,8 @@ use crate::features::quantize::params::QuantizeParams;
 use crate::features::quantize::{QuantizeModel, QuantizeView};
 use crate::features::signal::params::SignalParams;
 use crate::features::signal::{SignalModel, SignalView};
+use crate::features::tensors::params::TensorsParams;
+use crate::features::tensors::{TensorsModel, TensorsView};
 use crate::query::{COMPUTE_MODULE, LAB_MODULE};
 use crate::url::{parse_query, to_query, Page};
 
@@ -33,6 +35,7 @@ struct Models {
     compare: Option<CompareModel>,
     mnist: Option<MnistModel>,
     block: Option<BlockModel>,
+    tensors: Option<TensorsModel>,
 }
 
 thread_local! {
@@ -43,7 +46,7 @@ thread_local! {
 fn with_models<T>(f: impl FnOnce(&mut Models) -> T) -> T {
     MODELS.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), signal: None, bench: None, quantize: None, compare: None, mnist: None, block: None });
+        let models = cell.get_or_insert_with(|| Models { owner: Owner::new(), signal: None, bench: None, quantize: None, compare: None, mnist: None, block: None, tensors: None });
         f(models)
     })
 }
@@ -193,6 +196,25 @@ impl LazyModel for BlockModel {
     }
 }
 
+impl LazyModel for TensorsModel {
+    type Params = TensorsParams;
+    fn params(&self) -> RwSignal<TensorsParams> {
+        self.params
+    }
+    fn restore(&self, params: TensorsParams) {
+        TensorsModel::restore(self, params);
+    }
+    fn page(params: TensorsParams) -> Page {
+        Page::Tensors(params)
+    }
+    fn from_page(page: Page) -> Option<TensorsParams> {
+        if let Page::Tensors(p) = page { Some(p) } else { None }
+    }
+    fn render(self) -> AnyView {
+        view! { <TensorsView model=self /> }.into_any()
+    }
+}
+
 /// Mounts `model`'s view into `root` showing `params`, reporting now and on every change
 /// the query string of the page it shows.
 fn show<M: LazyModel>(root: web_sys::HtmlElement, model: M, params: M::Params, report: impl Fn(String) + 'static) -> MountedView {
@@ -246,6 +268,7 @@ pub fn mount_compute(root: web_sys::HtmlElement, query: &str, report: impl Fn(St
         Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
         Page::Bench(p) => Ok(show(root, model_in(|m| &mut m.bench, || BenchModel::new(p.clone())), p, report)),
         Page::Quantize(p) => Ok(show(root, model_in(|m| &mut m.quantize, || QuantizeModel::new(p.clone())), p, report)),
+        Page::Tensors(p) => Ok(show(root, model_in(|m| &mut m.tensors, || TensorsModel::new(p.clone())), p, report)),
         other => Err(not_here(&other, COMPUTE_MODULE)),
     }
 }

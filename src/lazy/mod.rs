@@ -3,7 +3,7 @@
 //! visitors open are compiled into two more modules of the same library, which the page
 //! fetches the first time one of their views opens ([`View::lazy_module`](crate::query::View::lazy_module)):
 //! `lowbit-compute` (`src/bin/lowbit-compute.rs`: the views that run the compute worker —
-//! the quantized signals, Quantize) and `lowbit-lab` (`src/bin/lowbit-lab.rs`: Compare, the MNIST lab,
+//! the quantized signals, Quantize, the Speed view, Tensors) and `lowbit-lab` (`src/bin/lowbit-lab.rs`: Compare, the MNIST lab,
 //! the GGUF block explorer).
 //!
 //! - [`host`]: the page's side, [`host::LazyView`]: loads the view's module (once), mounts the view

@@ -19,6 +19,7 @@ use crate::bench::BenchTask;
 use crate::mnist::{MnistEvalTask, MnistLab, MnistTrainTask};
 use crate::protocol::{Job, JobId, Outcome, Request, Response};
 use crate::quantize::{QuantizeData, QuantizeTask};
+use crate::ranking::RankingTask;
 use crate::signal::{SignalData, SignalTask};
 use crate::task::{progress_of, Clock, Step, Task};
 
@@ -30,6 +31,7 @@ enum Running {
     Bench(Box<BenchTask>),
     MnistEval(Box<MnistEvalTask>),
     MnistTrain(Box<MnistTrainTask>),
+    Ranking(Box<RankingTask>),
 }
 
 impl Running {
@@ -42,6 +44,7 @@ impl Running {
             Job::Bench(j) => Ok(Running::Bench(Box::new(BenchTask::new(j)))),
             Job::MnistEval(j) => Ok(Running::MnistEval(Box::new(MnistEvalTask::new(mnist, j)))),
             Job::MnistTrain(j) => Ok(Running::MnistTrain(Box::new(MnistTrainTask::new(mnist, j)))),
+            Job::Ranking(j) => Ok(Running::Ranking(Box::new(RankingTask::new(j)))),
             other => Err(Box::new(other)),
         }
     }
@@ -53,6 +56,7 @@ impl Running {
             Running::Bench(t) => t.as_mut(),
             Running::MnistEval(t) => t.as_mut(),
             Running::MnistTrain(t) => t.as_mut(),
+            Running::Ranking(t) => t.as_mut(),
         }
     }
 }
@@ -175,7 +179,7 @@ impl Engine {
                     lab.set_model(model, format!("trained in the browser ({})", t.scheme_name()));
                 }
             }
-            Running::Bench(_) | Running::MnistEval(_) => {}
+            Running::Bench(_) | Running::MnistEval(_) | Running::Ranking(_) => {}
         }
     }
 

@@ -18,6 +18,8 @@
 //!   caller provides (the CLI's `Instant`, the worker's `performance.now()`).
 //! - [`mnist`]: the MNIST lab (lowbit-mnist): loading fetched or dropped files, the
 //!   accuracy/size table, digits and drawings through every scheme, histograms, training.
+//! - [`ranking`]: every registry scheme ranked on one tensor (the Tensors view), with each
+//!   scheme's reconstruction counted into the page's histogram bins.
 //! - [`placement`]: the rule that decides whether a job runs on the main thread or in the worker.
 //! - [`engine`]: the worker's state: the running job, supersession, and the last results kept
 //!   for trace windows and probes.
@@ -33,5 +35,6 @@ pub mod native_bench;
 pub mod placement;
 pub mod protocol;
 pub mod quantize;
+pub mod ranking;
 pub mod signal;
 pub mod task;

@@ -40,6 +40,8 @@ pub fn work(job: &Job) -> usize {
         Job::Bench(b) => b.n.saturating_mul(crate::bench::workloads().len() * 2),
         // The MNIST lab lives in the worker: its jobs are never main-thread work.
         Job::MnistLoad(_) | Job::MnistEval(_) | Job::MnistDigit(_) | Job::MnistHistogram(_) | Job::MnistTrain(_) => usize::MAX,
+        // Every scheme on a tensor.
+        Job::Ranking(r) => r.values.len().saturating_mul(crate::ranking::ranking_schemes().len()),
     }
 }
 

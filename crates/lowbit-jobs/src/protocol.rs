@@ -22,6 +22,7 @@ use crate::mnist::{
     MnistTable, MnistTrainJob, MnistTrained,
 };
 use crate::quantize::{QuantizeJob, QuantizeOutcome, TraceJob, TraceOutcome};
+use crate::ranking::{RankingJob, RankingOutcome};
 use crate::signal::{ProbeJob, ProbeOutcome, SignalJob, SignalOutcome};
 
 /// The page's number for a job (increasing; never reused while the page lives).
@@ -53,13 +54,15 @@ pub enum Job {
     MnistHistogram(MnistHistogramJob),
     /// A training run (heavy); the trained weights replace the lab's.
     MnistTrain(MnistTrainJob),
+    /// Every scheme ranked on one tensor (heavy).
+    Ranking(RankingJob),
 }
 
 impl Job {
     /// Whether the job runs in steps and supersedes the running one (trace and probe jobs read
     /// the last results and are answered at once, without disturbing a running job).
     pub fn is_heavy(&self) -> bool {
-        matches!(self, Job::Signal(_) | Job::Quantize(_) | Job::Bench(_) | Job::MnistEval(_) | Job::MnistTrain(_))
+        matches!(self, Job::Signal(_) | Job::Quantize(_) | Job::Bench(_) | Job::MnistEval(_) | Job::MnistTrain(_) | Job::Ranking(_))
     }
 }
 
@@ -132,6 +135,8 @@ pub enum Outcome {
     MnistHistograms(MnistHistograms),
     /// Of a [`Job::MnistTrain`].
     MnistTrained(MnistTrained),
+    /// Of a [`Job::Ranking`].
+    Ranking(RankingOutcome),
 }
 
 /// A message from the worker to the page.
@@ -229,6 +234,8 @@ pub mod outcome_tag {
     pub const PROBE: u32 = 3;
     /// [`super::Outcome::Bench`].
     pub const BENCH: u32 = 4;
+    /// [`super::Outcome::Ranking`].
+    pub const RANKING: u32 = 10;
 }
 
 /// The variant index of each [`Job`] in the wire format (the order of the enum).
@@ -243,6 +250,8 @@ pub mod job_tag {
     pub const PROBE: u32 = 3;
     /// [`super::Job::Bench`].
     pub const BENCH: u32 = 4;
+    /// [`super::Job::Ranking`].
+    pub const RANKING: u32 = 10;
 }
 
 /// The body of one [`Job`] variant, with that variant's tag: [`encode_run`] writes the
@@ -272,6 +281,10 @@ impl JobBody for ProbeJob {
 
 impl JobBody for BenchJob {
     const TAG: u32 = job_tag::BENCH;
+}
+
+impl JobBody for RankingJob {
+    const TAG: u32 = job_tag::RANKING;
 }
 
 /// The wire form of `Request::Run { id, job }` where `job` is the [`Job`] variant holding
@@ -357,12 +370,14 @@ mod envelope_tests {
         let trace = TraceJob { quantize: 9, start: 3, len: 40 };
         let probe = ProbeJob { signal: 300, index: 77 };
         let bench = BenchJob { n: 1 << 24 };
+        let ranking = crate::ranking::RankingJob { values: vec![1.0, -0.5], row_len: Some(2), lo: -1.0, hi: 1.0, bins: 8, schemes: Vec::new() };
         for id in [1, 250, 251, 65_536, u64::MAX] {
             assert_eq!(encode_run(id, &signal), encode(&Request::Run { id, job: Job::Signal(signal.clone()) }));
             assert_eq!(encode_run(id, &quantize), encode(&Request::Run { id, job: Job::Quantize(quantize.clone()) }));
             assert_eq!(encode_run(id, &trace), encode(&Request::Run { id, job: Job::Trace(trace.clone()) }));
             assert_eq!(encode_run(id, &probe), encode(&Request::Run { id, job: Job::Probe(probe.clone()) }));
             assert_eq!(encode_run(id, &bench), encode(&Request::Run { id, job: Job::Bench(bench.clone()) }));
+            assert_eq!(encode_run(id, &ranking), encode(&Request::Run { id, job: Job::Ranking(ranking.clone()) }));
             assert_eq!(encode_cancel(id), encode(&Request::Cancel { id }));
             assert_eq!(decode_request(&encode_run(id, &signal).unwrap()), Ok(Request::Run { id, job: Job::Signal(signal.clone()) }));
         }

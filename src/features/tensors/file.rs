@@ -1,0 +1,105 @@
+//! The file picker and drop zone (`data-testid="tensor-file"`, `tensor-drop`), and the reads:
+//! a file's first bytes and header through `Blob.slice`, then only the chosen tensor's bytes,
+//! so a multi-gigabyte checkpoint opens at once. Nothing is uploaded.
+
+use leptos::prelude::*;
+use lowbit_tensors::{npy, safetensors, FileKind, TensorEntry, HEAD_BYTES};
+
+use super::model::OpenedFile;
+
+/// The bytes `start..end` of a file (a `Blob.slice`, read as an `ArrayBuffer`).
+#[cfg(target_arch = "wasm32")]
+pub async fn read_range(blob: &web_sys::Blob, start: u64, end: u64) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let describe = |e: wasm_bindgen::JsValue| {
+        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "the browser refused to read it".into())
+    };
+    let part = blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(describe)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(part.array_buffer()).await.map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Natively (the ssr renderer) there are no files to read.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn read_range(_blob: &web_sys::Blob, _start: u64, _end: u64) -> Result<Vec<u8>, String> {
+    Err("files are read only in a browser".into())
+}
+
+/// Reads a file's header: its first bytes, then the header's bytes only.
+pub async fn open_header(file: &web_sys::File) -> Result<OpenedFile, String> {
+    let name = file.name();
+    let size = file.size().max(0.0) as u64;
+    let head = read_range(file, 0, size.min(HEAD_BYTES)).await?;
+    let kind = lowbit_tensors::detect(&name, &head).map_err(|e| e.message)?;
+    let tensors = match kind {
+        FileKind::Npy => {
+            let prelude = npy::prelude(&head, size).map_err(|e| e.message)?;
+            let header = read_range(file, prelude.header.start, prelude.header.end).await?;
+            vec![npy::parse_header(&header, &prelude, &name, size).map_err(|e| e.message)?]
+        }
+        FileKind::Safetensors => {
+            let n = safetensors::header_length(&head, size).map_err(|e| e.message)?;
+            let header = read_range(file, 8, 8 + n).await?;
+            safetensors::parse_header(&header, size).map_err(|e| e.message)?
+        }
+    };
+    Ok(OpenedFile { name, size, kind, tensors })
+}
+
+/// Reads one tensor's bytes (after checking its size against what the page reads at once).
+pub async fn tensor_bytes(file: &web_sys::File, entry: &TensorEntry) -> Result<Vec<u8>, String> {
+    if entry.elements() > lowbit_tensors::MAX_ELEMENTS {
+        return Err(format!(
+            "'{}' has {} elements; this page reads tensors of at most {} elements (2^25)",
+            entry.name,
+            entry.elements(),
+            lowbit_tensors::MAX_ELEMENTS
+        ));
+    }
+    read_range(file, entry.bytes.start, entry.bytes.end).await
+}
+
+/// The picker and the drop zone; `on_file` gets the file chosen or dropped.
+#[component]
+pub fn TensorFilePicker(
+    /// Called with the file.
+    #[prop(into)]
+    on_file: Callback<web_sys::File>,
+) -> impl IntoView {
+    let over = RwSignal::new(false);
+    view! {
+        <div
+            class="tensor-drop"
+            class:over=over
+            data-testid="tensor-drop"
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                over.set(true);
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                over.set(false);
+                if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    on_file.run(file);
+                }
+            }
+        >
+            <label>
+                "Open a .npy or .safetensors file: "
+                <input
+                    type="file"
+                    accept=".npy,.safetensors"
+                    data-testid="tensor-file"
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            on_file.run(file);
+                        }
+                    }
+                />
+            </label>
+            <span class="hint">" or drop one here. It is read in this page; nothing is uploaded."</span>
+        </div>
+    }
+}

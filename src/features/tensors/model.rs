@@ -1,0 +1,311 @@
+//! The Tensors view's data, pure and natively tested: a file's tensors as list rows, the chosen
+//! tensor's values and histogram, the ranking job sent to the compute worker, its rows as the
+//! table shows them, and the histogram chart with the overlaid scheme.
+//!
+//! Reading is in [`lowbit_tensors`]: this module only arranges what it returns.
+
+use lowbit_charts::mnist::{draw_histogram, Histogram as HistogramPlot};
+use lowbit_charts::plotters::coord::Shift;
+use lowbit_charts::plotters::drawing::DrawingArea;
+use lowbit_charts::plotters::prelude::DrawingBackend;
+use lowbit_charts::PixelRect;
+use lowbit_core::decimal::js_string;
+use lowbit_jobs::ranking::{RankingJob, RankingOutcome, RankingRow};
+use lowbit_tensors::{FileKind, Histogram, TensorEntry, TensorError};
+
+use crate::chart::Chart;
+use crate::text::compact;
+
+/// Histogram bins.
+pub const BINS: usize = 80;
+
+/// A file whose header was read: its name, size, kind and tensors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedFile {
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// `.npy` or `.safetensors`.
+    pub kind: FileKind,
+    /// Its tensors, in data order.
+    pub tensors: Vec<TensorEntry>,
+}
+
+/// One row of the tensor list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TensorRow {
+    /// The tensor's name (`data-name`).
+    pub name: String,
+    /// Its dtype (`data-dtype`, safetensors' names: `F32`, `BF16`…).
+    pub dtype: &'static str,
+    /// Its shape, comma-joined (`data-shape`: `3,4`; empty for a scalar).
+    pub shape: String,
+    /// Its shape for reading (`[3, 4]`; `[]` for a scalar).
+    pub shape_label: String,
+    /// Number of elements.
+    pub elements: u64,
+    /// Its size in bytes for reading (`48 B`, `1.5 MiB`).
+    pub size: String,
+}
+
+/// A byte count for reading.
+pub fn bytes_text(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit < UNITS.len() - 1 {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{} {}", crate::text::with_decimals(v, 1), UNITS[unit])
+}
+
+/// The list rows of a file's tensors.
+pub fn rows(file: &OpenedFile) -> Vec<TensorRow> {
+    file.tensors
+        .iter()
+        .map(|t| TensorRow {
+            name: t.name.clone(),
+            dtype: t.dtype.name(),
+            shape: t.shape_text(),
+            shape_label: format!("[{}]", t.shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
+            elements: t.elements(),
+            size: bytes_text(t.byte_len()),
+        })
+        .collect()
+}
+
+/// The chosen tensor: its values as the schemes take them, and its histogram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chosen {
+    /// The tensor's name.
+    pub name: String,
+    /// Its dtype's name.
+    pub dtype: &'static str,
+    /// Its shape.
+    pub shape: Vec<u64>,
+    /// Its values in row-major order, as f32 (what every scheme quantizes).
+    pub values: Vec<f32>,
+    /// The histogram of its exact values.
+    pub histogram: Histogram,
+    /// How many values changed when rounded to f32 (f64 and wide-integer tensors).
+    pub rounded: usize,
+}
+
+/// The chosen tensor from exactly its bytes.
+pub fn choose(entry: &TensorEntry, bytes: &[u8]) -> Result<Chosen, TensorError> {
+    let exact = entry.values(bytes)?;
+    let histogram = Histogram::of(&exact, BINS);
+    let (values, rounded) = lowbit_tensors::to_f32(&exact);
+    Ok(Chosen { name: entry.name.clone(), dtype: entry.dtype.name(), shape: entry.shape.clone(), values, histogram, rounded })
+}
+
+impl Chosen {
+    /// Remarks about the values (rounded to f32, not finite, empty).
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.values.is_empty() {
+            notes.push(format!("'{}' has no elements: there is nothing to rank.", self.name));
+        }
+        if self.rounded > 0 {
+            notes.push(format!(
+                "{} of {} {} values are not exactly f32: the schemes quantize them rounded to f32 (to nearest, ties to even); the histogram shows the exact values.",
+                self.rounded,
+                self.values.len(),
+                self.dtype
+            ));
+        }
+        if self.histogram.nonfinite > 0 {
+            notes.push(format!("{} values are NaN or ±Inf: left out of the histogram and the metrics.", self.histogram.nonfinite));
+        }
+        notes
+    }
+
+    /// The compute worker's job: every scheme on these values, counted into these bins; the
+    /// last dimension is the row length of the per-row schemes.
+    pub fn ranking_job(&self) -> RankingJob {
+        let row_len = self.shape.last().copied().filter(|&r| r > 0 && self.shape.len() > 1).map(|r| r as usize);
+        RankingJob { values: self.values.clone(), row_len, lo: self.histogram.lo, hi: self.histogram.hi, bins: self.histogram.counts.len(), schemes: Vec::new() }
+    }
+}
+
+/// One row of the ranking table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankLine {
+    /// Rank, from 1.
+    pub rank: usize,
+    /// The scheme id (`data-scheme`).
+    pub scheme: String,
+    /// SQNR in dB as JavaScript reads it (`data-sqnr-db`; `Infinity` when exact).
+    pub sqnr_attr: String,
+    /// MSE as JavaScript reads it (`data-mse`).
+    pub mse_attr: String,
+    /// SQNR for reading (`23.41 dB`).
+    pub sqnr: String,
+    /// MSE for reading.
+    pub mse: String,
+    /// Max |error| for reading.
+    pub max_error: String,
+    /// Bits per element for reading (`4.5`).
+    pub bits: String,
+    /// Elements clipped.
+    pub clipped: usize,
+}
+
+/// The table rows of a ranking, best first.
+pub fn rank_lines(outcome: &RankingOutcome) -> Vec<RankLine> {
+    outcome
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| RankLine {
+            rank: i + 1,
+            scheme: r.scheme.clone(),
+            sqnr_attr: js_string(r.sqnr_db),
+            mse_attr: js_string(r.mse),
+            sqnr: if r.sqnr_db.is_infinite() { "exact".into() } else { format!("{} dB", crate::text::with_decimals(r.sqnr_db, 2)) },
+            mse: compact(r.mse),
+            max_error: compact(r.max_abs_error),
+            bits: crate::text::with_decimals(r.bits_per_element, 3),
+            clipped: r.clipped,
+        })
+        .collect()
+}
+
+/// The histogram of the chosen tensor with a scheme's stored values overlaid: as lines when
+/// it stores few values, else its reconstruction's histogram as an outline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistogramChart {
+    /// The tensor's name.
+    pub title: String,
+    /// The histogram.
+    pub histogram: Histogram,
+    /// The overlaid scheme's row, once the ranking has run.
+    pub overlay: Option<RankingRow>,
+}
+
+impl HistogramChart {
+    /// A chart of nothing (before a tensor is read).
+    pub fn empty() -> HistogramChart {
+        HistogramChart { title: String::new(), histogram: Histogram::of(&[], BINS), overlay: None }
+    }
+
+    /// The overlay's legend.
+    pub fn overlay_label(&self) -> String {
+        match &self.overlay {
+            None => "levels: waiting for the ranking".into(),
+            Some(r) if !r.levels.is_empty() => format!("{}: its {} stored values (lines)", r.scheme, r.levels.len()),
+            Some(r) => format!("{}: more than {} distinct stored values (outline: the reconstruction's histogram)", r.scheme, r.distinct - 1),
+        }
+    }
+
+    /// A text summary for screen readers and tests.
+    pub fn summary(&self) -> String {
+        let h = &self.histogram;
+        format!(
+            "Histogram of {} values of '{}' from {} to {} in {} bins; {}.",
+            h.counts.iter().map(|&c| c as u64).sum::<u64>(),
+            self.title,
+            compact(h.lo),
+            compact(h.hi),
+            h.counts.len(),
+            self.overlay_label()
+        )
+    }
+}
+
+impl Chart for HistogramChart {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scale: f64) -> Result<PixelRect, String> {
+        let label = self.overlay_label();
+        let (levels, level_counts): (Vec<f32>, &[u32]) = match &self.overlay {
+            Some(r) if r.level_counts.len() == self.histogram.counts.len() => {
+                (r.levels.iter().copied().filter(|&v| (v as f64) >= self.histogram.lo && (v as f64) <= self.histogram.hi).collect(), &r.level_counts)
+            }
+            _ => (Vec::new(), &[]),
+        };
+        let plot = HistogramPlot {
+            title: &self.title,
+            lo: self.histogram.lo,
+            hi: self.histogram.hi,
+            counts: &self.histogram.counts,
+            levels: &levels,
+            level_counts,
+            overlay_label: &label,
+        };
+        draw_histogram(area, &plot, scale).map_err(|e| e.to_string())?;
+        let (w, h) = area.dim_in_pixel();
+        Ok(PixelRect { x0: 0, y0: 0, x1: w as i32, y1: h as i32 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lowbit_jobs::ranking::rank_all;
+
+    fn f32_npy(values: &[f32], shape: &str) -> Vec<u8> {
+        npy("<f4", shape, &values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>())
+    }
+
+    fn npy(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
+        let mut header = format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}").into_bytes();
+        while !(10 + header.len() + 1).is_multiple_of(64) {
+            header.push(b' ');
+        }
+        header.push(b'\n');
+        let mut out = b"\x93NUMPY\x01\x00".to_vec();
+        out.extend((header.len() as u16).to_le_bytes());
+        out.extend(header);
+        out.extend(data);
+        out
+    }
+
+    #[test]
+    fn a_file_to_rows_a_histogram_and_a_ranking() {
+        let values: Vec<f32> = (0..256).map(|i| ((i as f32) * 0.37).sin()).collect();
+        let bytes = f32_npy(&values, "(4, 64)");
+        let f = lowbit_tensors::open("w.npy", &bytes).unwrap();
+        let file = OpenedFile { name: "w.npy".into(), size: bytes.len() as u64, kind: f.kind, tensors: f.tensors };
+        let r = rows(&file);
+        assert_eq!((r[0].name.as_str(), r[0].dtype, r[0].shape.as_str(), r[0].shape_label.as_str(), r[0].size.as_str()), ("w.npy", "F32", "4,64", "[4, 64]", "1 KiB"));
+        let t = &file.tensors[0];
+        let chosen = choose(t, &bytes[t.bytes.start as usize..]).unwrap();
+        assert_eq!(chosen.values, values);
+        assert_eq!(chosen.histogram.counts.iter().sum::<u32>(), 256);
+        assert!(chosen.notes().is_empty());
+        let job = chosen.ranking_job();
+        assert_eq!((job.row_len, job.bins), (Some(64), BINS));
+        let outcome = rank_all(&job);
+        let lines = rank_lines(&outcome);
+        assert_eq!(lines.len(), outcome.rows.len());
+        for (l, r) in lines.iter().zip(&outcome.rows) {
+            assert_eq!(l.mse_attr.parse::<f64>().unwrap(), r.mse);
+            let sqnr = if l.sqnr_attr == "Infinity" { f64::INFINITY } else { l.sqnr_attr.parse::<f64>().unwrap() };
+            assert_eq!(sqnr, r.sqnr_db);
+        }
+        // The chart draws with and without an overlay, as lines or as an outline.
+        for scheme in [None, Some("ternary"), Some("cast:bfloat16")] {
+            let overlay = scheme.map(|s| outcome.rows.iter().find(|r| r.scheme == s).unwrap().clone());
+            let chart = HistogramChart { title: "w.npy".into(), histogram: chosen.histogram.clone(), overlay };
+            let svg = chart.svg(640, 300).unwrap();
+            assert!(svg.contains("w.npy"), "{scheme:?}");
+            assert!(chart.summary().contains("256 values"), "{}", chart.summary());
+        }
+    }
+
+    #[test]
+    fn f64_tensors_say_what_rounding_to_f32_changed() {
+        let bytes = npy("<f8", "(3,)", &[0.1f64, 0.5, f64::NAN].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>());
+        let f = lowbit_tensors::open("d.npy", &bytes).unwrap();
+        let t = &f.tensors[0];
+        let chosen = choose(t, &bytes[t.bytes.start as usize..]).unwrap();
+        let notes = chosen.notes().join(" ");
+        assert!(notes.contains("1 of 3 F64 values are not exactly f32"), "{notes}");
+        assert!(notes.contains("1 values are NaN"), "{notes}");
+        assert_eq!(bytes_text(3 << 20), "3 MiB");
+    }
+}

@@ -1,0 +1,258 @@
+//! The Tensors view: the state ([`TensorsModel`]: the opened file, the chosen tensor, the
+//! ranking and its job) and the layout. Reads are asynchronous (`Blob.slice`); a read that a
+//! newer one superseded is dropped, and the ranking runs in the compute worker with progress and
+//! cancel (`worker::run("tensors", …)`).
+
+use leptos::prelude::*;
+use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Progress};
+use lowbit_jobs::ranking::{ranking_schemes, RankingOutcome};
+
+use super::file::{open_header, tensor_bytes, TensorFilePicker};
+use super::list::TensorList;
+use super::model::{self, Chosen, HistogramChart, OpenedFile};
+use super::params::TensorsParams;
+use super::ranking::RankingTable;
+use crate::ui::{ChartCanvas, InlineError, JobProgress};
+use crate::worker::{self, JobEvent};
+
+/// The worker slot of the ranking job.
+const SLOT: &str = "tensors";
+
+/// The Tensors view's state; `Copy`, kept by the lazily loaded module for the page's life.
+#[derive(Clone, Copy)]
+pub struct TensorsModel {
+    /// The URL state (the overlaid scheme).
+    pub params: RwSignal<TensorsParams>,
+    /// The file whose header was read last (kept when a later file is refused).
+    pub file: RwSignal<Option<OpenedFile>>,
+    /// The browser's handle on that file, for reading tensors from it.
+    handle: StoredValue<Option<web_sys::File>, LocalStorage>,
+    /// The chosen tensor's name.
+    pub chosen_name: RwSignal<Option<String>>,
+    /// The chosen tensor's values and histogram, once read.
+    pub chosen: RwSignal<Option<Chosen>>,
+    /// What is being read, while a read is under way.
+    pub reading: RwSignal<Option<String>>,
+    /// Why the last file or tensor was refused.
+    pub error: RwSignal<Option<String>>,
+    /// The chosen tensor's ranking, once the worker has finished it.
+    pub ranking: RwSignal<Option<RankingOutcome>>,
+    /// The ranking job's progress while it runs.
+    pub progress: RwSignal<Option<Progress>>,
+    /// Why the ranking did not finish (failed or cancelled).
+    pub failure: RwSignal<Option<String>>,
+    /// Bumped by every read, so a superseded read's result is dropped.
+    generation: StoredValue<u64>,
+}
+
+impl TensorsModel {
+    /// A model with no file, showing `params`.
+    pub fn new(params: TensorsParams) -> TensorsModel {
+        TensorsModel {
+            params: RwSignal::new(params),
+            file: RwSignal::new(None),
+            handle: StoredValue::new_local(None),
+            chosen_name: RwSignal::new(None),
+            chosen: RwSignal::new(None),
+            reading: RwSignal::new(None),
+            error: RwSignal::new(None),
+            ranking: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// Shows `params` (Back/Forward).
+    pub fn restore(&self, params: TensorsParams) {
+        self.params.set(params);
+    }
+
+    /// A new read: the generation it must still be current in when it ends.
+    fn next_generation(&self) -> u64 {
+        self.generation.update_value(|g| *g += 1);
+        self.generation.get_value()
+    }
+
+    fn current(&self, generation: u64) -> bool {
+        self.generation.try_get_value() == Some(generation)
+    }
+
+    /// Opens a file: reads its header (only), lists its tensors and chooses the first. A
+    /// refused file leaves the view as it was, with a message naming the file and the problem.
+    pub fn open(self, file: web_sys::File) {
+        let generation = self.next_generation();
+        let name = file.name();
+        self.error.set(None);
+        self.reading.set(Some(format!("Reading the header of {name}…")));
+        leptos::task::spawn_local(async move {
+            let opened = open_header(&file).await;
+            if !self.current(generation) {
+                return;
+            }
+            self.reading.set(None);
+            match opened {
+                Ok(opened) => {
+                    let first = opened.tensors.first().map(|t| t.name.clone());
+                    self.handle.set_value(Some(file));
+                    self.file.set(Some(opened));
+                    self.clear_tensor();
+                    if let Some(first) = first {
+                        self.choose(first);
+                    }
+                }
+                Err(e) => self.error.set(Some(format!("{name}: {e}"))),
+            }
+        });
+    }
+
+    /// Forgets the chosen tensor and its ranking (stopping its job).
+    fn clear_tensor(&self) {
+        worker::cancel(SLOT);
+        self.chosen_name.set(None);
+        self.chosen.set(None);
+        self.ranking.set(None);
+        self.progress.set(None);
+        self.failure.set(None);
+    }
+
+    /// Chooses a tensor of the open file: reads only its bytes, then ranks the schemes on it.
+    pub fn choose(self, name: String) {
+        let Some(entry) = self.file.with_untracked(|f| f.as_ref().and_then(|f| f.tensors.iter().find(|t| t.name == name).cloned())) else { return };
+        let Some(file) = self.handle.get_value() else { return };
+        let generation = self.next_generation();
+        self.clear_tensor();
+        self.error.set(None);
+        self.chosen_name.set(Some(name.clone()));
+        self.reading.set(Some(format!("Reading {name} ({})…", model::bytes_text(entry.byte_len()))));
+        leptos::task::spawn_local(async move {
+            let read = tensor_bytes(&file, &entry).await.and_then(|bytes| model::choose(&entry, &bytes).map_err(|e| e.message));
+            if !self.current(generation) {
+                return;
+            }
+            self.reading.set(None);
+            match read {
+                Ok(chosen) => {
+                    self.chosen.set(Some(chosen));
+                    self.rank();
+                }
+                Err(e) => self.error.set(Some(e)),
+            }
+        });
+    }
+
+    /// Ranks every scheme on the chosen tensor in the compute worker.
+    pub fn rank(self) {
+        let Some(job) = self.chosen.with_untracked(|c| c.as_ref().filter(|c| !c.values.is_empty()).map(Chosen::ranking_job)) else { return };
+        self.ranking.set(None);
+        self.failure.set(None);
+        let total = ranking_schemes().len() as u32;
+        self.progress.set(Some(Progress { id: 0, done: 0, total, label: "starting the compute worker".into(), partial: None }));
+        worker::run(SLOT, &job, move |event| match event {
+            JobEvent::Progress(p) => self.progress.set(Some(p)),
+            JobEvent::Done(bytes) => {
+                self.progress.set(None);
+                match decode_outcome_as::<RankingOutcome>(&bytes, outcome_tag::RANKING) {
+                    Ok(outcome) => self.ranking.set(Some(outcome)),
+                    Err(message) => self.failure.set(Some(format!("The ranking failed: {message}."))),
+                }
+            }
+            JobEvent::Failed(message) => {
+                self.progress.set(None);
+                self.failure.set(Some(format!("The ranking failed: {message}.")));
+            }
+        });
+    }
+
+    /// Stops the ranking job.
+    pub fn cancel(self) {
+        worker::cancel(SLOT);
+        self.progress.set(None);
+        self.failure.set(Some("The ranking was cancelled.".into()));
+    }
+}
+
+/// The Tensors view.
+#[component]
+pub fn TensorsView(
+    /// The view's state.
+    model: TensorsModel,
+) -> impl IntoView {
+    let rows = Signal::derive(move || model.file.with(|f| f.as_ref().map(model::rows).unwrap_or_default()));
+    let overlay = Signal::derive(move || model.params.with(|p| p.scheme.clone()));
+    let chart = Memo::new(move |_| {
+        model.chosen.with(|c| {
+            c.as_ref().map(|c| HistogramChart {
+                title: c.name.clone(),
+                histogram: c.histogram.clone(),
+                overlay: model.ranking.with(|r| r.as_ref().and_then(|r| overlay.with(|o| r.rows.iter().find(|row| row.scheme == *o).cloned()))),
+            })
+        })
+    });
+    let lines = Signal::derive(move || model.ranking.with(|r| r.as_ref().map(model::rank_lines).unwrap_or_default()));
+    let failed = Signal::derive(move || model.ranking.with(|r| r.as_ref().map(|r| r.failed.clone()).unwrap_or_default()));
+    let on_overlay = Callback::new(move |scheme: String| model.params.update(|p| p.scheme = scheme));
+    let shown_chart = Signal::derive(move || chart.get().unwrap_or_else(HistogramChart::empty));
+    let summary = Signal::derive(move || shown_chart.with(HistogramChart::summary));
+
+    view! {
+        <section class="tensors" data-testid="tensors">
+            <div class="card">
+                <h2>"Inspect real tensors"</h2>
+                <p class="hint">
+                    "A .npy array or a .safetensors checkpoint from your disk: only its header is read at first, then only the tensor you choose, so a multi-gigabyte file opens at once. Its values are shown as a histogram with a scheme's stored values on top, and every scheme is ranked on them by the error it makes."
+                </p>
+                <TensorFilePicker on_file=move |f| model.open(f) />
+                {move || model.reading.get().map(|r| view! { <p class="note" role="status" data-testid="tensor-reading">{r}</p> })}
+                <InlineError testid="tensor-error" message=model.error />
+            </div>
+            {move || model.file.with(|f| f.as_ref().map(|f| (f.name.clone(), f.kind, f.size, f.tensors.len()))).map(|(name, kind, size, count)| {
+                let kind = match kind {
+                    lowbit_tensors::FileKind::Npy => ".npy",
+                    lowbit_tensors::FileKind::Safetensors => ".safetensors",
+                };
+                view! {
+                    <div class="card">
+                        <h2>{format!("{name}: {count} tensor{} ({kind}, {})", if count == 1 { "" } else { "s" }, model::bytes_text(size))}</h2>
+                        <TensorList rows=rows chosen=model.chosen_name on_choose=move |n| model.choose(n) />
+                    </div>
+                }
+            })}
+            <Show when=move || chart.with(Option::is_some)>
+                <div class="card">
+                    <h2>{move || chart.with(|c| c.as_ref().map(|c| format!("Values of {}", c.title)))}</h2>
+                    <label class="overlay-pick">
+                        "Stored values of "
+                        <select
+                            data-testid="overlay-scheme"
+                            prop:value=move || overlay.get()
+                            on:change=move |ev| on_overlay.run(event_target_value(&ev))
+                        >
+                            {ranking_schemes().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <ChartCanvas testid="tensor-histogram" label=summary height=320.0 chart=shown_chart />
+                    <p class="chart-summary" data-testid="tensor-histogram-summary">{summary}</p>
+                    {move || model.chosen.with(|c| c.as_ref().map(Chosen::notes).unwrap_or_default()).into_iter().map(|n| view! { <p class="note">{n}</p> }).collect_view()}
+                </div>
+            </Show>
+            {move || model.chosen_name.get().map(|name| view! {
+                <div class="card">
+                    <h2>{format!("Every scheme on {name}")}</h2>
+                    <p class="hint">"Ranked by SQNR (signal-to-quantization-noise ratio, higher is better) with each scheme's default block; bits per element include the scales. Choose a scheme to overlay its stored values on the histogram."</p>
+                    <JobProgress progress=model.progress testid="ranking-progress" on_cancel=Callback::new(move |_| model.cancel()) />
+                    {move || model.failure.get().map(|m| view! {
+                        <p class="worker-error" role="alert" data-testid="ranking-error">
+                            {m}" "
+                            <button type="button" data-testid="ranking-run" on:click=move |_| model.rank()>"Rank again"</button>
+                        </p>
+                    })}
+                    <RankingTable lines=lines overlay=overlay on_overlay=on_overlay />
+                    {move || (!failed.with(Vec::is_empty)).then(|| view! {
+                        <p class="note">{format!("Not ranked: {}", failed.get().join("; "))}</p>
+                    })}
+                </div>
+            })}
+        </section>
+    }
+}
