@@ -119,6 +119,8 @@ async fn error_text(c: &Client) -> Result<String> {
 async fn run(c: &Client, server: &StaticServer, dir: &Path) -> Result<()> {
     c.goto(&server.url("/?view=tensors")).await?;
     c.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css("[data-testid=\"tensor-file\"]")).await?;
+    // The built index.html carries a Content-Security-Policy: reading files breaks none of it.
+    js(c, "window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI)); return true;").await?;
 
     // A .npy of 8 × 64 f32 weights.
     let w = weights(512);
@@ -188,6 +190,7 @@ async fn run(c: &Client, server: &StaticServer, dir: &Path) -> Result<()> {
     let started = Instant::now();
     check_ranking(c, big, Some(1024), "big.npy (2^20 values)").await?;
     println!("big.npy ranked again in {:.1} s (every scheme, 2^20 values)", started.elapsed().as_secs_f64());
+    assert_eq!(js(c, "return window.__violations").await?, serde_json::json!([]), "CSP violations");
     Ok(())
 }
 
