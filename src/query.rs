@@ -7,6 +7,9 @@
 pub const COMPUTE_MODULE: &str = "lowbit-compute";
 /// The lazily loaded module of the other views loaded on demand (`src/bin/lowbit-lab.rs`).
 pub const LAB_MODULE: &str = "lowbit-lab";
+/// The lazily loaded module of the tensor-file view (`src/bin/lowbit-tensors.rs`): its file
+/// readers and ranking client would push either other module over its budget.
+pub const TENSORS_MODULE: &str = "lowbit-tensors";
 
 /// The views of the app, by their URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -37,12 +40,14 @@ impl View {
 
     /// The lazily loaded module that holds the view's code (its script's name without `.js`,
     /// beside `index.html`), or None for a view of the module the first view downloads. The
-    /// views that run the compute worker share `lowbit-compute`; the others, `lowbit-lab`
-    /// (two modules, so opening one view never downloads the other group's code).
+    /// views that run the compute worker share `lowbit-compute`; the tensor-file view has
+    /// `lowbit-tensors` to itself; the others share `lowbit-lab` (so opening one view never
+    /// downloads another group's code).
     pub fn lazy_module(self) -> Option<&'static str> {
         match self {
             View::Explorer | View::Tables => None,
-            View::Signal | View::Quantize | View::Bench | View::Tensors => Some(COMPUTE_MODULE),
+            View::Signal | View::Quantize | View::Bench => Some(COMPUTE_MODULE),
+            View::Tensors => Some(TENSORS_MODULE),
             View::Compare | View::Mnist | View::Block => Some(LAB_MODULE),
         }
     }

@@ -22,7 +22,7 @@ use crate::features::signal::params::SignalParams;
 use crate::features::signal::{SignalModel, SignalView};
 use crate::features::tensors::params::TensorsParams;
 use crate::features::tensors::{TensorsModel, TensorsView};
-use crate::query::{COMPUTE_MODULE, LAB_MODULE};
+use crate::query::{COMPUTE_MODULE, LAB_MODULE, TENSORS_MODULE};
 use crate::url::{parse_query, to_query, Page};
 
 /// The models of the module's views, created the first time each view opens.
@@ -268,7 +268,15 @@ pub fn mount_compute(root: web_sys::HtmlElement, query: &str, report: impl Fn(St
         Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
         Page::Bench(p) => Ok(show(root, model_in(|m| &mut m.bench, || BenchModel::new(p.clone())), p, report)),
         Page::Quantize(p) => Ok(show(root, model_in(|m| &mut m.quantize, || QuantizeModel::new(p.clone())), p, report)),
-        Page::Tensors(p) => Ok(show(root, model_in(|m| &mut m.tensors, || TensorsModel::new(p.clone())), p, report)),
         other => Err(not_here(&other, COMPUTE_MODULE)),
+    }
+}
+
+/// [`mount_lab`] for the `lowbit-tensors` module: the tensor-file view (its `.npy` and
+/// `.safetensors` readers and the ranking's worker client).
+pub fn mount_tensors(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
+    match parse_query(query).page {
+        Page::Tensors(p) => Ok(show(root, model_in(|m| &mut m.tensors, || TensorsModel::new(p.clone())), p, report)),
+        other => Err(not_here(&other, TENSORS_MODULE)),
     }
 }
