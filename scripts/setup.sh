@@ -6,13 +6,15 @@
 #   Debian:   chromium + chromium-driver (browser tests)
 #   rustup:   the wasm32-unknown-unknown target
 #   crates:   trunk 0.21.14 (--locked), wasm-bindgen-cli 0.2.130 (= wasm-bindgen in Cargo.lock)
-#   npm:      binaryen@132.0.0 (wasm-opt) into .tools/npm
+#   npm:      binaryen@132.0.0 (wasm-opt) and axe-core@4.14.1 (the e2e accessibility audit)
+#             into .tools/npm
 #   cargo:    cargo fetch, so Trunk can build offline
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14        # trunk 0.22 needs a newer rustc than this machine's
 WASM_BINDGEN_VERSION=0.2.130 # must equal `wasm-bindgen` in Cargo.lock (pinned in Cargo.toml)
 BINARYEN_VERSION=132.0.0     # Debian's binaryen 108 produces a module that fails at load
+AXE_VERSION=4.14.1           # axe-core, injected into pages by crates/lowbit-e2e/tests/a11y.rs
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
@@ -72,6 +74,15 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
   mkdir -p "$TOOLS/npm"
   [ -f "$TOOLS/npm/package.json" ] || echo '{ "private": true }' >"$TOOLS/npm/package.json"
   (cd "$TOOLS/npm" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+fi
+
+# --- axe-core (npm), for the end-to-end accessibility audit -------------------------------------
+axe_installed() { node -p "require('$TOOLS/npm/node_modules/axe-core/package.json').version" 2>/dev/null; }
+if [ "$(axe_installed)" != "$AXE_VERSION" ]; then
+  say "installing axe-core@$AXE_VERSION (npm) into .tools/npm"
+  mkdir -p "$TOOLS/npm"
+  [ -f "$TOOLS/npm/package.json" ] || echo '{ "private": true }' >"$TOOLS/npm/package.json"
+  (cd "$TOOLS/npm" && npm install --no-audit --no-fund --silent "axe-core@$AXE_VERSION")
 fi
 
 # --- crates, so Trunk can build with --offline -------------------------------------------------

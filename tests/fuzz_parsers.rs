@@ -34,6 +34,11 @@ use lowbit_jobs::signal::MAX_SAMPLES;
 use lowbit_core::{Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 use proptest::prelude::*;
 
+/// `default` cases in the test command; `LOWBIT_SOAK_CASES` for a soak (scripts/soak.sh).
+fn cases(default: u32) -> u32 {
+    std::env::var("LOWBIT_SOAK_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
 /// The longest notice a parser may write: user text is shortened, never echoed whole.
 const MAX_NOTICE_CHARS: usize = 1200;
 
@@ -306,7 +311,7 @@ fn state() -> impl Strategy<Value = Page> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(2000), failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Any query parses without panicking; the state it gives is usable and writes back
     /// as a query that parses to itself without notices.
@@ -594,7 +599,7 @@ fn nested(values: &[f32], rows: usize, wrapper: usize, newline: bool) -> String 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(3000), failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Any text, and text shaped like pastes: read or refused with a short message, never a
     /// panic, never more than MAX_VALUES numbers.

@@ -5,6 +5,11 @@
 use lowbit_tensors::{open, read_values};
 use proptest::prelude::*;
 
+/// `default` cases in the test command; `LOWBIT_SOAK_CASES` for a soak (scripts/soak.sh).
+fn cases(default: u32) -> u32 {
+    std::env::var("LOWBIT_SOAK_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
 fn valid_npy() -> Vec<u8> {
     let mut header = b"{'descr': '<f4', 'fortran_order': True, 'shape': (2, 2), }".to_vec();
     while !(10 + header.len() + 1).is_multiple_of(64) {
@@ -38,7 +43,7 @@ fn check(name: &str, bytes: &[u8]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(3000)))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300), npy in any::<bool>()) {
