@@ -22,8 +22,10 @@ use crate::features::tensors::params::TensorsParams;
 use crate::history::{self, LastWrite, Write};
 use crate::lazy::host::LazyView;
 use crate::query::View;
+use crate::i18n::Lang;
+use crate::ui::lang::{apply_lang, browser_lang, provide_lang};
 use crate::ui::theme::apply_theme;
-use crate::ui::{Notices, ShareButton, ThemeSwitcher, ViewNav};
+use crate::ui::{LangSwitcher, Notices, ShareButton, ThemeSwitcher, ViewNav};
 use crate::url::{parse_query, to_query, to_query_with, Page, Parsed};
 
 /// Every view's state and the app's own; `Copy`, provided as context to the whole app.
@@ -234,6 +236,12 @@ pub fn Lowbit(
         on_cleanup(move || popstate.remove());
     }
     apply_theme(Signal::derive(move || models.app.with(|a| a.theme)));
+    // The language: the URL's, else the browser's; `<html lang>` follows it.
+    let browser = browser_lang();
+    let lang: Signal<Lang> = Memo::new(move |_| models.app.with(|a| a.lang).unwrap_or(browser)).into();
+    provide_lang(lang);
+    apply_lang(lang);
+    let chrome = move || lang.get().chrome();
     let embed = move || models.app.with(|a| a.embed);
     let present = move || models.app.with(|a| a.present);
     // The document's root carries the modes too, for the page's background and type size.
@@ -262,12 +270,13 @@ pub fn Lowbit(
                     </span>
                     <span class="name">"Lowbit"</span>
                 </a>
-                <span class="tagline">"machine-learning number formats, bit by bit"</span>
+                <span class="tagline">{move || chrome().tagline}</span>
                 <ViewNav current=models.current on_select=move |v| models.current.set(v) />
                 <ThemeSwitcher
                     choice=Signal::derive(move || models.app.with(|a| a.theme))
                     on_choose=move |theme| models.app.update(|a| a.theme = theme)
                 />
+                <LangSwitcher lang=lang on_choose=move |l| models.app.update(|a| a.lang = Some(l)) />
                 <ShareButton query=shared_query />
                 </header>
             }
@@ -283,9 +292,7 @@ pub fn Lowbit(
             .into_any()
         } else {
             view! {
-                <footer class="footer">
-                    "Exact arithmetic in Rust (lowbit-core), compiled to WebAssembly. Codes and formats are kept in the URL: share it."
-                </footer>
+                <footer class="footer">{move || chrome().footer}</footer>
             }
             .into_any()
         }
@@ -293,10 +300,17 @@ pub fn Lowbit(
     view! {
         <div class="app" data-embed=move || embed().then_some("true") data-present=move || present().then_some("true")>
             {header}
-            <Notices notices=models.notices />
-            <main>
-                <CurrentView />
-            </main>
+            // Rendered again in a new language (the views read their strings as they render;
+            // their state lives in the models, so it stays).
+            {move || {
+                lang.track();
+                view! {
+                    <Notices notices=models.notices />
+                    <main>
+                        <CurrentView />
+                    </main>
+                }
+            }}
             {footer}
         </div>
     }

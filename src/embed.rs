@@ -1,10 +1,11 @@
-//! The app-wide URL keys ([`AppParams`]: `embed`, `present`, `theme`) and the share links built from
+//! The app-wide URL keys ([`AppParams`]: `embed`, `present`, `theme`, `lang`) and the share links built from
 //! a state: the link itself and the `<iframe>` snippet that embeds it. Pure, natively tested.
 //!
 //! `embed=1` shows a view without header, navigation or footer, filling its frame; inside a
 //! frame the app only ever replaces its history entry (pushing would hijack the host page's
 //! Back button). `present=1` enlarges type for projectors.
 
+use crate::i18n::Lang;
 use crate::query::ViewParams;
 use crate::text::shorten;
 use crate::theme::ThemeChoice;
@@ -18,6 +19,9 @@ pub struct AppParams {
     pub present: bool,
     /// The colour theme (default: the browser's).
     pub theme: ThemeChoice,
+    /// The interface's language, when the URL or the user chose one (`lang=ru`); None: the
+    /// browser's ([`Lang::from_browser`]), and the URL leaves `lang` out.
+    pub lang: Option<Lang>,
 }
 
 /// Parses a flag: `1`, `true`, `yes` or nothing at all is on; `0`, `false`, `no` off.
@@ -30,7 +34,7 @@ fn parse_flag(value: &str) -> Option<bool> {
 }
 
 impl ViewParams for AppParams {
-    const KEYS: &'static [&'static str] = &["embed", "present", "theme"];
+    const KEYS: &'static [&'static str] = &["embed", "present", "theme", "lang"];
 
     fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
         let mut params = AppParams::default();
@@ -40,6 +44,17 @@ impl ViewParams for AppParams {
                 match ThemeChoice::parse(value) {
                     Some(choice) => params.theme = choice,
                     None => notices.push(format!("Theme '{}' is not light, dark, contrast or system; using system.", shorten(value))),
+                }
+                continue;
+            }
+            if key == "lang" {
+                match Lang::parse(value) {
+                    Some(lang) => params.lang = Some(lang),
+                    None => notices.push(format!(
+                        "Language '{}' is not one of {}; using the browser's language.",
+                        shorten(value),
+                        Lang::ALL.map(Lang::code).join(", ")
+                    )),
                 }
                 continue;
             }
@@ -54,7 +69,8 @@ impl ViewParams for AppParams {
         (params, notices)
     }
 
-    /// `embed=1` and `present=1` when on, `theme=…` unless it is the browser's.
+    /// `embed=1` and `present=1` when on, `theme=…` unless it is the browser's, `lang=…` when
+    /// one was chosen.
     fn query_parts(&self) -> Vec<String> {
         let mut parts = Vec::new();
         if self.embed {
@@ -65,6 +81,9 @@ impl ViewParams for AppParams {
         }
         if self.theme != ThemeChoice::System {
             parts.push(format!("theme={}", self.theme.name()));
+        }
+        if let Some(lang) = self.lang {
+            parts.push(format!("lang={}", lang.code()));
         }
         parts
     }
@@ -127,6 +146,27 @@ mod tests {
         let (p, n) = AppParams::from_pairs(&[("theme", "<b>sepia</b>")]);
         assert_eq!(p.theme, ThemeChoice::System);
         assert!(n[0].contains("'<b>sepia</b>'") && n[0].contains("using system"), "{n:?}");
+    }
+
+    #[test]
+    fn languages() {
+        let (p, n) = AppParams::from_pairs(&[("lang", "ru")]);
+        assert_eq!((p.lang, n.len()), (Some(Lang::Ru), 0));
+        assert_eq!(p.query_parts(), ["lang=ru"]);
+        // Normalised: case, a region, surrounding space.
+        let (p, n) = AppParams::from_pairs(&[("lang", " DE-at "), ("theme", "dark")]);
+        assert_eq!((p.lang, n.len()), (Some(Lang::De), 0));
+        assert_eq!(p.query_parts(), ["theme=dark", "lang=de"]);
+        // English chosen explicitly stays in the URL; no choice leaves `lang` out.
+        assert_eq!(AppParams::from_pairs(&[("lang", "en")]).0.query_parts(), ["lang=en"]);
+        assert!(AppParams::default().query_parts().is_empty());
+        // An unknown language: a notice quoting it, and the browser's language.
+        let (p, n) = AppParams::from_pairs(&[("lang", "<i>fr</i>")]);
+        assert_eq!(p.lang, None);
+        assert_eq!(n.len(), 1);
+        assert!(n[0].contains("'<i>fr</i>'") && n[0].contains("en, ru, de"), "{n:?}");
+        let (p, n) = AppParams::from_pairs(&[("lang", "")]);
+        assert_eq!((p.lang, n.len()), (None, 1));
     }
 
     #[test]

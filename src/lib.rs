@@ -29,6 +29,7 @@ pub mod embed;
 pub mod export;
 pub mod features;
 pub mod history;
+pub mod i18n;
 pub mod query;
 pub mod text;
 pub mod theme;

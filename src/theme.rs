@@ -35,16 +35,6 @@ impl ThemeChoice {
         }
     }
 
-    /// The switcher's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ThemeChoice::System => "System theme",
-            ThemeChoice::Fixed(ChartTheme::Light) => "Light",
-            ThemeChoice::Fixed(ChartTheme::Dark) => "Dark",
-            ThemeChoice::Fixed(ChartTheme::Contrast) => "High contrast",
-        }
-    }
-
     /// The choice a URL name names (case and surrounding space ignored).
     pub fn parse(name: &str) -> Option<ThemeChoice> {
         let name = name.trim().to_ascii_lowercase();

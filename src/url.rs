@@ -323,6 +323,15 @@ mod tests {
         assert!(p.notices.is_empty(), "{:?}", p.notices);
         assert_eq!(p.app.theme, crate::theme::ThemeChoice::Fixed(crate::theme::ChartTheme::Dark));
         assert_eq!(to_query_with(&p.page, &p.app), "view=signal&samples=256&block=64&schemes=nf4,fp4_bnb&theme=dark");
+        // So is the language; an unknown one is reported and the view is kept.
+        let p = parse("view=tables&lang=ru&table=nf4");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.app.lang, Some(crate::i18n::Lang::Ru));
+        assert_eq!(to_query_with(&p.page, &p.app), "view=tables&table=nf4&lang=ru");
+        let p = parse("view=tables&lang=klingon&table=nf4");
+        assert_eq!((p.app.lang, p.notices.len()), (None, 1));
+        assert!(p.notices[0].contains("klingon"), "{:?}", p.notices);
+        assert_eq!(to_query(&p.page), "view=tables&table=nf4");
     }
 
     #[test]

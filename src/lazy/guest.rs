@@ -1,7 +1,9 @@
 //! The lazily loaded module's side ([`super`]): mounts the view a query string names into an
 //! element of the page, reports every state it moves to as a query string, and takes back
 //! states from the page (Back/Forward). Each view's model lives as long as the page, so
-//! leaving a view and coming back keeps its work (a trained network, a drawing).
+//! leaving a view and coming back keeps its work (a trained network, a drawing). The view
+//! speaks the page's language, read from `<html lang>` (as charts take the page's theme from
+//! `<html data-theme>`).
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -23,6 +25,7 @@ use crate::features::signal::{SignalModel, SignalView};
 use crate::features::tensors::params::TensorsParams;
 use crate::features::tensors::{TensorsModel, TensorsView};
 use crate::query::{COMPUTE_MODULE, LAB_MODULE, TENSORS_MODULE};
+use crate::ui::lang::{provide_lang, use_document_lang};
 use crate::url::{parse_query, to_query, Page};
 
 /// The models of the module's views, created the first time each view opens.
@@ -67,7 +70,7 @@ impl MountedView {
 }
 
 /// A view of this module: its model and how its state reads from and writes to a [`Page`].
-trait LazyModel: Copy + 'static {
+trait LazyModel: Copy + Send + Sync + 'static {
     /// The view's URL state.
     type Params: Clone + PartialEq + Send + Sync + 'static;
     /// The state shown.
@@ -223,7 +226,13 @@ fn show<M: LazyModel>(root: web_sys::HtmlElement, model: M, params: M::Params, r
     }
     let handle = leptos::mount::mount_to(root, move || {
         Effect::new(move |_| report(to_query(&M::page(model.params().get()))));
-        model.render()
+        // The page's language, from its `<html lang>`: the view renders again when it changes.
+        let lang = use_document_lang();
+        provide_lang(lang.into());
+        move || {
+            lang.track();
+            model.render()
+        }
     });
     MountedView {
         _view: Box::new(handle),

@@ -52,15 +52,14 @@ pub fn LazyView(
     wasm::mount_when_loaded(view.lazy_module().unwrap_or_default(), root, query, on_query, state, attempt);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (query, on_query);
+    let t = crate::ui::lang::lang_now().chrome();
+    let name = t.views.of(view);
     let failure = move || match state.get() {
         LoadState::Failed(why) => Some(view! {
             <div class="lazy-failed" role="alert">
-                <p>
-                    "The " {view.label()} " view could not be loaded: " {why}
-                    ". The other views still work."
-                </p>
+                <p>{(t.load_failed)(name, &why)}</p>
                 <button type="button" data-testid="lazy-retry" on:click=move |_| attempt.update(|n| *n += 1)>
-                    "Try again"
+                    {t.retry}
                 </button>
             </div>
         }),
@@ -69,7 +68,7 @@ pub fn LazyView(
     view! {
         <section class="lazy-view" data-testid="lazy-view" data-view=view.id() data-state=move || state.with(LoadState::name)>
             <Show when=move || state.with(|s| *s == LoadState::Loading)>
-                <p class="lazy-loading" role="status">"Loading the " {view.label()} "…"</p>
+                <p class="lazy-loading" role="status">{(t.loading)(name)}</p>
             </Show>
             {failure}
             <div class="lazy-root" node_ref=root></div>

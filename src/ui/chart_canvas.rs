@@ -117,6 +117,7 @@ pub fn ChartCanvas<C: Chart + Clone + PartialEq + Send + Sync + 'static>(
         let x = offset_x * ratio.get_untracked();
         (pr.width() > 0).then(|| ((x - pr.x0 as f64) / pr.width() as f64).clamp(0.0, 1.0))
     };
+    let t = crate::ui::lang::lang_now().chrome();
     view! {
         <div class="plot-wrap" node_ref=wrap_ref>
             <canvas
@@ -133,11 +134,11 @@ pub fn ChartCanvas<C: Chart + Clone + PartialEq + Send + Sync + 'static>(
                     }
                 }
             ></canvas>
-            <div class="export" role="group" aria-label="export the chart">
-                <button type="button" data-testid="export-png" data-export-for=testid title="download as PNG" on:click=export_png>
+            <div class="export" role="group" aria-label=t.export_chart>
+                <button type="button" data-testid="export-png" data-export-for=testid title=(t.download_as)("PNG") on:click=export_png>
                     "PNG"
                 </button>
-                <button type="button" data-testid="export-svg" data-export-for=testid title="download as SVG" on:click=export_svg>
+                <button type="button" data-testid="export-svg" data-export-for=testid title=(t.download_as)("SVG") on:click=export_svg>
                     "SVG"
                 </button>
             </div>

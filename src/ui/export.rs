@@ -34,13 +34,14 @@ pub fn TableExport(
     #[prop(into)]
     table: Signal<Table>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().chrome();
     let button = move |format: TableFormat, label: &'static str, testid: &'static str| {
         view! {
             <button
                 type="button"
                 data-testid=testid
                 data-export-for=target
-                title=format!("download as {label}")
+                title=(t.download_as)(label)
                 on:click=move |_| {
                     let text = table.with_untracked(|t| format.write(t));
                     download_text(&format!("lowbit-{target}.{}", format.extension()), format.mime(), &text);
@@ -51,7 +52,7 @@ pub fn TableExport(
         }
     };
     view! {
-        <div class="export" role="group" aria-label="export the table">
+        <div class="export" role="group" aria-label=t.export_table>
             {button(TableFormat::Csv, "CSV", "export-csv")}
             {button(TableFormat::Markdown, "Markdown", "export-markdown")}
             {button(TableFormat::Latex, "LaTeX", "export-latex")}

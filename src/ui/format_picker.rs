@@ -6,15 +6,16 @@ use lowbit_core::float::{FloatFormat, Specials};
 use lowbit_core::format::Kind;
 use lowbit_core::{Format, CATALOGUE};
 
-/// A group of the picker: its label and which kinds of format it holds.
-type Group = (&'static str, fn(&Kind) -> bool);
+/// Which kinds of format a group of the picker holds (its label: the same place in
+/// [`crate::i18n::Chrome::picker_groups`]).
+type Group = fn(&Kind) -> bool;
 
-/// The kinds of format, as the picker groups them.
+/// The kinds of format, as the picker groups them: floats, P3109, integers, lookup tables.
 const GROUPS: [Group; 4] = [
-    ("floating point", |k| matches!(k, Kind::Float(f) if !is_p3109(f))),
-    ("IEEE P3109", |k| matches!(k, Kind::Float(f) if is_p3109(f))),
-    ("integer", |k| matches!(k, Kind::Int(_))),
-    ("lookup table", |k| matches!(k, Kind::Codebook(_))),
+    |k| matches!(k, Kind::Float(f) if !is_p3109(f)),
+    |k| matches!(k, Kind::Float(f) if is_p3109(f)),
+    |k| matches!(k, Kind::Int(_)),
+    |k| matches!(k, Kind::Codebook(_)),
 ];
 
 /// Whether a float follows IEEE P3109's special-value rule.
@@ -38,7 +39,7 @@ pub fn FormatPicker(
     /// The element id (for a `<label for>`).
     #[prop(optional)]
     id: Option<&'static str>,
-    /// What the picker chooses, for screen readers (default "number format").
+    /// What the picker chooses, for screen readers (default "number format", translated).
     #[prop(optional)]
     label: Option<&'static str>,
     /// Only formats of at most this many bits (default: all).
@@ -46,9 +47,11 @@ pub fn FormatPicker(
     max_bits: Option<u32>,
 ) -> impl IntoView {
     let max_bits = max_bits.unwrap_or(u32::MAX);
+    let t = crate::ui::lang::lang_now().chrome();
     let groups = GROUPS
         .iter()
-        .map(|&(group, keep)| {
+        .zip(t.picker_groups)
+        .map(|(&keep, group)| {
             let options = CATALOGUE
                 .iter()
                 .filter(|e| keep(e.kind()) && e.format().bits() <= max_bits)
@@ -67,7 +70,7 @@ pub fn FormatPicker(
     let custom = move || {
         format.with(|f| f.entry().is_none().then(|| f.id().to_string())).map(|id| {
             view! {
-                <optgroup label="custom">
+                <optgroup label=t.picker_groups[4]>
                     <option value=id.clone() selected=true>{id.clone()}</option>
                 </optgroup>
             }
@@ -78,7 +81,7 @@ pub fn FormatPicker(
             id=id
             class="format-select"
             data-testid=testid.unwrap_or("format-select")
-            aria-label=label.unwrap_or("number format")
+            aria-label=label.unwrap_or(t.number_format)
             on:change=move |ev| {
                 if let Ok(f) = Format::parse(&event_target_value(&ev)) {
                     if f.bits() <= max_bits {

@@ -17,15 +17,16 @@ pub fn JobProgress(
     #[prop(optional, into)]
     on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().chrome();
     move || {
         progress.get().map(|p| {
             let percent = (p.fraction() * 100.0).round();
             view! {
                 <div class="job-progress" role="status" data-testid=testid data-done=p.done data-total=p.total>
                     <progress max=p.total value=p.done>{format!("{percent}%")}</progress>
-                    <span class="job-progress-label">{format!("{} — step {} of {} (in the compute worker)", p.label, p.done + 1, p.total)}</span>
+                    <span class="job-progress-label">{(t.job_step)(&p.label, p.done + 1, p.total)}</span>
                     {on_cancel.map(|cancel| view! {
-                        <button type="button" data-testid=format!("{testid}-cancel") on:click=move |_| cancel.run(())>"Cancel"</button>
+                        <button type="button" data-testid=format!("{testid}-cancel") on:click=move |_| cancel.run(())>{t.cancel}</button>
                     })}
                 </div>
             }

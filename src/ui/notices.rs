@@ -15,7 +15,7 @@ pub fn Notices(
                 <div class="notice" role="status" data-testid="notice">
                     <ul>{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                     <button type="button" class="link" on:click=move |_| notices.set(Vec::new())>
-                        "dismiss"
+                        {crate::ui::lang::lang_now().chrome().dismiss}
                     </button>
                 </div>
             }

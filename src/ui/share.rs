@@ -42,6 +42,8 @@ pub fn ShareButton(
     let link_ref = NodeRef::<leptos::html::Input>::new();
     let snippet_ref = NodeRef::<leptos::html::Textarea>::new();
     let copied = RwSignal::new(None::<&'static str>);
+    let lang = crate::ui::lang::use_lang();
+    let t = move || lang.get().chrome();
     let link = Signal::derive(move || share_link(&page_base(), &query.get()));
     let snippet = Signal::derive(move || embed_snippet(&page_base(), &query.get()));
     let open = move |_| {
@@ -57,12 +59,12 @@ pub fn ShareButton(
     };
     view! {
         <button type="button" class="share-button" data-testid="share" aria-haspopup="dialog" on:click=open>
-            "Share"
+            {move || t().share}
         </button>
         <dialog class="share-dialog" data-testid="share-dialog" node_ref=dialog aria-labelledby="share-title">
-            <h2 id="share-title">"Share or embed this view"</h2>
+            <h2 id="share-title">{move || t().share_title}</h2>
             <label class="share-field">
-                <span>"Link"</span>
+                <span>{move || t().link}</span>
                 <input type="text" readonly data-testid="share-link" node_ref=link_ref prop:value=link />
             </label>
             <button
@@ -70,13 +72,13 @@ pub fn ShareButton(
                 data-testid="copy-link"
                 on:click=move |_| {
                     copy(&link.get_untracked(), link_ref.get_untracked().map(Into::into));
-                    copied.set(Some("Link copied."));
+                    copied.set(Some(t().link_copied));
                 }
             >
-                "Copy link"
+                {move || t().copy_link}
             </button>
             <label class="share-field">
-                <span>"Embed in a page (an iframe without header or navigation)"</span>
+                <span>{move || t().embed_label}</span>
                 <textarea readonly rows="4" data-testid="embed-snippet" node_ref=snippet_ref prop:value=snippet></textarea>
             </label>
             <button
@@ -84,13 +86,13 @@ pub fn ShareButton(
                 data-testid="copy-snippet"
                 on:click=move |_| {
                     copy(&snippet.get_untracked(), snippet_ref.get_untracked().map(Into::into));
-                    copied.set(Some("Snippet copied."));
+                    copied.set(Some(t().snippet_copied));
                 }
             >
-                "Copy snippet"
+                {move || t().copy_snippet}
             </button>
             <p class="hint" role="status">{move || copied.get()}</p>
-            <button type="button" class="link close" on:click=close>"Close"</button>
+            <button type="button" class="link close" on:click=close>{move || t().close}</button>
         </dialog>
     }
 }

@@ -22,7 +22,7 @@ pub fn StaleNote(
         why.get().map(|e| {
             view! {
                 <p class="stale-note" data-testid="stale-note">
-                    "Not updated — showing the last accepted input, because: " {e}
+                    {crate::ui::lang::lang_now().chrome().stale} {e}
                 </p>
             }
         })

@@ -4,7 +4,20 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
 use crate::theme::{ChartTheme, ThemeChoice};
+use crate::ui::lang::use_lang;
+
+/// The switcher's label of a theme choice, in `lang`.
+fn theme_label(lang: Lang, choice: ThemeChoice) -> &'static str {
+    let t = lang.chrome();
+    match choice {
+        ThemeChoice::System => t.theme_system,
+        ThemeChoice::Fixed(ChartTheme::Light) => t.theme_light,
+        ThemeChoice::Fixed(ChartTheme::Dark) => t.theme_dark,
+        ThemeChoice::Fixed(ChartTheme::Contrast) => t.theme_contrast,
+    }
+}
 
 /// The theme the document shows (its `<html data-theme>`; light when unset or natively).
 pub fn document_theme() -> ChartTheme {
@@ -118,11 +131,13 @@ pub fn ThemeSwitcher(
     #[prop(into)]
     on_choose: Callback<ThemeChoice>,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let use_lang_label = move || lang.get().chrome().theme_label;
     view! {
         <select
                 class="theme-switcher"
                 data-testid="theme"
-                aria-label="Colour theme"
+                aria-label=move || use_lang_label()
                 prop:value=move || choice.get().name()
                 on:change=move |ev| {
                     if let Some(c) = ThemeChoice::parse(&event_target_value(&ev)) {
@@ -132,7 +147,7 @@ pub fn ThemeSwitcher(
             >
                 {ThemeChoice::ALL
                     .into_iter()
-                    .map(|c| view! { <option value=c.name() selected=move || choice.get() == c>{c.label()}</option> })
+                    .map(|c| view! { <option value=c.name() selected=move || choice.get() == c>{move || theme_label(lang.get(), c)}</option> })
                     .collect_view()}
         </select>
     }

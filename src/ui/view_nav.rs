@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::query::View;
+use crate::ui::lang::use_lang;
 
 /// The view switcher (`data-testid="view-nav"`, one button per view, `data-view=ID`).
 #[component]
@@ -16,9 +17,10 @@ pub fn ViewNav(
     on_select: Callback<View>,
 ) -> impl IntoView {
     let views = View::ALL.to_vec();
+    let lang = use_lang();
     (views.len() > 1).then(|| {
         view! {
-            <nav class="view-nav" data-testid="view-nav" aria-label="views">
+            <nav class="view-nav" data-testid="view-nav" aria-label=move || lang.get().chrome().nav_label>
                 {views
                     .into_iter()
                     .map(|v| {
@@ -30,7 +32,7 @@ pub fn ViewNav(
                                 aria-current=move || (current.get() == v).then_some("page")
                                 on:click=move |_| on_select.run(v)
                             >
-                                {v.label()}
+                                {move || lang.get().chrome().views.of(v)}
                             </button>
                         }
                     })

@@ -153,6 +153,36 @@ fn the_app_opens_448_with_its_hooks() {
 }
 
 #[test]
+fn lang_ru_renders_the_views_in_russian_with_the_same_hooks_and_numbers() {
+    let en = render(|| view! { <Lowbit query="?format=float8_e4m3fn&code=0x7e&lang=en" /> });
+    let ru = render(|| view! { <Lowbit query="?format=float8_e4m3fn&code=0x7e&lang=ru" /> });
+    assert!(en.contains("Encode a number") && !en.contains("Закодировать число"));
+    for text in ["Закодировать число", "Все форматы", "Разбор битов", "Квантование", "Таблицы значений", "биты экспоненты", "числовые форматы машинного обучения"] {
+        assert!(ru.contains(text), "{text}: {ru}");
+    }
+    for text in ["Encode a number", "All formats", "Bit explorer", "machine-learning number formats"] {
+        assert!(!ru.contains(text), "{text} left in English");
+    }
+    // The same test hooks and the same numbers (no decimal comma), in either language.
+    assert_eq!(attrs(&ru, "data-testid"), attrs(&en, "data-testid"));
+    assert_eq!(attrs(&ru, "data-value"), attrs(&en, "data-value"));
+    assert_eq!(attrs(&ru, "data-code"), attrs(&en, "data-code"));
+    assert!(ru.contains("data-testid=\"lang\""));
+    assert!(!ru.contains("data-testid=\"notice\""));
+    // The tables, and a lazily loaded view's placeholder.
+    let tables = render(|| view! { <Lowbit query="?view=tables&lang=ru" /> });
+    assert!(tables.contains("4-битные таблицы из статьи") && tables.contains("Почему FP4 из bitsandbytes — не E2M1"), "{tables}");
+    let lazy = render(|| view! { <Lowbit query="?view=quantize&lang=ru" /> });
+    assert!(lazy.contains("Загрузка раздела «Квантование»…"), "{lazy}");
+    // German, and an unknown language: a notice, and English (the browser's, natively).
+    let de = render(|| view! { <Lowbit query="?lang=de" /> });
+    assert!(de.contains("Eine Zahl kodieren") && de.contains("Wertetabellen"), "{de}");
+    let unknown = render(|| view! { <Lowbit query="?lang=fr" /> });
+    assert!(unknown.contains("data-testid=\"notice\"") && unknown.contains("Language &#39;fr&#39;") || unknown.contains("Language 'fr'"), "{unknown}");
+    assert!(unknown.contains("Encode a number"));
+}
+
+#[test]
 fn the_quantize_view_traces_and_marks_refused_input_stale() {
     // The app shows the lazily loaded view's container; the view itself is mounted on a model.
     let html = render(|| view! { <Lowbit query="?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1" /> });

@@ -121,7 +121,7 @@ pub fn BitCells(
             class:tiny=move || format.with(|f| f.bits() > 32)
             node_ref=container
             role="group"
-            aria-label="bits of the code, most significant first"
+            aria-label=crate::ui::lang::lang_now().explorer().bits_label
         >
             {move || {
                 layout

@@ -16,6 +16,7 @@ pub fn CustomFormat(
     #[prop(into)]
     on_select: Callback<Format>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().explorer();
     let spec = Memo::new(move |_| CustomSpec::of(&format.get()));
     let error = RwSignal::new(None::<String>);
     let apply = move |next: Result<CustomSpec, String>| match next.and_then(|s| s.to_format()) {
@@ -28,10 +29,10 @@ pub fn CustomFormat(
     let on_box = move |field: CustomField| move |ev: leptos::ev::Event| apply(spec.get_untracked().with_text(field, &event_target_value(&ev)));
     view! {
         <details class="custom" data-testid="custom-format">
-            <summary>"Custom eXmY format"</summary>
+            <summary>{t.custom_title}</summary>
             <div class="custom-grid">
                 <label>
-                    <span>"exponent bits"</span>
+                    <span>{t.exponent_bits}</span>
                     <input
                         type="number"
                         min="1"
@@ -42,7 +43,7 @@ pub fn CustomFormat(
                     />
                 </label>
                 <label>
-                    <span>"mantissa bits"</span>
+                    <span>{t.mantissa_bits}</span>
                     <input
                         type="number"
                         min="0"
@@ -53,7 +54,7 @@ pub fn CustomFormat(
                     />
                 </label>
                 <label>
-                    <span>"bias"</span>
+                    <span>{t.bias}</span>
                     <input
                         type="number"
                         data-testid="custom-bias"
@@ -62,7 +63,7 @@ pub fn CustomFormat(
                     />
                 </label>
                 <label>
-                    <span>"special values"</span>
+                    <span>{t.special_values}</span>
                     <select data-testid="custom-rule" on:change=on_box(CustomField::Rule)>
                         {model::SPECIALS
                             .iter()
@@ -79,8 +80,8 @@ pub fn CustomFormat(
                 </label>
             </div>
             <p class="hint">
-                "id in the URL: " <code data-testid="custom-id">{move || format.with(|f| f.id().to_string())}</code>
-                " — sign + exponent + mantissa ≤ 32 bits; the bias defaults to 2^(X−1) − 1."
+                {t.custom_id} <code data-testid="custom-id">{move || format.with(|f| f.id().to_string())}</code>
+                {t.custom_rule}
             </p>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert" data-testid="custom-error">{e}</p> })}
         </details>

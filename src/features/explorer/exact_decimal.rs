@@ -11,6 +11,7 @@ pub fn ExactDecimal(
     #[prop(into)]
     readout: Signal<Readout>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().explorer();
     let expanded = RwSignal::new(false);
     let full = move || readout.with(|r| r.exact.clone());
     let shown = move || {
@@ -35,9 +36,9 @@ pub fn ExactDecimal(
                             >
                                 {move || {
                                     if expanded.get() {
-                                        "show less".to_string()
+                                        t.show_less.to_string()
                                     } else {
-                                        format!("show all {digits} significant digits")
+                                        (t.show_all_digits)(digits)
                                     }
                                 }}
                             </button>

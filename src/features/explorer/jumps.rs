@@ -20,10 +20,11 @@ pub fn Jumps(
     #[prop(into)]
     on_select: Callback<u64>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().explorer();
     let jumps = Memo::new(move |_| format.with(model::jumps));
     view! {
-        <div class="jumps" data-testid="jumps" role="group" aria-label="jump to a value of the format">
-            <span class="jumps-label">"Jump to"</span>
+        <div class="jumps" data-testid="jumps" role="group" aria-label=t.jump_group>
+            <span class="jumps-label">{t.jump_to}</span>
             {move || {
                 jumps
                     .get()
@@ -38,7 +39,7 @@ pub fn Jumps(
                                 aria-pressed=move || if code.get() == target { "true" } else { "false" }
                                 on:click=move |_| on_select.run(target)
                             >
-                                {jump.label}
+                                {(t.term)(jump.label).unwrap_or(jump.label)}
                             </button>
                         }
                     })

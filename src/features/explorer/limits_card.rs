@@ -16,6 +16,7 @@ pub fn LimitsCard(
     #[prop(into)]
     on_select: Callback<u64>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().explorer();
     let rows = Memo::new(move |_| model::limit_rows(&format.get()));
     view! {
         <dl class="limits" data-testid="limits-card">
@@ -25,16 +26,16 @@ pub fn LimitsCard(
                     .map(|row| {
                         view! {
                             <div class="limit">
-                                <dt>{row.label}</dt>
+                                <dt>{(t.term)(row.label).unwrap_or(row.label)}</dt>
                                 <dd title=row.full.clone()>
                                     {match row.code {
                                         Some(c) => view! {
-                                            <button type="button" class="limit-open" data-code=c.to_string() title=format!("{}: open it", row.full) on:click=move |_| on_select.run(c)>
+                                            <button type="button" class="limit-open" data-code=c.to_string() title=format!("{}{}", row.full, t.open_it) on:click=move |_| on_select.run(c)>
                                                 {row.short}
                                             </button>
                                         }
                                         .into_any(),
-                                        None => row.short.into_any(),
+                                        None => (t.term)(&row.short).map_or(row.short, str::to_string).into_any(),
                                     }}
                                 </dd>
                             </div>

@@ -45,20 +45,21 @@ pub fn LimitsTable(
             }
         })
         .collect_view();
+    let t = crate::ui::lang::lang_now().explorer();
     view! {
         <div class="table-scroll">
             <table class="limits-table" data-testid="limits-table">
                 <thead>
                     <tr>
-                        <th scope="col">"format"</th>
-                        <th scope="col">"bits"</th>
-                        <th scope="col">"layout"</th>
-                        <th scope="col">"max"</th>
-                        <th scope="col">"min normal"</th>
-                        <th scope="col" title="smallest positive value: the smallest subnormal where the format has subnormals">"min positive"</th>
-                        <th scope="col">"epsilon"</th>
-                        <th scope="col">"±Inf"</th>
-                        <th scope="col">"NaN codes"</th>
+                        <th scope="col">{t.table_columns[0]}</th>
+                        <th scope="col">{t.table_columns[1]}</th>
+                        <th scope="col">{t.table_columns[2]}</th>
+                        <th scope="col">{t.table_columns[3]}</th>
+                        <th scope="col">{t.table_columns[4]}</th>
+                        <th scope="col" title=t.min_positive_title>{t.table_columns[5]}</th>
+                        <th scope="col">{t.table_columns[6]}</th>
+                        <th scope="col">{t.table_columns[7]}</th>
+                        <th scope="col">{t.table_columns[8]}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -14,6 +14,7 @@ pub fn Neighbours(
     #[prop(into)]
     on_select: Callback<u64>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().explorer();
     // A button to the neighbour `pick` names, disabled where there is none.
     let button = move |testid: &'static str, label: &'static str, pick: fn(&Readout) -> Option<u64>| {
         let target = move || readout.with(pick);
@@ -34,10 +35,10 @@ pub fn Neighbours(
     };
     view! {
         <div class="neighbours">
-            {button("next-down", "◀ next down", |r| r.next_down)}
-            {button("next-up", "next up ▶", |r| r.next_up)}
+            {button("next-down", t.next_down, |r| r.next_down)}
+            {button("next-up", t.next_up, |r| r.next_up)}
             <span class="ulp">
-                "ULP here: " <code data-testid="ulp">{move || readout.with(|r| r.ulp.clone())}</code>
+                {t.ulp_here} <code data-testid="ulp">{move || readout.with(|r| r.ulp.clone())}</code>
             </span>
         </div>
     }

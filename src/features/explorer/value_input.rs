@@ -35,21 +35,22 @@ pub fn ValueInput(
     #[prop(into)]
     on_overflow: Callback<OverflowPolicy>,
 ) -> impl IntoView {
+    let tx = crate::ui::lang::lang_now().explorer();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let submit = move || match on_enter.run(text.get_untracked()) {
         Ok(()) => error.set(None),
         Err(e) => error.set(Some(e)),
     };
-    let default_round = move || format!("default ({})", format.with(|f| f.default_rounding().name()));
-    let default_overflow = move || format!("default ({})", format.with(|f| f.default_overflow().name()));
+    let default_round = move || (tx.default_choice)(format.with(|f| f.default_rounding().name()));
+    let default_overflow = move || (tx.default_choice)(format.with(|f| f.default_overflow().name()));
     view! {
         <div class="value-input">
             <div class="input-row">
                 <input
                     type="text"
                     data-testid="value-input"
-                    aria-label="a number or a code to encode"
+                    aria-label=tx.input_label
                     placeholder="3.14, 1e-3, inf, nan, -0, 0x7e, 0b0111…"
                     autocomplete="off"
                     spellcheck="false"
@@ -63,13 +64,13 @@ pub fn ValueInput(
                     }
                 />
                 <button type="button" data-testid="encode-button" on:click=move |_| submit()>
-                    "Encode"
+                    {tx.encode}
                 </button>
             </div>
             <InlineError testid="input-error" message=error />
             <div class="selectors">
                 <label>
-                    <span>"rounding"</span>
+                    <span>{tx.rounding}</span>
                     <select
                         data-testid="rounding-select"
                         on:change=move |ev| {
@@ -91,7 +92,7 @@ pub fn ValueInput(
                     </select>
                 </label>
                 <label>
-                    <span>"overflow"</span>
+                    <span>{tx.overflow}</span>
                     <select
                         data-testid="overflow-select"
                         on:change=move |ev| {
@@ -134,9 +135,9 @@ pub fn ValueInput(
                                     <span class="flags">{t.status.clone()}</span>
                                 </div>
                                 <div class="typed-errors">
-                                    <span>"input ≈ " <code>{t.input.clone()}</code></span>
-                                    <span>"error " <code data-testid="abs-error">{t.abs_error.clone()}</code></span>
-                                    <span>"relative " <code data-testid="rel-error">{t.rel_error.clone()}</code></span>
+                                    <span>{tx.input_approx} <code>{t.input.clone()}</code></span>
+                                    <span>{tx.error} <code data-testid="abs-error">{t.abs_error.clone()}</code></span>
+                                    <span>{tx.relative} <code data-testid="rel-error">{t.rel_error.clone()}</code></span>
                                 </div>
                             </div>
                             <StaleNote why=error />

@@ -12,6 +12,7 @@ pub fn ValueReadout(
     #[prop(into)]
     readout: Signal<Readout>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().explorer();
     let value = move || readout.with(|r| r.value.clone());
     view! {
         <div class="value-line">
@@ -23,7 +24,7 @@ pub fn ValueReadout(
                 data-testid="class-badge"
                 data-class=move || readout.with(|r| r.class_key)
             >
-                {move || readout.with(|r| r.class_label.clone())}
+                {move || readout.with(|r| (t.term)(&r.class_label).map_or_else(|| r.class_label.clone(), str::to_string))}
             </span>
         </div>
     }

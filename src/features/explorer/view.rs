@@ -24,6 +24,7 @@ pub fn Explorer(
     /// The explorer's state.
     model: ExplorerModel,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().explorer();
     let format = model.format;
     let code = model.code;
     let readout = Memo::new(move |_| format.with(|f| model::readout(f, code.get())));
@@ -31,7 +32,7 @@ pub fn Explorer(
     let summary = move || {
         format.with(|f| match f.entry() {
             Some(entry) => entry.summary().to_string(),
-            None => format!("custom float, {} bits: sign + {}", f.bits(), f.id()),
+            None => (t.custom_summary)(f.bits(), f.id()),
         })
     };
     let select = Callback::new(move |f| model.select_format(f));
@@ -45,8 +46,8 @@ pub fn Explorer(
         <section class="explorer" data-testid="explorer">
             <div class="card format-card">
                 <div class="format-row">
-                    <label class="format-label" for="format-select">"Format"</label>
-                    <FormatPicker format=format on_select=select testid="format-select" id="format-select" label="number format" />
+                    <label class="format-label" for="format-select">{t.format}</label>
+                    <FormatPicker format=format on_select=select testid="format-select" id="format-select" label=crate::ui::lang::lang_now().chrome().number_format />
                     <p class="summary" data-testid="format-summary">{summary}</p>
                 </div>
                 <CustomFormat format=format on_select=select />
@@ -63,16 +64,16 @@ pub fn Explorer(
 
             <div class="grid">
                 <div class="card">
-                    <h2>"Value"</h2>
+                    <h2>{t.value}</h2>
                     <ExactDecimal readout=readout />
                     <Neighbours readout=readout on_select=move |c| model.set_code(c) />
                 </div>
                 <div class="card">
-                    <h2>"Code"</h2>
+                    <h2>{t.code}</h2>
                     <CodeReadout readout=readout />
                 </div>
                 <div class="card">
-                    <h2>"Encode a number"</h2>
+                    <h2>{t.encode_heading}</h2>
                     <ValueInput
                         format=format
                         rounding=model.rounding
@@ -84,14 +85,14 @@ pub fn Explorer(
                     />
                 </div>
                 <div class="card">
-                    <h2>"Limits of " <code>{move || format.with(|f| f.id().to_string())}</code></h2>
+                    <h2>{t.limits_of} <code>{move || format.with(|f| f.id().to_string())}</code></h2>
                     <LimitsCard format=format on_select=move |c| model.set_code(c) />
                 </div>
             </div>
 
             <div class="card">
-                <h2>"All formats"</h2>
-                <p class="hint">"Click a row to open the format. Hover a number for its exact value."</p>
+                <h2>{t.all_formats}</h2>
+                <p class="hint">{t.all_formats_hint}</p>
                 <LimitsTable format=format on_select=select />
             </div>
         </section>

@@ -2,28 +2,24 @@
 
 use leptos::prelude::*;
 
-/// The classes of value a cell can have (its CSS key) and their labels.
-const CLASSES: [(&str, &str); 6] = [
-    ("zero", "zero"),
-    ("subnormal", "subnormal"),
-    ("normal", "normal / value"),
-    ("infinite", "±Inf"),
-    ("nan", "NaN"),
-    ("unused", "unused code"),
-];
+/// The classes of value a cell can have, by CSS key (their labels: the same place in
+/// [`crate::i18n::TablesText::legend`]).
+const CLASSES: [&str; 6] = ["zero", "subnormal", "normal", "infinite", "nan", "unused"];
 
 /// The colour key (`data-testid="table-legend"`).
 #[component]
 pub fn TableLegend() -> impl IntoView {
+    let t = crate::ui::lang::lang_now().tables();
     view! {
-        <ul class="table-legend" data-testid="table-legend" aria-label="colour key">
+        <ul class="table-legend" data-testid="table-legend" aria-label=t.legend_label>
             {CLASSES
                 .iter()
+                .zip(t.legend)
                 .map(|(key, label)| {
                     view! {
                         <li>
                             <span class=format!("swatch cls-{key}") aria-hidden="true"></span>
-                            {*label}
+                            {label}
                         </li>
                     }
                 })

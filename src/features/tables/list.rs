@@ -29,6 +29,7 @@ pub fn TableList(
     #[prop(into)]
     on_open: Callback<u64>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().tables();
     let ValueTable { id, cells, .. } = table;
     let row = move |c: Cell| {
         let code = c.code;
@@ -57,10 +58,10 @@ pub fn TableList(
             <table class="value-list" data-testid=testid data-format=id.clone()>
                 <thead>
                     <tr>
-                        <th scope="col">"code"</th>
-                        <th scope="col">"bits"</th>
-                        <th scope="col" title="rounded to 4 decimals, as torch prints it">"≈"</th>
-                        <th scope="col" title="the stored value, shortest round-trip decimal">"value"</th>
+                        <th scope="col">{t.columns[0]}</th>
+                        <th scope="col">{t.columns[1]}</th>
+                        <th scope="col" title=t.rounded_title>{t.columns[2]}</th>
+                        <th scope="col" title=t.value_title>{t.columns[3]}</th>
                     </tr>
                 </thead>
                 <tbody>

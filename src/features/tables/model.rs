@@ -24,19 +24,6 @@ pub const MAX_TABLE_BITS: u32 = 8;
 /// The three tables of the seed article, side by side: NF4, bitsandbytes FP4, OCP E2M1.
 pub const SEED_TABLES: [&str; 3] = ["nf4", "fp4_bnb", "float4_e2m1fn"];
 
-/// Why bitsandbytes' FP4 is not OCP FP4 E2M1, shown under the seed tables.
-pub const BNB_FP4_NOTE: [&str; 3] = [
-    "bitsandbytes' FP4 is a sign bit plus a 3-bit lookup table, not the OCP E2M1 bit layout. \
-     Its magnitudes are [0, 0.0625, 8, 12, 4, 6, 2, 3] / 12: every block is scaled by its absmax, \
-     so the largest level is 1 (E2M1's is 6).",
-    "Divide E2M1 by 6 and you get almost the same levels — 0, 1/12, 1/6, 1/4, 1/3, 1/2, 2/3, 1 — \
-     except the smallest: bnb has 1/192 (0.0052) where E2M1/6 has 1/12. The order differs too: \
-     bnb's exponent patterns are permuted (01 holds the top binade 2/3 and 1, 10 the next, 11 the \
-     lowest), so its codes are not monotone in value and cannot be decoded as E2M1.",
-    "Code 8 (sign bit set, magnitude 0) is −0 when bnb's CUDA kernel dequantizes it; bnb's stored \
-     table, shown here, holds +0 there.",
-];
-
 /// One code of a table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {

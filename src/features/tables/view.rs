@@ -9,7 +9,7 @@ use super::figure::TableNormalFigure;
 use super::grid::TableGrid;
 use super::legend::TableLegend;
 use super::list::TableList;
-use super::model::{self, Shape, BNB_FP4_NOTE, MAX_TABLE_BITS, SEED_TABLES};
+use super::model::{self, Shape, MAX_TABLE_BITS, SEED_TABLES};
 use super::params::TablesParams;
 use crate::ui::FormatPicker;
 
@@ -37,8 +37,6 @@ impl TablesModel {
     }
 }
 
-/// Headings of the seed tables, in [`SEED_TABLES`] order.
-const SEED_HEADINGS: [&str; 3] = ["NF4 (QLoRA)", "bitsandbytes FP4", "OCP FP4 E2M1"];
 
 /// The tables view.
 #[component]
@@ -49,10 +47,11 @@ pub fn Tables(
     #[prop(into)]
     on_open: Callback<(Format, u64)>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().tables();
     let opener = move |format: Format| Callback::new(move |code: u64| on_open.run((format.clone(), code)));
     let seed = model::seed_tables()
         .into_iter()
-        .zip(SEED_HEADINGS)
+        .zip(t.seed_tables)
         .filter_map(|(table, heading)| {
             let format = Format::parse(&table.id).ok()?;
             Some(view! { <TableList table=table heading=heading on_open=opener(format) /> })
@@ -66,7 +65,7 @@ pub fn Tables(
         match table.shape {
             _ if seed => view! {
                 <p class="hint" data-testid="table-shown-above">
-                    <code>{f.id().to_string()}</code> " is one of the seed's tables, shown above."
+                    <code>{f.id().to_string()}</code> {t.shown_above}
                 </p>
             }
             .into_any(),
@@ -79,40 +78,34 @@ pub fn Tables(
     view! {
         <section class="tables" data-testid="tables">
             <div class="card">
-                <h2>"The seed's 4-bit tables"</h2>
+                <h2>{t.seed_heading}</h2>
                 <p class="hint">
-                    "Every code of NF4, bitsandbytes' FP4 (in bnb's code order, as " <code>"quantize_fp4"</code>
-                    " prints its state) and OCP FP4 E2M1. Click a row to open the code in the bit explorer."
+                    {t.seed_hint_before} <code>"quantize_fp4"</code> {t.seed_hint_after}
                 </p>
                 <div class="seed-tables">{seed}</div>
                 <div class="note" data-testid="bnb-fp4-note">
-                    <h3>"Why bitsandbytes' FP4 is not E2M1"</h3>
-                    {BNB_FP4_NOTE.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+                    <h3>{t.bnb_heading}</h3>
+                    {t.bnb_note.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
                 </div>
             </div>
             <div class="card">
-                <h2>"How NF4 is built from normal quantiles"</h2>
+                <h2>{t.nf4_heading}</h2>
                 <div class="nf4-build">
                     <TableNormalFigure />
                     <div class="nf4-text">
-                        <p>
-                            "NF4 spends its 16 codes where normally distributed weights are dense. QLoRA takes quantiles of N(0, 1): 8 positive levels Φ⁻¹(p) for p in equal steps from 0.9677 down towards 0.5, 7 negative ones the same way, and an exact zero; then divides all by Φ⁻¹(0.9677) ≈ 1.848 so the table spans [−1, 1]."
-                        </p>
-                        <p>
-                            "The positive side gets one level more than the negative side, so that zero is exactly representable. Each block of weights is scaled by its absmax before it is rounded to the nearest level. Hover a dot for its p, z and stored value."
-                        </p>
+                        {t.nf4_text.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
                     </div>
                 </div>
             </div>
             <div class="card">
-                <h2>"Every code of any format up to 8 bits"</h2>
+                <h2>{t.any_heading}</h2>
                 <div class="format-row">
-                    <label class="format-label">"Format"</label>
+                    <label class="format-label">{t.format}</label>
                     <FormatPicker
                         format=format
                         on_select=move |f| format.set(f)
                         testid="table-select"
-                        label="format of the table"
+                        label=t.picker_label
                         max_bits=MAX_TABLE_BITS
                     />
                     <p class="summary" data-testid="table-summary">{summary}</p>

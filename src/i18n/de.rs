@@ -1,0 +1,145 @@
+//! Every German string of the interface ([`super`]). Terms as in the German source article:
+//! Gleitkomma, Mantisse, Exponent, Quantisierung.
+
+use super::{Chrome, ExplorerText, TablesText, ViewNames};
+
+/// The page's frame.
+pub static CHROME: Chrome = Chrome {
+    tagline: "Zahlenformate des maschinellen Lernens, Bit für Bit",
+    footer: "Exakte Arithmetik in Rust (lowbit-core), kompiliert nach WebAssembly. Codes und Formate stehen in der URL: teilen Sie sie.",
+    views: ViewNames {
+        explorer: "Bit-Explorer",
+        tables: "Wertetabellen",
+        signal: "Quantisierte Signale",
+        quantize: "Quantisieren",
+        compare: "Formate vergleichen",
+        mnist: "MNIST-Labor",
+        block: "GGUF-Blöcke",
+        bench: "Geschwindigkeit",
+    },
+    nav_label: "Ansichten",
+    theme_label: "Farbschema",
+    theme_system: "Wie das System",
+    theme_light: "Hell",
+    theme_dark: "Dunkel",
+    theme_contrast: "Hoher Kontrast",
+    lang_label: "Sprache",
+    dismiss: "ausblenden",
+    share: "Teilen",
+    share_title: "Diese Ansicht teilen oder einbetten",
+    link: "Link",
+    copy_link: "Link kopieren",
+    link_copied: "Link kopiert.",
+    embed_label: "In eine Seite einbetten (ein iframe ohne Kopfzeile und Navigation)",
+    copy_snippet: "Code kopieren",
+    snippet_copied: "Code kopiert.",
+    close: "Schließen",
+    loading: |view| format!("Die Ansicht „{view}“ wird geladen…"),
+    load_failed: |view, why| format!("Die Ansicht „{view}“ konnte nicht geladen werden: {why}. Die anderen Ansichten funktionieren weiter."),
+    retry: "Erneut versuchen",
+    stale: "Nicht aktualisiert — gezeigt wird die letzte gültige Eingabe, weil: ",
+    download_as: |what| format!("als {what} herunterladen"),
+    job_step: |label, step, total| format!("{label} — Schritt {step} von {total} (im Rechen-Worker)"),
+    cancel: "Abbrechen",
+    export_table: "Tabelle exportieren",
+    export_chart: "Diagramm exportieren",
+    picker_groups: ["Gleitkomma", "IEEE P3109", "Ganzzahl", "Wertetabelle", "eigene"],
+    number_format: "Zahlenformat",
+};
+
+/// The bit explorer.
+pub static EXPLORER: ExplorerText = ExplorerText {
+    format: "Format",
+    custom_summary: |bits, id| format!("eigenes Gleitkommaformat, {bits} Bits: Vorzeichen + {id}"),
+    value: "Wert",
+    code: "Code",
+    encode_heading: "Eine Zahl kodieren",
+    limits_of: "Grenzen von ",
+    all_formats: "Alle Formate",
+    all_formats_hint: "Klicken Sie auf eine Zeile, um das Format zu öffnen. Zeigen Sie auf eine Zahl, um ihren exakten Wert zu sehen.",
+    bits_label: "Bits des Codes, höchstwertiges zuerst",
+    custom_title: "Eigenes eXmY-Format",
+    exponent_bits: "Exponentenbits",
+    mantissa_bits: "Mantissenbits",
+    bias: "Bias",
+    special_values: "Sonderwerte",
+    custom_id: "ID in der URL: ",
+    custom_rule: " — Vorzeichen + Exponent + Mantisse ≤ 32 Bits; der Bias ist standardmäßig 2^(X−1) − 1.",
+    jump_group: "zu einem Wert des Formats springen",
+    jump_to: "Springen zu",
+    next_down: "◀ nächstkleinerer",
+    next_up: "nächstgrößerer ▶",
+    ulp_here: "ULP hier: ",
+    show_less: "weniger zeigen",
+    show_all_digits: |digits| format!("alle signifikanten Ziffern zeigen ({digits})"),
+    input_label: "eine Zahl oder ein Code zum Kodieren",
+    encode: "Kodieren",
+    rounding: "Rundung",
+    overflow: "Überlauf",
+    default_choice: |name| format!("Standard ({name})"),
+    input_approx: "Eingabe ≈ ",
+    error: "Fehler ",
+    relative: "relativ ",
+    table_columns: ["Format", "Bits", "Aufbau", "max", "min. normal", "min. positiv", "Epsilon", "±Inf", "NaN-Codes"],
+    min_positive_title: "kleinster positiver Wert: der kleinste subnormale, wo das Format subnormale Zahlen hat",
+    term: |en| {
+        Some(match en {
+            "bits" => "Bits",
+            "largest finite" => "größter endlicher Wert",
+            "most negative" => "negativster Wert",
+            "smallest normal" => "kleinster normaler Wert",
+            "smallest positive" => "kleinster positiver Wert",
+            "epsilon (1⁺ − 1)" => "Epsilon (1⁺ − 1)",
+            "NaN codes" => "NaN-Codes",
+            "bias" => "Bias",
+            "dynamic range" => "Dynamikumfang",
+            "yes" => "ja",
+            "no" => "nein",
+            "max" => "max",
+            "min normal" => "min. normal",
+            "min subnormal" => "min. subnormal",
+            "zero" => "Null",
+            "−0 (zero)" => "−0 (Null)",
+            "subnormal" => "subnormal",
+            "normal" => "normal",
+            "integer" => "Ganzzahl",
+            "table value" => "Tabellenwert",
+            _ => return None,
+        })
+    },
+    open_it: ": öffnen",
+};
+
+/// The value tables.
+pub static TABLES: TablesText = TablesText {
+    seed_heading: "Die 4-Bit-Tabellen des Artikels",
+    seed_hint_before: "Alle Codes von NF4, FP4 aus bitsandbytes (in der Code-Reihenfolge von bnb, wie ",
+    seed_hint_after: " seinen Zustand ausgibt) und OCP FP4 E2M1. Klicken Sie auf eine Zeile, um den Code im Bit-Explorer zu öffnen.",
+    seed_tables: ["NF4 (QLoRA)", "bitsandbytes FP4", "OCP FP4 E2M1"],
+    bnb_heading: "Warum FP4 aus bitsandbytes nicht E2M1 ist",
+    bnb_note: [
+        "FP4 in bitsandbytes ist ein Vorzeichenbit plus eine 3-Bit-Wertetabelle, nicht das Bitlayout von OCP E2M1. \
+         Seine Beträge sind [0, 0.0625, 8, 12, 4, 6, 2, 3] / 12: Jeder Block wird mit seinem absmax skaliert, \
+         daher ist die größte Stufe 1 (bei E2M1 ist es 6).",
+        "Teilt man E2M1 durch 6, erhält man fast dieselben Stufen — 0, 1/12, 1/6, 1/4, 1/3, 1/2, 2/3, 1 — \
+         außer der kleinsten: bnb hat 1/192 (0.0052), wo E2M1/6 1/12 hat. Auch die Reihenfolge unterscheidet \
+         sich: Die Exponentenmuster von bnb sind vertauscht (01 enthält die oberste Binade 2/3 und 1, 10 die \
+         nächste, 11 die unterste), daher sind seine Codes nicht monoton im Wert und lassen sich nicht als E2M1 dekodieren.",
+        "Code 8 (Vorzeichenbit gesetzt, Betrag 0) ist −0, wenn der CUDA-Kernel von bnb ihn dequantisiert; \
+         die hier gezeigte gespeicherte Tabelle von bnb enthält dort +0.",
+    ],
+    nf4_heading: "Wie NF4 aus Quantilen der Normalverteilung entsteht",
+    nf4_text: [
+        "NF4 setzt seine 16 Codes dort ein, wo normalverteilte Gewichte dicht liegen. QLoRA nimmt Quantile von N(0, 1): 8 positive Stufen Φ⁻¹(p) für p in gleichen Schritten von 0.9677 abwärts Richtung 0.5, 7 negative ebenso und eine exakte Null; dann wird alles durch Φ⁻¹(0.9677) ≈ 1.848 geteilt, sodass die Tabelle [−1, 1] überspannt.",
+        "Die positive Seite erhält eine Stufe mehr als die negative, damit die Null exakt darstellbar ist. Jeder Block von Gewichten wird mit seinem absmax skaliert, bevor er auf die nächste Stufe gerundet wird. Zeigen Sie auf einen Punkt für p, z und den gespeicherten Wert.",
+    ],
+    any_heading: "Jeder Code jedes Formats bis 8 Bits",
+    format: "Format",
+    picker_label: "Format der Tabelle",
+    shown_above: " ist eine der Tabellen des Artikels, oben gezeigt.",
+    legend_label: "Farbschlüssel",
+    legend: ["Null", "subnormal", "normal / Wert", "±Inf", "NaN", "unbenutzter Code"],
+    columns: ["Code", "Bits", "≈", "Wert"],
+    rounded_title: "auf 4 Nachkommastellen gerundet, wie torch es ausgibt",
+    value_title: "der gespeicherte Wert, kürzeste exakt zurücklesbare Dezimaldarstellung",
+};

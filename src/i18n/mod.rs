@@ -1,0 +1,366 @@
+//! The user interface's languages: English, Russian and German, every string of each in one
+//! file ([`en`], [`ru`], [`de`]). Each part of the interface has its own table (a struct of
+//! `&'static str` fields, with small functions for texts with numbers or names in them), and
+//! each language one `static` of it, so a missing translation is a compile error and a lazily
+//! loaded module links only the tables of its own views.
+//!
+//! The language is the URL's `lang` key ([`crate::embed::AppParams::lang`]: `en`, `ru`, `de`);
+//! without it, the browser's first supported language ([`Lang::from_browser`]), else English.
+//! Numbers are formatted the same way in every language (the models format them; no table
+//! here holds a number format): `0.5`, never `0,5`.
+//!
+//! Pure, natively tested. The page's side (the context, `<html lang>`, the switcher) is
+//! [`crate::ui::lang`].
+
+pub mod de;
+pub mod en;
+pub mod ru;
+
+use crate::query::View;
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+    /// German.
+    De,
+}
+
+impl Lang {
+    /// Every language, in the switcher's order.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ru, Lang::De];
+
+    /// The URL name and `<html lang>` value: `en`, `ru`, `de`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::De => "de",
+        }
+    }
+
+    /// The language's name in itself (the switcher's label).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+            Lang::De => "Deutsch",
+        }
+    }
+
+    /// The language a URL value or a BCP 47 tag names (`ru`, `RU`, `ru-RU`, `de_AT`: case,
+    /// surrounding space and the region ignored), if the interface has it.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let tag = tag.trim();
+        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The first of the browser's preferred languages (`navigator.languages`, most preferred
+    /// first) that the interface has; English when none is.
+    pub fn from_browser<S: AsRef<str>>(preferred: &[S]) -> Lang {
+        preferred.iter().find_map(|tag| Lang::parse(tag.as_ref())).unwrap_or_default()
+    }
+
+    /// The page's frame: header, navigation, footer, notices, switchers, share dialog.
+    pub fn chrome(self) -> &'static Chrome {
+        match self {
+            Lang::En => &en::CHROME,
+            Lang::Ru => &ru::CHROME,
+            Lang::De => &de::CHROME,
+        }
+    }
+
+    /// The bit explorer.
+    pub fn explorer(self) -> &'static ExplorerText {
+        match self {
+            Lang::En => &en::EXPLORER,
+            Lang::Ru => &ru::EXPLORER,
+            Lang::De => &de::EXPLORER,
+        }
+    }
+
+    /// The value tables.
+    pub fn tables(self) -> &'static TablesText {
+        match self {
+            Lang::En => &en::TABLES,
+            Lang::Ru => &ru::TABLES,
+            Lang::De => &de::TABLES,
+        }
+    }
+}
+
+/// The views' names in the navigation.
+pub struct ViewNames {
+    /// The bit explorer.
+    pub explorer: &'static str,
+    /// The value tables.
+    pub tables: &'static str,
+    /// Quantized signals.
+    pub signal: &'static str,
+    /// Quantize.
+    pub quantize: &'static str,
+    /// Compare formats.
+    pub compare: &'static str,
+    /// The MNIST lab.
+    pub mnist: &'static str,
+    /// GGUF blocks.
+    pub block: &'static str,
+    /// The Speed view.
+    pub bench: &'static str,
+}
+
+impl ViewNames {
+    /// The name of `view`.
+    pub fn of(&self, view: View) -> &'static str {
+        match view {
+            View::Explorer => self.explorer,
+            View::Tables => self.tables,
+            View::Signal => self.signal,
+            View::Quantize => self.quantize,
+            View::Compare => self.compare,
+            View::Mnist => self.mnist,
+            View::Block => self.block,
+            View::Bench => self.bench,
+        }
+    }
+}
+
+/// The page's frame and the parts every view shares.
+pub struct Chrome {
+    /// The line beside the logo.
+    pub tagline: &'static str,
+    /// The footer.
+    pub footer: &'static str,
+    /// The views' names.
+    pub views: ViewNames,
+    /// The navigation's accessible name.
+    pub nav_label: &'static str,
+    /// The theme switcher's accessible name.
+    pub theme_label: &'static str,
+    /// Theme: the browser's.
+    pub theme_system: &'static str,
+    /// Theme: light.
+    pub theme_light: &'static str,
+    /// Theme: dark.
+    pub theme_dark: &'static str,
+    /// Theme: high contrast.
+    pub theme_contrast: &'static str,
+    /// The language switcher's accessible name.
+    pub lang_label: &'static str,
+    /// The notices' dismiss button.
+    pub dismiss: &'static str,
+    /// The share button.
+    pub share: &'static str,
+    /// The share dialog's title.
+    pub share_title: &'static str,
+    /// "Link".
+    pub link: &'static str,
+    /// "Copy link".
+    pub copy_link: &'static str,
+    /// After copying the link.
+    pub link_copied: &'static str,
+    /// The embed snippet's label.
+    pub embed_label: &'static str,
+    /// "Copy snippet".
+    pub copy_snippet: &'static str,
+    /// After copying the snippet.
+    pub snippet_copied: &'static str,
+    /// "Close".
+    pub close: &'static str,
+    /// A lazily loaded view while its module loads, by the view's name.
+    pub loading: fn(&str) -> String,
+    /// A lazily loaded view that could not be loaded: its name and why.
+    pub load_failed: fn(&str, &str) -> String,
+    /// "Try again".
+    pub retry: &'static str,
+    /// A result kept on screen that is not updated, before the reason.
+    pub stale: &'static str,
+    /// An export button's tooltip, by the export's format name.
+    pub download_as: fn(&str) -> String,
+    /// A compute job's progress: what it does, the step (from 1) and the steps in all.
+    pub job_step: fn(&str, u32, u32) -> String,
+    /// "Cancel" (a running job).
+    pub cancel: &'static str,
+    /// The table export buttons' group name.
+    pub export_table: &'static str,
+    /// The chart export buttons' group name.
+    pub export_chart: &'static str,
+    /// The format picker's groups: floats, P3109, integers, lookup tables, custom.
+    pub picker_groups: [&'static str; 5],
+    /// The format picker's default accessible name.
+    pub number_format: &'static str,
+}
+
+/// The bit explorer.
+pub struct ExplorerText {
+    /// "Format" (the picker's label).
+    pub format: &'static str,
+    /// A custom float's summary: its bits and id.
+    pub custom_summary: fn(u32, &str) -> String,
+    /// The value card's heading.
+    pub value: &'static str,
+    /// The code card's heading.
+    pub code: &'static str,
+    /// The encode card's heading.
+    pub encode_heading: &'static str,
+    /// The limits card's heading, before the format's id.
+    pub limits_of: &'static str,
+    /// The limits table's heading.
+    pub all_formats: &'static str,
+    /// The hint under it.
+    pub all_formats_hint: &'static str,
+    /// The bit row's accessible name.
+    pub bits_label: &'static str,
+    /// The custom format controls: summary.
+    pub custom_title: &'static str,
+    /// Exponent bits.
+    pub exponent_bits: &'static str,
+    /// Mantissa bits.
+    pub mantissa_bits: &'static str,
+    /// Bias.
+    pub bias: &'static str,
+    /// Special values.
+    pub special_values: &'static str,
+    /// "id in the URL:".
+    pub custom_id: &'static str,
+    /// The rule of the custom format's widths and bias.
+    pub custom_rule: &'static str,
+    /// The jump buttons' group name.
+    pub jump_group: &'static str,
+    /// "Jump to".
+    pub jump_to: &'static str,
+    /// Next down.
+    pub next_down: &'static str,
+    /// Next up.
+    pub next_up: &'static str,
+    /// "ULP here:".
+    pub ulp_here: &'static str,
+    /// Collapse the exact decimal.
+    pub show_less: &'static str,
+    /// Expand the exact decimal, by its number of digits.
+    pub show_all_digits: fn(usize) -> String,
+    /// The value box's accessible name.
+    pub input_label: &'static str,
+    /// The encode button.
+    pub encode: &'static str,
+    /// "rounding".
+    pub rounding: &'static str,
+    /// "overflow".
+    pub overflow: &'static str,
+    /// The default rounding or overflow, by its name.
+    pub default_choice: fn(&str) -> String,
+    /// "input ≈".
+    pub input_approx: &'static str,
+    /// "error".
+    pub error: &'static str,
+    /// "relative".
+    pub relative: &'static str,
+    /// The limits table's column headings: format, bits, layout, max, min normal, min
+    /// positive, epsilon, ±Inf, NaN codes.
+    pub table_columns: [&'static str; 9],
+    /// The tooltip of the "min positive" column.
+    pub min_positive_title: &'static str,
+    /// A term the explorer's model names in English — a limit's label ("largest finite"), a
+    /// jump's ("min normal"), a value class ("subnormal"), "yes", "no" — in this language;
+    /// None keeps the model's (English, and names such as "NaN" or "±Inf").
+    pub term: fn(&str) -> Option<&'static str>,
+    /// A limit's button tooltip: after its full value.
+    pub open_it: &'static str,
+}
+
+/// The value tables.
+pub struct TablesText {
+    /// The seed's tables' heading.
+    pub seed_heading: &'static str,
+    /// Its hint, before `quantize_fp4`.
+    pub seed_hint_before: &'static str,
+    /// Its hint, after `quantize_fp4`.
+    pub seed_hint_after: &'static str,
+    /// The three seed tables' headings (NF4, bnb FP4, E2M1).
+    pub seed_tables: [&'static str; 3],
+    /// The note's heading.
+    pub bnb_heading: &'static str,
+    /// Why bitsandbytes' FP4 is not E2M1, in paragraphs.
+    pub bnb_note: [&'static str; 3],
+    /// The NF4 figure's heading.
+    pub nf4_heading: &'static str,
+    /// The NF4 text, in paragraphs.
+    pub nf4_text: [&'static str; 2],
+    /// The any-format table's heading.
+    pub any_heading: &'static str,
+    /// "Format".
+    pub format: &'static str,
+    /// The picker's accessible name.
+    pub picker_label: &'static str,
+    /// A seed format chosen below: after its id.
+    pub shown_above: &'static str,
+    /// The colour key's accessible name.
+    pub legend_label: &'static str,
+    /// The colour key: zero, subnormal, normal / value, ±Inf, NaN, unused code.
+    pub legend: [&'static str; 6],
+    /// The list's column headings: code, bits, ≈, value.
+    pub columns: [&'static str; 4],
+    /// The ≈ column's tooltip.
+    pub rounded_title: &'static str,
+    /// The value column's tooltip.
+    pub value_title: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_parse_back_and_tags_name_their_language() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+        }
+        assert_eq!(Lang::parse(" RU "), Some(Lang::Ru));
+        assert_eq!(Lang::parse("ru-RU"), Some(Lang::Ru));
+        assert_eq!(Lang::parse("de_AT"), Some(Lang::De));
+        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+        assert_eq!(Lang::parse("russian"), None);
+    }
+
+    #[test]
+    fn the_browser_s_first_supported_language_wins() {
+        assert_eq!(Lang::from_browser(&["fr-FR", "ru-RU", "en"]), Lang::Ru);
+        assert_eq!(Lang::from_browser(&["de-CH", "ru"]), Lang::De);
+        assert_eq!(Lang::from_browser(&["fr", "ja"]), Lang::En);
+        assert_eq!(Lang::from_browser::<&str>(&[]), Lang::En);
+    }
+
+    #[test]
+    fn every_language_translates_the_views_and_parameterised_texts() {
+        for l in Lang::ALL {
+            let c = l.chrome();
+            for v in View::ALL {
+                assert!(!c.views.of(v).is_empty(), "{l:?} {v:?}");
+            }
+            assert!((c.loading)("X").contains('X'), "{l:?}");
+            let failed = (c.load_failed)("X", "why");
+            assert!(failed.contains('X') && failed.contains("why"), "{l:?}");
+            assert!((l.explorer().show_all_digits)(767).contains("767"), "{l:?}");
+            assert!((l.explorer().custom_summary)(12, "e5m6").contains("e5m6"), "{l:?}");
+        }
+        // Russian is Russian.
+        assert_eq!(Lang::Ru.chrome().views.quantize, "Квантование");
+        assert_ne!(Lang::Ru.explorer().value, Lang::En.explorer().value);
+    }
+
+    #[test]
+    fn numbers_read_the_same_in_every_language() {
+        // The texts with numbers put them in as given: no decimal comma, no other digits.
+        for l in Lang::ALL {
+            assert!((l.explorer().show_all_digits)(1074).contains("1074"), "{l:?}");
+            assert!((l.explorer().custom_summary)(16, "e8m7").contains("16"), "{l:?}");
+        }
+    }
+}
