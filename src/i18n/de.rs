@@ -1,7 +1,7 @@
 //! Every German string of the interface ([`super`]). Terms as in the German source article:
 //! Gleitkomma, Mantisse, Exponent, Quantisierung.
 
-use super::{Chrome, ExplorerText, TablesText, ViewNames};
+use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, QuantizeText, SignalText, TablesText, ViewNames};
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -142,4 +142,107 @@ pub static TABLES: TablesText = TablesText {
     columns: ["Code", "Bits", "≈", "Wert"],
     rounded_title: "auf 4 Nachkommastellen gerundet, wie torch es ausgibt",
     value_title: "der gespeicherte Wert, kürzeste exakt zurücklesbare Dezimaldarstellung",
+};
+
+/// The quantized signals.
+pub static SIGNAL: SignalText = SignalText {
+    hover_hint: "Zeigen Sie auf ein Diagramm, um x, das Original und jede Rekonstruktion mit ihrem Fehler abzulesen.",
+    hover_columns: ["Schema", "Wert", "Fehler", "|Fehler| / |x|"],
+    metrics_columns: ["Schema", "MSE", "max. |Fehler|", "SQNR", "Bits / Element", "Block"],
+    bits_title: "einschließlich der Skalen je Block",
+    headings: ["Beispiele", "Schemata", "Original und Rekonstruktionen", "Fehler je Abtastwert", "Kennzahlen"],
+    controls: ["Signal", "Amplitude (σ bei Rauschen)", "Perioden (2 = 4π)", "Abtastwerte", "Blockgröße"],
+    error_modes: ["absolut |q − x|", "relativ |q − x| / |x|"],
+};
+
+/// Quantize.
+pub static QUANTIZE: QuantizeText = QuantizeText {
+    your_numbers: "Ihre Zahlen",
+    numbers_help: "Zahlen: getrennt durch Kommas, Leerzeichen, ';' oder Zeilenumbrüche, oder eine Python/JSON-Liste oder ein ausgegebener Tensor",
+    scheme: "Schema",
+    block_size: "Blockgröße",
+    result: "Ergebnis",
+    step_by_step: "Schritt für Schritt",
+    codes: "Codes",
+    dequantized: "dequantisiert",
+    packed_bytes: "Gepackte Bytes",
+    first_bytes: |shown, total| format!("Die ersten {shown} von {total} Bytes."),
+    byte_columns: ["Byte i", "hex", "binär", "dezimal"],
+    quantizing: |count| format!("der Rechen-Worker quantisiert die {count} neuen Werte"),
+    failed: |why| format!("Die Berechnung ist fehlgeschlagen: {why}. Ändern Sie die Zahlen oder das Schema, um es erneut zu versuchen (der Worker startet neu)."),
+    trace_failed: |why| format!("Diese Zeilen der Schrittfolge konnten nicht gelesen werden: {why}."),
+};
+
+/// The Speed view.
+pub static BENCH: BenchText = BenchText {
+    heading: "Geschwindigkeit in diesem Browser",
+    elements: "Elemente je Operation",
+    per_second: "Elemente pro Sekunde",
+    columns: ["Operation", "Format / Schema", "Block", "dieser Browser", "nativ", "Browser / nativ"],
+    intro: [
+        "Der Rechen-Worker führt hier die Lasten von ",
+        " aus: Kodieren und Dekodieren jedes FP8-, FP6-, FP4-, bf16- und f16-Formats, Quantisieren und Dequantisieren jedes Schemas, jeweils über dieselbe zufällige normalverteilte Eingabe (bester von drei Läufen nach dem Aufwärmen). WebAssembly mit SIMD, ein Thread.",
+    ],
+    run: "Messung starten",
+};
+
+/// Compare formats.
+pub static COMPARE: CompareText = CompareText {
+    add_label: "hinzufügen",
+    add: "Hinzufügen",
+    wheel_hint: "Oder drehen Sie das Mausrad über dem Zahlenstrahl.",
+    columns: ["Format", "Code", "Bits", "gespeicherter Wert", "Fehler", "relativ", "Status"],
+    error_title: "gespeicherter Wert − die eingegebene Zahl",
+    headings: ["Wo die Werte liegen", "Relativer Abstand: ULP(x) / x", "Grenzen nebeneinander", "Eine Zahl in jedem Format"],
+    add_format: "ein Format hinzufügen",
+    add_custom: "eine eigene Format-ID hinzufügen",
+    scales: ["linear", "logarithmisch"],
+    zoom: ["vergrößern", "verkleinern", "nach links", "nach rechts", "jedes Format ganz zeigen"],
+    whole_range: "ganzer Bereich",
+};
+
+/// The MNIST lab.
+pub static MNIST: MnistText = MnistText {
+    heading: "Das MNIST-Netz des Artikels in jedem Format",
+    lead: "Das MLP 784-128-64-10 aus Artikel 000, in Rust trainiert (lowbit-mnist) und in jedem Schema in einem Rechen-Worker ausgeführt.",
+    headings: [
+        "Genauigkeit und Größe jedes Schemas",
+        "Genauigkeit über Bits pro Parameter",
+        "Gewichte jeder Schicht und die Werte, die das Schema speichert",
+        "Testziffern",
+        "Eine Ziffer zeichnen",
+        "Im Browser trainieren",
+    ],
+    scales_hint: "Bits pro Parameter enthalten jede gespeicherte Skala. Klicken Sie auf ein Schema in der Tabelle, um es hervorzuheben.",
+    draw_hint: "Zeichnen Sie eine Ziffer: Die Vorhersage jedes Schemas folgt beim Zeichnen.",
+    table_wait: "Die Tabelle erscheint, sobald der Worker die Testziffern bewertet hat.",
+    logits_columns: ["Schema", "Ziffer"],
+    table_columns: ["Schema", "Genauigkeit", "Größe (Zählung des Artikels)", "Größe mit Skalen", "Bits / Parameter", "Multiplikationen / Additionen je Ziffer", "der Artikel"],
+    train_columns: ["Epoche", "mittlerer Trainingsverlust", "Testgenauigkeit"],
+    train_fields: ["Seed", "Epochen", "Lernrate", "Momentum", "Batch"],
+    how: "Wie: ",
+    qat_layers: "QAT-Schema je Schicht (float32 lässt eine Schicht unquantisiert): ",
+    lesson: "Die Lehre: Ternäres QAT von Grund auf mit der lr 0.01 × 4 Epochen des Artikels konvergiert langsam, nicht besser als Quantisieren nach dem Training; von fp32 aus feinjustiert liegt es etwa einen Punkt unter fp32 (daher die Voreinstellung); von Grund auf braucht es lr 0.05 oder ~12 Epochen. Probieren Sie beides.",
+    train: "Trainieren",
+    clear: "Löschen",
+    draw_label: "Zeichenfläche: Zeichnen Sie eine Ziffer mit der Maus, dem Finger oder einem Stift",
+    drop_hint: "Legen Sie hier eine .safetensors des Modells aus dem Artikel (F32 model.0.weight … model.4.bias) und/oder eine Datendatei (Bilder U8 [N, 784], Labels U8 [N]) ab, um sie auszuwerten. Nichts wird hochgeladen.",
+    test_digit: "Testziffer ",
+};
+
+/// The GGUF block explorer.
+pub static BLOCK: BlockText = BlockText {
+    heading: "GGUF-Block-Explorer",
+    headings: ["Felder", "Bytes", "Skalen des Superblocks", "Werte"],
+    fields_hint: "Klicken Sie auf ein Feld, um seine Bytes hervorzuheben; klicken Sie auf ein Bit, um es umzuschalten.",
+    values_hint: "Wert = Skala · Stufe + Minimum, wie ggmls dequantize es berechnet; klicken Sie auf eine Zeile, um die Bits hervorzuheben, von denen sie abhängt.",
+    scale_columns: ["Unterblock", "gespeicherte Skala", "Skala", "gespeichertes Minimum", "Minimum"],
+    value_columns: ["Element", "Gruppe", "Code", "Stufe", "Skala", "Minimum", "Wert"],
+    type_label: "Typ ",
+    bytes_label: "Bytes des Blocks (hex, wie ggml sie speichert)",
+    example: "Beispielblock",
+    scales_hint: [
+        "Die Skalen (s) und Minima (m) der Unterblöcke, wie sie in den Bytes von ",
+        " gepackt sind: Jedes Bit trägt den Unterblock und das Bit des gespeicherten Werts, das es enthält (s3.5: Bit 5 der Skala von Unterblock 3).",
+    ],
 };

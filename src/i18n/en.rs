@@ -1,6 +1,6 @@
 //! Every English string of the interface ([`super`]).
 
-use super::{Chrome, ExplorerText, TablesText, ViewNames};
+use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, QuantizeText, SignalText, TablesText, ViewNames};
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -117,4 +117,107 @@ pub static TABLES: TablesText = TablesText {
     columns: ["code", "bits", "≈", "value"],
     rounded_title: "rounded to 4 decimals, as torch prints it",
     value_title: "the stored value, shortest round-trip decimal",
+};
+
+/// The quantized signals.
+pub static SIGNAL: SignalText = SignalText {
+    hover_hint: "Hover a chart to read x, the original and every reconstruction with its error.",
+    hover_columns: ["scheme", "value", "error", "|error| / |x|"],
+    metrics_columns: ["scheme", "MSE", "max |error|", "SQNR", "bits / element", "block"],
+    bits_title: "including the per-block scales",
+    headings: ["Examples", "Schemes", "Original and reconstructions", "Error per sample", "Metrics"],
+    controls: ["signal", "amplitude (σ for noise)", "periods (2 = 4π)", "samples", "block size"],
+    error_modes: ["absolute |q − x|", "relative |q − x| / |x|"],
+};
+
+/// Quantize.
+pub static QUANTIZE: QuantizeText = QuantizeText {
+    your_numbers: "Your numbers",
+    numbers_help: "numbers: separated by commas, spaces, ';' or new lines, or a Python/JSON list or printed tensor",
+    scheme: "scheme",
+    block_size: "block size",
+    result: "Result",
+    step_by_step: "Step by step",
+    codes: "codes",
+    dequantized: "dequantized",
+    packed_bytes: "Packed bytes",
+    first_bytes: |shown, total| format!("The first {shown} of {total} bytes."),
+    byte_columns: ["byte i", "hex", "binary", "decimal"],
+    quantizing: |count| format!("the compute worker is quantizing the {count} new values"),
+    failed: |why| format!("The computation failed: {why}. Change the numbers or the scheme to try again (the worker restarts)."),
+    trace_failed: |why| format!("These trace rows could not be read: {why}."),
+};
+
+/// The Speed view.
+pub static BENCH: BenchText = BenchText {
+    heading: "Speed in this browser",
+    elements: "elements per operation",
+    per_second: "Elements per second",
+    columns: ["operation", "format / scheme", "block", "this browser", "native", "browser / native"],
+    intro: [
+        "The compute worker runs the workloads of ",
+        " here: encode and decode of each FP8, FP6, FP4, bf16 and f16 format, quantize and dequantize of every scheme, each over the same random normal input (best of three after a warm-up). WebAssembly with SIMD, one thread.",
+    ],
+    run: "Run the bench",
+};
+
+/// Compare formats.
+pub static COMPARE: CompareText = CompareText {
+    add_label: "add",
+    add: "Add",
+    wheel_hint: "Or turn the mouse wheel over the number line.",
+    columns: ["format", "code", "bits", "stored value", "error", "relative", "status"],
+    error_title: "stored value − the number typed",
+    headings: ["Where the values lie", "Relative spacing: ULP(x) / x", "Limits side by side", "One number in every format"],
+    add_format: "add a format",
+    add_custom: "add a custom format id",
+    scales: ["linear", "log"],
+    zoom: ["zoom in", "zoom out", "pan left", "pan right", "show every format whole"],
+    whole_range: "whole range",
+};
+
+/// The MNIST lab.
+pub static MNIST: MnistText = MnistText {
+    heading: "The seed's MNIST network in every format",
+    lead: "Seed article 000's MLP 784-128-64-10, trained in Rust (lowbit-mnist) and run in every scheme in a compute worker.",
+    headings: [
+        "Accuracy and size of every scheme",
+        "Accuracy against bits per parameter",
+        "Weights of each layer and the values the scheme stores",
+        "Test digits",
+        "Draw a digit",
+        "Train in the browser",
+    ],
+    scales_hint: "Bits per parameter include every stored scale. Click a scheme in the table to highlight it.",
+    draw_hint: "Draw a digit: every scheme's prediction updates as you draw.",
+    table_wait: "The table appears when the worker has scored the test digits.",
+    logits_columns: ["scheme", "digit"],
+    table_columns: ["scheme", "accuracy", "size (seed's count)", "size with scales", "bits / parameter", "multiplies / adds per digit", "the article"],
+    train_columns: ["epoch", "mean training loss", "test accuracy"],
+    train_fields: ["seed", "epochs", "learning rate", "momentum", "batch"],
+    how: "How: ",
+    qat_layers: "QAT scheme per layer (float32 leaves a layer plain): ",
+    lesson: "The lesson: ternary QAT from scratch at the seed's lr 0.01 × 4 epochs converges slowly, no better than quantizing after training; fine-tuned from fp32 it comes within about a point of fp32 (hence the default); from scratch it needs lr 0.05 or ~12 epochs. Try both.",
+    train: "Train",
+    clear: "Clear",
+    draw_label: "drawing surface: draw a digit with the mouse, a finger or a pen",
+    drop_hint: "Drop a .safetensors of the seed's model (F32 model.0.weight … model.4.bias) and/or a data file (images U8 [N, 784], labels U8 [N]) here to evaluate it. Nothing is uploaded.",
+    test_digit: "test digit ",
+};
+
+/// The GGUF block explorer.
+pub static BLOCK: BlockText = BlockText {
+    heading: "GGUF block explorer",
+    headings: ["Fields", "Bytes", "Super-block scales", "Values"],
+    fields_hint: "Click a field to light up its bytes; click a bit to flip it.",
+    values_hint: "value = scale · level + min, as ggml's dequantize computes it; click a row to light up the bits it depends on.",
+    scale_columns: ["sub-block", "stored scale", "scale", "stored min", "min"],
+    value_columns: ["element", "group", "code", "level", "scale", "min", "value"],
+    type_label: "type ",
+    bytes_label: "block bytes (hex, as ggml stores them)",
+    example: "Example block",
+    scales_hint: [
+        "The sub-block scales (s) and mins (m) as packed in the ",
+        " bytes: each bit is labelled with the sub-block and the bit of the stored value it holds (s3.5: bit 5 of sub-block 3's scale).",
+    ],
 };

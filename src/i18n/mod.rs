@@ -92,6 +92,60 @@ impl Lang {
             Lang::De => &de::TABLES,
         }
     }
+
+    /// The quantized signals.
+    pub fn signal(self) -> &'static SignalText {
+        match self {
+            Lang::En => &en::SIGNAL,
+            Lang::Ru => &ru::SIGNAL,
+            Lang::De => &de::SIGNAL,
+        }
+    }
+
+    /// Quantize.
+    pub fn quantize(self) -> &'static QuantizeText {
+        match self {
+            Lang::En => &en::QUANTIZE,
+            Lang::Ru => &ru::QUANTIZE,
+            Lang::De => &de::QUANTIZE,
+        }
+    }
+
+    /// The Speed view.
+    pub fn bench(self) -> &'static BenchText {
+        match self {
+            Lang::En => &en::BENCH,
+            Lang::Ru => &ru::BENCH,
+            Lang::De => &de::BENCH,
+        }
+    }
+
+    /// Compare formats.
+    pub fn compare(self) -> &'static CompareText {
+        match self {
+            Lang::En => &en::COMPARE,
+            Lang::Ru => &ru::COMPARE,
+            Lang::De => &de::COMPARE,
+        }
+    }
+
+    /// The MNIST lab.
+    pub fn mnist(self) -> &'static MnistText {
+        match self {
+            Lang::En => &en::MNIST,
+            Lang::Ru => &ru::MNIST,
+            Lang::De => &de::MNIST,
+        }
+    }
+
+    /// The GGUF block explorer.
+    pub fn block(self) -> &'static BlockText {
+        match self {
+            Lang::En => &en::BLOCK,
+            Lang::Ru => &ru::BLOCK,
+            Lang::De => &de::BLOCK,
+        }
+    }
 }
 
 /// The views' names in the navigation.
@@ -309,6 +363,164 @@ pub struct TablesText {
     pub rounded_title: &'static str,
     /// The value column's tooltip.
     pub value_title: &'static str,
+}
+
+/// The quantized signals (module `lowbit-compute`).
+pub struct SignalText {
+    /// The hover read-out's hint.
+    pub hover_hint: &'static str,
+    /// The hover table's columns: scheme, value, error, |error| / |x|.
+    pub hover_columns: [&'static str; 4],
+    /// The metrics' columns: scheme, MSE, max |error|, SQNR, bits / element, block.
+    pub metrics_columns: [&'static str; 6],
+    /// The bits-per-element column's tooltip.
+    pub bits_title: &'static str,
+    /// Headings: examples, schemes, original and reconstructions, error per sample, metrics.
+    pub headings: [&'static str; 5],
+    /// The controls: signal, amplitude (σ for noise), periods (2 = 4π), samples, block size.
+    pub controls: [&'static str; 5],
+    /// The error chart's modes: absolute, relative.
+    pub error_modes: [&'static str; 2],
+}
+
+/// Quantize (module `lowbit-compute`).
+pub struct QuantizeText {
+    /// "Your numbers".
+    pub your_numbers: &'static str,
+    /// How numbers may be pasted.
+    pub numbers_help: &'static str,
+    /// "scheme".
+    pub scheme: &'static str,
+    /// "block size".
+    pub block_size: &'static str,
+    /// "Result".
+    pub result: &'static str,
+    /// "Step by step".
+    pub step_by_step: &'static str,
+    /// "codes".
+    pub codes: &'static str,
+    /// "dequantized".
+    pub dequantized: &'static str,
+    /// "Packed bytes".
+    pub packed_bytes: &'static str,
+    /// The first bytes shown, and the bytes in all (formatted).
+    pub first_bytes: fn(usize, &str) -> String,
+    /// The packed bytes' columns: byte i, hex, binary, decimal.
+    pub byte_columns: [&'static str; 4],
+    /// While the worker quantizes new values, by their count (formatted).
+    pub quantizing: fn(&str) -> String,
+    /// The worker failed, why.
+    pub failed: fn(&str) -> String,
+    /// Trace rows could not be read, why.
+    pub trace_failed: fn(&str) -> String,
+}
+
+/// The Speed view (module `lowbit-compute`).
+pub struct BenchText {
+    /// The heading.
+    pub heading: &'static str,
+    /// "elements per operation".
+    pub elements: &'static str,
+    /// The results' heading.
+    pub per_second: &'static str,
+    /// The table's columns: operation, format / scheme, block, this browser, native,
+    /// browser / native.
+    pub columns: [&'static str; 6],
+    /// The introduction, before and after `lowbit bench`.
+    pub intro: [&'static str; 2],
+    /// "Run the bench".
+    pub run: &'static str,
+}
+
+/// Compare formats (module `lowbit-lab`).
+pub struct CompareText {
+    /// "add" (the picker's label).
+    pub add_label: &'static str,
+    /// "Add" (a custom format).
+    pub add: &'static str,
+    /// The number line's wheel hint.
+    pub wheel_hint: &'static str,
+    /// The values' columns: format, code, bits, stored value, error, relative, status.
+    pub columns: [&'static str; 7],
+    /// The error column's tooltip.
+    pub error_title: &'static str,
+    /// Headings: where the values lie, relative spacing, limits, one number in every format.
+    pub headings: [&'static str; 4],
+    /// The picker's accessible name.
+    pub add_format: &'static str,
+    /// The custom id box's accessible name.
+    pub add_custom: &'static str,
+    /// The scales: linear, log.
+    pub scales: [&'static str; 2],
+    /// The zoom buttons' names: zoom in, zoom out, pan left, pan right, show every format whole.
+    pub zoom: [&'static str; 5],
+    /// The reset button's text.
+    pub whole_range: &'static str,
+}
+
+/// The MNIST lab (module `lowbit-lab`).
+pub struct MnistText {
+    /// The heading.
+    pub heading: &'static str,
+    /// The lead paragraph.
+    pub lead: &'static str,
+    /// Headings: accuracy and size, accuracy against bits, weights, test digits, draw, train.
+    pub headings: [&'static str; 6],
+    /// Under the accuracy chart.
+    pub scales_hint: &'static str,
+    /// Before anything is drawn.
+    pub draw_hint: &'static str,
+    /// Before the table is scored.
+    pub table_wait: &'static str,
+    /// The logits' columns: scheme, digit.
+    pub logits_columns: [&'static str; 2],
+    /// The table's columns: scheme, accuracy, size (seed's count), size with scales,
+    /// bits / parameter, multiplies / adds per digit, the article.
+    pub table_columns: [&'static str; 7],
+    /// The training table's columns: epoch, mean training loss, test accuracy.
+    pub train_columns: [&'static str; 3],
+    /// The training fields: seed, epochs, learning rate, momentum, batch.
+    pub train_fields: [&'static str; 5],
+    /// "How: " (the training mode).
+    pub how: &'static str,
+    /// The QAT layers' label.
+    pub qat_layers: &'static str,
+    /// The lesson of QAT.
+    pub lesson: &'static str,
+    /// "Train".
+    pub train: &'static str,
+    /// "Clear" (the drawing).
+    pub clear: &'static str,
+    /// The drawing surface's accessible name.
+    pub draw_label: &'static str,
+    /// The drop zone's text.
+    pub drop_hint: &'static str,
+    /// "test digit ".
+    pub test_digit: &'static str,
+}
+
+/// The GGUF block explorer (module `lowbit-lab`).
+pub struct BlockText {
+    /// The heading.
+    pub heading: &'static str,
+    /// Headings: fields, bytes, super-block scales, values.
+    pub headings: [&'static str; 4],
+    /// Under "Fields".
+    pub fields_hint: &'static str,
+    /// Under "Values".
+    pub values_hint: &'static str,
+    /// The scales' columns: sub-block, stored scale, scale, stored min, min.
+    pub scale_columns: [&'static str; 5],
+    /// The values' columns: element, group, code, level, scale, min, value.
+    pub value_columns: [&'static str; 7],
+    /// "type ".
+    pub type_label: &'static str,
+    /// The hex box's label.
+    pub bytes_label: &'static str,
+    /// "Example block".
+    pub example: &'static str,
+    /// The packed scales' hint, before and after `scales`.
+    pub scales_hint: [&'static str; 2],
 }
 
 #[cfg(test)]

@@ -137,7 +137,7 @@ pub fn ThemeSwitcher(
         <select
                 class="theme-switcher"
                 data-testid="theme"
-                aria-label=move || use_lang_label()
+                aria-label=use_lang_label
                 prop:value=move || choice.get().name()
                 on:change=move |ev| {
                     if let Some(c) = ThemeChoice::parse(&event_target_value(&ev)) {

@@ -1,7 +1,7 @@
 //! Languages end to end (issue 11): `lang=ru` from the URL sets `<html lang="ru">` and shows
 //! the interface in Russian — in the first module (the explorer, the tables) and in a lazily
 //! loaded one (Quantize), with the same numbers as in English; the switcher changes the
-//! language, the URL keeps it and the text follows; an unknown language is a notice and the
+//! language, the URL keeps it and the text follows (in the lazily loaded view too); an unknown language is a notice and the
 //! browser's language (English here); without `lang` the URL leaves it out. Screenshots:
 //! tests/screenshots/lang-ru-explorer.png, lang-ru-quantize.png, lang-de-tables.png.
 //!
@@ -61,6 +61,14 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     assert_eq!(js(c, "return document.documentElement.lang").await?, "ru");
     wait_true(c, "return document.querySelector('[data-view=quantize].active')?.textContent.includes('Квантование')", "the nav in Russian").await?;
     save(c, "lang-ru-quantize.png").await?;
+    for text in ["Ваши числа", "Результат", "Шаг за шагом"] {
+        wait_text(c, text).await?;
+    }
+    assert_eq!(js(c, "return document.querySelector('[data-testid=quantize-codes]').dataset.codes").await?, "-2,1,4,-7");
+    // Switched on the lazily loaded view: its module follows <html lang>.
+    c.find(Locator::Css("[data-testid=lang]")).await?.select_by_value("en").await?;
+    wait_text(c, "Your numbers").await?;
+    assert!(!has_text(c, "Ваши числа").await?);
 
     // The switcher: English, then German; the URL and the text follow, in the lazy view too.
     c.goto(&server.url("/?lang=ru")).await?;

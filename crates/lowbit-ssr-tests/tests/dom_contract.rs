@@ -180,6 +180,17 @@ fn lang_ru_renders_the_views_in_russian_with_the_same_hooks_and_numbers() {
     let unknown = render(|| view! { <Lowbit query="?lang=fr" /> });
     assert!(unknown.contains("data-testid=\"notice\"") && unknown.contains("Language &#39;fr&#39;") || unknown.contains("Language 'fr'"), "{unknown}");
     assert!(unknown.contains("Encode a number"));
+    // A lazily loaded view mounted on its model, in Russian: the same codes as in English.
+    let parsed = lowbit_app::url::parse_query("?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1");
+    let lowbit_app::url::Page::Quantize(params) = parsed.page else { panic!("{:?}", parsed.page) };
+    let html = render(move || {
+        lowbit_app::ui::lang::provide_lang(Signal::stored(lowbit_app::i18n::Lang::Ru));
+        view! { <QuantizeView model=QuantizeModel::new(params) /> }
+    });
+    for text in ["Ваши числа", "Результат", "Шаг за шагом", "после деквантования"] {
+        assert!(html.contains(text), "{text}: {html}");
+    }
+    assert_eq!(attrs(&html, "data-codes"), ["-2,1,4,-7"]);
 }
 
 #[test]

@@ -73,6 +73,7 @@ pub fn BenchView(
     /// The view's state.
     model: BenchModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().bench();
     let rows = Memo::new(move |_| model.result.with(|r| r.as_ref().map(model::table).unwrap_or_default()));
     let measured_n = move || model.result.with(|r| r.as_ref().map(|o| o.n));
     let on_n = move |text: String| {
@@ -88,30 +89,28 @@ pub fn BenchView(
     view! {
         <section class="bench" data-testid="bench">
             <div class="card">
-                <h2>"Speed in this browser"</h2>
+                <h2>{tr.heading}</h2>
                 <p>
-                    "The compute worker runs the workloads of "<code>"lowbit bench"</code>
-                    " here: encode and decode of each FP8, FP6, FP4, bf16 and f16 format, quantize and dequantize of every scheme, each over "
-                    "the same random normal input (best of three after a warm-up). WebAssembly with SIMD, one thread."
+                    {tr.intro[0]} <code>"lowbit bench"</code> {tr.intro[1]}
                 </p>
                 <div class="bench-controls">
                     <label class="control">
-                        <span>"elements per operation"</span>
+                        <span>{tr.elements}</span>
                         <input type="number" min="1" data-testid="bench-n" prop:value=move || model.params.with(|p| p.n.to_string()) on:change=move |ev| on_n(event_target_value(&ev)) />
                     </label>
                     <button type="button" data-testid="bench-run" disabled=move || model.progress.with(Option::is_some) on:click=move |_| model.run()>
-                        "Run the bench"
+                        {tr.run}
                     </button>
                 </div>
                 <JobProgress progress=model.progress testid="bench-progress" on_cancel=Callback::new(move |()| model.cancel()) />
                 {move || model.failure.get().map(|m| view! { <p class="worker-error" role="alert" data-testid="bench-error">{format!("Not measured: {m}.")}</p> })}
             </div>
             <div class="card">
-                <h2>"Elements per second"</h2>
+                <h2>{tr.per_second}</h2>
                 {move || measured_n().map(|n| view! { <p data-testid="bench-n-measured">{format!("{n} elements per operation.")}</p> })}
                 <table class="bench-table" data-testid="bench-table">
                     <thead>
-                        <tr><th>"operation"</th><th>"format / scheme"</th><th>"block"</th><th>"this browser"</th><th>"native"</th><th>"browser / native"</th></tr>
+                        <tr>{tr.columns.into_iter().map(|c| view! { <th>{c}</th> }).collect_view()}</tr>
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=|r: &BenchTableRow| (r.op.clone(), r.subject.clone(), r.rate_attr.clone()) let:r>

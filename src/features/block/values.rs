@@ -21,6 +21,7 @@ pub fn BlockValues(
     #[prop(into)]
     has_min: Signal<bool>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().block();
     let row = move |r: ValueRow| {
         let index = r.index;
         let selected = move || selection.get() == Some(Selection::Element(index));
@@ -50,15 +51,15 @@ pub fn BlockValues(
             <table class="quantize-table block-values" data-testid="block-values">
                 <thead>
                     <tr>
-                        <th>"element"</th>
-                        <th>"group"</th>
-                        <th>"code"</th>
-                        <th>"level"</th>
-                        <th>"scale"</th>
+                        <th>{tr.value_columns[0]}</th>
+                        <th>{tr.value_columns[1]}</th>
+                        <th>{tr.value_columns[2]}</th>
+                        <th>{tr.value_columns[3]}</th>
+                        <th>{tr.value_columns[4]}</th>
                         <Show when=move || has_min.get()>
-                            <th>"min"</th>
+                            <th>{tr.value_columns[5]}</th>
                         </Show>
-                        <th>"value"</th>
+                        <th>{tr.value_columns[6]}</th>
                     </tr>
                 </thead>
                 <tbody>

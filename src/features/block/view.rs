@@ -102,6 +102,7 @@ pub fn BlockView(
     /// The view's state.
     model: BlockModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().block();
     let shown: Memo<BlockDisplay> = Memo::new(move |_| model.params.with(model::display));
     let t = Signal::derive(move || shown.with(|d| d.t));
     let selection: Signal<Option<Selection>> = model.selection.into();
@@ -143,9 +144,9 @@ pub fn BlockView(
     view! {
         <section class="block-explorer" data-testid="block">
             <div class="card block-controls">
-                <h2>"GGUF block explorer"</h2>
+                <h2>{tr.heading}</h2>
                 <label class="block-type">
-                    "type "
+                    {tr.type_label}
                     <select
                         data-testid="block-type"
                         prop:value=move || shown.with(|d| d.t.id())
@@ -167,7 +168,7 @@ pub fn BlockView(
                 <p class="block-facts" data-testid="block-facts">{move || shown.with(|d| d.facts.clone())}</p>
                 <p class="block-example">{model::EXAMPLE_TEXT}</p>
                 <label class="block-hex-label">
-                    "block bytes (hex, as ggml stores them)"
+                    {tr.bytes_label}
                     <textarea
                         data-testid="block-hex"
                         class="block-hex"
@@ -179,20 +180,20 @@ pub fn BlockView(
                 </label>
                 <InlineError testid="block-hex-error" message=model.error />
                 <button type="button" data-testid="block-reset" on:click=move |_| model.reset()>
-                    "Example block"
+                    {tr.example}
                 </button>
             </div>
             <StaleNote why=model.error />
             <div class="block-output" data-testid="block-output" data-stale=stale>
                 <div class="card">
-                    <h2>"Fields"</h2>
-                    <p class="hint">"Click a field to light up its bytes; click a bit to flip it."</p>
+                    <h2>{tr.headings[0]}</h2>
+                    <p class="hint">{tr.fields_hint}</p>
                     <ul class="block-fields">
                         <For each=move || shown.with(|d| d.fields.clone()) key=|f| f.clone() children=field_row />
                     </ul>
                 </div>
                 <div class="card">
-                    <h2>"Bytes"</h2>
+                    <h2>{tr.headings[1]}</h2>
                     <BlockBytes
                         bytes=Signal::derive(move || shown.with(|d| d.bytes.clone()))
                         t=t
@@ -203,11 +204,9 @@ pub fn BlockView(
                 </div>
                 <Show when=move || shown.with(|d| !d.subs.is_empty())>
                     <div class="card" data-testid="block-superblock">
-                        <h2>"Super-block scales"</h2>
+                        <h2>{tr.headings[2]}</h2>
                         <p class="hint">
-                            "The sub-block scales (s) and mins (m) as packed in the "
-                            <code>"scales"</code>
-                            " bytes: each bit is labelled with the sub-block and the bit of the stored value it holds (s3.5: bit 5 of sub-block 3's scale)."
+                            {tr.scales_hint[0]} <code>"scales"</code> {tr.scales_hint[1]}
                         </p>
                         <BlockBytes
                             bytes=Signal::derive(move || shown.with(|d| d.scale_bytes.clone()))
@@ -221,11 +220,11 @@ pub fn BlockView(
                             <table class="quantize-table" data-testid="block-subs">
                                 <thead>
                                     <tr>
-                                        <th>"sub-block"</th>
-                                        <th>"stored scale"</th>
-                                        <th>"scale"</th>
-                                        <th>"stored min"</th>
-                                        <th>"min"</th>
+                                        <th>{tr.scale_columns[0]}</th>
+                                        <th>{tr.scale_columns[1]}</th>
+                                        <th>{tr.scale_columns[2]}</th>
+                                        <th>{tr.scale_columns[3]}</th>
+                                        <th>{tr.scale_columns[4]}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -236,8 +235,8 @@ pub fn BlockView(
                     </div>
                 </Show>
                 <div class="card">
-                    <h2>"Values"</h2>
-                    <p class="hint">"value = scale · level + min, as ggml's dequantize computes it; click a row to light up the bits it depends on."</p>
+                    <h2>{tr.headings[3]}</h2>
+                    <p class="hint">{tr.values_hint}</p>
                     <BlockValues
                         rows=Signal::derive(move || shown.with(|d| d.values.clone()))
                         selection=selection

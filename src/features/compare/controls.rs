@@ -39,6 +39,7 @@ pub fn CompareControls(
     #[prop(into)]
     on_zoom: Callback<ZoomStep>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().compare();
     let custom = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let add = move |f: Format| {
@@ -71,7 +72,7 @@ pub fn CompareControls(
     // The picker shows the last format added; choosing one adds it.
     let picker = move || {
         formats.with(|l| l.last().cloned()).or_else(|| Format::parse("float16").ok()).map(|f| {
-            view! { <FormatPicker format=f on_select=add testid="compare-add" label="add a format" /> }
+            view! { <FormatPicker format=f on_select=add testid="compare-add" label=tr.add_format /> }
         })
     };
     let chips = move || {
@@ -121,13 +122,13 @@ pub fn CompareControls(
         <div class="compare-controls controls">
             <ul class="chips" aria-label="formats compared">{chips}</ul>
             <div class="format-row">
-                <label class="format-label">"add"</label>
+                <label class="format-label">{tr.add_label}</label>
                 {picker}
                 <input
                     type="text"
                     class="custom-id"
                     data-testid="compare-custom"
-                    aria-label="add a custom format id"
+                    aria-label=tr.add_custom
                     placeholder="e3m4, e5m2b16_fn…"
                     autocomplete="off"
                     spellcheck="false"
@@ -140,22 +141,22 @@ pub fn CompareControls(
                         }
                     }
                 />
-                <button type="button" on:click=move |_| add_custom()>"Add"</button>
+                <button type="button" on:click=move |_| add_custom()>{tr.add}</button>
             </div>
             <InlineError testid="compare-error" message=error />
             <div class="format-row">
                 <span class="segmented" role="group" aria-label="scale">
-                    {scale_button(Scale::Linear, "linear", "scale-linear")}
-                    {scale_button(Scale::Log, "log", "scale-log")}
+                    {scale_button(Scale::Linear, tr.scales[0], "scale-linear")}
+                    {scale_button(Scale::Log, tr.scales[1], "scale-log")}
                 </span>
                 <span class="segmented" role="group" aria-label="zoom">
-                    {zoom(ZoomStep::By(0.5, 0.0), "+", "zoom in", "zoom-in")}
-                    {zoom(ZoomStep::By(2.0, 0.0), "−", "zoom out", "zoom-out")}
-                    {zoom(ZoomStep::By(1.0, -0.25), "←", "pan left", "pan-left")}
-                    {zoom(ZoomStep::By(1.0, 0.25), "→", "pan right", "pan-right")}
-                    {zoom(ZoomStep::Reset, "whole range", "show every format whole", "zoom-reset")}
+                    {zoom(ZoomStep::By(0.5, 0.0), "+", tr.zoom[0], "zoom-in")}
+                    {zoom(ZoomStep::By(2.0, 0.0), "−", tr.zoom[1], "zoom-out")}
+                    {zoom(ZoomStep::By(1.0, -0.25), "←", tr.zoom[2], "pan-left")}
+                    {zoom(ZoomStep::By(1.0, 0.25), "→", tr.zoom[3], "pan-right")}
+                    {zoom(ZoomStep::Reset, tr.whole_range, tr.zoom[4], "zoom-reset")}
                 </span>
-                <span class="hint">"Or turn the mouse wheel over the number line."</span>
+                <span class="hint">{tr.wheel_hint}</span>
             </div>
         </div>
     }

@@ -11,6 +11,7 @@ pub fn CompareLimits(
     #[prop(into)]
     rows: Signal<Vec<LimitsRow>>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().compare();
     let row = |r: LimitsRow| {
         let cells = r.cells.into_iter().map(|(short, full)| view! { <td class="num" title=full>{short}</td> }).collect_view();
         view! {
@@ -25,7 +26,7 @@ pub fn CompareLimits(
             <table class="limits-table compare-table" data-testid="compare-table">
                 <thead>
                     <tr>
-                        <th scope="col">"format"</th>
+                        <th scope="col">{tr.columns[0]}</th>
                         {LIMIT_COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
                     </tr>
                 </thead>

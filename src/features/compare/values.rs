@@ -25,6 +25,7 @@ pub fn CompareValues(
     #[prop(into)]
     on_value: Callback<String>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().compare();
     let text = RwSignal::new(value.get_untracked());
     // Back/Forward or a link shows another number: the box follows.
     Effect::new(move |_| text.set(value.get()));
@@ -70,13 +71,13 @@ pub fn CompareValues(
                 <caption>{move || format!("{} in every format (default rounding and overflow)", value.get())}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"format"</th>
-                        <th scope="col">"code"</th>
-                        <th scope="col">"bits"</th>
-                        <th scope="col">"stored value"</th>
-                        <th scope="col" title="stored value − the number typed">"error"</th>
-                        <th scope="col" title="|error| / |number|">"relative"</th>
-                        <th scope="col">"status"</th>
+                        <th scope="col">{tr.columns[0]}</th>
+                        <th scope="col">{tr.columns[1]}</th>
+                        <th scope="col">{tr.columns[2]}</th>
+                        <th scope="col">{tr.columns[3]}</th>
+                        <th scope="col" title=tr.error_title>{tr.columns[4]}</th>
+                        <th scope="col" title="|error| / |number|">{tr.columns[5]}</th>
+                        <th scope="col">{tr.columns[6]}</th>
                     </tr>
                 </thead>
                 <tbody>

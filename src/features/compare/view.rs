@@ -39,6 +39,7 @@ pub fn CompareView(
     /// The view's state.
     model: CompareModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().compare();
     let params = model.params;
     let formats = Signal::derive(move || params.with(|p| p.formats.clone()));
     let scale = Signal::derive(move || params.with(|p| p.scale));
@@ -85,7 +86,7 @@ pub fn CompareView(
     view! {
         <section class="compare" data-testid="compare">
             <div class="card">
-                <h2>"Where the values lie"</h2>
+                <h2>{tr.headings[0]}</h2>
                 <p class="hint">
                     "Each row is one format: a tick per representable value where they are few, bars as tall as the log of the count where they are many. Blue bands hold subnormals, red hatching is past the largest finite value (what an overflow gives is written at the edge)."
                 </p>
@@ -100,7 +101,7 @@ pub fn CompareView(
                 <p class="chart-summary" data-testid="number-line-summary">{line_label}</p>
             </div>
             <div class="card">
-                <h2>"Relative spacing: ULP(x) / x"</h2>
+                <h2>{tr.headings[1]}</h2>
                 <p class="hint">
                     "The gap to the next value, relative to the value: within a binade the gap is constant, so the relative gap falls as x grows and jumps back up at the next power of two — a sawtooth whose teeth span 2^-m to 2^-(m+1) for m mantissa bits. Subnormals lose relative precision towards zero; integers and tables have no binades."
                 </p>
@@ -108,12 +109,12 @@ pub fn CompareView(
                 <p class="chart-summary">{spacing_label}</p>
             </div>
             <div class="card">
-                <h2>"Limits side by side"</h2>
+                <h2>{tr.headings[2]}</h2>
                 <CompareLimits rows=limits />
                 <TableExport target="compare-table" table=Signal::derive(move || limits.with(|r| model::limits_export(r))) />
             </div>
             <div class="card">
-                <h2>"One number in every format"</h2>
+                <h2>{tr.headings[3]}</h2>
                 <CompareValues
                     value=Signal::derive(move || params.with(|p| p.value.clone()))
                     rows=values

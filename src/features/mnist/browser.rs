@@ -16,6 +16,7 @@ pub fn MnistBrowser(
     /// The view's state.
     model: MnistModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().mnist();
     let refused = RwSignal::new(None::<String>);
     let set = move |i: usize| {
         refused.set(None);
@@ -31,7 +32,7 @@ pub fn MnistBrowser(
         <div class="mnist-browser" data-testid="mnist-sample" data-sample=move || current().to_string() data-stale=stale>
             <div class="mnist-browser-controls">
                 <label>
-                    "test digit "
+                    {tr.test_digit}
                     <input
                         type="number"
                         min="0"

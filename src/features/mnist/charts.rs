@@ -31,6 +31,7 @@ pub fn AccuracyChart(
     /// The view's state.
     model: MnistModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().mnist();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let draws = RwSignal::new(0u32);
     let theme = crate::ui::theme::use_document_theme();
@@ -64,7 +65,7 @@ pub fn AccuracyChart(
                 style="height:300px"
             ></canvas>
         </div>
-        <p class="muted">"Bits per parameter include every stored scale. Click a scheme in the table to highlight it."</p>
+        <p class="muted">{tr.scales_hint}</p>
     }
 }
 

@@ -20,6 +20,7 @@ pub fn MnistDraw(
     /// The view's state.
     model: MnistModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().mnist();
     let node = NodeRef::<leptos::html::Canvas>::new();
     let last = StoredValue::new(None::<(f64, f64)>);
     let strokes = RwSignal::new(0u32);
@@ -54,7 +55,7 @@ pub fn MnistDraw(
                     height=INK_SIDE.to_string()
                     style=format!("width:{SIZE}px;height:{SIZE}px")
                     role="img"
-                    aria-label="drawing surface: draw a digit with the mouse, a finger or a pen"
+                    aria-label=tr.draw_label
                     on:pointerdown=move |ev: web_sys::PointerEvent| {
                         ev.prevent_default();
                         if let Some(canvas) = node.get_untracked() {
@@ -93,13 +94,13 @@ pub fn MnistDraw(
                             model.predict_drawing();
                         }
                     >
-                        "Clear"
+                        {tr.clear}
                     </button>
                     <DigitImage testid="mnist-draw-seen" pixels=pixels size=56 />
                 </div>
             </div>
             <div>
-                <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="muted">"Draw a digit: every scheme's prediction updates as you draw."</p> }>
+                <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p class="muted">{tr.draw_hint}</p> }>
                     <LogitsTable testid="mnist-predictions" rows=rows label=no_label logits=false />
                 </Show>
             </div>

@@ -43,6 +43,7 @@ pub fn MnistDrop(
     /// The view's state.
     model: MnistModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().mnist();
     let over = RwSignal::new(false);
     view! {
         <div
@@ -62,7 +63,7 @@ pub fn MnistDrop(
                 }
             }
         >
-            "Drop a .safetensors of the seed's model (F32 model.0.weight … model.4.bias) and/or a data file (images U8 [N, 784], labels U8 [N]) here to evaluate it. Nothing is uploaded."
+            {tr.drop_hint}
         </div>
         {move || {
             model

@@ -18,12 +18,13 @@ pub fn LogitsTable(
     /// Show the ten logits of each scheme.
     logits: bool,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().mnist();
     view! {
         <table class="mnist-logits" data-testid=testid>
             <thead>
                 <tr>
-                    <th>"scheme"</th>
-                    <th>"digit"</th>
+                    <th>{tr.logits_columns[0]}</th>
+                    <th>{tr.logits_columns[1]}</th>
                     {logits.then(|| (0..10).map(|d| view! { <th class="num">{d}</th> }).collect_view())}
                 </tr>
             </thead>

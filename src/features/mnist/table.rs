@@ -16,6 +16,7 @@ pub fn MnistTableView(
     /// The view's state.
     model: MnistModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().mnist();
     let rows = Signal::derive(move || {
         let chosen = model.params.with(|p| p.scheme);
         model.table.with(|t| t.as_ref().map(|t| table_rows(t, chosen)).unwrap_or_default())
@@ -33,18 +34,18 @@ pub fn MnistTableView(
     let set_scheme = move |scheme: MnistScheme| model.params.update(|p| p.scheme = scheme);
     view! {
         {progress}
-        <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="muted">"The table appears when the worker has scored the test digits."</p> }>
+        <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p class="muted">{tr.table_wait}</p> }>
             <div class="table-scroll">
                 <table class="mnist-table" data-testid="mnist-table" data-stale=stale>
                     <thead>
                         <tr>
-                            <th>"scheme"</th>
-                            <th>"accuracy"</th>
-                            <th>"size (seed's count)"</th>
-                            <th>"size with scales"</th>
-                            <th>"bits / parameter"</th>
-                            <th>"multiplies / adds per digit"</th>
-                            <th>"the article"</th>
+                            <th>{tr.table_columns[0]}</th>
+                            <th>{tr.table_columns[1]}</th>
+                            <th>{tr.table_columns[2]}</th>
+                            <th>{tr.table_columns[3]}</th>
+                            <th>{tr.table_columns[4]}</th>
+                            <th>{tr.table_columns[5]}</th>
+                            <th>{tr.table_columns[6]}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -15,6 +15,7 @@ pub fn MnistTrain(
     /// The view's state.
     model: MnistModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().mnist();
     let form = model.form;
     let field = move |label: &'static str, testid: &'static str, get: fn(&TrainForm) -> String, set: fn(&mut TrainForm, String)| {
         view! {
@@ -29,14 +30,14 @@ pub fn MnistTrain(
     let epochs_done = move || model.train.with(|t| t.epochs.len());
     view! {
         <div class="mnist-train-form">
-            {field("seed", "mnist-seed", |f| f.seed.clone(), |f, v| f.seed = v)}
-            {field("epochs", "mnist-epochs", |f| f.epochs.clone(), |f, v| f.epochs = v)}
-            {field("learning rate", "mnist-lr", |f| f.lr.clone(), |f, v| f.lr = v)}
-            {field("momentum", "mnist-momentum", |f| f.momentum.clone(), |f, v| f.momentum = v)}
-            {field("batch", "mnist-batch", |f| f.batch.clone(), |f, v| f.batch = v)}
+            {field(tr.train_fields[0], "mnist-seed", |f| f.seed.clone(), |f, v| f.seed = v)}
+            {field(tr.train_fields[1], "mnist-epochs", |f| f.epochs.clone(), |f, v| f.epochs = v)}
+            {field(tr.train_fields[2], "mnist-lr", |f| f.lr.clone(), |f, v| f.lr = v)}
+            {field(tr.train_fields[3], "mnist-momentum", |f| f.momentum.clone(), |f, v| f.momentum = v)}
+            {field(tr.train_fields[4], "mnist-batch", |f| f.batch.clone(), |f, v| f.batch = v)}
         </div>
         <label class="mnist-train-mode">
-            "How: "
+            {tr.how}
             <select data-testid="mnist-mode" on:change=move |ev| {
                 if let Some(m) = TrainMode::parse(&event_target_value(&ev)) {
                     form.update(|f| f.mode = m);
@@ -47,7 +48,7 @@ pub fn MnistTrain(
         </label>
         <Show when=qat>
             <div class="mnist-qat-layers" data-testid="mnist-qat-layers">
-                "QAT scheme per layer (float32 leaves a layer plain): "
+                {tr.qat_layers}
                 {(0..3)
                     .map(|i| {
                         view! {
@@ -66,15 +67,15 @@ pub fn MnistTrain(
                     .collect_view()}
             </div>
             <p class="note">
-                "The lesson: ternary QAT from scratch at the seed's lr 0.01 × 4 epochs converges slowly, no better than quantizing after training; fine-tuned from fp32 it comes within about a point of fp32 (hence the default); from scratch it needs lr 0.05 or ~12 epochs. Try both."
+                {tr.lesson}
             </p>
         </Show>
         <div class="mnist-train-actions">
             <button type="button" data-testid="mnist-train" disabled=move || running() || !matches!(model.status.get(), super::view::LabStatus::Ready(_)) on:click=move |_| model.start_training()>
-                "Train"
+                {tr.train}
             </button>
             <button type="button" data-testid="mnist-cancel" disabled=move || !running() on:click=move |_| model.cancel_training()>
-                "Cancel"
+                {crate::ui::lang::lang_now().chrome().cancel}
             </button>
         </div>
         <div class="mnist-progress" data-testid="mnist-progress" data-epoch=move || epochs_done().to_string() data-running=move || running().to_string()>
@@ -91,9 +92,9 @@ pub fn MnistTrain(
         <table class="mnist-epochs" data-testid="mnist-epochs">
             <thead>
                 <tr>
-                    <th>"epoch"</th>
-                    <th>"mean training loss"</th>
-                    <th>"test accuracy"</th>
+                    <th>{tr.train_columns[0]}</th>
+                    <th>{tr.train_columns[1]}</th>
+                    <th>{tr.train_columns[2]}</th>
                 </tr>
             </thead>
             <tbody>

@@ -344,6 +344,7 @@ pub fn MnistView(
     /// The view's state.
     model: MnistModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().mnist();
     model.open();
     // The URL's digit and scheme: ask again for what changed.
     Effect::new(move |prev: Option<MnistParams>| {
@@ -362,8 +363,8 @@ pub fn MnistView(
     view! {
         <section class="mnist" data-testid="mnist">
             <div class="card">
-                <h2>"The seed's MNIST network in every format"</h2>
-                <p class="lead">"Seed article 000's MLP 784-128-64-10, trained in Rust (lowbit-mnist) and run in every scheme in a compute worker."</p>
+                <h2>{tr.heading}</h2>
+                <p class="lead">{tr.lead}</p>
                 <p class="mnist-status" data-testid="mnist-status">
                     {move || match status.get() {
                         LabStatus::Idle => "Not loaded.".to_string(),
@@ -375,29 +376,29 @@ pub fn MnistView(
                 <MnistDrop model=model />
             </div>
             <div class="card">
-                <h2>"Accuracy and size of every scheme"</h2>
+                <h2>{tr.headings[0]}</h2>
                 <MnistTableView model=model />
             </div>
             <div class="card">
-                <h2>"Accuracy against bits per parameter"</h2>
+                <h2>{tr.headings[1]}</h2>
                 <AccuracyChart model=model />
             </div>
             <div class="card">
-                <h2>"Weights of each layer and the values the scheme stores"</h2>
+                <h2>{tr.headings[2]}</h2>
                 <WeightHistograms model=model />
             </div>
             <div class="mnist-digits">
                 <div class="card">
-                    <h2>"Test digits"</h2>
+                    <h2>{tr.headings[3]}</h2>
                     <MnistBrowser model=model />
                 </div>
                 <div class="card">
-                    <h2>"Draw a digit"</h2>
+                    <h2>{tr.headings[4]}</h2>
                     <MnistDraw model=model />
                 </div>
             </div>
             <div class="card">
-                <h2>"Train in the browser"</h2>
+                <h2>{tr.headings[5]}</h2>
                 <MnistTrain model=model />
             </div>
         </section>

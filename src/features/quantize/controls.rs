@@ -15,14 +15,15 @@ pub fn QuantizeControls(
     /// The view's state.
     model: QuantizeModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().quantize();
     let scheme = Signal::derive(move || model.params.with(|p| p.scheme.clone()));
     let choices = Memo::new(move |_| scheme.with(|s| model::scheme_choices(s)));
     let block = Memo::new(move |_| model.params.with(model::block_box));
     view! {
         <div class="card quantize-controls">
-            <h2>"Your numbers"</h2>
+            <h2>{tr.your_numbers}</h2>
             <label class="control quantize-text">
-                <span>"numbers: separated by commas, spaces, ';' or new lines, or a Python/JSON list or printed tensor"</span>
+                <span>{tr.numbers_help}</span>
                 <textarea
                     data-testid="quantize-input"
                     rows="3"
@@ -41,7 +42,7 @@ pub fn QuantizeControls(
                 ></textarea>
             </label>
             <label class="control">
-                <span>"scheme"</span>
+                <span>{tr.scheme}</span>
                 <select data-testid="quantize-scheme" on:change=move |ev| model.apply("scheme", &event_target_value(&ev))>
                     <For
                         each=move || choices.get()
@@ -63,7 +64,7 @@ pub fn QuantizeControls(
                     .map(|b| {
                         view! {
                             <label class="control" title=b.title>
-                                <span>"block size"</span>
+                                <span>{tr.block_size}</span>
                                 <input
                                     type="number"
                                     min="1"

@@ -17,6 +17,7 @@ pub fn QuantizeResults(
     #[prop(into)]
     shown: Signal<QuantizeDisplay>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().quantize();
     let text = move |f: fn(&QuantizeDisplay) -> String| move || shown.with(f);
     let extra = move || shown.with(|d| d.extra.clone());
     let packed = move || shown.with(|d| d.packed.clone());
@@ -36,7 +37,7 @@ pub fn QuantizeResults(
         <div class="quantize-results">
             <p data-testid="quantize-summary"><code>{text(|d| d.summary.clone())}</code></p>
             <dl class="quantize-facts">
-                <dt>"codes"</dt>
+                <dt>{tr.codes}</dt>
                 <dd><code data-testid="quantize-codes" data-codes=text(|d| d.codes_attr.clone())>{text(|d| d.codes.clone())}</code></dd>
                 <dt>{move || shown.with(|d| d.scale_name)}</dt>
                 <dd><code data-testid="quantize-scales">{text(|d| d.scales.clone())}</code></dd>
@@ -45,7 +46,7 @@ pub fn QuantizeResults(
                     key=|fact| fact.clone()
                     children=|(name, value)| view! { <dt>{name}</dt><dd><code>{value}</code></dd> }
                 />
-                <dt>"dequantized"</dt>
+                <dt>{tr.dequantized}</dt>
                 <dd>
                     <code data-testid="quantize-dequantized" data-values=text(|d| d.values_attr.clone())>
                         {text(|d| d.dequantized.clone())}
@@ -57,20 +58,20 @@ pub fn QuantizeResults(
                     .map(|p| {
                         view! {
                             <div data-testid="quantize-packed" data-bytes=p.bytes_attr data-high-first=p.high_first.to_string()>
-                                <h3>"Packed bytes"</h3>
+                                <h3>{tr.packed_bytes}</h3>
                                 {(p.total > p.bytes.len()).then(|| view! {
                                     <p class="muted" data-testid="quantize-packed-more">
-                                        {format!("The first {} of {} bytes.", p.bytes.len(), crate::features::quantize::params::thousands(p.total))}
+                                        {(tr.first_bytes)(p.bytes.len(), &crate::features::quantize::params::thousands(p.total))}
                                     </p>
                                 })}
                                 <div class="table-scroll">
                                     <table class="quantize-table">
                                         <thead>
                                             <tr>
-                                                <th>"byte i"</th>
-                                                <th>"hex"</th>
-                                                <th>"binary"</th>
-                                                <th>"decimal"</th>
+                                                <th>{tr.byte_columns[0]}</th>
+                                                <th>{tr.byte_columns[1]}</th>
+                                                <th>{tr.byte_columns[2]}</th>
+                                                <th>{tr.byte_columns[3]}</th>
                                                 <th>{p.high_heading}</th>
                                                 <th>{p.low_heading}</th>
                                             </tr>

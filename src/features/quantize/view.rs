@@ -164,6 +164,7 @@ pub fn QuantizeView(
     /// The view's state.
     model: QuantizeModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().quantize();
     let params = model.params;
     let here_thread = Memo::new(move |_| params.with(runs_here));
     // Small inputs: the worker's task, run here at once. For a large input the last result
@@ -279,7 +280,7 @@ pub fn QuantizeView(
     let why_stale = Signal::derive(move || {
         model.error.get().or_else(|| {
             (outdated.get() && has_result.get() && model.failure.with(Option::is_none)).then(|| {
-                format!("the compute worker is quantizing the {} new values", model::thousands(params.with(|p| p.values.len())))
+                (tr.quantizing)(&model::thousands(params.with(|p| p.values.len())))
             })
         })
     });
@@ -293,7 +294,7 @@ pub fn QuantizeView(
             <JobProgress progress=model.progress testid="quantize-progress" />
             {move || model.failure.get().map(|message| view! {
                 <p class="worker-error" role="alert" data-testid="quantize-worker-error">
-                    {format!("The computation failed: {message}. Change the numbers or the scheme to try again (the worker restarts).")}
+                    {(tr.failed)(&message)}
                 </p>
             })}
             <div class="quantize-output" data-testid="quantize-output" data-stale=stale data-count=move || has_result.get().then(|| total.get())>
@@ -314,13 +315,13 @@ pub fn QuantizeView(
                 </Show>
                 <Show when=move || has_result.get()>
                     <div class="card">
-                        <h2>"Result"</h2>
+                        <h2>{tr.result}</h2>
                         <QuantizeResults shown=shown />
                     </div>
                 </Show>
                 <Show when=move || has_result.get() && shown.with(|d| d.count > 0 && !d.trace_columns.is_empty())>
                     <div class="card">
-                        <h2>"Step by step"</h2>
+                        <h2>{tr.step_by_step}</h2>
                         <QuantizeTrace
                             columns=Signal::derive(move || shown.with(|d| d.trace_columns.clone()))
                             code_column=Signal::derive(move || shown.with(|d| d.code_column))
@@ -332,7 +333,7 @@ pub fn QuantizeView(
                         />
                         {move || model.trace_failure.get().map(|message| view! {
                             <p class="worker-error" role="alert" data-testid="quantize-trace-error">
-                                {format!("These trace rows could not be read: {message}.")}
+                                {(tr.trace_failed)(&message)}
                             </p>
                         })}
                     </div>

@@ -23,6 +23,7 @@ pub fn SignalControls(
     #[prop(optional, into)]
     on_refuse: Option<Callback<Option<String>>>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().signal();
     let error = RwSignal::new(None::<String>);
     // Applies one parameter through the URL parser, so the UI and the URL accept the same.
     let apply = move |key: &'static str, text: String| {
@@ -106,11 +107,11 @@ pub fn SignalControls(
     let samples = Signal::derive(move || params.with(|p| p.samples.to_string()));
     view! {
         <div class="signal-controls" data-testid="signal-controls">
-            {select("wave", "signal", waves, wave)}
-            {number("amplitude", "amplitude (σ for noise)", amplitude, Some(("0.1", "10", "0.1")))}
-            {number("periods", "periods (2 = 4π)", periods, Some(("0.5", "16", "0.5")))}
-            {number("samples", "samples", samples, Some(("16", "2048", "16")))}
-            {select("block", "block size", blocks, block)}
+            {select("wave", tr.controls[0], waves, wave)}
+            {number("amplitude", tr.controls[1], amplitude, Some(("0.1", "10", "0.1")))}
+            {number("periods", tr.controls[2], periods, Some(("0.5", "16", "0.5")))}
+            {number("samples", tr.controls[3], samples, Some(("16", "2048", "16")))}
+            {select("block", tr.controls[4], blocks, block)}
             <InlineError testid="signal-input-error" message=error />
         </div>
     }

@@ -12,6 +12,7 @@ pub fn SignalErrorMode(
     #[prop(into)]
     on_change: Callback<bool>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().signal();
     let option = move |value: &'static str, label: &'static str, is_relative: bool| {
         view! {
             <label class="segmented-option" class:active=move || relative.get() == is_relative>
@@ -28,8 +29,8 @@ pub fn SignalErrorMode(
     };
     view! {
         <div class="segmented" role="radiogroup" aria-label="error curves" data-testid="error-mode">
-            {option("abs", "absolute |q − x|", false)}
-            {option("rel", "relative |q − x| / |x|", true)}
+            {option("abs", tr.error_modes[0], false)}
+            {option("rel", tr.error_modes[1], true)}
         </div>
     }
 }

@@ -12,6 +12,7 @@ pub fn SignalHover(
     #[prop(into)]
     hover: Signal<Option<Hover>>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().signal();
     let row = |r: HoverRow| {
         view! {
             <tr>
@@ -27,7 +28,7 @@ pub fn SignalHover(
     };
     let body = move || match hover.get() {
         None => view! {
-            <p class="hint">"Hover a chart to read x, the original and every reconstruction with its error."</p>
+            <p class="hint">{tr.hover_hint}</p>
         }
         .into_any(),
         Some(h) => view! {
@@ -37,10 +38,10 @@ pub fn SignalHover(
             <table class="hover-table">
                 <thead>
                     <tr>
-                        <th scope="col">"scheme"</th>
-                        <th scope="col">"value"</th>
-                        <th scope="col">"error"</th>
-                        <th scope="col">"|error| / |x|"</th>
+                        <th scope="col">{tr.hover_columns[0]}</th>
+                        <th scope="col">{tr.hover_columns[1]}</th>
+                        <th scope="col">{tr.hover_columns[2]}</th>
+                        <th scope="col">{tr.hover_columns[3]}</th>
                     </tr>
                 </thead>
                 <tbody>{h.rows.into_iter().map(row).collect_view()}</tbody>

@@ -12,6 +12,7 @@ pub fn SignalMetrics(
     #[prop(into)]
     rows: Signal<Vec<MetricsRow>>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().signal();
     let row = |r: MetricsRow| {
         let (mse, max_abs, sqnr, bits) = (r.mse_attr.clone(), r.max_abs_attr.clone(), r.sqnr_attr.clone(), r.bits.clone());
         view! {
@@ -40,12 +41,12 @@ pub fn SignalMetrics(
             <table class="signal-metrics" data-testid="signal-metrics">
                 <thead>
                     <tr>
-                        <th scope="col">"scheme"</th>
-                        <th scope="col">"MSE"</th>
-                        <th scope="col">"max |error|"</th>
-                        <th scope="col">"SQNR"</th>
-                        <th scope="col" title="including the per-block scales">"bits / element"</th>
-                        <th scope="col">"block"</th>
+                        <th scope="col">{tr.metrics_columns[0]}</th>
+                        <th scope="col">{tr.metrics_columns[1]}</th>
+                        <th scope="col">{tr.metrics_columns[2]}</th>
+                        <th scope="col">{tr.metrics_columns[3]}</th>
+                        <th scope="col" title=tr.bits_title>{tr.metrics_columns[4]}</th>
+                        <th scope="col">{tr.metrics_columns[5]}</th>
                     </tr>
                 </thead>
                 <tbody>

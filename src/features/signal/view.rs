@@ -79,6 +79,7 @@ pub fn SignalView(
     /// The view's state.
     model: SignalModel,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().signal();
     let params = model.params;
     let on_main_thread = Memo::new(move |_| params.with(model::runs_on_main_thread));
     let result: Memo<SignalResult> = Memo::new(move |_| {
@@ -149,7 +150,7 @@ pub fn SignalView(
     view! {
         <section class="signal" data-testid="signal">
             <div class="card">
-                <h2>"Examples"</h2>
+                <h2>{tr.headings[0]}</h2>
                 <SignalPresets presets=model::presets() params=params on_select=move |p| model.set(p) />
                 <SignalControls params=params on_change=move |p| model.set(p) on_refuse=move |e| model.refused.set(e) />
             </div>
@@ -167,12 +168,12 @@ pub fn SignalView(
                 data-decimated=move || result.with(|r| (!r.indices.is_empty()).then_some("true"))
             >
                 <aside class="card scheme-card">
-                    <h2>"Schemes"</h2>
+                    <h2>{tr.headings[1]}</h2>
                     <SignalSchemes selected=selected on_toggle=on_toggle />
                 </aside>
                 <div class="signal-main">
                     <div class="card plot-card">
-                        <h2>"Original and reconstructions"</h2>
+                        <h2>{tr.headings[2]}</h2>
                         <SignalCanvas
                             testid="sine-plot"
                             label="the original signal and its quantized reconstructions, as steps"
@@ -183,7 +184,7 @@ pub fn SignalView(
                             hover=model.hover
                         />
                         <div class="plot-header">
-                            <h2>"Error per sample"</h2>
+                            <h2>{tr.headings[3]}</h2>
                             <SignalErrorMode relative=relative on_change=on_relative />
                         </div>
                         <SignalCanvas
@@ -198,7 +199,7 @@ pub fn SignalView(
                         <SignalHover hover=hover />
                     </div>
                     <div class="card">
-                        <h2>"Metrics"</h2>
+                        <h2>{tr.headings[4]}</h2>
                         <SignalMetrics rows=rows />
                         <SignalNotes notes=notes />
                     </div>
