@@ -19,15 +19,15 @@ async fn wait_true(c: &Client, script: &str, what: &str) -> Result<()> {
     lowbit_e2e::wait_true(c, script, what, Duration::from_secs(20)).await
 }
 
-/// Waits until the page's text contains `text`.
+/// Waits until the page's text contains `text` (`textContent`: headings are upper-cased by CSS).
 async fn wait_text(c: &Client, text: &str) -> Result<()> {
-    let script = format!("return document.body.innerText.includes({})", serde_json::to_string(text)?);
+    let script = format!("return document.body.textContent.includes({})", serde_json::to_string(text)?);
     wait_true(c, &script, &format!("the text {text:?}")).await
 }
 
 /// Whether the page's text contains `text`.
 async fn has_text(c: &Client, text: &str) -> Result<bool> {
-    let script = format!("return document.body.innerText.includes({})", serde_json::to_string(text)?);
+    let script = format!("return document.body.textContent.includes({})", serde_json::to_string(text)?);
     Ok(js(c, &script).await?.as_bool().unwrap_or(false))
 }
 
