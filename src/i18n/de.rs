@@ -15,6 +15,7 @@ pub static CHROME: Chrome = Chrome {
         compare: "Formate vergleichen",
         mnist: "MNIST-Labor",
         block: "GGUF-Blöcke",
+        tensors: "Tensoren",
         bench: "Geschwindigkeit",
     },
     nav_label: "Ansichten",

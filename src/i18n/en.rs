@@ -14,6 +14,7 @@ pub static CHROME: Chrome = Chrome {
         compare: "Compare formats",
         mnist: "MNIST lab",
         block: "GGUF blocks",
+        tensors: "Tensors",
         bench: "Speed",
     },
     nav_label: "views",

@@ -166,6 +166,8 @@ pub struct ViewNames {
     pub block: &'static str,
     /// The Speed view.
     pub bench: &'static str,
+    /// The tensor files view.
+    pub tensors: &'static str,
 }
 
 impl ViewNames {
@@ -180,6 +182,7 @@ impl ViewNames {
             View::Mnist => self.mnist,
             View::Block => self.block,
             View::Bench => self.bench,
+            View::Tensors => self.tensors,
         }
     }
 }

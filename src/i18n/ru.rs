@@ -15,6 +15,7 @@ pub static CHROME: Chrome = Chrome {
         compare: "Сравнение форматов",
         mnist: "Лаборатория MNIST",
         block: "Блоки GGUF",
+        tensors: "Тензоры",
         bench: "Скорость",
     },
     nav_label: "разделы",
