@@ -13,6 +13,14 @@ pub fn record(name: &str, milliseconds: f64) {
     }
 }
 
+/// Runs `work`, recording how long it took as `NAME` ([`record`]).
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let started = now();
+    let out = work();
+    record(name, now() - started);
+    out
+}
+
 /// Records, as `NAME`, the time from `started` (a [`now`] taken before a state change) until
 /// the reactive updates that change queued have run: Leptos runs its effects as tasks on the
 /// same queue, so a task spawned after the change runs after all of them.

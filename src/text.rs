@@ -3,14 +3,7 @@
 
 use lowbit_core::decimal::js_string;
 
-/// The most characters of user text a message quotes.
-pub const QUOTE_CHARS: usize = 40;
-
-/// User text as a message quotes it: at most [`QUOTE_CHARS`] characters, then "…".
-pub fn shorten(text: &str) -> String {
-    let short: String = text.chars().take(QUOTE_CHARS).collect();
-    if text.chars().count() > QUOTE_CHARS { format!("{short}…") } else { short }
-}
+pub use lowbit_jobs::text::{shorten, QUOTE_CHARS};
 
 /// A parser's message with the user's `text` (as given or trimmed, in any ASCII case)
 /// shortened where it quotes it: the core's parsers quote their input whole, and a URL can

@@ -42,6 +42,10 @@ impl Client {
     }
 
     fn send_cancel(&self, _id: JobId) {}
+
+    fn send_read_paste(&self, id: JobId, _text: &js_sys::JsString) {
+        on_response(Response::Failed { id: Some(id), message: "the compute worker runs only in a browser".into() });
+    }
 }
 
 /// What a view hears about its current job.
@@ -116,16 +120,31 @@ fn on_response(response: Response) {
 /// Runs `job` in the worker for `slot`, superseding the slot's previous job; `on_event` hears
 /// its progress and its end (never anything about an older job). Returns the job's id.
 pub fn run<J: JobBody>(slot: &'static str, job: &J, on_event: impl Fn(JobEvent) + 'static) -> JobId {
-    let (client, id) = ROUTER.with(|r| {
+    let (client, id) = start(slot, on_event);
+    client.send_run(id, job);
+    id
+}
+
+/// [`run`] for a `lowbit_jobs::paste::PasteJob` reading `text`, a JavaScript string the page
+/// keeps as it is (the browser writes it into the message: a pasted million numbers never pass
+/// through the page's WebAssembly memory). Returns the job's id.
+pub fn read_paste(slot: &'static str, text: &js_sys::JsString, on_event: impl Fn(JobEvent) + 'static) -> JobId {
+    let (client, id) = start(slot, on_event);
+    client.send_read_paste(id, text);
+    id
+}
+
+/// A fresh job of `slot` (superseding the slot's previous one) that `on_event` hears about,
+/// and the client to send it with.
+fn start(slot: &'static str, on_event: impl Fn(JobEvent) + 'static) -> (Client, JobId) {
+    ROUTER.with(|r| {
         let mut r = r.borrow_mut();
         let client = r.client.get_or_insert_with(|| Client::new(on_response)).clone();
         let id = r.slots.start(slot);
         r.handlers.retain(|(s, ..)| *s != slot);
         r.handlers.push((slot, id, Rc::new(on_event), true));
         (client, id)
-    });
-    client.send_run(id, job);
-    id
+    })
 }
 
 /// Reads from a finished (or running) job of the slot: a trace window, a probe. It does not
@@ -153,7 +172,86 @@ pub fn cancel(slot: &'static str) {
     }
 }
 
+/// The slot's current job (None after [`cancel`]): a result that arrived for an older job,
+/// kept to apply in a later task, checks it is still wanted.
+pub fn current(slot: &str) -> Option<JobId> {
+    ROUTER.with(|r| r.borrow().slots.current(slot))
+}
+
 /// Whether the slot has a job in the worker that has not ended.
 pub fn in_flight(slot: &str) -> bool {
     ROUTER.with(|r| r.borrow().handlers.iter().any(|(s, _, _, f)| *s == slot && *f))
+}
+
+/// Where a view shows the state of its heavy job in the worker: a progress bar while it runs,
+/// a sentence when it failed.
+#[derive(Clone, Copy)]
+pub struct JobStatus {
+    /// The running job's progress (None: none running).
+    pub progress: leptos::prelude::RwSignal<Option<Progress>>,
+    /// Why the last job failed (the worker restarts for the next one).
+    pub failure: leptos::prelude::RwSignal<Option<String>>,
+}
+
+impl JobStatus {
+    /// The view computes on the main thread now: the slot's job in the worker is abandoned,
+    /// and neither its progress nor a failure shows.
+    pub fn stand_down(&self, slot: &'static str) {
+        use leptos::prelude::Set;
+        cancel(slot);
+        self.progress.set(None);
+        self.failure.set(None);
+    }
+
+    /// Runs `job` in the worker for `slot` (superseding the slot's job), showing a progress bar
+    /// of `steps` steps from the start ("starting the compute worker"). Its result, decoded by
+    /// `decode` (`lowbit_jobs::protocol::decode_outcome_as` with the type's tag), goes to
+    /// `on_result` with the job's id; a result that does not decode, or a failed job, is shown
+    /// as the failure. `perf_name` records the round trip (`data-perf-{perf_name}`).
+    pub fn run<J: JobBody, T: 'static>(
+        &self,
+        slot: &'static str,
+        job: &J,
+        steps: u32,
+        decode: fn(&[u8]) -> Result<T, String>,
+        perf_name: &'static str,
+        on_result: impl Fn(T, JobId) + 'static,
+    ) -> JobId {
+        use leptos::prelude::Set;
+        let status = *self;
+        let started = crate::perf::now();
+        status.failure.set(None);
+        status.progress.set(Some(Progress { id: 0, done: 0, total: steps, label: "starting the compute worker".into(), partial: None }));
+        let id = Rc::new(std::cell::Cell::new(0));
+        let job_id = id.clone();
+        let fail = move |message: String| {
+            status.progress.set(None);
+            status.failure.set(Some(message));
+        };
+        let on_result = Rc::new(on_result);
+        let run = run(slot, job, move |event| match event {
+            JobEvent::Progress(p) => status.progress.set(Some(p)),
+            JobEvent::Done(bytes) => match crate::perf::timed(&format!("{slot}-decode-ms"), || decode(&bytes)) {
+                // Shown in a task of its own: decoding a large result and showing it are
+                // two short tasks, not one long one; a job superseded meanwhile shows nothing.
+                Ok(outcome) => {
+                    let (id, on_result) = (job_id.get(), on_result.clone());
+                    leptos::prelude::set_timeout(
+                        move || {
+                            if current(slot) == Some(id) {
+                                status.progress.set(None);
+                                crate::perf::timed(&format!("{slot}-show-ms"), || on_result(outcome, id));
+                                crate::perf::record_after_update(perf_name, started);
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                }
+                Err(message) => fail(message),
+            },
+            JobEvent::Failed(message) => fail(message),
+        });
+        id.set(run);
+        run
+    }
 }

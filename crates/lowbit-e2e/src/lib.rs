@@ -319,3 +319,139 @@ pub async fn wait_true(c: &Client, script: &str, what: &str, timeout: Duration) 
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
 }
+
+/// Starts recording, on the page, the main thread's long tasks (a `PerformanceObserver` for
+/// `longtask`: tasks over 50 ms) and the gaps between animation frames, from now on; read
+/// them with [`stop_measuring`].
+const START_MEASURING: &str = r#"
+const m = window.__lowbitMeasure = { longtasks: [], longtaskStarts: [], maxGap: 0, frames: 0, measuring: true, since: performance.now() };
+try {
+  m.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } });
+  m.observer.observe({ type: 'longtask' });
+} catch (e) { m.unsupported = String(e); }
+let last = performance.now();
+const frame = (t) => { if (!m.measuring) return; m.frames++; m.maxGap = Math.max(m.maxGap, t - last); last = t; requestAnimationFrame(frame); };
+requestAnimationFrame(frame);
+return true;
+"#;
+
+/// Stops recording; returns [long task durations, largest rAF gap, frames, ms measured, long
+/// task starts, the page's `data-perf-*` figures asked for (`arguments[0]`: their dataset keys)].
+const STOP_MEASURING: &str = r#"
+const m = window.__lowbitMeasure;
+m.measuring = false;
+if (m.observer) { for (const e of m.observer.takeRecords()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } m.observer.disconnect(); }
+const d = document.documentElement.dataset;
+return [m.longtasks, m.maxGap, m.frames, performance.now() - m.since, m.longtaskStarts, arguments[0].map(k => Number(d[k]))];
+"#;
+
+/// What the page's main thread did between [`start_measuring`] and [`stop_measuring`].
+#[derive(Clone, Debug, Default)]
+pub struct Smoothness {
+    /// The long tasks' durations (ms; each over 50 ms).
+    pub longtasks: Vec<f64>,
+    /// When each long task started, in ms after measuring began.
+    pub starts: Vec<f64>,
+    /// The largest gap between two animation frames, ms.
+    pub max_gap: f64,
+    /// Animation frames seen.
+    pub frames: u64,
+    /// How long the measurement lasted, ms.
+    pub ms: f64,
+    /// The page's own figures asked for (`data-perf-*` on `<html>`), ms; NaN when absent.
+    pub page: Vec<f64>,
+}
+
+impl Smoothness {
+    /// The longest task, ms (0 when none was over 50 ms).
+    pub fn longest_task(&self) -> f64 {
+        self.longtasks.iter().copied().fold(0.0, f64::max)
+    }
+
+    /// Prints the figures: "{what}: N long tasks > 50 ms (max …), largest rAF gap …", then
+    /// each long task and when it started.
+    pub fn print(&self, what: &str) {
+        println!(
+            "  {what}: {} long tasks > 50 ms (max {:.0} ms), largest rAF gap {:.1} ms over {} frames in {:.0} ms",
+            self.longtasks.len(),
+            self.longest_task(),
+            self.max_gap,
+            self.frames,
+            self.ms
+        );
+        let at: Vec<String> = self.longtasks.iter().zip(&self.starts).map(|(d, t)| format!("{d:.0} ms at {t:.0} ms")).collect();
+        println!("    long tasks: [{}]", at.join(", "));
+    }
+}
+
+/// Starts recording long tasks and animation-frame gaps on the page ([`Smoothness`]).
+pub async fn start_measuring(c: &Client) -> TestResult<()> {
+    js(c, START_MEASURING).await?;
+    Ok(())
+}
+
+/// Stops the recording [`start_measuring`] began; `page` names the page's figures to read
+/// with it, as dataset keys of `<html>` (`perfSignalWorkerMs` for `data-perf-signal-worker-ms`).
+pub async fn stop_measuring(c: &Client, page: &[&str]) -> TestResult<Smoothness> {
+    let v = c.execute(STOP_MEASURING, vec![serde_json::json!(page)]).await?;
+    let numbers = |v: &serde_json::Value| v.as_array().cloned().unwrap_or_default().iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect::<Vec<f64>>();
+    Ok(Smoothness {
+        longtasks: numbers(&v[0]),
+        max_gap: v[1].as_f64().unwrap_or(f64::NAN),
+        frames: v[2].as_u64().unwrap_or(0),
+        ms: v[3].as_f64().unwrap_or(f64::NAN),
+        starts: numbers(&v[4]),
+        page: numbers(&v[5]),
+    })
+}
+
+/// A copy of the built `dist/` whose compute worker can be broken and mended: its script
+/// replaced by one that throws at start (a worker that fails), then restored. Served like
+/// `dist/` (with its folders: the JS snippets the first view imports, the MNIST data).
+pub struct BreakableDist {
+    /// The copy (removed on drop).
+    pub dir: TempDir,
+}
+
+/// The compute worker's script in `dist/`.
+const WORKER_SCRIPT: &str = "lowbit-worker.js";
+
+impl BreakableDist {
+    /// Copies `built` (a `dist/`) into a fresh temporary folder.
+    pub fn copy(built: &Path) -> std::io::Result<BreakableDist> {
+        let dir = TempDir::new("lowbit-dist-breakable");
+        copy_dir(built, &dir.0)?;
+        Ok(BreakableDist { dir })
+    }
+
+    /// The copy's folder (serve it with [`StaticServer::start`]).
+    pub fn path(&self) -> PathBuf {
+        self.dir.0.clone()
+    }
+
+    /// Replaces the worker's script with one that throws when the worker starts.
+    pub fn break_worker(&self) -> std::io::Result<()> {
+        std::fs::write(self.dir.0.join(WORKER_SCRIPT), "throw new Error('simulated failure: the compute worker could not start');\n")
+    }
+
+    /// Puts the built worker script back.
+    pub fn mend_worker(&self, built: &Path) -> std::io::Result<()> {
+        std::fs::copy(built.join(WORKER_SCRIPT), self.dir.0.join(WORKER_SCRIPT)).map(|_| ())
+    }
+}
+
+/// Copies the folder `from` into `to` (which exists), recursively.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        let Some(name) = path.file_name() else { continue };
+        let target = to.join(name);
+        if path.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}

@@ -1,11 +1,15 @@
 //! The Quantize view on the compute worker, end to end: 1,048,576 numbers pasted into the
-//! numbers box (the textarea's value set by script and its `input` event dispatched, as a
-//! paste does) are quantized by the worker — the metrics equal the native job's, exact over
-//! every value — while the trace table holds a window of rows (never a million), which
-//! scrolling moves; the URL leaves the values out (`count=1048576`) with a visible notice;
-//! a small input goes back to the main thread. While the big job runs it prints the main
+//! numbers box (a `paste` event with the text on its clipboard data, as Ctrl+V dispatches)
+//! never enter the box — a summary takes its place — and are read and quantized by the
+//! worker: the metrics equal the native job's, exact over every value, while the trace table
+//! holds a window of rows (never a million), which scrolling moves; the URL leaves the values
+//! out (`count=1048576`) with a visible notice. A long paste with decimal commas is read by
+//! the worker with the page's notes, a refused one with the page's message, both equal to the
+//! native parser's; Edit puts a held paste back into the box, Clear empties it; a small input
+//! goes back to the main thread. A failing worker (its script replaced by one that throws) is
+//! reported and restarted for the next job. While the big job runs it prints the main
 //! thread's long tasks (PerformanceObserver 'longtask') and the largest requestAnimationFrame
-//! gap — figures, no timed assertions — and saves a screenshot.
+//! gap — figures, no timed assertions — and saves screenshots.
 //!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
 
@@ -14,7 +18,8 @@ use std::time::{Duration, Instant};
 
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, Locator};
-use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
+use lowbit_e2e::{connect, repo_root, screenshot_dir, start_measuring, stop_measuring, BreakableDist, Driver, StaticServer, TempDir};
+use lowbit_jobs::paste::read_pasted;
 use lowbit_jobs::quantize::{quantize, QuantizeJob, QuantizeOutcome, RunOptions};
 use serde_json::Value;
 
@@ -22,6 +27,10 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// How many numbers are pasted.
 const N: usize = 1 << 20;
+
+/// How many numbers the decimal-comma paste holds (~72 KB of text: more than the page reads
+/// on its main thread, `lowbit_jobs::placement::MAIN_THREAD_MAX_TEXT_BYTES`).
+const COMMAS: usize = 10_000;
 
 /// The most trace rows the page may hold (src/features/quantize/window.rs WINDOW_ROWS).
 const WINDOW_ROWS: usize = 64;
@@ -51,29 +60,6 @@ fn value(i: usize) -> f32 {
 
 /// The same numbers written by the page's JavaScript (`String` of each, joined by ", ").
 const PASTE_TEXT: &str = "const parts = new Array(N); for (let i = 0; i < N; i++) parts[i] = String(((i * 7919) % 4001 - 2000) / 256); return parts.join(', ');";
-
-/// Starts recording long tasks and animation-frame gaps on the page (from now on).
-const START_MEASURING: &str = r#"
-const m = window.__lowbitMeasure = { longtasks: [], longtaskStarts: [], maxGap: 0, frames: 0, measuring: true, since: performance.now() };
-try {
-  m.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } });
-  m.observer.observe({ type: 'longtask' });
-} catch (e) { m.unsupported = String(e); }
-let last = performance.now();
-const frame = (t) => { if (!m.measuring) return; m.frames++; m.maxGap = Math.max(m.maxGap, t - last); last = t; requestAnimationFrame(frame); };
-requestAnimationFrame(frame);
-return true;
-"#;
-
-/// Stops recording; returns [long task durations, largest rAF gap, frames, ms measured, long
-/// task starts, [the paste read ms, the worker round trip ms]].
-const STOP_MEASURING: &str = r#"
-const m = window.__lowbitMeasure;
-m.measuring = false;
-if (m.observer) { for (const e of m.observer.takeRecords()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } m.observer.disconnect(); }
-const d = document.documentElement.dataset;
-return [m.longtasks, m.maxGap, m.frames, performance.now() - m.since, m.longtaskStarts, [d.perfQuantizeReadMs, d.perfQuantizeWorkerMs].map(Number)];
-"#;
 
 /// Waits until the view shows a current (not stale) result for `count` values.
 async fn wait_result(c: &Client, count: usize, seconds: u64) -> Result<()> {
@@ -129,35 +115,59 @@ fn native(values: &[f32]) -> QuantizeOutcome {
     quantize(&QuantizeJob { scheme: "nf4".into(), values: values.to_vec(), options: RunOptions::default() }).expect("native job")
 }
 
-async fn scenario(c: &Client, server: &StaticServer) -> Result<()> {
+/// Pastes `window[global]` into the numbers box as Ctrl+A, Ctrl+V does: the box's text
+/// selected, then a `paste` event carrying the text, in a task of its own (after this script
+/// returns). The view's handler takes a long text; a short one the test sets as the browser would.
+async fn paste(c: &Client, global: &str) -> Result<()> {
+    js(c, &format!(
+        "setTimeout(() => {{ const t = document.querySelector('[data-testid=quantize-input]'); t.focus(); t.select(); \
+         const dt = new DataTransfer(); dt.setData('text/plain', window.{global}); \
+         const e = new ClipboardEvent('paste', {{ clipboardData: dt, bubbles: true, cancelable: true }}); \
+         if (t.dispatchEvent(e)) {{ t.value = window.{global}; t.dispatchEvent(new Event('input', {{ bubbles: true }})); }} }}, 0); return true"
+    ))
+    .await?;
+    Ok(())
+}
+
+/// The text of the first element matching `selector` (None when there is none).
+async fn text_of(c: &Client, selector: &str) -> Result<Option<String>> {
+    let v = js(c, &format!("const e = document.querySelector('{selector}'); return e ? e.textContent : null")).await?;
+    Ok(v.as_str().map(String::from))
+}
+
+async fn scenario(c: &Client, server: &StaticServer, dist: &BreakableDist, built: &std::path::Path) -> Result<()> {
     c.goto(&server.url("/?view=quantize&scheme=nf4")).await?;
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("[data-testid=quantize-input]")).await?;
     wait_result(c, 4, 10).await?;
 
     // 1. A million numbers pasted: the worker computes, the page stays smooth.
     js(c, &format!("window.__paste = (() => {{ const N = {N}; {PASTE_TEXT} }})(); return window.__paste.length")).await?;
-    js(c, START_MEASURING).await?;
+    start_measuring(c).await?;
     let started = Instant::now();
-    // The paste's input event in a task of its own (as a real paste), after this script returns.
-    js(c, "setTimeout(() => { const t = document.querySelector('[data-testid=quantize-input]'); t.value = window.__paste; t.dispatchEvent(new Event('input', { bubbles: true })); }, 0); return true").await?;
-    wait_true(c, "return !!document.querySelector('[data-testid=quantize-progress]') || document.querySelector('[data-testid=quantize-output]').dataset.count === '1048576'", "progress or result", 30).await?;
+    paste(c, "__paste").await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=quantize-held]')", "the summary in the box's place", 30).await?;
     wait_result(c, N, 180).await?;
     let elapsed = started.elapsed().as_secs_f64();
-    let m = js(c, STOP_MEASURING).await?;
-    let longtasks: Vec<f64> = m[0].as_array().cloned().unwrap_or_default().iter().filter_map(Value::as_f64).collect();
-    let starts: Vec<f64> = m[4].as_array().cloned().unwrap_or_default().iter().filter_map(Value::as_f64).collect();
-    let page: Vec<f64> = m[5].as_array().cloned().unwrap_or_default().iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect();
-    println!("1,048,576 pasted values × nf4: result after {elapsed:.1} s (reading the paste {:.0} ms on the main thread; the worker's round trip {:.0} ms)", page[0], page[1]);
+    let m = stop_measuring(c, &["perfQuantizePasteMs", "perfQuantizeReadingMs", "perfQuantizeWorkerMs"]).await?;
+    let page = |i: usize| m.page.get(i).copied().unwrap_or(f64::NAN);
     println!(
-        "  main thread from the paste to the result: {} long tasks > 50 ms (max {:.0} ms), largest rAF gap {:.1} ms over {} frames in {:.0} ms",
-        longtasks.len(),
-        longtasks.iter().copied().fold(0.0, f64::max),
-        m[1].as_f64().unwrap_or(f64::NAN),
-        m[2].as_u64().unwrap_or(0),
-        m[3].as_f64().unwrap_or(f64::NAN)
+        "1,048,576 pasted values × nf4: result after {elapsed:.1} s (the paste handler {:.0} ms on the main thread; the worker's reading {:.0} ms and quantizing {:.0} ms, round trips)",
+        page(0),
+        page(1),
+        page(2)
     );
-    let at: Vec<String> = longtasks.iter().zip(&starts).map(|(d, t)| format!("{d:.0} ms at {t:.0} ms")).collect();
-    println!("    long tasks: [{}]", at.join(", "));
+    m.print("main thread from the paste to the result");
+    let figures = js(c, "return Object.entries(document.documentElement.dataset).filter(([k]) => k.startsWith('perfQuantize')).map(([k, v]) => k + ' ' + v).join(', ')").await?;
+    println!("    the page's figures (ms): {}", figures.as_str().unwrap_or(""));
+    // The text never entered the box: a summary in its place says what was pasted.
+    assert_eq!(js(c, "return document.querySelector('[data-testid=quantize-input]')").await?, Value::Null, "no text box while it holds the paste");
+    let held = text_of(c, "[data-testid=quantize-held]").await?.unwrap_or_default();
+    assert!(held.contains("1,048,576 numbers pasted") && held.contains("MB of text") && held.contains("Edit") && held.contains("Clear"), "{held}");
+    assert_eq!(js(c, "return document.querySelector('[data-testid=quantize-held]').dataset.count").await?, Value::String(N.to_string()));
+    println!("  in the box's place: {held}");
+    js(c, "window.scrollTo(0, 0); return true").await?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    println!("screenshot: {}", screenshot(c, "quantize-1m-pasted.png").await?.display());
 
     // The numbers are the native job's, over every value.
     let values: Vec<f32> = (0..N).map(value).collect();
@@ -207,7 +217,47 @@ async fn scenario(c: &Client, server: &StaticServer) -> Result<()> {
     tokio::time::sleep(Duration::from_millis(300)).await;
     println!("screenshot: {}", screenshot(c, "quantize-1m-worker.png").await?.display());
 
-    // 3. A small input again: the main thread, at once; the URL holds the values again.
+    // 3. A long paste with decimal commas: read by the worker, with the page's notes (the
+    //    native parser's, word for word); Edit puts it back into the box.
+    js(c, "document.querySelector('[data-testid=quantize-held-clear]').click(); return true").await?;
+    wait_true(c, "const t = document.querySelector('[data-testid=quantize-input]'); return !!t && t.value === ''", "an empty box after Clear", 10).await?;
+    let commas: Vec<String> = (0..COMMAS).map(|i| format!("{},{}", (i % 97) as i64 - 48, (i * 7) % 100)).collect();
+    let commas = commas.join("; ");
+    js(c, &format!("window.__commas = '{commas}'; return true")).await?;
+    paste(c, "__commas").await?;
+    wait_result(c, COMMAS, 60).await?;
+    let native_read = read_pasted(&commas).expect("the native parser reads decimal commas");
+    assert_eq!(native_read.values.len(), COMMAS);
+    let notes = js(c, "return [...document.querySelectorAll('[data-testid=quantize-paste-note] p')].map(p => p.textContent)").await?;
+    let notes: Vec<String> = notes.as_array().ok_or("notes")?.iter().filter_map(|n| n.as_str().map(String::from)).collect();
+    assert_eq!(notes, native_read.notes, "the worker's notes are the page's parser's");
+    let held = text_of(c, "[data-testid=quantize-held]").await?.unwrap_or_default();
+    assert!(held.contains("10,000 numbers pasted"), "{held}");
+    let codes = js(c, "return document.querySelector('[data-testid=quantize-codes]').dataset.codes").await?;
+    let want = native(&native_read.values);
+    let codes: Vec<i64> = codes.as_str().unwrap_or("").split(',').map(|c| c.parse().unwrap_or(i64::MIN)).collect();
+    assert_eq!(codes, want.codes[..codes.len()], "the codes of the decimal-comma paste");
+    println!("a long paste with decimal commas ({} bytes): {held}; note: {}", commas.len(), notes.join(" "));
+    js(c, "document.querySelector('[data-testid=quantize-held-edit]').click(); return true").await?;
+    wait_true(c, &format!("const t = document.querySelector('[data-testid=quantize-input]'); return !!t && t.value.length === {}", commas.len()), "the paste back in the box after Edit", 10).await?;
+
+    // 4. A refused long paste: the page's message (the native parser's), the last result kept
+    //    and marked stale.
+    let mut bad = commas.replace(',', ".");
+    bad.push_str("; x3");
+    js(c, &format!("window.__bad = '{bad}'; return true")).await?;
+    paste(c, "__bad").await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=quantize-input-error]')", "the refused paste's message", 60).await?;
+    let message = text_of(c, "[data-testid=quantize-input-error]").await?.unwrap_or_default();
+    assert_eq!(Err(message.clone()), read_pasted(&bad).map(|_| ()), "the worker's message is the page's parser's");
+    assert_eq!(js(c, "return document.querySelector('[data-testid=quantize-output]').dataset.stale").await?, Value::String("true".into()));
+    let held = text_of(c, "[data-testid=quantize-held]").await?.unwrap_or_default();
+    assert!(held.contains("not read"), "{held}");
+    println!("a refused long paste: {message} (in the box's place: {held})");
+
+    // 5. A small input again: the main thread, at once; the URL holds the values again.
+    js(c, "document.querySelector('[data-testid=quantize-held-clear]').click(); return true").await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=quantize-input]')", "the box after Clear", 10).await?;
     js(c, "const t = document.querySelector('[data-testid=quantize-input]'); t.value = '1, 2, 3, 4'; t.dispatchEvent(new Event('input', { bubbles: true })); return true").await?;
     wait_result(c, 4, 10).await?;
     assert_eq!(trace_rows(c).await?.len(), 4);
@@ -217,20 +267,43 @@ async fn scenario(c: &Client, server: &StaticServer) -> Result<()> {
     let url = c.current_url().await?.to_string();
     assert!(url.contains("values=1,2,3,4") && !url.contains("count="), "{url}");
     println!("back to 4 values: main thread, URL {url}");
+
+    // 6. A failing worker: its script throws. The view says so clearly and keeps working; the
+    //    next job starts a fresh worker (the script restored).
+    dist.break_worker()?;
+    c.goto(&server.url("/?view=quantize&scheme=nf4")).await?;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("[data-testid=quantize-input]")).await?;
+    wait_result(c, 4, 10).await?;
+    js(c, &format!("window.__commas = '{commas}'; return true")).await?;
+    paste(c, "__commas").await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=quantize-worker-error]')", "the worker's failure shown", 30).await?;
+    let message = text_of(c, "[data-testid=quantize-worker-error]").await?.unwrap_or_default();
+    println!("a failing worker is reported: {message}");
+    assert!(message.contains("compute worker"), "{message}");
+    assert_eq!(js(c, "return document.querySelector('[data-testid=quantize-output]').dataset.count").await?, Value::String("4".into()), "the last result stays");
+    dist.mend_worker(built)?;
+    js(c, "document.querySelector('[data-testid=quantize-held-clear]').click(); return true").await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=quantize-input]')", "the box after Clear", 10).await?;
+    paste(c, "__commas").await?;
+    wait_result(c, COMMAS, 60).await?;
+    assert_eq!(js(c, "return !!document.querySelector('[data-testid=quantize-worker-error]')").await?, Value::Bool(false));
+    println!("the next paste restarted the worker: 10,000 values read and quantized");
     Ok(())
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn quantize_view_in_the_compute_worker() {
-    let dist = repo_root().join("dist");
-    assert!(dist.join("lowbit-worker_loader.js").is_file(), "no worker in dist/: run `trunk build --release` first");
-    let server = StaticServer::start(dist).expect("static server");
+    let built = repo_root().join("dist");
+    assert!(built.join("lowbit-worker_loader.js").is_file(), "no worker in dist/: run `trunk build --release` first");
+    // A copy of dist/ whose worker script can be swapped for a broken one.
+    let copy = BreakableDist::copy(&built).expect("a copy of dist/");
+    let server = StaticServer::start(copy.path()).expect("static server");
     let driver = Driver::start();
     let profile = TempDir::new("lowbit-chromium-quantize-worker");
     let client = connect(&driver, &profile.0, 1280, 1000).await;
     let timeouts = TimeoutConfiguration::new(Some(Duration::from_secs(300)), Some(Duration::from_secs(60)), Some(Duration::ZERO));
     let outcome = match client.update_timeouts(timeouts).await {
-        Ok(()) => scenario(&client, &server).await,
+        Ok(()) => scenario(&client, &server, &copy, &built).await,
         Err(e) => Err(e.into()),
     };
     if outcome.is_err() {

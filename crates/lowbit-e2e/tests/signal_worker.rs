@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, Locator};
-use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
+use lowbit_e2e::{connect, repo_root, screenshot_dir, start_measuring, stop_measuring, BreakableDist, Driver, Smoothness, StaticServer, TempDir};
 use lowbit_jobs::protocol::Outcome;
 use lowbit_jobs::quantize::RunOptions;
 use lowbit_jobs::signal::{SchemeRun, SignalInput, SignalJob, SignalOutcome, SignalTask};
@@ -41,72 +41,16 @@ async fn wait_true(c: &Client, script: &str, what: &str, seconds: u64) -> Result
     }
 }
 
-/// Starts recording long tasks and animation-frame gaps on the page (from now on).
-const START_MEASURING: &str = r#"
-const m = window.__lowbitMeasure = { longtasks: [], longtaskStarts: [], maxGap: 0, frames: 0, measuring: true, since: performance.now() };
-try {
-  m.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } });
-  m.observer.observe({ type: 'longtask' });
-} catch (e) { m.unsupported = String(e); }
-let last = performance.now();
-const frame = (t) => { if (!m.measuring) return; m.frames++; m.maxGap = Math.max(m.maxGap, t - last); last = t; requestAnimationFrame(frame); };
-requestAnimationFrame(frame);
-return true;
-"#;
+/// The page's figures read with the measurements: the worker round trip and both charts' draws.
+const PAGE_FIGURES: [&str; 3] = ["perfSignalWorkerMs", "perfDrawSinePlotMs", "perfDrawErrorPlotMs"];
 
-/// Stops recording; returns [long task durations, largest rAF gap, frames, ms measured, long
-/// task starts (ms after measuring began), [worker job ms, sine plot draw ms, error plot draw ms]].
-const STOP_MEASURING: &str = r#"
-const m = window.__lowbitMeasure;
-m.measuring = false;
-if (m.observer) { for (const e of m.observer.takeRecords()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } m.observer.disconnect(); }
-const d = document.documentElement.dataset;
-return [m.longtasks, m.maxGap, m.frames, performance.now() - m.since, m.longtaskStarts, [d.perfSignalWorkerMs, d.perfDrawSinePlotMs, d.perfDrawErrorPlotMs].map(Number)];
-"#;
-
-/// What the main thread did while a job ran.
-struct Smoothness {
-    longtasks: Vec<f64>,
-    /// When each long task started, in ms after measuring began.
-    starts: Vec<f64>,
-    max_gap: f64,
-    frames: u64,
-    ms: f64,
-    /// The page's last worker round trip and chart draws (`data-perf-*`), ms.
-    page: Vec<f64>,
-}
-
-impl Smoothness {
-    fn print(&self, what: &str) {
-        println!(
-            "  {what}: {} long tasks > 50 ms (max {:.0} ms), largest rAF gap {:.1} ms over {} frames in {:.0} ms",
-            self.longtasks.len(),
-            self.longtasks.iter().copied().fold(0.0, f64::max),
-            self.max_gap,
-            self.frames,
-            self.ms
-        );
-        let at: Vec<String> = self.longtasks.iter().zip(&self.starts).map(|(d, t)| format!("{d:.0} ms at {t:.0} ms")).collect();
-        println!(
-            "    long tasks: [{}]; the page's worker round trip {:.0} ms, sine plot drawn in {:.1} ms, error plot in {:.1} ms",
-            at.join(", "),
-            self.page.first().copied().unwrap_or(f64::NAN),
-            self.page.get(1).copied().unwrap_or(f64::NAN),
-            self.page.get(2).copied().unwrap_or(f64::NAN)
-        );
-    }
-}
-
-async fn stop(c: &Client) -> Result<Smoothness> {
-    let v = js(c, STOP_MEASURING).await?;
-    Ok(Smoothness {
-        longtasks: v[0].as_array().cloned().unwrap_or_default().iter().filter_map(Value::as_f64).collect(),
-        max_gap: v[1].as_f64().unwrap_or(f64::NAN),
-        frames: v[2].as_u64().unwrap_or(0),
-        ms: v[3].as_f64().unwrap_or(f64::NAN),
-        starts: v[4].as_array().cloned().unwrap_or_default().iter().filter_map(Value::as_f64).collect(),
-        page: v[5].as_array().cloned().unwrap_or_default().iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect(),
-    })
+/// Stops measuring and prints the figures as `what`.
+async fn stop_and_print(c: &Client, what: &str) -> Result<Smoothness> {
+    let m = stop_measuring(c, &PAGE_FIGURES).await?;
+    m.print(what);
+    let page = |i: usize| m.page.get(i).copied().unwrap_or(f64::NAN);
+    println!("    the page's worker round trip {:.0} ms, sine plot drawn in {:.1} ms, error plot in {:.1} ms", page(0), page(1), page(2));
+    Ok(m)
 }
 
 /// Waits until the view shows a current (not stale) result for `samples` samples.
@@ -150,17 +94,17 @@ async fn screenshot(c: &Client, name: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
-async fn scenario(c: &Client, server: &StaticServer, broken: &Path, dist: &Path) -> Result<()> {
+async fn scenario(c: &Client, server: &StaticServer, dist: &BreakableDist, built: &Path) -> Result<()> {
     // 1. A fresh load of the million-sample URL: the worker computes, the page stays smooth.
     c.goto(&server.url(&format!("/{BIG}"))).await?;
     c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("[data-testid=signal]")).await?;
-    js(c, START_MEASURING).await?;
+    start_measuring(c).await?;
     let started = Instant::now();
     wait_true(c, "return !!document.querySelector('[data-testid=signal-progress]') || document.querySelector('.signal-layout').dataset.samples === '1048576'", "progress or result", 10).await?;
     wait_result(c, 1 << 20, 120).await?;
-    let load = stop(c).await?;
-    println!("1,048,576 samples × nf4, fp4_bnb, mxfp4 by URL: result after {:.1} s (worker job {} ms in the page)", started.elapsed().as_secs_f64(), js(c, "return document.documentElement.dataset.perfSignalWorkerMs").await?);
-    load.print("main thread from first render to the result");
+    let elapsed = started.elapsed().as_secs_f64();
+    println!("1,048,576 samples × nf4, fp4_bnb, mxfp4 by URL: result after {elapsed:.1} s (worker job {} ms in the page)", js(c, "return document.documentElement.dataset.perfSignalWorkerMs").await?);
+    stop_and_print(c, "main thread from first render to the result").await?;
     let want = native(1 << 20, &["nf4", "fp4_bnb", "mxfp4"]);
     let got = metrics(c).await?;
     assert_eq!(got.len(), 3);
@@ -194,25 +138,24 @@ async fn scenario(c: &Client, server: &StaticServer, broken: &Path, dist: &Path)
     wait_result(c, 256, 10).await?;
     let here = c.current_url().await?.to_string();
     js(c, &format!("history.pushState(null, '', '{BIG}'); history.pushState(null, '', '{here}'); return true")).await?;
-    js(c, START_MEASURING).await?;
+    start_measuring(c).await?;
     let started = Instant::now();
     c.back().await?;
     wait_true(c, "return document.querySelector('.signal-layout').dataset.samples !== '256' || !!document.querySelector('[data-testid=signal-progress]')", "the popstate job", 10).await?;
     wait_result(c, 1 << 20, 120).await?;
-    let popstate = stop(c).await?;
     println!("Back (popstate) from 256 samples to the 1,048,576-sample URL: result after {:.1} s", started.elapsed().as_secs_f64());
-    popstate.print("main thread while the popstate job ran");
+    stop_and_print(c, "main thread while the popstate job ran").await?;
     assert_eq!(metrics(c).await?.len(), 3);
 
     // 4. A failing worker: its script throws. The view says so clearly and keeps working;
     //    the next job starts a fresh worker (the script restored).
-    std::fs::copy(broken, dist.join("lowbit-worker.js"))?;
+    dist.break_worker()?;
     c.goto(&server.url(&format!("/{BIG}"))).await?;
     wait_true(c, "return !!document.querySelector('[data-testid=signal-worker-error]')", "the worker's failure shown", 30).await?;
     let message = js(c, "return document.querySelector('[data-testid=signal-worker-error]').textContent").await?;
     println!("a failing worker is reported: {message}");
     assert!(message.as_str().is_some_and(|m| m.contains("compute worker")), "{message}");
-    std::fs::copy(repo_root().join("dist/lowbit-worker.js"), dist.join("lowbit-worker.js"))?;
+    dist.mend_worker(built)?;
     js(c, &set_samples(700_000)).await?;
     // The progress bar while the restarted worker computes (a picture to look at, not a check).
     if wait_true(c, "return !!document.querySelector('[data-testid=signal-progress]')", "progress", 5).await.is_ok() {
@@ -224,38 +167,19 @@ async fn scenario(c: &Client, server: &StaticServer, broken: &Path, dist: &Path)
     Ok(())
 }
 
-/// Copies the folder `from` into `to` (which exists), recursively.
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(from)? {
-        let path = entry?.path();
-        let target = to.join(path.file_name().expect("a file name"));
-        if path.is_dir() {
-            std::fs::create_dir_all(&target)?;
-            copy_dir(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target)?;
-        }
-    }
-    Ok(())
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn signal_view_in_the_compute_worker() {
     let built = repo_root().join("dist");
     assert!(built.join("lowbit-worker_loader.js").is_file(), "no worker in dist/: run `trunk build --release` first");
-    // A copy of dist/ (with its folders: the JS snippets the first view imports, the MNIST
-    // data) whose worker script can be swapped for a broken one.
-    let copy = TempDir::new("lowbit-dist-signal");
-    copy_dir(&built, &copy.0).expect("a copy of dist/");
-    let broken = copy.0.join("broken-worker.js.txt");
-    std::fs::write(&broken, "throw new Error('simulated failure: the compute worker could not start');\n").expect("broken script");
-    let server = StaticServer::start(copy.0.clone()).expect("static server");
+    // A copy of dist/ whose worker script can be swapped for a broken one.
+    let copy = BreakableDist::copy(&built).expect("a copy of dist/");
+    let server = StaticServer::start(copy.path()).expect("static server");
     let driver = Driver::start();
     let profile = TempDir::new("lowbit-chromium-signal-worker");
     let client = connect(&driver, &profile.0, 1280, 1000).await;
     let timeouts = TimeoutConfiguration::new(Some(Duration::from_secs(300)), Some(Duration::from_secs(60)), Some(Duration::ZERO));
     let outcome = match client.update_timeouts(timeouts).await {
-        Ok(()) => scenario(&client, &server, &broken, &copy.0).await,
+        Ok(()) => scenario(&client, &server, &copy, &built).await,
         Err(e) => Err(e.into()),
     };
     let _ = client.close().await;

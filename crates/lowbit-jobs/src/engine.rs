@@ -152,6 +152,7 @@ impl Engine {
                 Some(Err(message)) => Response::Failed { id: Some(id), message },
                 None => Response::Failed { id: Some(id), message: "the MNIST lab has no weights and digits yet".into() },
             },
+            Job::ReadPaste(p) => Response::Done { id, outcome: Outcome::Pasted(crate::paste::read_paste_job(&p)) },
             Job::Trace(t) => match &self.last_quantize {
                 Some((qid, data)) if *qid == t.quantize => {
                     Response::Done { id, outcome: Outcome::Trace(data.trace(t.quantize, t.start, t.len)) }
@@ -301,6 +302,18 @@ mod tests {
         let out = e.handle(Request::Run { id: 5, job: quantize(values) });
         assert!(matches!(&out[..], [Response::Cancelled { id: 3 }, Response::Failed { id: Some(4), .. }]), "{out:?}");
         assert!(matches!(drain(&mut e).last(), Some(Response::Done { id: 5, .. })));
+    }
+
+    #[test]
+    fn a_long_paste_is_read_at_once_without_disturbing_the_running_job() {
+        use crate::paste::{read_pasted, PasteJob, PasteOutcome};
+        let mut e = Engine::new();
+        e.handle(Request::Run { id: 1, job: signal(4096) });
+        for text in ["0,5; 1,25; -2,1e-3", "1 2 x3", "[1.5, 2.5]"] {
+            let out = e.handle(Request::Run { id: 2, job: Job::ReadPaste(PasteJob { text: text.into() }) });
+            assert_eq!(out, vec![Response::Done { id: 2, outcome: Outcome::Pasted(PasteOutcome { read: read_pasted(text), bytes: text.len() }) }], "{text}");
+        }
+        assert_eq!(e.running(), Some(1), "the signal job still runs");
     }
 
     #[test]

@@ -20,6 +20,8 @@
 //!   accuracy/size table, digits and drawings through every scheme, histograms, training.
 //! - [`ranking`]: every registry scheme ranked on one tensor (the Tensors view), with each
 //!   scheme's reconstruction counted into the page's histogram bins.
+//! - [`paste`]: how pasted text reads as numbers (the Quantize view's parser; the worker reads
+//!   long texts with [`paste::PasteJob`]).
 //! - [`placement`]: the rule that decides whether a job runs on the main thread or in the worker.
 //! - [`engine`]: the worker's state: the running job, supersession, and the last results kept
 //!   for trace windows and probes.
@@ -32,9 +34,12 @@ pub mod decimate;
 pub mod engine;
 pub mod mnist;
 pub mod native_bench;
+pub mod paste;
 pub mod placement;
 pub mod protocol;
 pub mod quantize;
 pub mod ranking;
 pub mod signal;
 pub mod task;
+pub mod text;
+pub mod wire;

@@ -21,6 +21,13 @@ use crate::protocol::Job;
 /// The most element-operations a job may have to run on the main thread.
 pub const MAIN_THREAD_MAX_WORK: usize = 8_192;
 
+/// The longest pasted text read on the main thread (bytes of UTF-8); a longer one is read by
+/// the compute worker ([`crate::paste::PasteJob`]) and kept out of the page's text box. The
+/// paste parser reads ~5 MB/s in the page (a million numbers, ~10 MB, took 1.9 s), so 64 KiB
+/// (~6,000–9,000 numbers as people paste them) take ~12 ms: a pasted list of a few thousand
+/// numbers stays instant, a megabyte never blocks the page.
+pub const MAIN_THREAD_MAX_TEXT_BYTES: usize = 64 * 1024;
+
 /// Where to run a job.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Placement {
@@ -37,6 +44,8 @@ pub fn work(job: &Job) -> usize {
         Job::Quantize(q) => q.values.len(),
         Job::Trace(t) => t.len,
         Job::Probe(_) => 1,
+        // A text's bytes, in units of the longest text read here.
+        Job::ReadPaste(p) => p.text.len().div_ceil(MAIN_THREAD_MAX_TEXT_BYTES / MAIN_THREAD_MAX_WORK),
         Job::Bench(b) => b.n.saturating_mul(crate::bench::workloads().len() * 2),
         // The MNIST lab lives in the worker: its jobs are never main-thread work.
         Job::MnistLoad(_) | Job::MnistEval(_) | Job::MnistDigit(_) | Job::MnistHistogram(_) | Job::MnistTrain(_) => usize::MAX,
@@ -84,6 +93,9 @@ mod tests {
         assert_eq!(placement(&q(8192)), Placement::MainThread);
         assert_eq!(placement(&q(8193)), Placement::Worker);
         assert_eq!(placement(&Job::Bench(BenchJob { n: 1 })), Placement::Worker);
+        let paste = |bytes| Job::ReadPaste(crate::paste::PasteJob { text: "1".repeat(bytes) });
+        assert_eq!(placement(&paste(MAIN_THREAD_MAX_TEXT_BYTES)), Placement::MainThread);
+        assert_eq!(placement(&paste(MAIN_THREAD_MAX_TEXT_BYTES + 1)), Placement::Worker);
         assert_eq!(work(&signal(usize::MAX, 3)), usize::MAX);
     }
 }

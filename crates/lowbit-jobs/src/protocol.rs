@@ -21,6 +21,7 @@ use crate::mnist::{
     EpochLine, MnistDigit, MnistDigitJob, MnistEvalJob, MnistHistogramJob, MnistHistograms, MnistLoadJob, MnistLoaded,
     MnistTable, MnistTrainJob, MnistTrained,
 };
+use crate::paste::{PasteJob, PasteJobRef, PasteOutcome};
 use crate::quantize::{QuantizeJob, QuantizeOutcome, TraceJob, TraceOutcome};
 use crate::ranking::{RankingJob, RankingOutcome};
 use crate::signal::{ProbeJob, ProbeOutcome, SignalJob, SignalOutcome};
@@ -56,6 +57,8 @@ pub enum Job {
     MnistTrain(MnistTrainJob),
     /// Every scheme ranked on one tensor (heavy).
     Ranking(RankingJob),
+    /// A long pasted text read as numbers (answered at once).
+    ReadPaste(PasteJob),
 }
 
 impl Job {
@@ -137,6 +140,8 @@ pub enum Outcome {
     MnistTrained(MnistTrained),
     /// Of a [`Job::Ranking`].
     Ranking(RankingOutcome),
+    /// Of a [`Job::ReadPaste`].
+    Pasted(PasteOutcome),
 }
 
 /// A message from the worker to the page.
@@ -236,6 +241,8 @@ pub mod outcome_tag {
     pub const BENCH: u32 = 4;
     /// [`super::Outcome::Ranking`].
     pub const RANKING: u32 = 10;
+    /// [`super::Outcome::Pasted`].
+    pub const PASTED: u32 = 11;
 }
 
 /// The variant index of each [`Job`] in the wire format (the order of the enum).
@@ -252,6 +259,8 @@ pub mod job_tag {
     pub const BENCH: u32 = 4;
     /// [`super::Job::Ranking`].
     pub const RANKING: u32 = 10;
+    /// [`super::Job::ReadPaste`].
+    pub const READ_PASTE: u32 = 11;
 }
 
 /// The body of one [`Job`] variant, with that variant's tag: [`encode_run`] writes the
@@ -287,11 +296,30 @@ impl JobBody for RankingJob {
     const TAG: u32 = job_tag::RANKING;
 }
 
+impl JobBody for PasteJob {
+    const TAG: u32 = job_tag::READ_PASTE;
+}
+
+impl JobBody for PasteJobRef<'_> {
+    const TAG: u32 = job_tag::READ_PASTE;
+}
+
 /// The wire form of `Request::Run { id, job }` where `job` is the [`Job`] variant holding
 /// `body`: byte for byte what [`encode`] writes (variant indexes and integers are the same
 /// variable-length integers in bincode's encoding).
 pub fn encode_run<J: JobBody>(id: JobId, body: &J) -> Result<Vec<u8>, String> {
     encode(&(0u32, id, J::TAG, body))
+}
+
+/// A request whose text travels beside its bytes: the page posts `[request, text]`, the
+/// request's `PasteJob` with an empty text and the browser's string of the text (cloned by the
+/// browser, never copied through the page's WebAssembly memory); the worker puts the text
+/// into the decoded request with this. Other requests are given back unchanged.
+pub fn with_text(request: Request, text: String) -> Request {
+    match request {
+        Request::Run { id, job: Job::ReadPaste(_) } => Request::Run { id, job: Job::ReadPaste(PasteJob { text }) },
+        other => other,
+    }
 }
 
 /// The wire form of `Request::Cancel { id }`, as [`encode`] writes it.
@@ -359,7 +387,8 @@ mod envelope_tests {
     #[test]
     fn run_and_cancel_encode_as_the_request_enum_does() {
         use crate::bench::BenchJob;
-        use crate::quantize::{QuantizeJob, RunOptions, TraceJob};
+        use crate::paste::{PasteJob, PasteJobRef, PasteOutcome};
+use crate::quantize::{QuantizeJob, RunOptions, TraceJob};
         use crate::signal::{ProbeJob, SchemeRun, SignalInput, SignalJob};
         let signal = SignalJob {
             signal: SignalInput { wave: "sine".into(), amplitude: 1.0, periods: 2.0, samples: 1 << 20, seed: 0 },
@@ -371,6 +400,7 @@ mod envelope_tests {
         let probe = ProbeJob { signal: 300, index: 77 };
         let bench = BenchJob { n: 1 << 24 };
         let ranking = crate::ranking::RankingJob { values: vec![1.0, -0.5], row_len: Some(2), lo: -1.0, hi: 1.0, bins: 8, schemes: Vec::new() };
+        let paste = PasteJob { text: "0,5; 1,25".into() };
         for id in [1, 250, 251, 65_536, u64::MAX] {
             assert_eq!(encode_run(id, &signal), encode(&Request::Run { id, job: Job::Signal(signal.clone()) }));
             assert_eq!(encode_run(id, &quantize), encode(&Request::Run { id, job: Job::Quantize(quantize.clone()) }));
@@ -378,6 +408,13 @@ mod envelope_tests {
             assert_eq!(encode_run(id, &probe), encode(&Request::Run { id, job: Job::Probe(probe.clone()) }));
             assert_eq!(encode_run(id, &bench), encode(&Request::Run { id, job: Job::Bench(bench.clone()) }));
             assert_eq!(encode_run(id, &ranking), encode(&Request::Run { id, job: Job::Ranking(ranking.clone()) }));
+            assert_eq!(encode_run(id, &paste), encode(&Request::Run { id, job: Job::ReadPaste(paste.clone()) }));
+            assert_eq!(encode_run(id, &PasteJobRef { text: &paste.text }), encode_run(id, &paste));
+            for text in ["", "0,5; 1,25", "−1 𝟙"] {
+                let head = decode_request(&encode_run(id, &PasteJob { text: String::new() }).unwrap()).unwrap();
+                assert_eq!(with_text(head, text.into()), Request::Run { id, job: Job::ReadPaste(PasteJob { text: text.into() }) });
+            }
+            assert_eq!(with_text(Request::Cancel { id }, "x".into()), Request::Cancel { id });
             assert_eq!(encode_cancel(id), encode(&Request::Cancel { id }));
             assert_eq!(decode_request(&encode_run(id, &signal).unwrap()), Ok(Request::Run { id, job: Job::Signal(signal.clone()) }));
         }

@@ -115,6 +115,7 @@ pub struct QuantizeJob {
     /// A scheme id [`Scheme::parse`] accepts.
     pub scheme: String,
     /// The numbers (at most [`MAX_VALUES`]).
+    #[serde(with = "crate::wire::f32s")]
     pub values: Vec<f32>,
     /// The options.
     pub options: RunOptions,
@@ -141,10 +142,13 @@ pub struct QuantizeOutcome {
     /// `tensor`, `row` or `block`.
     pub granularity: String,
     /// One code per input.
+    #[serde(with = "crate::wire::i64s")]
     pub codes: Vec<i64>,
     /// Packed bytes of 4-bit schemes.
+    #[serde(with = "crate::wire::bytes")]
     pub packed: Vec<u8>,
     /// The stored scale per group.
+    #[serde(with = "crate::wire::f32s")]
     pub scales: Vec<f32>,
     /// The raw code of each scale (MX E8M0, NVFP4 E4M3).
     pub scale_codes: Vec<u8>,
@@ -153,6 +157,7 @@ pub struct QuantizeOutcome {
     /// Zero points per group.
     pub zero_points: Vec<i64>,
     /// The reconstruction.
+    #[serde(with = "crate::wire::f32s")]
     pub dequantized: Vec<f32>,
     /// Bits per element including scales.
     pub bits_per_element: f64,

@@ -3,7 +3,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Uint8Array};
+use js_sys::{Array, JsString, Uint8Array};
+use lowbit_jobs::paste::PasteJob;
 use lowbit_jobs::protocol::{decode_envelope, encode, encode_cancel, encode_run, Envelope as Response, JobBody, JobId, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,7 +17,8 @@ type Listener = Rc<dyn Fn(Response)>;
 struct Running {
     worker: Worker,
     ready: bool,
-    queue: Vec<Vec<u8>>,
+    /// Messages posted before the worker was ready: (message, buffers to transfer).
+    queue: Vec<(JsValue, Array)>,
     // Kept alive as long as the worker.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
@@ -63,6 +65,21 @@ impl WorkerClient {
         self.send_encoded(Some(id), encode_run(id, body));
     }
 
+    /// Sends `Request::Run` of a `PasteJob` reading `text`, a JavaScript string: posted as
+    /// `[request, text]` (`lowbit_jobs::protocol::with_text`), the browser clones the string
+    /// for the worker, so megabytes of pasted text never pass through the page's WebAssembly
+    /// memory.
+    pub fn send_read_paste(&self, id: JobId, text: &JsString) {
+        match encode_run(id, &PasteJob { text: String::new() }) {
+            Ok(head) => {
+                let head = Uint8Array::from(&head[..]);
+                let transfer = Array::of1(&head.buffer());
+                self.send_message(Some(id), Array::of2(&head, text).into(), transfer);
+            }
+            Err(message) => self.report(Some(id), message),
+        }
+    }
+
     /// Sends `Request::Cancel { id }`; otherwise as [`WorkerClient::send`].
     pub fn send_cancel(&self, id: JobId) {
         self.send_encoded(Some(id), encode_cancel(id));
@@ -70,10 +87,19 @@ impl WorkerClient {
 
     /// Sends an encoded request (`id`: its job, for a failure report).
     fn send_encoded(&self, id: Option<JobId>, bytes: Result<Vec<u8>, String>) {
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(message) => return self.report(id, message),
-        };
+        match bytes {
+            Ok(b) => {
+                let array = Uint8Array::from(&b[..]);
+                let transfer = Array::of1(&array.buffer());
+                self.send_message(id, array.into(), transfer)
+            }
+            Err(message) => self.report(id, message),
+        }
+    }
+
+    /// Posts a message (an encoded request, or a request and its text), transferring the
+    /// buffers in `transfer`.
+    fn send_message(&self, id: Option<JobId>, message: JsValue, transfer: Array) {
         if self.inner.borrow().running.is_none() {
             if let Err(message) = self.start() {
                 return self.report(id, message);
@@ -82,13 +108,13 @@ impl WorkerClient {
         let mut inner = self.inner.borrow_mut();
         let Some(running) = inner.running.as_mut() else { return };
         if running.ready {
-            let result = post(&running.worker, &bytes);
+            let result = post(&running.worker, &message, &transfer);
             drop(inner);
             if let Err(message) = result {
                 self.report(id, message);
             }
         } else {
-            running.queue.push(bytes);
+            running.queue.push((message, transfer));
         }
     }
 
@@ -119,8 +145,8 @@ impl WorkerClient {
                 let mut guard = inner.borrow_mut();
                 if let Some(running) = guard.running.as_mut() {
                     running.ready = true;
-                    for bytes in std::mem::take(&mut running.queue) {
-                        let _ = post(&running.worker, &bytes);
+                    for (message, transfer) in std::mem::take(&mut running.queue) {
+                        let _ = post(&running.worker, &message, &transfer);
                     }
                 }
                 return;
@@ -156,11 +182,9 @@ fn request_id(request: &Request) -> Option<JobId> {
     }
 }
 
-/// Posts bytes, transferring the buffer (no copy on the receiving side).
-fn post(worker: &Worker, bytes: &[u8]) -> Result<(), String> {
-    let array = Uint8Array::from(bytes);
-    let transfer = Array::of1(&array.buffer());
-    worker.post_message_with_transfer(&array, &transfer).map_err(|e| format!("cannot reach the compute worker: {}", describe(&e)))
+/// Posts a message, transferring its buffers (no copy on the receiving side).
+fn post(worker: &Worker, message: &JsValue, transfer: &Array) -> Result<(), String> {
+    worker.post_message_with_transfer(message, transfer).map_err(|e| format!("cannot reach the compute worker: {}", describe(&e)))
 }
 
 fn describe(value: &JsValue) -> String {

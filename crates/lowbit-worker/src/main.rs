@@ -1,7 +1,8 @@
 //! The compute worker: lowbit-jobs' [`Engine`] behind a `DedicatedWorkerGlobalScope`.
 //!
 //! On start it posts `Ready`. Each message is one encoded [`lowbit_jobs::protocol::Request`]
-//! in a `Uint8Array`; each answer one encoded `Response`, its buffer transferred. While a job
+//! in a `Uint8Array` (or `[request, text]`: a pasted text beside its request,
+//! `lowbit_jobs::protocol::with_text`); each answer one encoded `Response`, its buffer transferred. While a job
 //! runs, the worker does steps for up to [`SLICE_MS`] milliseconds, posts the progress, and
 //! yields to its event loop through a `MessageChannel` (no timer clamping), so a newer request
 //! or a cancel is handled between two steps. A panic (impossible by design) posts a `Failed`
@@ -13,7 +14,7 @@ mod worker {
 
     use js_sys::{Array, Uint8Array};
     use lowbit_jobs::engine::Engine;
-    use lowbit_jobs::protocol::{encode, Response};
+    use lowbit_jobs::protocol::{decode_request, encode, with_text, Response};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent};
@@ -81,11 +82,19 @@ mod worker {
         STATE.with(|cell| {
             let mut guard = cell.borrow_mut();
             let Some(state) = guard.as_mut() else { return };
-            let bytes = match event.data().dyn_into::<Uint8Array>() {
-                Ok(array) => array.to_vec(),
-                Err(_) => Vec::new(),
+            let data = event.data();
+            // `[request, text]`: a request whose text travels beside it (`with_text`).
+            let responses = match data.dyn_ref::<Array>() {
+                Some(parts) => {
+                    let head = parts.get(0).dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+                    match decode_request(&head) {
+                        Ok(request) => state.engine.handle(with_text(request, parts.get(1).as_string().unwrap_or_default())),
+                        Err(message) => vec![Response::Failed { id: None, message }],
+                    }
+                }
+                None => state.engine.handle_bytes(&data.dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default()),
             };
-            for response in state.engine.handle_bytes(&bytes) {
+            for response in responses {
                 post(&state.scope, &response);
             }
             schedule(state);

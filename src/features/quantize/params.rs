@@ -18,7 +18,7 @@ pub const DEFAULT_SCHEME: &str = "int4_absmax";
 /// The numbers shown when the URL gives none (seed 002's example).
 pub const DEFAULT_VALUES: [f32; 4] = [-0.5, 0.3, 1.2, -2.1];
 
-pub use super::paste::{read_pasted, Pasted, MAX_VALUES};
+pub use lowbit_jobs::paste::{read_pasted, Pasted, MAX_VALUES};
 
 /// The URL keys of the view (`count`: how many values a URL left out).
 pub const PARAMS: [&str; 4] = ["scheme", "values", "block", "count"];

@@ -11,21 +11,23 @@
 //! window of rows ([`super::window`]), read from the kept quantization for the rows in view.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
+use js_sys::JsString;
 use leptos::prelude::*;
 use lowbit_jobs::placement::MAIN_THREAD_MAX_WORK;
+use lowbit_jobs::paste::PasteOutcome;
 use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, JobId, Progress};
 use lowbit_jobs::quantize::{QuantizeData, QuantizeOutcome, TraceJob, TraceOutcome, TraceRowData};
 
 use super::controls::QuantizeControls;
+use super::held;
 use super::model::{self, QuantizeDisplay, QuantizeParams, QuantizeResult};
 use super::results::QuantizeResults;
 use super::trace::QuantizeTrace;
 use super::window;
 use crate::perf;
 use crate::ui::{JobProgress, StaleNote};
-use crate::worker::{self, JobEvent};
+use crate::worker::{self, JobEvent, JobStatus};
 
 /// A result of the compute worker: the parameters it is for, and its job (trace windows read
 /// the quantization the worker keeps for it).
@@ -39,6 +41,33 @@ pub struct RemoteResult {
     pub job: JobId,
 }
 
+/// A long paste kept out of the numbers box ([`held`]): the browser's string, never copied
+/// into the page's memory while it is held.
+#[derive(Clone, Debug)]
+pub struct Held {
+    /// Which paste (a new one for each paste: the text is never compared, megabytes would cost
+    /// what keeping them out of the box saves).
+    pub serial: u64,
+    /// The text.
+    pub text: JsString,
+    /// Its size: in bytes of UTF-8 once read (until then its length in UTF-16 units, the
+    /// same for ASCII).
+    pub bytes: usize,
+    /// How many numbers it read as; None while it is read, or when it was refused.
+    pub count: Option<usize>,
+}
+
+impl PartialEq for Held {
+    fn eq(&self, other: &Held) -> bool {
+        (self.serial, self.bytes, self.count) == (other.serial, other.bytes, other.count)
+    }
+}
+
+thread_local! {
+    /// The last paste's [`Held::serial`].
+    static PASTES: Cell<u64> = const { Cell::new(0) };
+}
+
 /// The Quantize view's state; `Copy`, kept by the lazily loaded module so it survives
 /// switching views.
 #[derive(Clone, Copy)]
@@ -47,6 +76,13 @@ pub struct QuantizeModel {
     pub params: RwSignal<QuantizeParams>,
     /// The text in the numbers box (may hold a refused input).
     pub text: RwSignal<String>,
+    /// A long paste kept out of the box (the box's place shows a summary of it).
+    pub held: RwSignal<Option<Held>, LocalStorage>,
+    /// While the compute worker reads a long text: its progress.
+    pub reading: RwSignal<Option<Progress>>,
+    /// Whether the box's text is not read yet: the worker is reading it, or failed to (the
+    /// result shown is then not the box's, and marked stale).
+    pub unread: RwSignal<bool>,
     /// Why the last input was refused; None when what is shown is the input's result.
     pub error: RwSignal<Option<String>>,
     /// How the accepted text of the numbers box was read (decimal commas, ignored arguments);
@@ -74,6 +110,9 @@ impl QuantizeModel {
         QuantizeModel {
             params: RwSignal::new(params),
             text: RwSignal::new(text),
+            held: RwSignal::new_local(None),
+            reading: RwSignal::new(None),
+            unread: RwSignal::new(false),
             error: RwSignal::new(None),
             paste_notes: RwSignal::new(Vec::new()),
             remote: RwSignal::new(None),
@@ -100,42 +139,153 @@ impl QuantizeModel {
                 return;
             }
         }
+        self.stop_reading();
+        self.held.set(None);
         self.text.set(box_text(&params));
         self.error.set(None);
         self.paste_notes.set(Vec::new());
         self.params.set(params);
     }
 
+    /// A paste too long for the box ([`held::is_long`]): kept out of it, summarised in its
+    /// place, and read by the compute worker.
+    pub fn hold(&self, text: JsString) {
+        let serial = PASTES.with(|p| {
+            p.set(p.get() + 1);
+            p.get()
+        });
+        self.text.set(String::new());
+        let bytes = text.length() as usize;
+        self.held.set(Some(Held { serial, text: text.clone(), bytes, count: None }));
+        self.read_in_worker(text, Some(serial));
+    }
+
+    /// Puts the held paste back into the box to edit it (the visitor's choice: a box holding
+    /// megabytes is slow); its edits are read by the compute worker while they are long.
+    pub fn edit_held(&self) {
+        if let Some(held) = self.held.get_untracked() {
+            self.held.set(None);
+            self.text.set(String::from(held.text));
+        }
+    }
+
+    /// Drops the held paste: an empty box.
+    pub fn clear_held(&self) {
+        self.held.set(None);
+        self.text.set(String::new());
+        self.apply("values", "");
+    }
+
+    /// Abandons the worker's reading of a long text (other numbers replace it).
+    fn stop_reading(&self) {
+        worker::cancel("quantize-paste");
+        self.reading.set(None);
+        self.unread.set(false);
+    }
+
+    /// Reads a long text in the compute worker, with the page's parser there; its numbers
+    /// then apply as a paste read here would (`held`: the held paste it is, whose count it
+    /// then sets, with the text's size).
+    pub fn read_in_worker(&self, text: JsString, held: Option<u64>) {
+        let model = *self;
+        self.failure.set(None);
+        self.unread.set(true);
+        let label = format!("reading {} of pasted numbers", held::size(text.length() as usize));
+        self.reading.set(Some(Progress { id: 0, done: 0, total: 1, label, partial: None }));
+        let started = perf::now();
+        let job = std::rc::Rc::new(Cell::new(0));
+        let this_job = job.clone();
+        let id = worker::read_paste("quantize-paste", &text, move |event| match event {
+            JobEvent::Progress(_) => {}
+            JobEvent::Done(bytes) => {
+                let decoding = perf::now();
+                let decoded = decode_outcome_as::<PasteOutcome>(&bytes, outcome_tag::PASTED);
+                perf::record("quantize-paste-decode-ms", perf::now() - decoding);
+                // The numbers apply in a task of their own: decoding a million and starting
+                // their quantization are two short tasks, not one long one.
+                let id = this_job.get();
+                set_timeout(
+                    move || {
+                        if worker::current("quantize-paste") != Some(id) {
+                            return;
+                        }
+                        let applying = perf::now();
+                        model.reading.set(None);
+                        match decoded {
+                            Ok(PasteOutcome { read, bytes }) => {
+                                model.unread.set(false);
+                                model.held.update(|h| {
+                                    if let Some(h) = h.as_mut().filter(|h| Some(h.serial) == held) {
+                                        h.bytes = bytes;
+                                        h.count = read.as_ref().ok().map(|p| p.values.len());
+                                    }
+                                });
+                                model.settle_values(read);
+                                perf::record_after_update("quantize-paste-apply-ms", applying);
+                                perf::record_after_update("quantize-reading-ms", started);
+                            }
+                            Err(message) => model.failure.set(Some(message)),
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+            JobEvent::Failed(message) => {
+                model.reading.set(None);
+                model.failure.set(Some(message));
+            }
+        });
+        job.set(id);
+    }
+
+    /// Applies a read of the numbers box: accepted, its numbers become the parameters' and
+    /// its notes show; refused, the parameters stay and the reason shows.
+    fn settle_values(&self, read: Result<model::Pasted, String>) {
+        match read {
+            Ok(p) => {
+                self.error.set(None);
+                self.paste_notes.set(p.notes);
+                let changed = self.params.with_untracked(|now| now.values != p.values || now.left_out.is_some());
+                if changed {
+                    self.params.update(|params| {
+                        params.values = p.values;
+                        params.left_out = None;
+                    });
+                }
+            }
+            Err(e) => {
+                self.paste_notes.set(Vec::new());
+                self.error.set(Some(e));
+            }
+        }
+    }
+
     /// Applies one control's value (`values`, `scheme` or `block`): accepted, it becomes the
     /// parameters; refused, the parameters stay and the reason is kept in [`Self::error`].
+    /// A long text (more than [`held::is_long`] allows here) is read by the compute worker.
     pub fn apply(&self, key: &str, value: &str) {
+        if key == "values" {
+            self.stop_reading();
+            if held::is_long(value.len()) {
+                self.read_in_worker(JsString::from(value), None);
+            } else {
+                self.settle_values(model::read_pasted(value));
+            }
+            return;
+        }
         let mut next = self.params.get_untracked();
-        let mut notes = None;
         let outcome = match key {
-            "values" => model::read_pasted(value).map(|p| {
-                next.values = p.values;
-                next.left_out = None;
-                notes = Some(p.notes);
-            }),
             "scheme" => next.apply("scheme", value).map(|()| next.block = None),
             _ => next.apply(key, value).and_then(|()| next.settle().into_iter().next().map_or(Ok(()), Err)),
         };
         match outcome {
             Ok(()) => {
                 self.error.set(None);
-                if let Some(notes) = notes {
-                    self.paste_notes.set(notes);
-                }
-                if next != self.params.get_untracked() {
+                if self.params.with_untracked(|now| next != *now) {
                     self.params.set(next);
                 }
             }
-            Err(e) => {
-                if key == "values" {
-                    self.paste_notes.set(Vec::new());
-                }
-                self.error.set(Some(e));
-            }
+            Err(e) => self.error.set(Some(e)),
         }
     }
 }
@@ -158,7 +308,8 @@ type HereRun = std::sync::Arc<(QuantizeResult, QuantizeData)>;
 /// `quantize-url-note`; results `quantize-codes`, `quantize-packed`, `quantize-dequantized`,
 /// `quantize-metrics`, `quantize-trace` in its scroll box `quantize-trace-window`,
 /// `quantize-note`; `data-stale="true"` on the results while the input is refused or the
-/// worker computes new ones; the worker's `quantize-progress` and `quantize-worker-error`).
+/// worker computes new ones; the worker's `quantize-progress` and `quantize-worker-error`; a
+/// long paste's summary `quantize-held` and the worker's reading of it `quantize-reading`).
 #[component]
 pub fn QuantizeView(
     /// The view's state.
@@ -187,44 +338,23 @@ pub fn QuantizeView(
             model.remote.with(|r| r.as_ref().map(|r| model::display_without_trace(&r.result)).unwrap_or_default())
         }
     });
+    let status = JobStatus { progress: model.progress, failure: model.failure };
     Effect::new(move |_| {
         let wanted = params.get();
         if here_thread.get() {
-            worker::cancel("quantize");
-            model.progress.set(None);
-            model.failure.set(None);
+            status.stand_down("quantize");
             return;
         }
         if !outdated.get_untracked() {
             return;
         }
         let job = model::job(&wanted);
-        let started = perf::now();
-        model.failure.set(None);
-        model.progress.set(Some(Progress { id: 0, done: 0, total: 2, label: "starting the compute worker".into(), partial: None }));
-        let id = Rc::new(Cell::new(0));
-        let job_id = id.clone();
-        let run = worker::run("quantize", &job, move |event| match event {
-            JobEvent::Progress(p) => model.progress.set(Some(p)),
-            JobEvent::Done(bytes) => match decode_outcome_as::<QuantizeOutcome>(&bytes, outcome_tag::QUANTIZE) {
-                Ok(outcome) => {
-                    let result = model::from_outcome(&wanted, outcome);
-                    model.progress.set(None);
-                    model.trace_failure.set(None);
-                    model.remote.set(Some(RemoteResult { params: wanted.clone(), result, job: job_id.get() }));
-                    perf::record_after_update("quantize-worker-ms", started);
-                }
-                Err(message) => {
-                    model.progress.set(None);
-                    model.failure.set(Some(message));
-                }
-            },
-            JobEvent::Failed(message) => {
-                model.progress.set(None);
-                model.failure.set(Some(message));
-            }
+        let decode = |b: &[u8]| decode_outcome_as::<QuantizeOutcome>(b, outcome_tag::QUANTIZE);
+        status.run("quantize", &job, 2, decode, "quantize-worker-ms", move |outcome, job| {
+            let result = model::from_outcome(&wanted, outcome);
+            model.trace_failure.set(None);
+            model.remote.set(Some(RemoteResult { params: wanted.clone(), result, job }));
         });
-        id.set(run);
     });
 
     // The trace window: its rows, read from the kept quantization (here, or in the worker).
@@ -276,9 +406,10 @@ pub fn QuantizeView(
     let rows_start = Signal::derive(move || rows.with(|r| r.first().map_or(start.get(), |r| r.index)));
     let offset = Signal::derive(move || window::window_offset_px(model.scroll.get(), rows_start.get(), total.get()));
 
-    let stale = move || if outdated.get() && has_result.get() { Some("true") } else { model.error.with(|e| e.as_ref().map(|_| "true")) };
+    let reading = Memo::new(move |_| model.reading.with(Option::is_some));
+    let stale = move || if (outdated.get() || model.unread.get()) && has_result.get() { Some("true") } else { model.error.with(|e| e.as_ref().map(|_| "true")) };
     let why_stale = Signal::derive(move || {
-        model.error.get().or_else(|| {
+        model.error.get().or_else(|| (reading.get() && has_result.get()).then(|| "the compute worker is reading the pasted numbers".to_string())).or_else(|| {
             (outdated.get() && has_result.get() && model.failure.with(Option::is_none)).then(|| {
                 (tr.quantizing)(&model::thousands(params.with(|p| p.values.len())))
             })
@@ -291,6 +422,7 @@ pub fn QuantizeView(
             <QuantizeControls model=model />
             {move || url_note.get().map(|note| view! { <p class="quantize-url-note" data-testid="quantize-url-note" role="note">{note}</p> })}
             <StaleNote why=why_stale />
+            <JobProgress progress=model.reading testid="quantize-reading" />
             <JobProgress progress=model.progress testid="quantize-progress" />
             {move || model.failure.get().map(|message| view! {
                 <p class="worker-error" role="alert" data-testid="quantize-worker-error">

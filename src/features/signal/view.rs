@@ -20,7 +20,7 @@ use super::schemes::SignalSchemes;
 use crate::perf;
 use crate::ui::stale::stale_attr;
 use crate::ui::{JobProgress, StaleNote};
-use crate::worker::{self, JobEvent};
+use crate::worker::JobStatus;
 use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Progress};
 use lowbit_jobs::signal::SignalOutcome;
 
@@ -96,39 +96,21 @@ pub fn SignalView(
     let job_key = Memo::new(move |_| params.with(|p| SignalParams { relative: false, ..p.clone() }));
     // Whether what is shown comes from the worker for other parameters (a job is on its way).
     let outdated = Memo::new(move |_| !on_main_thread.get() && model.remote.with(|r| r.as_ref().is_none_or(|(p, _)| job_key.with(|k| p != k))));
+    let status = JobStatus { progress: model.progress, failure: model.failure };
     Effect::new(move |_| {
         let wanted = job_key.get();
         if on_main_thread.get() {
-            worker::cancel("signal");
-            model.progress.set(None);
-            model.failure.set(None);
+            status.stand_down("signal");
             return;
         }
         if !outdated.get_untracked() {
             return;
         }
         let (job, notices) = model::signal_job(&wanted, WORKER_COLUMNS);
-        let started = perf::now();
-        model.failure.set(None);
-        model.progress.set(Some(Progress { id: 0, done: 0, total: 1 + job.schemes.len() as u32, label: "starting the compute worker".into(), partial: None }));
-        worker::run("signal", &job, move |event| match event {
-            JobEvent::Progress(p) => model.progress.set(Some(p)),
-            JobEvent::Done(bytes) => match decode_outcome_as::<SignalOutcome>(&bytes, outcome_tag::SIGNAL) {
-                Ok(outcome) => {
-                    let shown = model::from_outcome(&wanted, &outcome, notices.clone());
-                    model.progress.set(None);
-                    model.remote.set(Some((wanted.clone(), shown)));
-                    perf::record_after_update("signal-worker-ms", started);
-                }
-                Err(message) => {
-                    model.progress.set(None);
-                    model.failure.set(Some(message));
-                }
-            },
-            JobEvent::Failed(message) => {
-                model.progress.set(None);
-                model.failure.set(Some(message));
-            }
+        let decode = |b: &[u8]| decode_outcome_as::<SignalOutcome>(b, outcome_tag::SIGNAL);
+        status.run("signal", &job, 1 + job.schemes.len() as u32, decode, "signal-worker-ms", move |outcome, _| {
+            let shown = model::from_outcome(&wanted, &outcome, notices.clone());
+            model.remote.set(Some((wanted.clone(), shown)));
         });
     });
     let relative = Signal::derive(move || params.with(|p| p.relative));

@@ -1,4 +1,6 @@
-//! Reading numbers the way people paste them into the Quantize view: plain lists separated by
+//! Reading numbers the way people paste them into the Quantize view (on the page for a short
+//! text, in the compute worker for a long one: [`PasteJob`], the same parser and messages
+//! either way): plain lists separated by
 //! whitespace, commas, semicolons or new lines; Python and JSON lists (`[1.0, 2.0]`, nested
 //! brackets flattened); printed tensors and arrays (`tensor([…])`, `np.array([…])`,
 //! `array([…], dtype=float32)`: the call names and every `name=value` argument are ignored);
@@ -28,22 +30,58 @@
 //!   list (the URL's own form) or a note: the one remaining case, a whole text that is a single
 //!   tight pair (`0,5`), is read as two numbers with a note saying how to write 0.5.
 //!
-//! Pure and natively tested (unit tests here, property tests in tests/fuzz_parsers.rs).
+//! Pure and natively tested (unit tests here, property tests in the app's tests/fuzz_parsers.rs).
+
+use serde::{Deserialize, Serialize};
 
 use crate::text::shorten;
 
-/// The most numbers the view quantizes (2^20: the compute worker's limit,
-/// [`lowbit_jobs::quantize::MAX_VALUES`]).
-pub const MAX_VALUES: usize = lowbit_jobs::quantize::MAX_VALUES;
+/// The most numbers the view quantizes (2^20: the quantize job's limit,
+/// [`crate::quantize::MAX_VALUES`]).
+pub const MAX_VALUES: usize = crate::quantize::MAX_VALUES;
 
 /// What a paste reads as: the numbers and the visible notes on how they were read.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Pasted {
     /// The numbers, as f32 (each decimal rounded once, to nearest even).
+    #[serde(with = "crate::wire::f32s")]
     pub values: Vec<f32>,
     /// Sentences shown under the box: decimal commas read, arguments ignored, a lone `0,5`
     /// read as two numbers. Empty for plain lists.
     pub notes: Vec<String>,
+}
+
+/// Read a pasted text in the compute worker (a text longer than
+/// [`crate::placement::MAIN_THREAD_MAX_TEXT_BYTES`]: a million numbers are ~10 MB, which
+/// take seconds to read). Answered at once, like a trace window: it does not supersede a
+/// running quantize job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasteJob {
+    /// The text as pasted.
+    pub text: String,
+}
+
+/// A [`PasteJob`] borrowing its text: the page sends a long paste it keeps without copying
+/// it first (encoded byte for byte as the [`PasteJob`] with that text).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PasteJobRef<'a> {
+    /// The text as pasted.
+    pub text: &'a str,
+}
+
+/// What a [`PasteJob`] read: the numbers and notes, or the parser's message (a refused text
+/// is the user's input error, not a failure of the worker).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasteOutcome {
+    /// [`read_pasted`]'s answer.
+    pub read: Result<Pasted, String>,
+    /// The text's size in bytes of UTF-8.
+    pub bytes: usize,
+}
+
+/// Runs a [`PasteJob`].
+pub fn read_paste_job(job: &PasteJob) -> PasteOutcome {
+    PasteOutcome { read: read_pasted(&job.text), bytes: job.text.len() }
 }
 
 /// Reads a paste (see the module's rules). The error names the first token that is not a
