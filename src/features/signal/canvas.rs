@@ -84,12 +84,17 @@ pub fn SignalCanvas(
         });
     });
 
-    // Draw whenever the data, the error mode, the size or the page's theme changes.
+    // Draw whenever the data, the error mode, the size or the page's theme changes. A
+    // worker's result (decimated) is drawn in a task of its own, after the one that received
+    // it, so that receiving it and drawing each chart are separate short tasks; that task
+    // draws whatever is current then, so a result superseded meanwhile never draws.
     let theme = crate::ui::theme::use_document_theme();
-    Effect::new(move |_| {
-        let (w, r, rel) = (width.get(), ratio.get(), relative.get());
-        lowbit_charts::palette::set_theme(theme.get());
-        let Some(canvas) = canvas_ref.get() else { return };
+    let draw = move || {
+        let (Some(w), Some(r), Some(rel), Some(t)) = (width.try_get_untracked(), ratio.try_get_untracked(), relative.try_get_untracked(), theme.try_get_untracked()) else {
+            return;
+        };
+        lowbit_charts::palette::set_theme(t);
+        let Some(canvas) = canvas_ref.get_untracked() else { return };
         if w <= 0.0 {
             return;
         }
@@ -103,16 +108,38 @@ pub fn SignalCanvas(
         }
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
         let area = backend.into_drawing_area();
-        let drawn = result.with(|res| match plot {
+        let drawn = result.try_with_untracked(|res| match plot {
             PlotKind::Signal => model::draw_plots(res, rel, Some(&area), None, r).map(|m| m.0),
             PlotKind::Error => model::draw_plots(res, rel, None, Some(&area), r).map(|m| m.1),
         });
         match drawn {
-            Ok(m) => mapping.set(m),
-            Err(e) => leptos::logging::error!("{testid}: {e}"),
+            Some(Ok(m)) => mapping.set(m),
+            Some(Err(e)) => leptos::logging::error!("{testid}: {e}"),
+            None => return,
         }
         perf::record(&format!("draw-{testid}-ms"), perf::now() - started);
         draws.update(|d| *d += 1);
+    };
+    let scheduled = StoredValue::new_local(false);
+    Effect::new(move |_| {
+        width.track();
+        ratio.track();
+        relative.track();
+        theme.track();
+        canvas_ref.track();
+        let decimated = result.with(|res| !res.indices.is_empty());
+        if !decimated {
+            draw();
+        } else if !scheduled.get_value() {
+            scheduled.set_value(true);
+            set_timeout(
+                move || {
+                    let _ = scheduled.try_update_value(|s| *s = false);
+                    draw();
+                },
+                std::time::Duration::ZERO,
+            );
+        }
     });
 
     let cursor = move || {
