@@ -387,8 +387,7 @@ mod envelope_tests {
     #[test]
     fn run_and_cancel_encode_as_the_request_enum_does() {
         use crate::bench::BenchJob;
-        use crate::paste::{PasteJob, PasteJobRef, PasteOutcome};
-use crate::quantize::{QuantizeJob, RunOptions, TraceJob};
+        use crate::quantize::{QuantizeJob, RunOptions, TraceJob};
         use crate::signal::{ProbeJob, SchemeRun, SignalInput, SignalJob};
         let signal = SignalJob {
             signal: SignalInput { wave: "sine".into(), amplitude: 1.0, periods: 2.0, samples: 1 << 20, seed: 0 },

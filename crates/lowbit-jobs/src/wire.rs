@@ -61,7 +61,7 @@ pub mod f32s {
     /// Reads them back; a length that is not a multiple of 4 is an error.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
         let bytes = d.deserialize_byte_buf(Bytes)?;
-        if bytes.len() % 4 != 0 {
+        if !bytes.len().is_multiple_of(4) {
             return Err(serde::de::Error::custom(format!("{} bytes are not a whole number of f32 values", bytes.len())));
         }
         Ok(bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
@@ -104,7 +104,7 @@ pub mod i64s {
         let bytes = d.deserialize_byte_buf(Bytes)?;
         let Some((&w, body)) = bytes.split_first() else { return Ok(Vec::new()) };
         let w = w as usize;
-        if !matches!(w, 1 | 2 | 4 | 8) || body.len() % w != 0 {
+        if !matches!(w, 1 | 2 | 4 | 8) || !body.len().is_multiple_of(w) {
             return Err(serde::de::Error::custom(format!("malformed integers: width {w}, {} bytes", body.len())));
         }
         Ok(match w {
