@@ -1,5 +1,6 @@
 //! Export buttons: a table as CSV, Markdown or LaTeX (`export-csv`, `export-markdown`,
-//! `export-latex`), each with `data-export-for` naming the exported table's `data-testid`;
+//! `export-latex`), a text as a `.txt` file (`export-text`), each with `data-export-for`
+//! naming the exported thing's `data-testid`;
 //! the chart buttons live in [`super::chart_canvas`]. Files are downloaded from `data:` URLs
 //! (nothing leaves the page).
 
@@ -25,17 +26,44 @@ pub fn download_text(name: &str, mime: &str, text: &str) {
     download_url(name, &format!("data:{mime};charset=utf-8,{}", percent_encode(text)));
 }
 
+/// A button that downloads a text (`data-testid="export-text"`), such as a value's breakdown.
+#[component]
+pub fn TextExport(
+    /// The `data-testid` of what the text describes.
+    target: &'static str,
+    /// The text, built when the button is pressed.
+    #[prop(into)]
+    text: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="export" role="group" aria-label="export as text">
+            <button
+                type="button"
+                data-testid="export-text"
+                data-export-for=target
+                title="download as plain text"
+                on:click=move |_| download_text(&format!("lowbit-{target}.txt"), "text/plain", &text.get_untracked())
+            >
+                "Text"
+            </button>
+        </div>
+    }
+}
+
 /// CSV, Markdown and LaTeX buttons for one table.
 #[component]
 pub fn TableExport(
     /// The `data-testid` of the exported table.
-    target: &'static str,
+    #[prop(into)]
+    target: String,
     /// The table's data.
     #[prop(into)]
     table: Signal<Table>,
 ) -> impl IntoView {
     let t = crate::ui::lang::lang_now().chrome();
     let button = move |format: TableFormat, label: &'static str, testid: &'static str| {
+        let target = target.clone();
+        let file = format!("lowbit-{target}.{}", format.extension());
         view! {
             <button
                 type="button"
@@ -44,7 +72,7 @@ pub fn TableExport(
                 title=(t.download_as)(label)
                 on:click=move |_| {
                     let text = table.with_untracked(|t| format.write(t));
-                    download_text(&format!("lowbit-{target}.{}", format.extension()), format.mime(), &text);
+                    download_text(&file, format.mime(), &text);
                 }
             >
                 {label}

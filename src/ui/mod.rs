@@ -18,7 +18,7 @@ pub mod theme;
 pub mod view_nav;
 
 pub use chart_canvas::ChartCanvas;
-pub use export::TableExport;
+pub use export::{TableExport, TextExport};
 pub use format_picker::FormatPicker;
 pub use inline_error::InlineError;
 pub use job_progress::JobProgress;

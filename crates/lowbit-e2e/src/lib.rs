@@ -4,6 +4,8 @@
 //!
 //! The tests live in `tests/`; they need `trunk build --release` to have produced `dist/`.
 
+pub mod exports;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};

@@ -11,6 +11,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use lowbit_core::decimal::js_string;
 use lowbit_core::{Encoder, Format};
+use lowbit_e2e::exports::{capture_downloads, check_chart_exports, check_table_exports, orphan_export_buttons};
 use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
 use serde_json::Value;
 
@@ -136,92 +137,18 @@ async fn one_value(c: &Client, server: &StaticServer) -> Result<()> {
     Ok(())
 }
 
-/// Captures downloads: an `<a download>` click records (file name, href) instead of saving.
-const CAPTURE: &str = "window.__downloads = []; const click = HTMLElement.prototype.click; \
-    HTMLElement.prototype.click = function () { if (this.tagName === 'A' && this.hasAttribute('download')) { window.__downloads.push([this.getAttribute('download'), this.href]); return; } return click.call(this); }; return true";
-
-/// Clicks the export button `kind` for `target` and returns (file name, href) of the download.
-async fn export(c: &Client, kind: &str, target: &str) -> Result<(String, String)> {
-    let selector = format!("[data-testid={kind}][data-export-for={target}]");
-    c.find(Locator::Css(&selector)).await?.click().await?;
-    wait_true(c, "return window.__downloads.length > 0", "a download").await?;
-    let v = js(c, "return window.__downloads.pop()").await?;
-    Ok((v[0].as_str().unwrap_or_default().to_string(), v[1].as_str().unwrap_or_default().to_string()))
-}
-
-/// The text of a `data:` URL, decoded by the page (not fetched: the page's
-/// Content-Security-Policy allows no `data:` connections, and the app makes none).
-async fn fetch_text(c: &Client, href: &str) -> Result<String> {
-    let v = c.execute_async(
-        "const [href, done] = arguments; const comma = href.indexOf(','); const head = href.slice(0, comma), body = href.slice(comma + 1); \
-         try { done(head.endsWith(';base64') ? new TextDecoder().decode(Uint8Array.from(atob(body), ch => ch.charCodeAt(0))) : decodeURIComponent(body)); } catch (e) { done('ERROR ' + e); }",
-        vec![Value::String(href.into())],
-    )
-    .await?;
-    Ok(v.as_str().unwrap_or_default().to_string())
-}
-
-/// RFC 4180 CSV records.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field, mut quoted, mut chars) = (Vec::new(), Vec::new(), String::new(), false, text.chars().peekable());
-    while let Some(ch) = chars.next() {
-        match (quoted, ch) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, ch) => field.push(ch),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, ch) => field.push(ch),
-        }
-    }
-    rows
-}
-
 async fn exports(c: &Client, server: &StaticServer) -> Result<()> {
     c.goto(&server.url("/?view=compare&formats=float8_e4m3fn,int4&value=3.14")).await?;
     find(c, "value-row").await?;
     wait_true(c, "return +document.querySelector('[data-testid=number-line]').dataset.drawn >= 1", "drawn").await?;
-    js(c, CAPTURE).await?;
-    // Every export button names something that exists.
-    let orphans = js(c, "return [...document.querySelectorAll('[data-export-for]')].filter(b => !document.querySelector(`[data-testid=\"${b.dataset.exportFor}\"]`)).length").await?;
-    assert_eq!(orphans, 0);
+    capture_downloads(c).await?;
+    assert_eq!(orphan_export_buttons(c).await?, 0, "every export button names something that exists");
     for chart in ["number-line", "spacing-plot"] {
-        let (name, href) = export(c, "export-png", chart).await?;
-        assert_eq!(name, format!("lowbit-{chart}.png"));
-        let png: Vec<f64> = serde_json::from_value(c.execute_async(
-            "const [href, done] = arguments; const bytes = atob(href.slice(href.indexOf(',') + 1)); const head = [...bytes.slice(0, 24)].map(ch => ch.charCodeAt(0)); \
-             const img = new Image(); img.onload = () => done([...head, img.naturalWidth, img.naturalHeight]); img.onerror = () => done([]); img.src = href;",
-            vec![Value::String(href)],
-        ).await?)?;
-        assert_eq!(png[..8], [137.0, 80.0, 78.0, 71.0, 13.0, 10.0, 26.0, 10.0], "{chart}: PNG signature");
-        let size: Vec<f64> = serde_json::from_value(js(c, &format!("const e = document.querySelector('[data-testid={chart}]'); return [e.width, e.height]")).await?)?;
-        assert_eq!(png[24..], size[..], "{chart}: the PNG decodes to the canvas's size");
-        let (name, href) = export(c, "export-svg", chart).await?;
-        assert_eq!(name, format!("lowbit-{chart}.svg"));
-        let svg = fetch_text(c, &href).await?;
-        let parsed = c.execute_async(
-            "const [text, done] = arguments; const d = new DOMParser().parseFromString(text, 'image/svg+xml'); done([d.documentElement.tagName, d.getElementsByTagName('parsererror').length, d.getElementsByTagName('text').length])",
-            vec![Value::String(svg.clone())],
-        ).await?;
-        assert_eq!(parsed[0], "svg", "{chart}: {parsed}");
-        assert_eq!(parsed[1], 0, "{chart}: the SVG parses");
-        assert!(parsed[2].as_u64().unwrap_or(0) > 3 && svg.contains("float8_e4m3fn"), "{chart}: labelled");
+        check_chart_exports(c, chart, "float8_e4m3fn").await?;
     }
     for table in ["compare-table", "value-table"] {
         let rows = js(c, &format!("return document.querySelectorAll('[data-testid={table}] tbody tr').length")).await?.as_u64().unwrap_or(0) as usize;
-        let (name, href) = export(c, "export-csv", table).await?;
-        assert_eq!(name, format!("lowbit-{table}.csv"));
-        let csv = parse_csv(&fetch_text(c, &href).await?);
-        assert_eq!(csv.len(), rows + 1, "{table}: header and a record per row");
-        assert!(csv.iter().all(|r| r.len() == csv[0].len()), "{table}: ragged CSV");
+        let csv = check_table_exports(c, table, rows).await?;
         assert_eq!(csv[0][0], "format");
         let e4m3 = csv.iter().find(|r| r[0] == "float8_e4m3fn").ok_or("e4m3 record")?;
         if table == "compare-table" {
@@ -229,22 +156,6 @@ async fn exports(c: &Client, server: &StaticServer) -> Result<()> {
         } else {
             assert_eq!((e4m3[1].as_str(), e4m3[4].as_str()), ("69", "3.25"));
         }
-        let (name, href) = export(c, "export-markdown", table).await?;
-        assert_eq!(name, format!("lowbit-{table}.md"));
-        let md = fetch_text(c, &href).await?;
-        let lines: Vec<&str> = md.lines().collect();
-        assert_eq!(lines.len(), rows + 2, "{table}: header, rule, rows");
-        assert!(lines[1].chars().all(|ch| ch == '|' || ch == '-'), "{table}: {}", lines[1]);
-        let cells = |l: &str| l.replace("\\|", "").matches('|').count();
-        assert!(lines.iter().all(|l| l.starts_with("| ") || l.starts_with("|-")) && lines.iter().all(|l| cells(l) == cells(lines[0])), "{table}: {md}");
-        let (name, href) = export(c, "export-latex", table).await?;
-        assert_eq!(name, format!("lowbit-{table}.tex"));
-        let tex = fetch_text(c, &href).await?;
-        assert!(tex.starts_with("\\begin{tabular}{") && tex.trim_end().ends_with("\\end{tabular}"), "{table}: {tex}");
-        let body: Vec<&str> = tex.lines().filter(|l| l.ends_with("\\\\")).collect();
-        assert_eq!(body.len(), rows + 1, "{table}: a line per row and the header");
-        let amps = |l: &str| l.replace("\\&", "").matches('&').count();
-        assert!(body.iter().all(|l| amps(l) == csv[0].len() - 1), "{table}: {tex}");
     }
     println!("exports: PNG and SVG of both charts, CSV, Markdown and LaTeX of both tables parsed");
     Ok(())

@@ -6,6 +6,8 @@ use lowbit_core::decimal::js_string;
 use lowbit_jobs::bench::{BenchOutcome, BenchRow};
 use lowbit_jobs::native_bench::{native_rate, MEASURED_ON};
 
+use crate::export::Table;
+
 /// One row of the table, as strings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BenchTableRow {
@@ -65,6 +67,18 @@ pub fn table(outcome: &BenchOutcome) -> Vec<BenchTableRow> {
     outcome.rows.iter().map(row).collect()
 }
 
+/// The table as a file: rates as plain numbers of elements per second (empty where there is
+/// no native figure), so a spreadsheet can compute with them.
+pub fn export(rows: &[BenchTableRow]) -> Table {
+    Table {
+        headers: ["operation", "format or scheme", "block", "browser elements/s", "native elements/s", "browser / native"].map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| vec![r.op.clone(), r.subject.clone(), r.block.clone(), r.rate_attr.clone(), r.native_attr.clone(), r.ratio.trim_end_matches('×').to_string()])
+            .collect(),
+    }
+}
+
 /// Where the native figures come from (shown under the table).
 pub fn native_label() -> String {
     format!("Native figures: {MEASURED_ON} — measured on the project's machine, not yours.")
@@ -88,5 +102,9 @@ mod tests {
         let unknown = row(&BenchRow { op: "encode".into(), subject: "no_such".into(), block: None, elements_per_second: 10.0 });
         assert_eq!((unknown.native.as_str(), unknown.ratio.as_str(), unknown.native_attr.as_str()), ("—", "—", ""));
         assert!(native_label().contains("lowbit bench"));
+        let t = export(&[r.clone(), unknown]);
+        assert_eq!(t.rows[0][..4], ["quantize", "nf4", "64", "59000000"]);
+        assert_eq!(t.rows[0][5], format!("{:.2}", 59e6 / native));
+        assert_eq!(t.rows[1][4..], ["", "—"]);
     }
 }

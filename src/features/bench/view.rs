@@ -9,7 +9,7 @@ use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Progress};
 
 use super::model::{self, BenchTableRow};
 use super::params::BenchParams;
-use crate::ui::JobProgress;
+use crate::ui::{JobProgress, TableExport};
 use crate::worker::{self, JobEvent};
 
 /// The Speed view's state; `Copy`, kept by its module for the life of the page, so a finished
@@ -132,6 +132,7 @@ pub fn BenchView(
                         </For>
                     </tbody>
                 </table>
+                <TableExport target="bench-table" table=Signal::derive(move || rows.with(|r| model::export(r))) />
                 <p class="bench-native-label" data-testid="bench-native-label">{model::native_label()}</p>
             </div>
         </section>

@@ -8,6 +8,7 @@ use lowbit_core::decimal::js_string;
 use lowbit_core::gguf::{self, half, BitRole, GgufType, GroupScale};
 
 pub use super::params::{parse_block, parse_type, BlockParams, DEFAULT_TYPE};
+use crate::export::Table;
 use crate::text::f32_js;
 
 /// How the example block is made (shown under the picker).
@@ -236,6 +237,49 @@ fn field_value(t: GgufType, bytes: &[u8], name: &'static str, offset: usize, len
     }
 }
 
+/// The values table as a file: one row per element, the min column only for types with mins,
+/// the value as JavaScript prints the f32.
+pub fn values_export(rows: &[ValueRow], has_min: bool) -> Table {
+    let mut headers = vec!["element", "group", "code", "level", "scale"];
+    if has_min {
+        headers.push("min");
+    }
+    headers.push("value");
+    Table {
+        headers: headers.into_iter().map(String::from).collect(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![r.index.to_string(), r.group.to_string(), r.code.to_string(), r.level.clone(), r.scale.clone()];
+                if has_min {
+                    row.push(r.min.clone());
+                }
+                row.push(r.value_attr.clone());
+                row
+            })
+            .collect(),
+    }
+}
+
+/// The sub-blocks table of a k-quant as a file.
+pub fn subs_export(rows: &[SubRow]) -> Table {
+    Table {
+        headers: ["sub-block", "stored scale", "scale", "stored min", "min"].map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|s| {
+                vec![
+                    s.sub.to_string(),
+                    s.stored_scale.to_string(),
+                    s.scale.clone(),
+                    s.stored_min.map(|m| m.to_string()).unwrap_or_default(),
+                    s.min.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// Everything the view shows for `p`.
 pub fn display(p: &BlockParams) -> BlockDisplay {
     let t = p.t;
@@ -366,6 +410,17 @@ mod tests {
         assert!(d.subs.windows(2).any(|w| w[0].stored_scale != w[1].stored_scale));
         assert!(d.facts.contains("4.5 bits per element"));
         assert!(EXAMPLE_TEXT.contains("sin(2π k / 32)"));
+        // The exports: every element, the min column only where the type has mins.
+        let values = values_export(&d.values, true);
+        assert_eq!(values.headers, ["element", "group", "code", "level", "scale", "min", "value"]);
+        assert_eq!(values.rows.len(), 256);
+        assert_eq!(values.rows[5][6], d.values[5].value_attr);
+        let q8 = display(&BlockParams::example(GgufType::Q8_0));
+        let plain = values_export(&q8.values, false);
+        assert_eq!((plain.headers.len(), plain.rows.len()), (6, 32));
+        let subs = subs_export(&d.subs);
+        assert_eq!(subs.rows.len(), 8);
+        assert_eq!(subs.rows[0][1], d.subs[0].stored_scale.to_string());
     }
 
     #[test]

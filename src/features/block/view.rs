@@ -11,7 +11,7 @@ use super::bytes::BlockBytes;
 use super::model::{self, BlockDisplay, BlockParams, FieldRow, Selection, SubRow};
 use super::values::BlockValues;
 use crate::ui::stale::stale_attr;
-use crate::ui::{InlineError, StaleNote};
+use crate::ui::{InlineError, StaleNote, TableExport};
 
 /// The block explorer's state; `Copy`, held by the app so it survives switching views.
 #[derive(Clone, Copy)]
@@ -232,6 +232,7 @@ pub fn BlockView(
                                 </tbody>
                             </table>
                         </div>
+                        <TableExport target="block-subs" table=Signal::derive(move || shown.with(|d| model::subs_export(&d.subs))) />
                     </div>
                 </Show>
                 <div class="card">
@@ -243,6 +244,7 @@ pub fn BlockView(
                         on_select=Callback::new(move |i: usize| model.select(Selection::Element(i)))
                         has_min=Signal::derive(move || shown.with(|d| d.t.info().has_min))
                     />
+                    <TableExport target="block-values" table=Signal::derive(move || shown.with(|d| model::values_export(&d.values, d.t.info().has_min))) />
                 </div>
             </div>
         </section>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use lowbit_core::Format;
 
 use super::model;
+use crate::ui::TableExport;
 
 /// The all-formats limits table (`data-testid="limits-table"`).
 #[component]
@@ -15,7 +16,9 @@ pub fn LimitsTable(
     #[prop(into)]
     on_select: Callback<Format>,
 ) -> impl IntoView {
-    let rows = model::limits_table()
+    let table = model::limits_table();
+    let export = model::limits_table_export(&table);
+    let rows = table
         .into_iter()
         .map(|row| {
             let id = row.id;
@@ -65,5 +68,6 @@ pub fn LimitsTable(
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <TableExport target="limits-table" table=Signal::stored(export) />
     }
 }

@@ -6,6 +6,7 @@ use lowbit_core::decimal::{exact_decimal, js_string};
 use lowbit_core::format::{BitRole, Kind};
 use lowbit_core::{Class, Encoder, FloatFormat, FloatSpec, Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 
+use crate::export::Table;
 use crate::text::{compact, shorten, shorten_quoted};
 
 /// Exact expansions longer than this are shown shortened, with a button to expand them.
@@ -349,6 +350,46 @@ pub fn readout(format: &Format, code: u64) -> Readout {
     }
 }
 
+impl Formula {
+    /// The formula as one line of plain text ("(−1)^0 × 2^(15 − 7) × 1.110₂ = 448"; for
+    /// ±Inf and NaN, the explanation).
+    pub fn text(&self) -> String {
+        match self {
+            Formula::Float { sign, exponent, bias, significand_bits, value, .. } => {
+                let sign = sign.as_ref().map_or(String::new(), |s| format!("(−1)^{s} × "));
+                let significand = significand_bits.as_ref().map_or(String::new(), |b| format!(" × {b}₂"));
+                format!("{sign}2^({exponent} − {bias}){significand} = {value}")
+            }
+            Formula::Int { sign_weight: Some(weight), sign: Some(sign), rest, value } => format!("−{weight}·{sign} + {rest} = {value}"),
+            Formula::Int { rest, value, .. } => format!("{rest} = {value}"),
+            Formula::Table { name, index, value } => format!("{name}[{index}] = {value}"),
+            Formula::Special { text } => text.clone(),
+        }
+    }
+}
+
+/// A code's breakdown as plain text, for the export button: the format, the code, its bits by
+/// field, the class, the value (shortest and exact), the formula and the spacing there.
+pub fn breakdown(format: &Format, code: u64) -> String {
+    let r = readout(format, code);
+    let bits = r.binary.iter().map(|(b, _)| b.as_str()).collect::<Vec<_>>().join(" ");
+    let roles = r.binary.iter().map(|(_, role)| role.name()).collect::<Vec<_>>().join(" | ");
+    let mut lines = vec![
+        format!("format:  {}", format.id()),
+        format!("code:    {} ({})", r.code_decimal, r.hex),
+        format!("bits:    {bits}  ({roles})"),
+        format!("class:   {}", r.class_label),
+        format!("value:   {}", r.value),
+        format!("exact:   {}", r.exact),
+        format!("formula: {}", r.formula.text()),
+    ];
+    if let Some(detail) = r.formula.detail() {
+        lines.push(format!("         {detail}"));
+    }
+    lines.push(format!("ULP:     {}", r.ulp));
+    lines.join("\n") + "\n"
+}
+
 /// One row of a limits card: a label, a short value and the full value (tooltip).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LimitRow {
@@ -505,6 +546,22 @@ pub fn limits_table() -> Vec<LimitsTableRow> {
             }
         })
         .collect()
+}
+
+/// The limits table as a file: the full values (not the short forms the cells show).
+pub fn limits_table_export(rows: &[LimitsTableRow]) -> Table {
+    Table {
+        headers: ["format", "bits", "layout", "max", "min normal", "min positive", "epsilon", "±Inf", "NaN codes"].map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![r.id.to_string(), r.bits.clone(), r.layout.clone()];
+                row.extend(r.cells.iter().map(|(_, full)| full.clone()));
+                row.extend([r.inf.clone(), r.nans.clone()]);
+                row
+            })
+            .collect(),
+    }
 }
 
 /// What a typed entry turned into.
@@ -705,6 +762,37 @@ pub fn parse_specials(name: &str) -> Option<Specials> {
 mod tests {
     use crate::text::*;
     use super::*;
+
+    #[test]
+    fn the_limits_table_exports_full_values() {
+        let rows = limits_table();
+        let t = limits_table_export(&rows);
+        assert_eq!(t.rows.len(), CATALOGUE.len());
+        assert!(t.rows.iter().all(|r| r.len() == t.headers.len()));
+        let f32_row = t.rows.iter().find(|r| r[0] == "float32").unwrap();
+        assert_eq!(f32_row[3], js_string(f32::MAX as f64), "the full max, not the short form");
+        let e4m3 = t.rows.iter().find(|r| r[0] == "float8_e4m3fn").unwrap();
+        assert_eq!(e4m3[3..7], ["448", "0.015625", "0.001953125", "0.125"]);
+    }
+
+    #[test]
+    fn a_breakdown_as_text_names_every_part_of_the_value() {
+        let text = breakdown(&fmt("float8_e4m3fn"), 0x7e);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "format:  float8_e4m3fn");
+        assert_eq!(lines[1], "code:    126 (0x7e)");
+        assert_eq!(lines[2], "bits:    0 1111 110  (sign | exponent | mantissa)");
+        assert_eq!(lines[4], "value:   448");
+        assert_eq!(lines[6], "formula: (−1)^0 × 2^(15 − 7) × 1.110₂ = 448");
+        assert_eq!(lines[7].trim(), "2^8 × 1.75");
+        assert_eq!(lines[8], "ULP:     32");
+        // float32's π: the exact expansion in full, not the shortened one the card shows.
+        let pi = breakdown(&fmt("float32"), 0x40490fdb);
+        assert!(pi.contains("exact:   3.1415927410125732421875\n"), "{pi}");
+        assert!(breakdown(&fmt("int4"), 0x9).contains("formula: −8·1 + 1 = -7"));
+        assert!(breakdown(&fmt("nf4"), 7).contains("formula: nf4[7] = 0"));
+        assert!(breakdown(&fmt("float8_e4m3fn"), 0x7f).contains("formula: exponent and mantissa all ones: NaN"));
+    }
 
     fn fmt(id: &str) -> Format {
         Format::parse(id).unwrap()

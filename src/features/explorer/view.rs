@@ -16,7 +16,7 @@ use super::state::ExplorerModel;
 use super::value_input::ValueInput;
 use super::value_readout::ValueReadout;
 use crate::perf;
-use crate::ui::FormatPicker;
+use crate::ui::{FormatPicker, TextExport};
 
 /// The explorer view.
 #[component]
@@ -67,6 +67,7 @@ pub fn Explorer(
                     <h2>{t.value}</h2>
                     <ExactDecimal readout=readout />
                     <Neighbours readout=readout on_select=move |c| model.set_code(c) />
+                    <TextExport target="value" text=Signal::derive(move || format.with(|f| model::breakdown(f, code.get()))) />
                 </div>
                 <div class="card">
                     <h2>{t.code}</h2>

@@ -5,6 +5,8 @@
 use lowbit_jobs::mnist::{MnistTable, MnistTrainJob, TrainStart};
 use lowbit_mnist::{MnistScheme, QAT_SCHEMES};
 
+use crate::export::Table;
+
 /// What the seed article (000) prints for its model, next to the scheme that reproduces it:
 /// (scheme id, accuracy in percent, size in KB as its `get_size_kb` prints it).
 pub const ARTICLE: [(&str, &str, &str); 4] = [
@@ -68,6 +70,34 @@ pub fn table_rows(table: &MnistTable, chosen: MnistScheme) -> Vec<TableRow> {
             chosen: r.scheme == chosen.id(),
         })
         .collect()
+}
+
+/// The table as a file: full-precision numbers (accuracy in percent, sizes in KB), the
+/// article's figures where the seed has them.
+pub fn table_export(rows: &[TableRow]) -> Table {
+    Table {
+        headers: ["scheme", "accuracy %", "size KB (seed's count)", "size KB with scales", "bits / parameter", "multiplies / digit", "adds / digit", "integer adds / digit", "article accuracy %", "article size KB"]
+            .map(String::from)
+            .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let (article_accuracy, article_size) = r.article.map_or((String::new(), String::new()), |(a, s)| (a.to_string(), s.to_string()));
+                vec![
+                    r.scheme.clone(),
+                    r.accuracy.to_string(),
+                    r.size_kb.to_string(),
+                    r.true_size_kb.to_string(),
+                    r.bits.to_string(),
+                    r.multiplies.to_string(),
+                    r.adds.to_string(),
+                    r.integer_adds.to_string(),
+                    article_accuracy,
+                    article_size,
+                ]
+            })
+            .collect(),
+    }
 }
 
 /// A number with `digits` decimals.
@@ -315,6 +345,12 @@ mod tests {
         assert_eq!(marked, ["float32", "int8_rowwise", "fp4_bnb", "nf4"]);
         assert_eq!(rows.iter().filter(|r| r.chosen).count(), 1);
         assert_eq!(article_figures("float32"), Some(("96.01", "427.2890625")));
+        let export = table_export(&rows);
+        assert_eq!(export.rows.len(), ALL_SCHEMES.len());
+        assert!(export.rows.iter().all(|r| r.len() == export.headers.len()));
+        let fp32 = export.rows.iter().find(|r| r[0] == "float32").unwrap();
+        assert_eq!(fp32[1..3], ["90", "1"]);
+        assert_eq!(fp32[8..], ["96.01", "427.2890625"]);
     }
 
     #[test]

@@ -6,9 +6,10 @@
 use leptos::prelude::*;
 use lowbit_mnist::MnistScheme;
 
-use super::model::{fixed, grouped, table_rows, TableRow};
+use super::model::{fixed, grouped, table_export, table_rows, TableRow};
 use super::view::MnistModel;
 use crate::ui::stale::stale_attr;
+use crate::ui::TableExport;
 
 /// The table, its progress and notes.
 #[component]
@@ -55,6 +56,7 @@ pub fn MnistTableView(
                     </tbody>
                 </table>
             </div>
+            <TableExport target="mnist-table" table=Signal::derive(move || rows.with(|r| table_export(r))) />
         </Show>
         <p class="note" data-testid="mnist-note">
             "These are the first 10,000 digits of MNIST's " <strong>"training"</strong>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::list::open_on_key;
 use super::model::{Cell, Shape, ValueTable};
+use crate::ui::TableExport;
 
 /// The grid (`data-testid="table-ID"`; each `<td>` cell has `data-code` and `data-value`,
 /// row and column headers have neither). A list-shaped table is shown as its rows.
@@ -20,6 +21,7 @@ pub fn TableGrid(
         Shape::Grid { col_labels, row_labels, .. } => (col_labels.clone(), row_labels.clone()),
         Shape::List => (Vec::new(), Vec::new()),
     };
+    let export = table.export();
     let rows: Vec<(String, Vec<Cell>)> = row_labels.into_iter().enumerate().map(|(r, label)| (label, table.row(r).to_vec())).collect();
     let id = table.id;
     let cell = move |c: Cell| {
@@ -41,7 +43,7 @@ pub fn TableGrid(
     let testid = format!("table-{id}");
     view! {
         <div class="table-scroll">
-            <table class="value-grid" data-testid=testid data-format=id.clone()>
+            <table class="value-grid" data-testid=testid.clone() data-format=id.clone()>
                 <thead>
                     <tr>
                         <th scope="col" class="corner">"code"</th>
@@ -64,5 +66,6 @@ pub fn TableGrid(
                 </tbody>
             </table>
         </div>
+        <TableExport target=testid table=Signal::stored(export) />
     }
 }

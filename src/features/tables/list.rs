@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::model::{Cell, ValueTable};
+use crate::ui::TableExport;
 
 /// Calls `on_open` with `code` on Enter or Space.
 pub(crate) fn open_on_key(on_open: Callback<u64>, code: u64) -> impl Fn(web_sys::KeyboardEvent) + 'static {
@@ -30,6 +31,7 @@ pub fn TableList(
     on_open: Callback<u64>,
 ) -> impl IntoView {
     let t = crate::ui::lang::lang_now().tables();
+    let export = table.export();
     let ValueTable { id, cells, .. } = table;
     let row = move |c: Cell| {
         let code = c.code;
@@ -55,7 +57,7 @@ pub fn TableList(
     view! {
         <div class="value-list-wrap">
             <h3 class="table-heading">{heading} " " <code class="table-id">{id.clone()}</code></h3>
-            <table class="value-list" data-testid=testid data-format=id.clone()>
+            <table class="value-list" data-testid=testid.clone() data-format=id.clone()>
                 <thead>
                     <tr>
                         <th scope="col">{t.columns[0]}</th>
@@ -68,6 +70,7 @@ pub fn TableList(
                     <For each=move || cells.clone() key=|c| c.code children=row />
                 </tbody>
             </table>
+            <TableExport target=testid.clone() table=Signal::stored(export) />
         </div>
     }
 }

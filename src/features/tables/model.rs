@@ -13,6 +13,7 @@ use lowbit_core::format::Kind;
 use lowbit_core::quant::normal::{inverse_normal_cdf, nf4_levels, NF4_OFFSET};
 use lowbit_core::{Class, Format, CATALOGUE};
 
+use crate::export::Table;
 use crate::text::{compact, with_decimals};
 
 /// The format the "any format" table shows when the URL names none.
@@ -43,6 +44,8 @@ pub struct Cell {
     pub hex: String,
     /// Its class: "zero", "subnormal", "normal", "infinite", "nan" (CSS key).
     pub class_key: &'static str,
+    /// The stored value as an exact decimal ("0.0051953125"; "NaN", "Infinity" for specials).
+    pub exact: String,
     /// A tooltip: code, bits, class and exact value.
     pub title: String,
 }
@@ -84,6 +87,19 @@ impl ValueTable {
     /// The `data-testid` of the table ("table-nf4").
     pub fn testid(&self) -> String {
         format!("table-{}", self.id)
+    }
+
+    /// The table as a file ([`crate::export`]): one row per code with its hex and bits, its
+    /// class, the value as JavaScript prints it and as an exact decimal.
+    pub fn export(&self) -> Table {
+        Table {
+            headers: ["code", "hex", "bits", "class", "value", "exact value"].map(String::from).to_vec(),
+            rows: self
+                .cells
+                .iter()
+                .map(|c| vec![c.code_attr.clone(), c.hex.clone(), c.bits.clone(), c.class_key.to_string(), c.value_attr.clone(), c.exact.clone()])
+                .collect(),
+        }
     }
 
     /// The cells of grid row `r` (empty for lists and rows past the end).
@@ -178,6 +194,7 @@ pub fn cell(format: &Format, code: u64) -> Cell {
         short: short_value(value),
         rounded: rounded4(value),
         title: format!("code {code} = {hex} = 0b{bits} · {what} · {exact}\nclick to open it in the bit explorer"),
+        exact,
         bits,
         hex,
         class_key,
@@ -538,6 +555,26 @@ mod tests {
                 assert_eq!(c.code_attr, i.to_string());
             }
         }
+    }
+
+    #[test]
+    fn a_table_exports_every_code_with_its_exact_value() {
+        let t = table("nf4").export();
+        assert_eq!(t.headers, ["code", "hex", "bits", "class", "value", "exact value"]);
+        assert_eq!(t.rows.len(), 16);
+        // NF4's code 0 is −1 and code 7 is exact zero; code 8's value is a float32 constant whose
+        // exact decimal runs past the shortest round-trip one.
+        assert_eq!(t.rows[0][..5], ["0", "0x0", "0000", "normal", "-1"]);
+        assert_eq!(t.rows[7][4], "0");
+        assert!(t.rows[8][4].starts_with("0.07958"), "{:?}", t.rows[8]);
+        assert_eq!(t.rows[8][4], js_string(NF4_VALUES[8] as f64));
+        assert_eq!(t.rows[8][5], exact_decimal(NF4_VALUES[8] as f64));
+        assert!(t.rows[8][5].len() > t.rows[8][4].len(), "{:?}", t.rows[8]);
+        let e4m3 = table("float8_e4m3fn").export();
+        assert_eq!(e4m3.rows.len(), 256);
+        assert_eq!(e4m3.rows[0x7e][..5], ["126", "0x7e", "01111110", "normal", "448"]);
+        assert_eq!(e4m3.rows[0x7f][3..], ["nan", "NaN", "NaN"]);
+        assert_eq!(e4m3.rows[1][5], "0.001953125");
     }
 
     #[test]

@@ -1,0 +1,146 @@
+//! Export buttons end to end (issue 11: "every table as CSV, Markdown and LaTeX, a value's
+//! breakdown as text"), on the views other than Compare (tests/compare.rs) and Tensors
+//! (tests/tensors.rs): the explorer's value breakdown and limits table, the seed's 4-bit tables
+//! and an 8-bit grid, the GGUF block's values and sub-blocks, the Speed view's table after a
+//! run, and the MNIST accuracy table. Every file is parsed and its content checked against the
+//! page or lowbit-core.
+//!
+//! Needs `trunk build --release` first (scripts/test.sh does it).
+
+use std::time::Duration;
+
+use fantoccini::Client;
+use lowbit_core::decimal::{exact_decimal, js_string};
+use lowbit_core::Format;
+use lowbit_e2e::exports::{capture_downloads, check_table_exports, data_url_text, export, orphan_export_buttons};
+use lowbit_e2e::{connect, js, repo_root, wait_true, Driver, StaticServer, TempDir, TestResult};
+
+type Result<T> = TestResult<T>;
+
+/// Opens `path`, waits for `ready` (a CSS selector), installs the download capture and checks
+/// that every export button on the page names something that exists.
+async fn open(c: &Client, server: &StaticServer, path: &str, ready: &str) -> Result<()> {
+    c.goto(&server.url(path)).await?;
+    wait_true(c, &format!("return !!document.querySelector('{ready}')"), ready, Duration::from_secs(90)).await?;
+    capture_downloads(c).await?;
+    assert_eq!(orphan_export_buttons(c).await?, 0, "{path}: an export button names nothing on the page");
+    Ok(())
+}
+
+/// The number of body rows of the table `testid` in the page.
+async fn body_rows(c: &Client, testid: &str) -> Result<usize> {
+    Ok(js(c, &format!("return document.querySelectorAll('[data-testid={testid}] tbody tr').length")).await?.as_u64().unwrap_or(0) as usize)
+}
+
+async fn explorer(c: &Client, server: &StaticServer) -> Result<()> {
+    open(c, server, "/?format=float32&code=0x40490fdb", "[data-testid=value][data-value='3.1415927410125732']").await?;
+    let (name, href) = export(c, "export-text", "value").await?;
+    assert_eq!(name, "lowbit-value.txt");
+    let text = data_url_text(c, &href).await?;
+    let pi = Format::parse("float32").map_err(|e| e.0)?.decode(0x40490fdb).value;
+    assert!(text.contains("format:  float32\n"), "{text}");
+    assert!(text.contains(&format!("exact:   {}\n", exact_decimal(pi))), "the full exact value: {text}");
+    assert!(text.contains("bits:    0 10000000 10010010000111111011011  (sign | exponent | mantissa)"), "{text}");
+    let rows = body_rows(c, "limits-table").await?;
+    let csv = check_table_exports(c, "limits-table", rows).await?;
+    let e5m2 = csv.iter().find(|r| r[0] == "float8_e5m2").ok_or("an e5m2 record")?;
+    assert_eq!(e5m2[3], "57344");
+    println!("explorer: the value's breakdown as text, the limits table ({rows} formats) as CSV, Markdown and LaTeX");
+    Ok(())
+}
+
+async fn tables(c: &Client, server: &StaticServer) -> Result<()> {
+    open(c, server, "/?view=tables&table=float8_e4m3fn", "[data-testid=table-float8_e4m3fn] td[data-code]").await?;
+    for id in ["nf4", "fp4_bnb", "float4_e2m1fn", "float8_e4m3fn"] {
+        let testid = format!("table-{id}");
+        let format = Format::parse(id).map_err(|e| e.0)?;
+        let codes = 1usize << format.bits();
+        let csv = check_table_exports(c, &testid, codes).await?;
+        assert_eq!(csv[0], ["code", "hex", "bits", "class", "value", "exact value"]);
+        for (code, record) in csv[1..].iter().enumerate() {
+            let value = format.decode(code as u64).value;
+            assert_eq!(record[0], code.to_string());
+            assert_eq!(record[4], js_string(value), "{id} code {code}");
+            if value.is_finite() {
+                assert_eq!(record[5], exact_decimal(value), "{id} code {code}");
+            }
+            // The page's cell of that code shows the same value.
+            let shown = js(c, &format!("return document.querySelector('[data-testid={testid}] [data-code=\"{code}\"]').dataset.value")).await?;
+            assert_eq!(shown.as_str(), Some(record[4].as_str()), "{id} code {code}");
+        }
+    }
+    println!("tables: NF4, bnb FP4, E2M1 and the e4m3fn grid exported, every code checked against lowbit-core");
+    Ok(())
+}
+
+async fn block(c: &Client, server: &StaticServer) -> Result<()> {
+    open(c, server, "/?view=block&type=q4_k", "[data-testid=block-values] tbody tr").await?;
+    let rows = body_rows(c, "block-values").await?;
+    assert_eq!(rows, 256);
+    let csv = check_table_exports(c, "block-values", rows).await?;
+    assert_eq!(csv[0], ["element", "group", "code", "level", "scale", "min", "value"]);
+    for i in [0usize, 77, 255] {
+        let shown = js(c, &format!("return document.querySelector('[data-testid=block-values] tr[data-index=\"{i}\"]').dataset.value")).await?;
+        assert_eq!(shown.as_str(), Some(csv[i + 1][6].as_str()), "element {i}");
+    }
+    let subs = check_table_exports(c, "block-subs", body_rows(c, "block-subs").await?).await?;
+    assert_eq!(subs.len(), 9, "q4_k: 8 sub-blocks");
+    println!("block: q4_k's 256 values and 8 sub-blocks exported");
+    Ok(())
+}
+
+async fn bench(c: &Client, server: &StaticServer) -> Result<()> {
+    open(c, server, "/?view=bench&n=4096", "[data-testid=bench-run]").await?;
+    c.find(fantoccini::Locator::Css("[data-testid=bench-run]")).await?.click().await?;
+    wait_true(c, "return document.querySelectorAll('[data-testid=bench-row]').length > 10 && !document.querySelector('[data-testid=bench-progress]')", "the bench's rows", Duration::from_secs(120)).await?;
+    let rows = body_rows(c, "bench-table").await?;
+    let csv = check_table_exports(c, "bench-table", rows).await?;
+    let shown = js(c, "return [...document.querySelectorAll('[data-testid=bench-row]')].map(r => [r.dataset.op, r.dataset.format ?? r.dataset.scheme, r.dataset.elementsPerSecond])").await?;
+    for (record, row) in csv[1..].iter().zip(shown.as_array().ok_or("rows")?) {
+        assert_eq!([record[0].as_str(), record[1].as_str(), record[3].as_str()], [row[0].as_str().unwrap_or(""), row[1].as_str().unwrap_or(""), row[2].as_str().unwrap_or("")]);
+        assert!(record[3].parse::<f64>().is_ok_and(|r| r > 0.0), "{record:?}");
+    }
+    println!("bench: {rows} rows exported, rates equal the page's data attributes");
+    Ok(())
+}
+
+async fn mnist(c: &Client, server: &StaticServer) -> Result<()> {
+    open(c, server, "/?view=mnist", "[data-testid=mnist-table] tbody tr").await?;
+    let rows = body_rows(c, "mnist-table").await?;
+    let csv = check_table_exports(c, "mnist-table", rows).await?;
+    let shown = js(c, "return [...document.querySelectorAll('[data-testid=mnist-table] tbody tr')].map(r => [r.dataset.scheme, r.dataset.accuracy])").await?;
+    for (record, row) in csv[1..].iter().zip(shown.as_array().ok_or("rows")?) {
+        assert_eq!([record[0].as_str(), record[1].as_str()], [row[0].as_str().unwrap_or(""), row[1].as_str().unwrap_or("")]);
+    }
+    let fp32 = csv.iter().find(|r| r[0] == "float32").ok_or("a float32 record")?;
+    assert_eq!(fp32[8], "96.01", "the article's figure beside the seed's row");
+    println!("mnist: {rows} schemes exported, accuracies equal the page's");
+    Ok(())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_table_and_breakdown_exports_a_valid_file() {
+    let dist = repo_root().join("dist");
+    assert!(dist.join("index.html").is_file(), "no dist/: run `trunk build --release` first (scripts/test.sh does)");
+    let server = StaticServer::start(dist).expect("static server");
+    let driver = Driver::start();
+    let profile = TempDir::new("lowbit-chromium-exports");
+    let client = connect(&driver, &profile.0, 1280, 1000).await;
+    let mut outcome = explorer(&client, &server).await;
+    if outcome.is_ok() {
+        outcome = tables(&client, &server).await;
+    }
+    if outcome.is_ok() {
+        outcome = block(&client, &server).await;
+    }
+    if outcome.is_ok() {
+        outcome = bench(&client, &server).await;
+    }
+    if outcome.is_ok() {
+        outcome = mnist(&client, &server).await;
+    }
+    let _ = client.close().await;
+    if let Err(e) = outcome {
+        panic!("{e}");
+    }
+}
