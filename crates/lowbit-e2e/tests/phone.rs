@@ -46,6 +46,7 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
         ("block", "/?view=block&type=q4_k", "[data-testid=block-values]"),
         ("mnist", "/?view=mnist", "[data-testid=mnist-table] tbody tr"),
         ("bench", "/?view=bench", "[data-testid=bench-run]"),
+        ("tensors", "/?view=tensors", "[data-testid=tensor-file]"),
     ];
     let mut failures = Vec::new();
     for (name, path, ready) in views {
