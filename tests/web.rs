@@ -92,7 +92,7 @@ async fn the_url_opens_448_and_bit_0_makes_it_nan() {
     assert_eq!(bit_cells(&root), 8);
     assert_eq!(attr(&root, "bit-1", "aria-pressed"), "true");
     assert_eq!(attr(&root, "bit-0", "aria-pressed"), "false");
-    assert_eq!(attr(&root, "bit-6", "aria-label"), "bit 6, exponent, set");
+    assert_eq!(attr(&root, "bit-6", "aria-label"), "bit 6, exponent: 1");
     let code_text = by_testid(&root, "code").text_content().unwrap();
     assert!(code_text.contains("0x7e") && code_text.contains("1111") && code_text.contains("110"));
     assert!(by_testid(&root, "formula").text_content().unwrap().contains("448"));
@@ -156,7 +156,7 @@ async fn bit_cells_toggle_and_follow_the_format() {
     tick().await;
     assert_eq!(code.get_untracked(), 0xbc00);
     assert_eq!(attr(&root, "bit-15", "aria-pressed"), "true");
-    assert_eq!(attr(&root, "bit-15", "aria-label"), "bit 15, sign, set");
+    assert_eq!(attr(&root, "bit-15", "aria-label"), "bit 15, sign: 1");
 
     // Arrow keys move the focus (left = more significant).
     by_testid(&root, "bit-3").unchecked_into::<HtmlElement>().focus().unwrap();

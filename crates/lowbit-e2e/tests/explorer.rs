@@ -110,8 +110,8 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     assert_eq!(bits.len(), 8, "one cell per bit of float8_e4m3fn");
     assert_eq!(attr(c, "bit-0", "aria-pressed").await?, "false");
     assert_eq!(attr(c, "bit-1", "aria-pressed").await?, "true");
-    assert_eq!(attr(c, "bit-6", "aria-label").await?, "bit 6, exponent, set");
-    assert_eq!(attr(c, "bit-7", "aria-label").await?, "bit 7, sign, clear");
+    assert_eq!(attr(c, "bit-6", "aria-label").await?, "bit 6, exponent: 1");
+    assert_eq!(attr(c, "bit-7", "aria-label").await?, "bit 7, sign: 0");
     let options = c.find_all(Locator::Css(&format!("{} option", testid("format-select")))).await?;
     let mut ids = Vec::new();
     for o in &options {

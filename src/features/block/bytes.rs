@@ -51,11 +51,11 @@ pub fn BlockBytes(
                                     data-index=index.to_string()
                                     aria-pressed=if c.on { "true" } else { "false" }
                                     title=c.title.clone()
-                                    aria-label=c.title
+                                    aria-label=format!("{} = {}", c.title, if c.on { 1 } else { 0 })
                                     on:click=move |_| on_toggle.run(index)
                                 >
                                     <span class="bit-value">{if c.on { "1" } else { "0" }}</span>
-                                    {labels.then(|| view! { <span class="bit-role">{c.label.clone()}</span> })}
+                                    {labels.then(|| view! { <span class="bit-role" aria-hidden="true">{c.label.clone()}</span> })}
                                 </button>
                             }
                         })

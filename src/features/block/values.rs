@@ -47,7 +47,7 @@ pub fn BlockValues(
         }
     };
     view! {
-        <div class="table-scroll block-values-scroll">
+        <div class="table-scroll block-values-scroll" tabindex="0" role="region" aria-label="the block's values">
             <table class="quantize-table block-values" data-testid="block-values">
                 <thead>
                     <tr>

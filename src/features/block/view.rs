@@ -216,7 +216,7 @@ pub fn BlockView(
                             testid_prefix="block-scale"
                             labels=true
                         />
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="sub-blocks">
                             <table class="quantize-table" data-testid="block-subs">
                                 <thead>
                                     <tr>

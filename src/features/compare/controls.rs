@@ -113,7 +113,14 @@ pub fn CompareControls(
     };
     let zoom = move |step: ZoomStep, label: &'static str, title: &'static str, testid: &'static str| {
         view! {
-            <button type="button" data-testid=testid title=title aria-label=title on:click=move |_| on_zoom.run(step)>
+            // A symbol's button is named by its title; a worded one by its words (label in name).
+            <button
+                type="button"
+                data-testid=testid
+                title=title
+                aria-label=if label.chars().any(char::is_alphabetic) { label } else { title }
+                on:click=move |_| on_zoom.run(step)
+            >
                 {label}
             </button>
         }

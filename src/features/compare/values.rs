@@ -66,7 +66,7 @@ pub fn CompareValues(
         </div>
         <InlineError testid="compare-value-error" message=refused />
         <StaleNote why=refused />
-        <div class="table-scroll" data-stale=move || refused.with(|r| stale_attr(r.as_ref()))>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="one number in every format" data-stale=move || refused.with(|r| stale_attr(r.as_ref()))>
             <table class="value-table" data-testid="value-table">
                 <caption>{move || format!("{} in every format (default rounding and overflow)", value.get())}</caption>
                 <thead>

@@ -50,7 +50,7 @@ pub fn LimitsTable(
         .collect_view();
     let t = crate::ui::lang::lang_now().explorer();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="limits of every format">
             <table class="limits-table" data-testid="limits-table">
                 <thead>
                     <tr>

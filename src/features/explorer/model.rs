@@ -58,10 +58,11 @@ pub fn bit_to_focus(key: &str, position: u32, bits: u32) -> Option<u32> {
     }
 }
 
-/// The screen-reader label of a bit cell: "bit 6, exponent, set".
+/// The screen-reader label of a bit cell: "bit 6, exponent: 1". It holds the digit the cell
+/// shows, so the accessible name contains the visible text (WCAG 2.5.3, label in name).
 pub fn bit_label(format: &Format, code: u64, position: u32) -> String {
-    let state = if bit_is_set(code, position) { "set" } else { "clear" };
-    format!("bit {position}, {}, {state}", format.bit_role(position).name())
+    let digit = if bit_is_set(code, position) { 1 } else { 0 };
+    format!("bit {position}, {}: {digit}", format.bit_role(position).name())
 }
 
 /// A run of neighbouring bits with the same role (a field), most significant first.
@@ -805,9 +806,9 @@ mod tests {
         assert_eq!(with_bit(&f, 0x7e, 9, true), 0x7e, "outside the format");
         assert_eq!(with_bits(&f, 0x00, 4, 0, true), 0x1f);
         assert_eq!(with_bits(&f, 0xff, 2, 6, false), 0x83);
-        assert_eq!(bit_label(&f, 0x7e, 6), "bit 6, exponent, set");
-        assert_eq!(bit_label(&f, 0x7e, 7), "bit 7, sign, clear");
-        assert_eq!(bit_label(&f, 0x7e, 0), "bit 0, mantissa, clear");
+        assert_eq!(bit_label(&f, 0x7e, 6), "bit 6, exponent: 1");
+        assert_eq!(bit_label(&f, 0x7e, 7), "bit 7, sign: 0");
+        assert_eq!(bit_label(&f, 0x7e, 0), "bit 0, mantissa: 0");
         assert_eq!(bit_to_focus("ArrowLeft", 6, 8), Some(7));
         assert_eq!(bit_to_focus("ArrowUp", 7, 8), None, "the top bit has no left neighbour");
         assert_eq!(bit_to_focus("ArrowRight", 0, 8), None);
