@@ -12,6 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
+use lowbit_e2e::exports::{capture_downloads, check_chart_exports, check_table_exports, orphan_export_buttons};
 use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
 use lowbit_jobs::ranking::{rank_all, ranking_schemes, RankingJob};
 use serde_json::Value;
@@ -138,6 +139,21 @@ async fn run(c: &Client, server: &StaticServer, dir: &Path) -> Result<()> {
     wait_true(c, "return document.querySelector('[data-testid=tensor-histogram-summary]').textContent.includes('int4_absmax: ')", "the int4_absmax overlay", 5).await?;
     wait_true(c, "return location.search.includes('scheme=int4_absmax')", "the overlay in the URL", 5).await?;
     println!("screenshot: {}", screenshot(c, "tensors-npy.png").await?.display());
+
+    // Exports: the histogram as PNG and SVG, the ranking and the tensor list as CSV, Markdown
+    // and LaTeX, with the page's exact figures.
+    capture_downloads(c).await?;
+    assert_eq!(orphan_export_buttons(c).await?, 0);
+    check_chart_exports(c, "tensor-histogram", "weights.npy").await?;
+    let ranked = js(c, "return [...document.querySelectorAll('[data-testid=ranking-row]')].map(r => [r.dataset.scheme, r.dataset.sqnrDb, r.dataset.mse])").await?;
+    let ranked = ranked.as_array().ok_or("ranking rows")?;
+    let csv = check_table_exports(c, "ranking-table", ranked.len()).await?;
+    for (record, row) in csv[1..].iter().zip(ranked) {
+        assert_eq!([record[1].as_str(), record[2].as_str(), record[3].as_str()], [row[0].as_str().unwrap_or(""), row[1].as_str().unwrap_or(""), row[2].as_str().unwrap_or("")]);
+    }
+    let listed = check_table_exports(c, "tensor-list", 1).await?;
+    assert_eq!(listed[1], ["weights.npy", "F32", "8,64", "512", "2048"]);
+    println!("exports: the histogram as PNG and SVG, {} ranking rows and the tensor list as CSV, Markdown and LaTeX", ranked.len());
 
     // A .safetensors: BF16 [16, 32] weights and an F32 bias, listed in data order.
     let bf16: Vec<u16> = weights(512).iter().map(|v| (v.to_bits() >> 16) as u16).collect();

@@ -19,7 +19,7 @@ pub fn TensorList(
     on_choose: Callback<String>,
 ) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="the file's tensors">
             <table class="tensor-list signal-metrics" data-testid="tensor-list">
                 <thead>
                     <tr>

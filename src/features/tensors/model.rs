@@ -14,6 +14,7 @@ use lowbit_jobs::ranking::{RankingJob, RankingOutcome, RankingRow};
 use lowbit_tensors::{FileKind, Histogram, TensorEntry, TensorError};
 
 use crate::chart::Chart;
+use crate::export::Table;
 use crate::text::compact;
 
 /// Histogram bins.
@@ -156,6 +157,29 @@ pub struct RankLine {
     pub clipped: usize,
 }
 
+/// The ranking as a file: the exact figures (JavaScript's shortest decimals) for computing.
+pub fn ranking_export(outcome: &RankingOutcome) -> Table {
+    Table {
+        headers: ["rank", "scheme", "SQNR dB", "MSE", "max |error|", "bits / element", "clipped"].map(String::from).to_vec(),
+        rows: outcome
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                vec![(i + 1).to_string(), r.scheme.clone(), js_string(r.sqnr_db), js_string(r.mse), js_string(r.max_abs_error), js_string(r.bits_per_element), r.clipped.to_string()]
+            })
+            .collect(),
+    }
+}
+
+/// The tensor list as a file: shapes comma-joined, sizes in bytes.
+pub fn list_export(file: &OpenedFile) -> Table {
+    Table {
+        headers: ["tensor", "dtype", "shape", "elements", "bytes"].map(String::from).to_vec(),
+        rows: file.tensors.iter().map(|t| vec![t.name.clone(), t.dtype.name().to_string(), t.shape_text(), t.elements().to_string(), t.byte_len().to_string()]).collect(),
+    }
+}
+
 /// The table rows of a ranking, best first.
 pub fn rank_lines(outcome: &RankingOutcome) -> Vec<RankLine> {
     outcome
@@ -287,6 +311,13 @@ mod tests {
             let sqnr = if l.sqnr_attr == "Infinity" { f64::INFINITY } else { l.sqnr_attr.parse::<f64>().unwrap() };
             assert_eq!(sqnr, r.sqnr_db);
         }
+        let export = ranking_export(&outcome);
+        assert_eq!(export.rows.len(), outcome.rows.len());
+        for (e, r) in export.rows.iter().zip(&outcome.rows) {
+            assert_eq!((e[1].as_str(), e[3].parse::<f64>().unwrap(), e[4].parse::<f64>().unwrap()), (r.scheme.as_str(), r.mse, r.max_abs_error));
+        }
+        let listed = list_export(&file);
+        assert_eq!(listed.rows[0][1..], ["F32".to_string(), t.shape_text(), "256".into(), "1024".into()]);
         // The chart draws with and without an overlay, as lines or as an outline.
         for scheme in [None, Some("ternary"), Some("cast:bfloat16")] {
             let overlay = scheme.map(|s| outcome.rows.iter().find(|r| r.scheme == s).unwrap().clone());

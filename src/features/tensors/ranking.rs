@@ -20,7 +20,7 @@ pub fn RankingTable(
     on_overlay: Callback<String>,
 ) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="every scheme ranked">
             <table class="ranking signal-metrics" data-testid="ranking-table">
                 <thead>
                     <tr>

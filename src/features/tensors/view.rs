@@ -12,7 +12,7 @@ use super::list::TensorList;
 use super::model::{self, Chosen, HistogramChart, OpenedFile};
 use super::params::TensorsParams;
 use super::ranking::RankingTable;
-use crate::ui::{ChartCanvas, InlineError, JobProgress};
+use crate::ui::{ChartCanvas, InlineError, JobProgress, TableExport};
 use crate::worker::{self, JobEvent};
 
 /// The worker slot of the ranking job.
@@ -215,6 +215,7 @@ pub fn TensorsView(
                     <div class="card">
                         <h2>{format!("{name}: {count} tensor{} ({kind}, {})", if count == 1 { "" } else { "s" }, model::bytes_text(size))}</h2>
                         <TensorList rows=rows chosen=model.chosen_name on_choose=move |n| model.choose(n) />
+                        <TableExport target="tensor-list" table=Signal::derive(move || model.file.with(|f| f.as_ref().map(model::list_export).unwrap_or_default())) />
                     </div>
                 }
             })}
@@ -248,6 +249,7 @@ pub fn TensorsView(
                         </p>
                     })}
                     <RankingTable lines=lines overlay=overlay on_overlay=on_overlay />
+                    <TableExport target="ranking-table" table=Signal::derive(move || model.ranking.with(|r| r.as_ref().map(model::ranking_export).unwrap_or_default())) />
                     {move || (!failed.with(Vec::is_empty)).then(|| view! {
                         <p class="note">{format!("Not ranked: {}", failed.get().join("; "))}</p>
                     })}
