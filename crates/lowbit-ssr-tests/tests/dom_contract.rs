@@ -47,7 +47,7 @@ fn list_tables_carry_one_code_per_row() {
         let html = render(move || view! { <TableList table=t heading="heading <&>" on_open=|_| {} /> });
         // The table, then its export buttons, each naming the table.
         assert_eq!(attrs(&html, "data-testid"), [format!("table-{id}"), "export-csv".into(), "export-markdown".into(), "export-latex".into()], "{id}");
-        assert_eq!(attrs(&html, "data-export-for"), [format!("table-{id}"); 3], "{id}");
+        assert_eq!(attrs(&html, "data-export-for"), vec![format!("table-{id}"); 3], "{id}");
         assert_eq!(codes(&html), (0..16).collect::<Vec<u64>>(), "{id}: data-code only on the 16 rows");
         assert_eq!(html.matches("<tr").count(), 17, "{id}: a header row and 16 rows");
         assert!(html.contains("heading &lt;&amp;&gt;"), "escaped by Leptos: {html}");
