@@ -35,16 +35,17 @@ pub fn TextExport(
     #[prop(into)]
     text: Signal<String>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().chrome();
     view! {
-        <div class="export" role="group" aria-label="export as text">
+        <div class="export">
             <button
                 type="button"
                 data-testid="export-text"
                 data-export-for=target
-                title="download as plain text"
+                title=(t.download_as)("TXT")
                 on:click=move |_| download_text(&format!("lowbit-{target}.txt"), "text/plain", &text.get_untracked())
             >
-                "Text"
+                "TXT"
             </button>
         </div>
     }
