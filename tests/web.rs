@@ -171,7 +171,7 @@ async fn bit_cells_toggle_and_follow_the_format() {
     code.set(0b0111);
     tick().await;
     assert_eq!(bit_cells(&root), 4);
-    assert_eq!(attr(&root, "bit-3", "aria-label"), "bit 3, sign, clear");
+    assert_eq!(attr(&root, "bit-3", "aria-label"), "bit 3, sign: 0");
 }
 
 #[wasm_bindgen_test]
