@@ -49,13 +49,13 @@ pub fn BlockBytes(
                                     class:lit=lit
                                     data-testid=format!("{testid_prefix}-bit")
                                     data-index=index.to_string()
+                                    data-role-label=labels.then(|| c.label.clone())
                                     aria-pressed=if c.on { "true" } else { "false" }
                                     title=c.title.clone()
                                     aria-label=format!("{} = {}", c.title, if c.on { 1 } else { 0 })
                                     on:click=move |_| on_toggle.run(index)
                                 >
                                     <span class="bit-value">{if c.on { "1" } else { "0" }}</span>
-                                    {labels.then(|| view! { <span class="bit-role" aria-hidden="true">{c.label.clone()}</span> })}
                                 </button>
                             }
                         })

@@ -108,7 +108,6 @@ pub fn BitCells(
                 }
             >
                 <span class="bit-value">{move || if is_set() { "1" } else { "0" }}</span>
-                <span class="bit-position" aria-hidden="true">{position}</span>
             </button>
         }
     };
