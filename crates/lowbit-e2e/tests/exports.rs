@@ -33,7 +33,7 @@ async fn body_rows(c: &Client, testid: &str) -> Result<usize> {
 }
 
 async fn explorer(c: &Client, server: &StaticServer) -> Result<()> {
-    open(c, server, "/?format=float32&code=0x40490fdb", "[data-testid=value][data-value='3.1415927410125732']").await?;
+    open(c, server, "/?format=float32&code=0x40490fdb", "[data-testid=value][data-value=\"3.1415927410125732\"]").await?;
     let (name, href) = export(c, "export-text", "value").await?;
     assert_eq!(name, "lowbit-value.txt");
     let text = data_url_text(c, &href).await?;
