@@ -131,7 +131,8 @@ async fn the_k_quants_show_their_packed_scales() {
     assert_eq!(count(&root, "[data-testid=\"block-subs\"] tbody tr"), 8);
     // Byte 4 bit 0 is bit 0 of sub-block 0's scale, labelled s0.0.
     let cell = one(&root, "[data-testid=\"block-scale-bit\"][data-index=\"32\"]");
-    assert!(cell.text_content().unwrap().contains("s0.0"));
+    // The role label is CSS content from data-role-label (the button's text is its digit).
+    assert!(cell.get_attribute("data-role-label").is_some_and(|l| l.contains("s0.0")));
     let before = one(&root, "[data-testid=\"block-subs\"] tbody tr[data-sub=\"0\"]").text_content().unwrap();
     cell.unchecked_into::<HtmlElement>().click();
     tick().await;
