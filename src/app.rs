@@ -262,14 +262,16 @@ pub fn Lowbit(
         (!embed()).then(|| {
             view! {
                 <header class="topbar">
-                <a class="brand" href="?">
-                    <span class="logo" aria-hidden="true">
-                        <span class="role-sign">"0"</span>
-                        <span class="role-exponent">"1"</span>
-                        <span class="role-mantissa">"1"</span>
-                    </span>
-                    <span class="name">"Lowbit"</span>
-                </a>
+                <h1 class="site-title">
+                    <a class="brand" href="?">
+                        <span class="logo" aria-hidden="true">
+                            <span class="role-sign">"0"</span>
+                            <span class="role-exponent">"1"</span>
+                            <span class="role-mantissa">"1"</span>
+                        </span>
+                        <span class="name">"Lowbit"</span>
+                    </a>
+                </h1>
                 <span class="tagline">{move || chrome().tagline}</span>
                 <ViewNav current=models.current on_select=move |v| models.current.set(v) />
                 <ThemeSwitcher

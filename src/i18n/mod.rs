@@ -400,6 +400,8 @@ pub struct QuantizeText {
     pub result: &'static str,
     /// "Step by step".
     pub step_by_step: &'static str,
+    /// The heading of the numbers' histogram with the stored values.
+    pub histogram: &'static str,
     /// "codes".
     pub codes: &'static str,
     /// "dequantized".
@@ -408,6 +410,9 @@ pub struct QuantizeText {
     pub packed_bytes: &'static str,
     /// The first bytes shown, and the bytes in all (formatted).
     pub first_bytes: fn(usize, &str) -> String,
+    /// Under the trace's export buttons when the trace is longer than an export holds: the
+    /// rows it holds (a number with thousands separators).
+    pub trace_export_rows: fn(&str) -> String,
     /// The packed bytes' columns: byte i, hex, binary, decimal.
     pub byte_columns: [&'static str; 4],
     /// While the worker quantizes new values, by their count (formatted).

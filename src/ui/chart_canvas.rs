@@ -3,7 +3,7 @@
 //! width changes (ResizeObserver). The wheel and a click report where they happened as a
 //! fraction of the chart's data rectangle, for zooming. Two buttons export the chart as PNG
 //! (the canvas) and SVG (the same drawing on plotters' SVG backend), in the page's theme (redrawn
-//! when it changes).
+//! when it changes); [`ChartExport`] gives those buttons to any other canvas chart.
 
 use leptos::prelude::*;
 use lowbit_charts::plotters::prelude::IntoDrawingArea;
@@ -100,24 +100,15 @@ pub fn ChartCanvas<C: Chart + Clone + PartialEq + Send + Sync + 'static>(
         }
         draws.update(|d| *d += 1);
     });
-    let export_png = move |_| {
-        if let Some(href) = canvas_ref.get_untracked().and_then(|c| c.to_data_url().ok()) {
-            download_url(&format!("lowbit-{testid}.png"), &href);
-        }
-    };
-    let export_svg = move |_| {
+    let svg = Callback::new(move |()| {
         let (w, h) = (width.get_untracked().round().max(1.0) as u32, height.get_untracked().round().max(1.0) as u32);
-        match chart.with_untracked(|c| c.svg(w, h)) {
-            Ok(svg) => download_text(&format!("lowbit-{testid}.svg"), "image/svg+xml", &svg),
-            Err(e) => leptos::logging::error!("{testid}: {e}"),
-        }
-    };
+        chart.with_untracked(|c| c.svg(w, h))
+    });
     let fraction = move |offset_x: f64| -> Option<f64> {
         let pr = rect.get_untracked()?;
         let x = offset_x * ratio.get_untracked();
         (pr.width() > 0).then(|| ((x - pr.x0 as f64) / pr.width() as f64).clamp(0.0, 1.0))
     };
-    let t = crate::ui::lang::lang_now().chrome();
     view! {
         <div class="plot-wrap" node_ref=wrap_ref>
             <canvas
@@ -134,14 +125,45 @@ pub fn ChartCanvas<C: Chart + Clone + PartialEq + Send + Sync + 'static>(
                     }
                 }
             ></canvas>
-            <div class="export" role="group" aria-label=t.export_chart>
-                <button type="button" data-testid="export-png" data-export-for=testid title=(t.download_as)("PNG") on:click=export_png>
-                    "PNG"
-                </button>
-                <button type="button" data-testid="export-svg" data-export-for=testid title=(t.download_as)("SVG") on:click=export_svg>
-                    "SVG"
-                </button>
-            </div>
+            <ChartExport testid=testid canvas=canvas_ref svg=svg />
+        </div>
+    }
+}
+
+/// PNG and SVG buttons for a chart on a `<canvas>` (`data-testid="export-png"` and
+/// `"export-svg"`, `data-export-for` the canvas's `data-testid`): the PNG is the canvas's
+/// pixels, the SVG the same drawing on plotters' SVG backend, built when the button is pressed.
+#[component]
+pub fn ChartExport(
+    /// The canvas's `data-testid` (also the files' names).
+    #[prop(into)]
+    testid: String,
+    /// The canvas.
+    canvas: NodeRef<leptos::html::Canvas>,
+    /// Draws the chart as an SVG document, or says why it cannot.
+    svg: Callback<(), Result<String, String>>,
+) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().chrome();
+    let png_name = format!("lowbit-{testid}.png");
+    let svg_name = format!("lowbit-{testid}.svg");
+    let for_svg = testid.clone();
+    let export_png = move |_| {
+        if let Some(href) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
+            download_url(&png_name, &href);
+        }
+    };
+    let export_svg = move |_| match svg.run(()) {
+        Ok(svg) => download_text(&svg_name, "image/svg+xml", &svg),
+        Err(e) => leptos::logging::error!("{for_svg}: {e}"),
+    };
+    view! {
+        <div class="export" role="group" aria-label=t.export_chart>
+            <button type="button" data-testid="export-png" data-export-for=testid.clone() title=(t.download_as)("PNG") on:click=export_png>
+                "PNG"
+            </button>
+            <button type="button" data-testid="export-svg" data-export-for=testid title=(t.download_as)("SVG") on:click=export_svg>
+                "SVG"
+            </button>
         </div>
     }
 }

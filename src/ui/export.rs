@@ -51,6 +51,11 @@ pub fn TextExport(
     }
 }
 
+/// Downloads `table` in `format` as `lowbit-<target>.<extension>`.
+pub fn download_table(target: &str, format: TableFormat, table: &Table) {
+    download_text(&format!("lowbit-{target}.{}", format.extension()), format.mime(), &format.write(table));
+}
+
 /// CSV, Markdown and LaTeX buttons for one table.
 #[component]
 pub fn TableExport(
@@ -61,20 +66,31 @@ pub fn TableExport(
     #[prop(into)]
     table: Signal<Table>,
 ) -> impl IntoView {
+    let for_download = target.clone();
+    let on_press = Callback::new(move |format: TableFormat| table.with_untracked(|t| download_table(&for_download, format, t)));
+    view! { <TableExportButtons target=target on_press=on_press /> }
+}
+
+/// The three table buttons; `on_press` is called with the format pressed and downloads the
+/// table itself ([`download_table`]) — at once, or once its rows have arrived from the
+/// compute worker.
+#[component]
+pub fn TableExportButtons(
+    /// The `data-testid` of the exported table.
+    #[prop(into)]
+    target: String,
+    /// Downloads the table in the format pressed.
+    on_press: Callback<TableFormat>,
+) -> impl IntoView {
     let t = crate::ui::lang::lang_now().chrome();
     let button = move |format: TableFormat, label: &'static str, testid: &'static str| {
-        let target = target.clone();
-        let file = format!("lowbit-{target}.{}", format.extension());
         view! {
             <button
                 type="button"
                 data-testid=testid
-                data-export-for=target
+                data-export-for=target.clone()
                 title=(t.download_as)(label)
-                on:click=move |_| {
-                    let text = table.with_untracked(|t| format.write(t));
-                    download_text(&file, format.mime(), &text);
-                }
+                on:click=move |_| on_press.run(format)
             >
                 {label}
             </button>

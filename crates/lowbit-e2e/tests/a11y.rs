@@ -1,6 +1,7 @@
 //! Accessibility audit end to end (issue 11): axe-core (npm, installed by scripts/setup.sh into
 //! `.tools/npm`) runs in every view of the built app, in the light and the dark theme and in
-//! the projector's high-contrast theme, and finds no violation of serious or critical impact.
+//! the projector's high-contrast theme, and at a phone's width (390 px) in Russian and in the
+//! dark theme, and finds no violation of serious or critical impact.
 //! Every violation found (of any impact) is printed with the elements it names, so a failure
 //! says what to fix. Screenshots: tests/screenshots/a11y-*.png.
 //!
@@ -63,21 +64,27 @@ async fn audit(c: &Client, axe: &str, name: &str) -> Result<Vec<String>> {
     Ok(serious)
 }
 
+/// The passes: (theme, language, window width). Desktop in each theme, then the phone width
+/// (390 px) in Russian and in the dark theme.
+const PASSES: [(&str, &str, u32); 5] = [("light", "en", 1280), ("dark", "en", 1280), ("contrast", "en", 1280), ("light", "ru", 390), ("dark", "en", 390)];
+
 async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     let axe = axe_source();
     let mut failures = Vec::new();
     let mut audited = 0;
-    for theme in ["light", "dark", "contrast"] {
+    for (theme, lang, width) in PASSES {
+        c.set_window_size(width, 900).await?;
         for (name, path, ready) in VIEWS {
-            c.goto(&server.url(&format!("{path}&theme={theme}"))).await?;
-            let script = format!("return !!document.querySelector('{ready}') && document.documentElement.dataset.theme === '{theme}'");
-            wait_true(c, &script, &format!("{name} in the {theme} theme"), Duration::from_secs(60)).await?;
+            c.goto(&server.url(&format!("{path}&theme={theme}&lang={lang}"))).await?;
+            let script = format!("return !!document.querySelector('{ready}') && document.documentElement.dataset.theme === '{theme}' && document.documentElement.lang === '{lang}'");
+            let label = format!("{name}/{theme}/{lang}/{width}px");
+            wait_true(c, &script, &label, Duration::from_secs(60)).await?;
             tokio::time::sleep(Duration::from_millis(150)).await;
-            let label = format!("{name}/{theme}");
             failures.extend(audit(c, &axe, &label).await?);
             audited += 1;
             if theme != "contrast" {
-                std::fs::write(screenshot_dir().join(format!("a11y-{name}-{theme}.png")), c.screenshot().await?)?;
+                let shot = if width < 1000 { format!("a11y-{name}-{theme}-{lang}-phone.png") } else { format!("a11y-{name}-{theme}.png") };
+                std::fs::write(screenshot_dir().join(shot), c.screenshot().await?)?;
             }
         }
     }

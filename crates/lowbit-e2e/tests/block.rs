@@ -9,6 +9,7 @@
 
 use std::time::{Duration, Instant};
 
+use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use lowbit_core::gguf::{self, BitRole, GgufType};
 use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
@@ -133,6 +134,13 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     c.find(Locator::Css("[data-testid=\"block-values\"] tbody tr[data-index=\"40\"]")).await?.click().await?;
     let lit = js(c, "return document.querySelectorAll('[data-testid=block-bit].lit').length").await?;
     assert_eq!(lit, serde_json::json!(16 + 16 + 6 + 6 + 4), "d, dmin, sub-block 1's scale and min, the code nibble");
+    // The keyboard moves the selection in the focused table: ↓ twice, then ↑.
+    let table = c.find(Locator::Css(".block-values-scroll")).await?;
+    table.send_keys(&format!("{}{}{}", Key::Down, Key::Down, Key::Up)).await?;
+    let selected = js(c, "return document.querySelector('[data-testid=block-values] tr.selected')?.dataset.index").await?;
+    assert_eq!(selected, serde_json::json!("41"), "40 ↓ ↓ ↑ = 41");
+    let lit = js(c, "return document.querySelectorAll('[data-testid=block-bit].lit').length").await?;
+    assert_eq!(lit, serde_json::json!(16 + 16 + 6 + 6 + 4), "element 41 lights as many bits as 40");
     println!("screenshot: {}", screenshot(c, "block-q4k-edited.png").await?.display());
 
     // A bad hex in the URL: a notice, the example block.

@@ -2,7 +2,8 @@
 //! breakdown as text"), on the views other than Compare (tests/compare.rs) and Tensors
 //! (tests/tensors.rs): the explorer's value breakdown and limits table, the seed's 4-bit tables
 //! and an 8-bit grid, the GGUF block's values and sub-blocks, the Speed view's table after a
-//! run, and the MNIST accuracy table. Every file is parsed and its content checked against the
+//! run, the MNIST accuracy table, training log and charts, and the signal view's charts and
+//! metrics, and the Quantize view's histogram and trace. Every file is parsed and its content checked against the
 //! page or lowbit-core.
 //!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
@@ -12,7 +13,7 @@ use std::time::Duration;
 use fantoccini::Client;
 use lowbit_core::decimal::{exact_decimal, js_string};
 use lowbit_core::Format;
-use lowbit_e2e::exports::{capture_downloads, check_table_exports, data_url_text, export, orphan_export_buttons};
+use lowbit_e2e::exports::{capture_downloads, check_chart_exports, check_table_exports, data_url_text, export, orphan_export_buttons};
 use lowbit_e2e::{connect, js, repo_root, wait_true, Driver, StaticServer, TempDir, TestResult};
 
 type Result<T> = TestResult<T>;
@@ -114,7 +115,43 @@ async fn mnist(c: &Client, server: &StaticServer) -> Result<()> {
     }
     let fp32 = csv.iter().find(|r| r[0] == "float32").ok_or("a float32 record")?;
     assert_eq!(fp32[8], "96.01", "the article's figure beside the seed's row");
-    println!("mnist: {rows} schemes exported, accuracies equal the page's");
+    wait_true(c, "return Number(document.querySelector('[data-testid=mnist-chart]').dataset.drawn) > 0 && Number(document.querySelector('[data-testid=mnist-histograms]').dataset.drawn) > 0", "the charts", Duration::from_secs(60)).await?;
+    check_chart_exports(c, "mnist-chart", "float32").await?;
+    for layer in 0..3 {
+        check_chart_exports(c, &format!("mnist-histogram-{layer}"), &format!("model.{}.weight", 2 * layer)).await?;
+    }
+    let epochs = check_table_exports(c, "mnist-epochs", 0).await?;
+    assert_eq!(epochs[0], ["epoch", "loss", "test accuracy (%)"]);
+    println!("mnist: {rows} schemes exported, accuracies equal the page's; the accuracy chart and 3 histograms as PNG and SVG");
+    Ok(())
+}
+
+async fn quantize(c: &Client, server: &StaticServer) -> Result<()> {
+    open(c, server, "/?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1", "[data-testid=quantize-trace] tbody tr[data-index=\"3\"]").await?;
+    wait_true(c, "return Number(document.querySelector('[data-testid=quantize-histogram]')?.dataset.drawn) > 0", "the histogram", Duration::from_secs(30)).await?;
+    check_chart_exports(c, "quantize-histogram", "int4_absmax").await?;
+    let csv = check_table_exports(c, "quantize-trace", 4).await?;
+    let codes = js(c, "return [...document.querySelectorAll('[data-testid=quantize-trace] tbody tr')].map(r => r.dataset.code)").await?;
+    let code_column = csv[0].iter().position(|h| h.starts_with("code")).ok_or("a code column")?;
+    for (record, code) in csv[1..].iter().zip(codes.as_array().ok_or("codes")?) {
+        assert_eq!(Some(record[code_column].as_str()), code.as_str(), "{record:?}");
+    }
+    assert_eq!(csv[1..].iter().map(|r| r[code_column].as_str()).collect::<Vec<_>>(), ["-2", "1", "4", "-7"], "seed 002's codes");
+    println!("quantize: the histogram with its levels as PNG and SVG, the trace (4 rows) with the page's codes");
+    Ok(())
+}
+
+async fn signal(c: &Client, server: &StaticServer) -> Result<()> {
+    open(c, server, "/?view=signal&schemes=nf4,fp4_bnb&samples=512", "[data-testid=signal-metrics] tbody tr[data-scheme=fp4_bnb]").await?;
+    wait_true(c, "return ['sine-plot', 'error-plot'].every(id => Number(document.querySelector(`[data-testid=${id}]`).dataset.drawn) > 0)", "both charts", Duration::from_secs(30)).await?;
+    check_chart_exports(c, "sine-plot", "nf4").await?;
+    check_chart_exports(c, "error-plot", "fp4_bnb").await?;
+    let csv = check_table_exports(c, "signal-metrics", 2).await?;
+    let shown = js(c, "return [...document.querySelectorAll('[data-testid=signal-metrics] tbody tr')].map(r => [r.dataset.scheme, r.dataset.mse, r.dataset.sqnrDb])").await?;
+    for (record, row) in csv[1..].iter().zip(shown.as_array().ok_or("rows")?) {
+        assert_eq!([record[0].as_str(), record[2].as_str(), record[4].as_str()], [row[0].as_str().unwrap_or(""), row[1].as_str().unwrap_or(""), row[2].as_str().unwrap_or("")]);
+    }
+    println!("signal: both charts as PNG and SVG, the metrics ({} schemes) with the page's MSE and SQNR", csv.len() - 1);
     Ok(())
 }
 
@@ -138,6 +175,12 @@ async fn every_table_and_breakdown_exports_a_valid_file() {
     }
     if outcome.is_ok() {
         outcome = mnist(&client, &server).await;
+    }
+    if outcome.is_ok() {
+        outcome = signal(&client, &server).await;
+    }
+    if outcome.is_ok() {
+        outcome = quantize(&client, &server).await;
     }
     let _ = client.close().await;
     if let Err(e) = outcome {

@@ -20,6 +20,8 @@
 //!   accuracy/size table, digits and drawings through every scheme, histograms, training.
 //! - [`ranking`]: every registry scheme ranked on one tensor (the Tensors view), with each
 //!   scheme's reconstruction counted into the page's histogram bins.
+//! - [`levels`]: a histogram of some values with a scheme's stored values overlaid (the
+//!   Quantize view's chart; the ranking's overlays).
 //! - [`paste`]: how pasted text reads as numbers (the Quantize view's parser; the worker reads
 //!   long texts with [`paste::PasteJob`]).
 //! - [`placement`]: the rule that decides whether a job runs on the main thread or in the worker.
@@ -32,6 +34,7 @@
 pub mod bench;
 pub mod decimate;
 pub mod engine;
+pub mod levels;
 pub mod mnist;
 pub mod native_bench;
 pub mod paste;

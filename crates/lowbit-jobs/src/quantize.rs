@@ -11,6 +11,7 @@ use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, Scheme, TraceRow};
 use serde::{Deserialize, Serialize};
 
+use crate::levels::LevelsHistogram;
 use crate::protocol::{JobId, Outcome};
 use crate::task::{Clock, Step, Task};
 
@@ -178,10 +179,13 @@ pub struct QuantizeOutcome {
     pub notes: Vec<String>,
     /// Error metrics over every value.
     pub metrics: MetricsData,
+    /// The values' histogram with the reconstruction's stored values overlaid.
+    pub histogram: LevelsHistogram,
 }
 
 impl QuantizeOutcome {
-    fn new(q: Quantized, metrics: &Metrics) -> QuantizeOutcome {
+    fn new(values: &[f32], q: Quantized, metrics: &Metrics) -> QuantizeOutcome {
+        let histogram = LevelsHistogram::of(values, &q.dequantized);
         let (codes, packed) = (q.codes.to_vec(), q.packed().to_vec());
         QuantizeOutcome {
             scheme: q.scheme,
@@ -203,6 +207,7 @@ impl QuantizeOutcome {
             mins: q.mins,
             notes: q.notes,
             metrics: MetricsData::from(metrics),
+            histogram,
         }
     }
 }
@@ -216,7 +221,7 @@ pub fn quantize(job: &QuantizeJob) -> Result<QuantizeOutcome, String> {
     let scheme = Scheme::parse(&job.scheme)?;
     let q = scheme.quantize(&job.values, &job.options.to_options());
     let metrics = Metrics::compare(&job.values, &q.dequantized);
-    Ok(QuantizeOutcome::new(q, &metrics))
+    Ok(QuantizeOutcome::new(&job.values, q, &metrics))
 }
 
 /// Trace rows of the last quantize job.
@@ -368,7 +373,7 @@ impl Task for QuantizeTask {
         };
         let metrics = Metrics::compare(&self.job.values, &q.dequantized);
         let q_kept = q.clone();
-        let outcome = QuantizeOutcome::new(q, &metrics);
+        let outcome = QuantizeOutcome::new(&self.job.values, q, &metrics);
         let input = std::mem::take(&mut self.job.values);
         self.kept = Some(QuantizeData { scheme, input, quantized: q_kept, options: self.job.options.to_options() });
         Ok(Step::Done(Outcome::Quantize(Box::new(outcome))))

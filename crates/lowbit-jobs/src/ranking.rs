@@ -7,18 +7,14 @@
 //! Steps: one per scheme ([`ranking_schemes`]). Metrics are [`Metrics::compare`] of the values
 //! the schemes were given and their reconstruction, over every element.
 
-use std::collections::HashSet;
-
 use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{Options, Scheme, SCHEMES};
-use lowbit_tensors::histogram::bin_of;
 use serde::{Deserialize, Serialize};
 
+pub use crate::levels::MAX_LEVELS;
+use crate::levels::LevelOverlay;
 use crate::protocol::Outcome;
 use crate::task::{Clock, Step, Task};
-
-/// The most distinct stored values an overlay draws as lines.
-pub const MAX_LEVELS: usize = 64;
 
 /// The most histogram bins.
 pub const MAX_BINS: usize = 1024;
@@ -96,21 +92,7 @@ pub fn rank_one(job: &RankingJob, id: &str) -> Result<RankingRow, String> {
     scheme.check(&options).map_err(|e| format!("{id}: {e}"))?;
     let q = scheme.quantize(&job.values, &options);
     let m = Metrics::compare(&job.values, &q.dequantized);
-    let bins = job.bins.clamp(1, MAX_BINS);
-    let mut level_counts = vec![0u32; bins];
-    let mut seen: HashSet<u32> = HashSet::new();
-    for &v in &q.dequantized {
-        if let Some(b) = bin_of(v as f64, job.lo, job.hi, bins) {
-            level_counts[b] = level_counts[b].saturating_add(1);
-        }
-        if seen.len() <= MAX_LEVELS {
-            // -0 and +0 are one level.
-            seen.insert(if v == 0.0 { 0 } else { v.to_bits() });
-        }
-    }
-    let distinct = seen.len();
-    let mut levels: Vec<f32> = if distinct <= MAX_LEVELS { seen.into_iter().map(f32::from_bits).filter(|v| v.is_finite()).collect() } else { Vec::new() };
-    levels.sort_by(f32::total_cmp);
+    let LevelOverlay { level_counts, levels, distinct } = LevelOverlay::of(&q.dequantized, job.lo, job.hi, job.bins.clamp(1, MAX_BINS));
     Ok(RankingRow {
         scheme: q.scheme,
         bits_per_element: q.bits_per_element,

@@ -376,6 +376,19 @@ pub fn type_choices() -> Vec<(&'static str, &'static str)> {
     GgufType::ALL.iter().map(|t| (t.id(), t.info().summary)).collect()
 }
 
+/// The row a key moves the selection to among `count` rows: ↓/↑ one row (from nothing: the
+/// first or the last), Home and End the ends; None for other keys or no rows.
+pub fn next_row(key: &str, current: Option<usize>, count: usize) -> Option<usize> {
+    let last = count.checked_sub(1)?;
+    match (key, current) {
+        ("ArrowDown", Some(i)) => Some((i + 1).min(last)),
+        ("ArrowUp", Some(i)) => Some(i.saturating_sub(1).min(last)),
+        ("ArrowDown", None) | ("Home", _) => Some(0),
+        ("ArrowUp", None) | ("End", _) => Some(last),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,5 +468,18 @@ mod tests {
         assert!(!bit_selected(t, 0, None));
         let d = display(&BlockParams::example(t));
         assert!(d.fields[0].value.starts_with("0x") && d.fields[0].value.contains(" = "));
+    }
+
+    #[test]
+    fn arrows_move_the_selection_within_the_rows() {
+        assert_eq!(next_row("ArrowDown", Some(3), 32), Some(4));
+        assert_eq!(next_row("ArrowDown", Some(31), 32), Some(31));
+        assert_eq!(next_row("ArrowUp", Some(0), 32), Some(0));
+        assert_eq!(next_row("ArrowUp", Some(40), 32), Some(31), "a selection past a shorter block");
+        assert_eq!(next_row("ArrowDown", None, 32), Some(0));
+        assert_eq!(next_row("End", Some(2), 32), Some(31));
+        assert_eq!(next_row("Home", None, 32), Some(0));
+        assert_eq!(next_row("a", Some(2), 32), None);
+        assert_eq!(next_row("ArrowDown", Some(0), 0), None);
     }
 }

@@ -1,9 +1,10 @@
 //! The block's values, one row per element (`block-values`, rows with `data-index`,
-//! `data-code` and `data-value`); clicking a row selects the element.
+//! `data-code` and `data-value`); clicking a row selects the element, and in the focused
+//! table the arrow keys (and Home, End) move the selection.
 
 use leptos::prelude::*;
 
-use super::model::{Selection, ValueRow};
+use super::model::{next_row, Selection, ValueRow};
 
 /// The values table.
 #[component]
@@ -46,8 +47,22 @@ pub fn BlockValues(
             </tr>
         }
     };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let count = rows.with_untracked(Vec::len);
+        let current = match selection.get_untracked() {
+            Some(Selection::Element(i)) => Some(i),
+            _ => None,
+        };
+        let Some(next) = next_row(&ev.key(), current, count) else { return };
+        ev.prevent_default();
+        on_select.run(next);
+        // Keep the selected row in view.
+        if let Some(row) = event_target::<web_sys::Element>(&ev).query_selector(&format!("tr[data-index=\"{next}\"]")).ok().flatten() {
+            row.scroll_into_view_with_bool(false);
+        }
+    };
     view! {
-        <div class="table-scroll block-values-scroll" tabindex="0" role="region" aria-label="the block's values">
+        <div class="table-scroll block-values-scroll" tabindex="0" role="region" aria-label="the block's values" on:keydown=on_key>
             <table class="quantize-table block-values" data-testid="block-values">
                 <thead>
                     <tr>
@@ -69,3 +84,4 @@ pub fn BlockValues(
         </div>
     }
 }
+

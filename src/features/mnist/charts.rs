@@ -4,12 +4,19 @@
 //! stored values overlaid (`data-testid="mnist-histogram-N"`).
 
 use leptos::prelude::*;
-use lowbit_charts::mnist::{draw_accuracy_chart, draw_histogram, AccuracyPoint, Histogram};
 use lowbit_charts::plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use super::model::backing_size;
+use super::model::{backing_size, layer_chart, AccuracyPlot};
 use super::view::MnistModel;
+use crate::chart::Chart;
+use crate::ui::chart_canvas::ChartExport;
+
+/// The CSS size of a canvas's box, for its SVG export.
+fn css_size(canvas: NodeRef<leptos::html::Canvas>, height: f64) -> (u32, u32) {
+    let width = canvas.get_untracked().map_or(600, |c| c.client_width().max(1) as u32);
+    (width, height as u32)
+}
 
 /// Sizes the canvas to its container's width at the device's pixel ratio; returns the ratio.
 fn prepare(canvas: &web_sys::HtmlCanvasElement, height: f64) -> Option<f64> {
@@ -39,20 +46,18 @@ pub fn AccuracyChart(
         lowbit_charts::palette::set_theme(theme.get());
         let chosen = model.params.with(|p| p.scheme.id());
         let Some(canvas) = canvas_ref.get() else { return };
-        model.table.with(|t| {
-            let Some(t) = t else { return };
-            let Some(ratio) = prepare(&canvas, 300.0) else { return };
-            let points: Vec<AccuracyPoint<'_>> = t
-                .rows
-                .iter()
-                .map(|r| AccuracyPoint { label: &r.scheme, bits: r.bits_per_parameter, accuracy: r.accuracy, highlight: r.scheme == chosen })
-                .collect();
-            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
-            if let Err(e) = draw_accuracy_chart(&backend.into_drawing_area(), &points, ratio) {
-                leptos::logging::error!("mnist-chart: {e}");
-            }
-            draws.update(|d| *d += 1);
-        });
+        let Some(chart) = model.table.with(|t| t.as_ref().map(|t| AccuracyPlot::of(t, chosen))) else { return };
+        let Some(ratio) = prepare(&canvas, 300.0) else { return };
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+        if let Err(e) = chart.draw(&backend.into_drawing_area(), ratio) {
+            leptos::logging::error!("mnist-chart: {e}");
+        }
+        draws.update(|d| *d += 1);
+    });
+    let svg = Callback::new(move |()| {
+        let chosen = model.params.with_untracked(|p| p.scheme.id());
+        let (w, h) = css_size(canvas_ref, 300.0);
+        model.table.with_untracked(|t| t.as_ref().map(|t| AccuracyPlot::of(t, chosen).svg(w, h))).unwrap_or_else(|| Err("the table is not scored yet".into()))
     });
     view! {
         <div class="plot-wrap">
@@ -64,6 +69,7 @@ pub fn AccuracyChart(
                 aria-label="test accuracy of every scheme against its bits per parameter"
                 style="height:300px"
             ></canvas>
+            <ChartExport testid="mnist-chart" canvas=canvas_ref svg=svg />
         </div>
         <p class="muted">{tr.scales_hint}</p>
     }
@@ -85,22 +91,9 @@ pub fn WeightHistograms(
             for (layer, node) in h.layers.iter().zip(refs) {
                 let Some(canvas) = node.get() else { continue };
                 let Some(ratio) = prepare(&canvas, 220.0) else { continue };
-                let overlay = if layer.levels.is_empty() {
-                    format!("{}: {} distinct values (outline: their histogram)", h.scheme, layer.distinct)
-                } else {
-                    format!("{}: {} stored values (lines)", h.scheme, layer.distinct)
-                };
-                let chart = Histogram {
-                    title: &layer.name,
-                    lo: layer.lo as f64,
-                    hi: layer.hi as f64,
-                    counts: &layer.counts,
-                    levels: &layer.levels,
-                    level_counts: &layer.level_counts,
-                    overlay_label: &overlay,
-                };
+                let chart = layer_chart(&h.scheme, layer);
                 let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { continue };
-                if let Err(e) = draw_histogram(&backend.into_drawing_area(), &chart, ratio) {
+                if let Err(e) = chart.draw(&backend.into_drawing_area(), ratio) {
                     leptos::logging::error!("mnist-histogram: {e}");
                 }
             }
@@ -117,9 +110,17 @@ pub fn WeightHistograms(
                 .into_iter()
                 .enumerate()
                 .map(|(i, node)| {
+                    let svg = Callback::new(move |()| {
+                        let (w, h) = css_size(node, 220.0);
+                        model
+                            .histograms
+                            .with_untracked(|hs| hs.as_ref().and_then(|hs| hs.layers.get(i).map(|layer| layer_chart(&hs.scheme, layer).svg(w, h))))
+                            .unwrap_or_else(|| Err("the histograms are not computed yet".into()))
+                    });
                     view! {
                         <div class="plot-wrap">
                             <canvas node_ref=node data-testid=format!("mnist-histogram-{i}") role="img" aria-label=format!("histogram of layer {} weights", i + 1) style="height:220px"></canvas>
+                            <ChartExport testid=format!("mnist-histogram-{i}") canvas=node svg=svg />
                         </div>
                     }
                 })

@@ -2,9 +2,14 @@
 //! drawing surface, the training form and how its text becomes a worker job. Every number
 //! shown comes from the worker (lowbit-mnist); this module only arranges it.
 
-use lowbit_jobs::mnist::{MnistTable, MnistTrainJob, TrainStart};
+use lowbit_charts::mnist::{draw_accuracy_chart, AccuracyPoint};
+use lowbit_charts::plotters::coord::Shift;
+use lowbit_charts::plotters::prelude::{DrawingArea, DrawingBackend};
+use lowbit_charts::PixelRect;
+use lowbit_jobs::mnist::{EpochLine, LayerHistogram, MnistTable, MnistTrainJob, TrainStart};
 use lowbit_mnist::{MnistScheme, QAT_SCHEMES};
 
+use crate::chart::{whole_area, Chart, LevelsChart};
 use crate::export::Table;
 
 /// What the seed article (000) prints for its model, next to the scheme that reproduces it:
@@ -289,6 +294,62 @@ impl TrainForm {
     }
 }
 
+/// The training log as a file: epoch, mean loss and test accuracy (percent), in full.
+pub fn epochs_export(epochs: &[EpochLine]) -> Table {
+    Table {
+        headers: ["epoch", "loss", "test accuracy (%)"].map(String::from).to_vec(),
+        rows: epochs.iter().map(|e| vec![e.epoch.to_string(), e.loss.to_string(), e.accuracy.to_string()]).collect(),
+    }
+}
+
+/// Test accuracy of every scheme against its bits per parameter, the chosen scheme
+/// highlighted (`data-testid="mnist-chart"`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccuracyPlot {
+    /// (scheme id, bits per parameter, accuracy in percent) per scheme.
+    pub points: Vec<(String, f64, f64)>,
+    /// The highlighted scheme.
+    pub chosen: String,
+}
+
+impl AccuracyPlot {
+    /// The chart of a scored table.
+    pub fn of(table: &MnistTable, chosen: &str) -> AccuracyPlot {
+        AccuracyPlot { points: table.rows.iter().map(|r| (r.scheme.clone(), r.bits_per_parameter, r.accuracy)).collect(), chosen: chosen.to_string() }
+    }
+}
+
+impl Chart for AccuracyPlot {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scale: f64) -> Result<PixelRect, String> {
+        let points: Vec<AccuracyPoint<'_>> = self
+            .points
+            .iter()
+            .map(|(label, bits, accuracy)| AccuracyPoint { label, bits: *bits, accuracy: *accuracy, highlight: *label == self.chosen })
+            .collect();
+        draw_accuracy_chart(area, &points, scale).map_err(|e| e.to_string())?;
+        Ok(whole_area(area))
+    }
+}
+
+/// One layer's weight histogram with the values `scheme` stores overlaid
+/// (`data-testid="mnist-histogram-N"`).
+pub fn layer_chart(scheme: &str, layer: &LayerHistogram) -> LevelsChart {
+    let overlay_label = if layer.levels.is_empty() {
+        format!("{scheme}: {} distinct values (outline: their histogram)", layer.distinct)
+    } else {
+        format!("{scheme}: {} stored values (lines)", layer.distinct)
+    };
+    LevelsChart {
+        title: layer.name.clone(),
+        lo: layer.lo as f64,
+        hi: layer.hi as f64,
+        counts: layer.counts.clone(),
+        levels: layer.levels.clone(),
+        level_counts: layer.level_counts.clone(),
+        overlay_label,
+    }
+}
+
 /// A canvas's backing store for a CSS size at a device-pixel ratio (1 to 4), at least 1 × 1.
 pub fn backing_size(css_width: f64, css_height: f64, device_pixel_ratio: f64) -> (u32, u32, f64) {
     let ratio = if device_pixel_ratio.is_finite() { device_pixel_ratio.clamp(1.0, 4.0) } else { 1.0 };
@@ -351,6 +412,21 @@ mod tests {
         let fp32 = export.rows.iter().find(|r| r[0] == "float32").unwrap();
         assert_eq!(fp32[1..3], ["90", "1"]);
         assert_eq!(fp32[8..], ["96.01", "427.2890625"]);
+    }
+
+    #[test]
+    fn the_charts_export_as_svg() {
+        let row = |scheme: &str, bits: f64, accuracy: f64| MnistRow { scheme: scheme.into(), accuracy, agree_with_fp32: 1.0, size_kb: 1.0, true_size_kb: 1.0, bits_per_parameter: bits, multiplies: 0, adds: 0, integer_adds: 0 };
+        let table = MnistTable { rows: vec![row("float32", 32.0, 96.0), row("nf4", 4.13, 95.5)], digits: 2000, weights_name: "w".into(), seconds: 0.0 };
+        let svg = AccuracyPlot::of(&table, "nf4").svg(640, 300).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("nf4") && svg.contains("float32"), "{svg}");
+        let layer = LayerHistogram { name: "model.0.weight".into(), lo: -1.0, hi: 1.0, counts: vec![1, 4, 9, 4, 1], levels: vec![-0.5, 0.0, 0.5], level_counts: vec![0, 7, 5, 7, 0], distinct: 3 };
+        let chart = layer_chart("int4_absmax", &layer);
+        assert_eq!(chart.overlay_label, "int4_absmax: 3 stored values (lines)");
+        let svg = chart.svg(640, 220).unwrap();
+        let log = epochs_export(&[EpochLine { epoch: 1, loss: 0.4321, accuracy: 91.25 }]);
+        assert_eq!(log.rows, [["1", "0.4321", "91.25"]]);
+        assert!(svg.contains("model.0.weight") && svg.contains("3 stored values"), "{svg:.300}");
     }
 
     #[test]

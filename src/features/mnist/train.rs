@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 use lowbit_mnist::MnistScheme;
 
-use super::model::{fixed, qat_choices, TrainForm, TrainMode};
+use super::model::{epochs_export, fixed, qat_choices, TrainForm, TrainMode};
+use crate::ui::export::TableExport;
 use super::view::MnistModel;
 
 /// The training panel.
@@ -116,5 +117,6 @@ pub fn MnistTrain(
                 }}
             </tbody>
         </table>
+        <TableExport target="mnist-epochs" table=Signal::derive(move || model.train.with(|t| epochs_export(&t.epochs))) />
     }
 }

@@ -13,6 +13,8 @@ use lowbit_jobs::protocol::Outcome;
 use lowbit_jobs::quantize::{QuantizeData, QuantizeJob, QuantizeOutcome, QuantizeTask, RunOptions, TraceRowData};
 use lowbit_jobs::task::{no_clock, run_to_end};
 
+use crate::chart::LevelsChart;
+use crate::export::Table;
 use crate::text::trim_fraction;
 
 pub use super::params::*;
@@ -463,6 +465,11 @@ pub fn trace_columns(scheme: &Scheme, granularity: Granularity) -> Vec<TraceColu
 
 /// One cell of a trace row.
 fn trace_cell(t: &TraceRowData, field: TraceField) -> String {
+    trace_text(t, field, show)
+}
+
+/// A trace cell with its number written by `number`.
+fn trace_text(t: &TraceRowData, field: TraceField, show: fn(f64) -> String) -> String {
     match field {
         TraceField::Index => t.index.to_string(),
         TraceField::Group => t.group.to_string(),
@@ -477,6 +484,42 @@ fn trace_cell(t: &TraceRowData, field: TraceField) -> String {
         TraceField::Dequantized => show(t.dequantized),
         TraceField::Error => show(t.error),
     }
+}
+
+/// The trace as a file: the same columns as the page, every number in full (JavaScript's
+/// shortest round-trip text of the f64 the kernel computed), a row per element of `rows`.
+pub fn trace_export(columns: &[TraceColumn], rows: &[TraceRowData]) -> Table {
+    Table {
+        headers: columns.iter().map(|c| c.heading.clone()).collect(),
+        rows: rows.iter().map(|t| columns.iter().map(|c| trace_text(t, c.field, js_string)).collect()).collect(),
+    }
+}
+
+/// The numbers' histogram with the values the scheme stores overlaid
+/// (`data-testid="quantize-histogram"`): lines at the stored values when there are few, else
+/// the reconstruction's histogram as an outline.
+pub fn levels_chart(r: &QuantizeResult) -> LevelsChart {
+    let h = &r.q.histogram;
+    let n = h.counts.iter().map(|&c| c as u64).sum::<u64>();
+    let overlay_label = if h.overlay.levels.is_empty() {
+        format!("{}: more than {} distinct stored values (outline: the reconstruction's histogram)", r.q.scheme, h.overlay.distinct.saturating_sub(1))
+    } else {
+        format!("{}: its {} stored values (lines)", r.q.scheme, h.overlay.levels.len())
+    };
+    LevelsChart {
+        title: format!("{} numbers", crate::features::quantize::params::thousands(n as usize)),
+        lo: h.lo,
+        hi: h.hi,
+        counts: h.counts.clone(),
+        levels: h.overlay.levels.clone(),
+        level_counts: h.overlay.level_counts.clone(),
+        overlay_label,
+    }
+}
+
+/// The chart's text summary, for screen readers.
+pub fn levels_summary(chart: &LevelsChart) -> String {
+    format!("Histogram of {} from {} to {} in {} bins; {}.", chart.title, show(chart.lo), show(chart.hi), chart.counts.len(), chart.overlay_label)
 }
 
 /// One packed byte of a 4-bit scheme.
@@ -724,6 +767,23 @@ mod tests {
 
     fn params(scheme: &str, values: &[f32]) -> QuantizeParams {
         QuantizeParams { scheme: scheme.into(), values: values.to_vec(), block: None, left_out: None }
+    }
+
+    #[test]
+    fn the_trace_exports_in_full_and_the_numbers_histogram_shows_the_levels() {
+        let r = compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1]));
+        let table = trace_export(&r.columns, &r.trace);
+        assert_eq!(table.headers, r.columns.iter().map(|c| c.heading.clone()).collect::<Vec<_>>());
+        assert_eq!(table.rows.len(), 4);
+        let input = r.columns.iter().position(|c| c.field == TraceField::Input).unwrap();
+        let scale = r.columns.iter().position(|c| c.field == TraceField::Scale).unwrap();
+        assert_eq!(table.rows[1][input], js_string(r.trace[1].input));
+        assert_eq!(table.rows[0][scale], js_string(r.trace[0].scale), "the scale in full, not the CLI's 8 digits");
+        let chart = levels_chart(&r);
+        assert_eq!(chart.counts.iter().sum::<u32>(), 4);
+        assert_eq!(chart.levels.len(), 4, "four codes, four stored values: {:?}", chart.levels);
+        assert!(chart.overlay_label.starts_with("int4_absmax: its 4 stored values"), "{}", chart.overlay_label);
+        assert!(levels_summary(&chart).starts_with("Histogram of 4 numbers from -2.1 to 1.2 in 16 bins"), "{}", levels_summary(&chart));
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn QuantizeResults(
                                         {(tr.first_bytes)(p.bytes.len(), &crate::features::quantize::params::thousands(p.total))}
                                     </p>
                                 })}
-                                <div class="table-scroll">
+                                <div class="table-scroll" tabindex="0" role="region" aria-label=tr.packed_bytes>
                                     <table class="quantize-table">
                                         <thead>
                                             <tr>

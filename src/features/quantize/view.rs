@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use lowbit_jobs::placement::MAIN_THREAD_MAX_WORK;
 use lowbit_jobs::paste::PasteOutcome;
 use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, JobId, Progress};
-use lowbit_jobs::quantize::{QuantizeData, QuantizeOutcome, TraceJob, TraceOutcome, TraceRowData};
+use lowbit_jobs::quantize::{QuantizeData, QuantizeOutcome, TraceJob, TraceOutcome, TraceRowData, MAX_TRACE_ROWS};
 
 use super::controls::QuantizeControls;
 use super::held;
@@ -25,7 +25,11 @@ use super::model::{self, QuantizeDisplay, QuantizeParams, QuantizeResult};
 use super::results::QuantizeResults;
 use super::trace::QuantizeTrace;
 use super::window;
+use crate::chart::LevelsChart;
+use crate::export::TableFormat;
 use crate::perf;
+use crate::ui::chart_canvas::ChartCanvas;
+use crate::ui::export::{download_table, TableExportButtons};
 use crate::ui::{JobProgress, StaleNote};
 use crate::worker::{self, JobEvent, JobStatus};
 
@@ -338,6 +342,15 @@ pub fn QuantizeView(
             model.remote.with(|r| r.as_ref().map(|r| model::display_without_trace(&r.result)).unwrap_or_default())
         }
     });
+    // The numbers' histogram with the stored values, from the result shown.
+    let levels: Memo<LevelsChart> = Memo::new(move |_| {
+        if shows_here.get() {
+            here.with(|h| h.as_ref().map(|h| model::levels_chart(&h.0))).unwrap_or_default()
+        } else {
+            model.remote.with(|r| r.as_ref().map(|r| model::levels_chart(&r.result))).unwrap_or_default()
+        }
+    });
+    let levels_signal: Signal<LevelsChart> = levels.into();
     let status = JobStatus { progress: model.progress, failure: model.failure };
     Effect::new(move |_| {
         let wanted = params.get();
@@ -360,6 +373,7 @@ pub fn QuantizeView(
     // The trace window: its rows, read from the kept quantization (here, or in the worker).
     let total = Memo::new(move |_| shown.with(|d| d.count));
     let start = Memo::new(move |_| window::window_start(model.scroll.get(), total.get()));
+    let export_trace = trace_export(model, here, shows_here);
     let here_rows = Memo::new(move |_| {
         here.with(|h| {
             h.as_ref().map(|h| {
@@ -451,6 +465,17 @@ pub fn QuantizeView(
                         <QuantizeResults shown=shown />
                     </div>
                 </Show>
+                <Show when=move || has_result.get() && levels.with(|c| !c.counts.is_empty())>
+                    <div class="card">
+                        <h2>{tr.histogram}</h2>
+                        <ChartCanvas
+                            testid="quantize-histogram"
+                            label=Signal::derive(move || levels.with(model::levels_summary))
+                            height=260.0
+                            chart=levels_signal
+                        />
+                    </div>
+                </Show>
                 <Show when=move || has_result.get() && shown.with(|d| d.count > 0 && !d.trace_columns.is_empty())>
                     <div class="card">
                         <h2>{tr.step_by_step}</h2>
@@ -463,6 +488,10 @@ pub fn QuantizeView(
                             offset=offset
                             on_scroll=Callback::new(move |top: f64| model.scroll.set(top))
                         />
+                        <TableExportButtons target="quantize-trace" on_press=export_trace />
+                        <Show when=move || { total.get() > MAX_TRACE_ROWS }>
+                            <p class="muted" data-testid="quantize-trace-export-rows">{(tr.trace_export_rows)(&super::params::thousands(MAX_TRACE_ROWS))}</p>
+                        </Show>
                         {move || model.trace_failure.get().map(|message| view! {
                             <p class="worker-error" role="alert" data-testid="quantize-trace-error">
                                 {(tr.trace_failed)(&message)}
@@ -473,4 +502,30 @@ pub fn QuantizeView(
             </div>
         </section>
     }
+}
+
+/// The trace's export buttons' action: the first [`MAX_TRACE_ROWS`] rows of the result shown,
+/// read from the kept quantization — here at once, or from the compute worker, then
+/// downloaded.
+fn trace_export(model: QuantizeModel, here: Memo<Option<HereRun>>, shows_here: Memo<bool>) -> Callback<TableFormat> {
+    Callback::new(move |format: TableFormat| {
+        if shows_here.get_untracked() {
+            here.with_untracked(|h| {
+                if let Some(h) = h {
+                    let rows = h.1.trace(0, 0, MAX_TRACE_ROWS).rows;
+                    download_table("quantize-trace", format, &model::trace_export(&h.0.columns, &rows));
+                }
+            });
+            return;
+        }
+        let Some((job, columns)) = model.remote.with_untracked(|r| r.as_ref().map(|r| (r.job, r.result.columns.clone()))) else { return };
+        worker::read("trace-export", &TraceJob { quantize: job, start: 0, len: MAX_TRACE_ROWS }, move |event| match event {
+            JobEvent::Done(bytes) => match decode_outcome_as::<TraceOutcome>(&bytes, outcome_tag::TRACE) {
+                Ok(t) => download_table("quantize-trace", format, &model::trace_export(&columns, &t.rows)),
+                Err(message) => model.trace_failure.set(Some(message)),
+            },
+            JobEvent::Failed(message) => model.trace_failure.set(Some(message)),
+            JobEvent::Progress(_) => {}
+        });
+    })
 }

@@ -1,7 +1,8 @@
 //! One chart of the signal view on a `<canvas>`: drawn by plotters (plotters-canvas) at the
 //! device's pixel ratio so lines and text stay sharp, redrawn when the data, the error mode
 //! or the container's width changes (ResizeObserver), with a hover cursor shared by both
-//! charts. The geometry is in [`super::model`]; this file only talks to the browser.
+//! charts, and PNG/SVG export buttons. The geometry is in [`super::model`]; this file only
+//! talks to the browser.
 
 use leptos::prelude::*;
 use lowbit_charts::plotters::prelude::IntoDrawingArea;
@@ -11,6 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::perf;
+use crate::ui::chart_canvas::ChartExport;
 use super::model::{self, SignalResult};
 
 /// Which chart a canvas shows.
@@ -142,6 +144,11 @@ pub fn SignalCanvas(
         }
     });
 
+    let svg = Callback::new(move |()| {
+        let w = width.get_untracked().round().max(1.0) as u32;
+        let rel = relative.get_untracked();
+        result.with_untracked(|res| model::plot_svg(res, rel, plot == PlotKind::Error, w, height.round() as u32))
+    });
     let cursor = move || {
         let i = hover.get()?;
         mapping.with(|m| m.as_ref().and_then(|m| model::cursor_left(m, i, ratio.get())))
@@ -166,6 +173,7 @@ pub fn SignalCanvas(
                 on:pointerleave=move |_| hover.set(None)
             ></canvas>
             {move || cursor().map(|left| view! { <div class="plot-cursor" style:left=format!("{left}px") aria-hidden="true"></div> })}
+            <ChartExport testid=testid canvas=canvas_ref svg=svg />
         </div>
     }
 }

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::model::MetricsRow;
+use super::model::{metrics_export, MetricsRow};
+use crate::ui::export::TableExport;
 
 /// The table (`data-testid="signal-metrics"`; each body row has `data-scheme`, `data-mse`,
 /// `data-max-abs-error`, `data-sqnr-db` and `data-bits`, numbers JavaScript parses).
@@ -37,7 +38,7 @@ pub fn SignalMetrics(
         }
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr.headings[4]>
             <table class="signal-metrics" data-testid="signal-metrics">
                 <thead>
                     <tr>
@@ -55,5 +56,6 @@ pub fn SignalMetrics(
                 </tbody>
             </table>
         </div>
+        <TableExport target="signal-metrics" table=Signal::derive(move || rows.with(|r| metrics_export(r))) />
     }
 }

@@ -11,7 +11,7 @@
 //! example.
 
 use lowbit_charts::plotters::coord::Shift;
-use lowbit_charts::plotters::prelude::{DrawingArea, DrawingBackend};
+use lowbit_charts::plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
 use lowbit_charts::{draw_error_plot, draw_signal_plot, series_color, series_css, ChartError, ErrorPlot, PlotMapping, Series, SignalPlot, TickStyle};
 use lowbit_core::decimal::js_string;
 use lowbit_core::metrics::Metrics;
@@ -22,6 +22,7 @@ use lowbit_jobs::placement::MAIN_THREAD_MAX_WORK;
 use lowbit_jobs::quantize::RunOptions;
 use lowbit_jobs::signal::{SchemeRun, SignalInput, SignalJob, SignalOutcome};
 
+use crate::export::Table;
 use crate::text::{compact, with_decimals};
 
 pub use super::params::{canonical_scheme, SignalParams, DEFAULT_BLOCK, DEFAULT_SCHEMES, MAX_BLOCK, MAX_SCHEMES};
@@ -658,12 +659,34 @@ pub fn draw_plots<DB: DrawingBackend>(
     Ok(out)
 }
 
-// Native only: the SVG backend is a native dev-dependency.
+/// One of the two charts as an SVG document of `width × height` pixels (`error`: the error
+/// chart, else the signal chart): the same drawing as the canvas, on plotters' SVG backend.
+pub fn plot_svg(result: &SignalResult, relative: bool, error: bool, width: u32, height: u32) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (width.max(1), height.max(1))).into_drawing_area();
+        let (signal, errors) = if error { (None, Some(&area)) } else { (Some(&area), None) };
+        draw_plots(result, relative, signal, errors, 1.0).map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// The metrics table as a file: the same rows as the page, with the numbers in full
+/// (JavaScript's shortest round-trip text, as the rows' data attributes hold them).
+pub fn metrics_export(rows: &[MetricsRow]) -> Table {
+    Table {
+        headers: ["scheme", "label", "MSE", "max |error|", "SQNR (dB)", "bits per element", "block"].map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| vec![r.scheme.clone(), r.label.clone(), r.mse_attr.clone(), r.max_abs_attr.clone(), r.sqnr_attr.clone(), r.bits.clone(), r.block.clone()])
+            .collect(),
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use lowbit_core::quant::SCHEMES;
-    use lowbit_charts::plotters::prelude::{IntoDrawingArea, SVGBackend};
 
     fn parse(query: &str) -> (SignalParams, Vec<String>) {
         let mut p = SignalParams::default();
@@ -871,6 +894,24 @@ mod tests {
         assert!(p[0].matches(&from_url));
         assert!(!p[1].matches(&from_url));
         assert!(!p[0].matches(&SignalParams::default()));
+    }
+
+    #[test]
+    fn charts_and_metrics_export() {
+        let r = compute(&SignalParams { schemes: vec!["nf4".into(), "fp4_bnb".into()], ..SignalParams::default() });
+        let signal = plot_svg(&r, false, false, 800, 340).unwrap();
+        let error = plot_svg(&r, true, true, 800, 240).unwrap();
+        for svg in [&signal, &error] {
+            assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg:.80}");
+            assert!(svg.contains("width=\"800\""), "{svg:.200}");
+        }
+        assert_ne!(signal, error);
+        assert!(signal.matches("<polyline").count() >= 3, "the original and two reconstructions");
+        let table = metrics_export(&r.series.iter().map(|s| s.row.clone()).collect::<Vec<_>>());
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0][0], "nf4");
+        assert_eq!(table.rows[0][2], r.series[0].row.mse_attr, "the MSE in full");
+        assert!(table.rows.iter().all(|row| row.len() == table.headers.len()));
     }
 
     #[test]
