@@ -104,3 +104,60 @@ pub fn TableExportButtons(
         </div>
     }
 }
+
+/// A CSS custom property of the page (`--name`) as the current theme sets it.
+pub fn page_property(name: &str) -> String {
+    let Some(window) = web_sys::window() else { return String::new() };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else { return String::new() };
+    window.get_computed_style(&root).ok().flatten().and_then(|style| style.get_property_value(&format!("--{name}")).ok()).unwrap_or_default()
+}
+
+/// PNG and SVG buttons for a figure drawn as SVG in the page (`data-testid="export-png"` and
+/// `"export-svg"`, `data-export-for` = `testid`): `svg` builds the standalone file; the PNG is
+/// that file rasterised at twice `size` on the page's card colour.
+#[component]
+pub fn FigureExport(
+    /// The figure's `data-testid` (also the files' names).
+    testid: &'static str,
+    /// The figure as a standalone SVG file.
+    svg: Callback<(), String>,
+    /// The figure's size in CSS pixels.
+    size: (u32, u32),
+) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().chrome();
+    let export_svg = move |_| download_text(&format!("lowbit-{testid}.svg"), "image/svg+xml", &svg.run(()));
+    let export_png = move |_| rasterise(testid, &svg.run(()), size);
+    view! {
+        <div class="export" role="group" aria-label=t.export_chart>
+            <button type="button" data-testid="export-png" data-export-for=testid title=(t.download_as)("PNG") on:click=export_png>
+                "PNG"
+            </button>
+            <button type="button" data-testid="export-svg" data-export-for=testid title=(t.download_as)("SVG") on:click=export_svg>
+                "SVG"
+            </button>
+        </div>
+    }
+}
+
+/// Draws an SVG file on a canvas at twice `size` (once the browser has decoded it) and
+/// downloads the canvas as `lowbit-<testid>.png`.
+fn rasterise(testid: &'static str, svg: &str, (width, height): (u32, u32)) {
+    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let loaded = image.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(canvas) = document.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else { return };
+        let (w, h) = (2 * width, 2 * height);
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        ctx.set_fill_style_str(page_property("card").trim());
+        ctx.fill_rect(0.0, 0.0, w as f64, h as f64);
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w as f64, h as f64);
+        if let Ok(href) = canvas.to_data_url() {
+            download_url(&format!("lowbit-{testid}.png"), &href);
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{}", percent_encode(svg)));
+}

@@ -70,7 +70,28 @@ async fn tables(c: &Client, server: &StaticServer) -> Result<()> {
             assert_eq!(shown.as_str(), Some(record[4].as_str()), "{id} code {code}");
         }
     }
-    println!("tables: NF4, bnb FP4, E2M1 and the e4m3fn grid exported, every code checked against lowbit-core");
+    // The NF4 figure (an SVG in the page): a standalone SVG with its colours, and a PNG of it.
+    let (name, href) = export(c, "export-svg", "nf4-figure").await?;
+    assert_eq!(name, "lowbit-nf4-figure.svg");
+    let svg = data_url_text(c, &href).await?;
+    let parsed = c
+        .execute_async(
+            "const [text, done] = arguments; const d = new DOMParser().parseFromString(text, 'image/svg+xml'); done([d.documentElement.namespaceURI, d.getElementsByTagName('parsererror').length, d.getElementsByTagName('circle').length])",
+            vec![serde_json::Value::String(svg.clone())],
+        )
+        .await?;
+    assert_eq!(parsed, serde_json::json!(["http://www.w3.org/2000/svg", 0, 16]), "a standalone SVG with the 16 levels");
+    assert!(!svg.contains("var(") && svg.contains("<style>"), "colours resolved: {svg:.600}");
+    let (name, href) = export(c, "export-png", "nf4-figure").await?;
+    assert_eq!(name, "lowbit-nf4-figure.png");
+    let png = c
+        .execute_async(
+            "const [href, done] = arguments; const img = new Image(); img.onload = () => done([href.startsWith('data:image/png;base64,'), img.naturalWidth, img.naturalHeight]); img.onerror = () => done([]); img.src = href;",
+            vec![serde_json::Value::String(href)],
+        )
+        .await?;
+    assert_eq!(png, serde_json::json!([true, 1280, 500]), "the figure at twice its 640 × 250");
+    println!("tables: NF4, bnb FP4, E2M1 and the e4m3fn grid exported, every code checked against lowbit-core; the NF4 figure as SVG and PNG");
     Ok(())
 }
 

@@ -455,6 +455,43 @@ pub fn normal_figure() -> NormalFigure {
 /// of the drawing code.
 pub const NF4_FIGURE_SVG: &str = include_str!("nf4_figure.svg");
 
+/// The figure's stylesheet (linked by index.html; embedded in the exported file).
+pub const NF4_FIGURE_CSS: &str = include_str!("nf4_figure.css");
+
+/// The figure's size in CSS pixels (its `viewBox`).
+pub fn nf4_figure_size() -> (u32, u32) {
+    let view_box = NF4_FIGURE_SVG.split("viewBox=\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap_or_default();
+    let numbers: Vec<u32> = view_box.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    match numbers[..] {
+        [_, _, w, h] => (w, h),
+        _ => (640, 250),
+    }
+}
+
+/// The figure as a standalone SVG file: the page's figure with the SVG namespace, a size, and
+/// its stylesheet embedded with every `var(--name)` replaced by `resolve(name)` (the page's
+/// theme as it is now) and without the hover rules.
+pub fn nf4_figure_file(resolve: impl Fn(&str) -> String) -> String {
+    let mut css = String::new();
+    for rule in NF4_FIGURE_CSS.lines().filter(|l| l.starts_with('.') && !l.contains(":hover")) {
+        let mut rest = rule;
+        while let Some(start) = rest.find("var(--") {
+            css.push_str(&rest[..start]);
+            let after = &rest[start + "var(--".len()..];
+            let end = after.find(')').unwrap_or(after.len());
+            css.push_str(resolve(&after[..end]).trim());
+            rest = after.get(end + 1..).unwrap_or_default();
+        }
+        css.push_str(rest);
+        css.push('\n');
+    }
+    let (w, h) = nf4_figure_size();
+    let open = format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" ");
+    let body = NF4_FIGURE_SVG.trim().strip_prefix("<svg ").unwrap_or(NF4_FIGURE_SVG);
+    let close = body.find('>').map_or(0, |i| i + 1);
+    format!("{open}{}<style><![CDATA[\n{css}]]></style>{}", &body[..close], &body[close..])
+}
+
 /// The generator of [`NF4_FIGURE_SVG`] (tests only: the app embeds its output).
 #[cfg(test)]
 mod svg {
@@ -536,6 +573,17 @@ mod tests {
 
     fn table(id: &str) -> ValueTable {
         value_table(&Format::parse(id).unwrap())
+    }
+
+    #[test]
+    fn the_figure_exports_as_a_standalone_svg_with_its_colours() {
+        let file = nf4_figure_file(|name| if name == "sans" { "system-ui, sans-serif".into() } else { format!("#{:06x}", name.len()) });
+        assert!(file.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"250\" class=\"nf4-figure\""), "{file:.200}");
+        assert!(!file.contains("var(") && !file.contains(":hover"), "{file}");
+        assert!(file.contains(".nf4-figure .q-area { fill: #00000b; }"), "mantissa-bg has 11 letters: {file}");
+        assert!(file.contains("font-family: system-ui, sans-serif;"));
+        assert_eq!(file.matches("<circle").count(), 16);
+        assert_eq!(nf4_figure_size(), (640, 250));
     }
 
     #[test]
