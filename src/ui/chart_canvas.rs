@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 pub use crate::chart::Chart;
-use super::export::{download_text, download_url};
+use super::export::{download_text, download_url, ImageExportButtons};
 
 /// A device-pixel ratio fit for drawing (1 to 4).
 fn draw_ratio(device_pixel_ratio: f64) -> f64 {
@@ -143,27 +143,17 @@ pub fn ChartExport(
     /// Draws the chart as an SVG document, or says why it cannot.
     svg: Callback<(), Result<String, String>>,
 ) -> impl IntoView {
-    let t = crate::ui::lang::lang_now().chrome();
     let png_name = format!("lowbit-{testid}.png");
     let svg_name = format!("lowbit-{testid}.svg");
     let for_svg = testid.clone();
-    let export_png = move |_| {
+    let on_png = Callback::new(move |()| {
         if let Some(href) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
             download_url(&png_name, &href);
         }
-    };
-    let export_svg = move |_| match svg.run(()) {
+    });
+    let on_svg = Callback::new(move |()| match svg.run(()) {
         Ok(svg) => download_text(&svg_name, "image/svg+xml", &svg),
         Err(e) => leptos::logging::error!("{for_svg}: {e}"),
-    };
-    view! {
-        <div class="export" role="group" aria-label=t.export_chart>
-            <button type="button" data-testid="export-png" data-export-for=testid.clone() title=(t.download_as)("PNG") on:click=export_png>
-                "PNG"
-            </button>
-            <button type="button" data-testid="export-svg" data-export-for=testid title=(t.download_as)("SVG") on:click=export_svg>
-                "SVG"
-            </button>
-        </div>
-    }
+    });
+    view! { <ImageExportButtons testid=testid on_png=on_png on_svg=on_svg /> }
 }

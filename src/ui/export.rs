@@ -124,15 +124,30 @@ pub fn FigureExport(
     /// The figure's size in CSS pixels.
     size: (u32, u32),
 ) -> impl IntoView {
+    let on_svg = Callback::new(move |()| download_text(&format!("lowbit-{testid}.svg"), "image/svg+xml", &svg.run(())));
+    let on_png = Callback::new(move |()| rasterise(testid, &svg.run(()), size));
+    view! { <ImageExportButtons testid=testid on_png=on_png on_svg=on_svg /> }
+}
+
+/// The PNG and SVG buttons of a chart or figure (`data-testid="export-png"`, `"export-svg"`,
+/// `data-export-for` = `testid`); each calls its callback, which downloads the file.
+#[component]
+pub fn ImageExportButtons(
+    /// The exported element's `data-testid`.
+    #[prop(into)]
+    testid: String,
+    /// Downloads the PNG.
+    on_png: Callback<()>,
+    /// Downloads the SVG.
+    on_svg: Callback<()>,
+) -> impl IntoView {
     let t = crate::ui::lang::lang_now().chrome();
-    let export_svg = move |_| download_text(&format!("lowbit-{testid}.svg"), "image/svg+xml", &svg.run(()));
-    let export_png = move |_| rasterise(testid, &svg.run(()), size);
     view! {
         <div class="export" role="group" aria-label=t.export_chart>
-            <button type="button" data-testid="export-png" data-export-for=testid title=(t.download_as)("PNG") on:click=export_png>
+            <button type="button" data-testid="export-png" data-export-for=testid.clone() title=(t.download_as)("PNG") on:click=move |_| on_png.run(())>
                 "PNG"
             </button>
-            <button type="button" data-testid="export-svg" data-export-for=testid title=(t.download_as)("SVG") on:click=export_svg>
+            <button type="button" data-testid="export-svg" data-export-for=testid title=(t.download_as)("SVG") on:click=move |_| on_svg.run(())>
                 "SVG"
             </button>
         </div>
