@@ -36,7 +36,7 @@ fn formula_view(formula: Formula) -> AnyView {
             });
             view! {
                 <div class="formula" class:long=long data-testid="formula">
-                    <math display="block">
+                    <math display="block" tabindex="0">
                         <mrow>
                             {sign_part}
                             <msup>
@@ -65,7 +65,7 @@ fn formula_view(formula: Formula) -> AnyView {
             });
             view! {
                 <div class="formula" data-testid="formula">
-                    <math display="block">
+                    <math display="block" tabindex="0">
                         <mrow>
                             {sign_part}
                             <mn class="role-index">{rest}</mn>
@@ -80,7 +80,7 @@ fn formula_view(formula: Formula) -> AnyView {
         }
         Formula::Table { name, index, value } => view! {
             <div class="formula" data-testid="formula">
-                <math display="block">
+                <math display="block" tabindex="0">
                     <mrow>
                         <mi mathvariant="normal">{name}</mi>
                         <mo>"["</mo>

@@ -20,6 +20,7 @@ pub fn LogitsTable(
 ) -> impl IntoView {
     let tr = crate::ui::lang::lang_now().mnist();
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="every scheme's prediction">
         <table class="mnist-logits" data-testid=testid>
             <thead>
                 <tr>
@@ -51,5 +52,6 @@ pub fn LogitsTable(
                 </For>
             </tbody>
         </table>
+        </div>
     }
 }

@@ -90,6 +90,7 @@ pub fn MnistTrain(
                 view! { <p class=if failed { "inline-error" } else { "note" } data-testid="mnist-train-outcome">{text}</p> }
             })
         }}
+        <div class="table-scroll" tabindex="0" role="region" aria-label="the training log">
         <table class="mnist-epochs" data-testid="mnist-epochs">
             <thead>
                 <tr>
@@ -117,6 +118,7 @@ pub fn MnistTrain(
                 }}
             </tbody>
         </table>
+        </div>
         <TableExport target="mnist-epochs" table=Signal::derive(move || model.train.with(|t| epochs_export(&t.epochs))) />
     }
 }
