@@ -14,7 +14,7 @@ use fantoccini::Client;
 use lowbit_core::decimal::{exact_decimal, js_string};
 use lowbit_core::Format;
 use lowbit_e2e::exports::{capture_downloads, check_chart_exports, check_table_exports, data_url_text, export, orphan_export_buttons};
-use lowbit_e2e::{connect, js, repo_root, wait_true, Driver, StaticServer, TempDir, TestResult};
+use lowbit_e2e::{connect, js, repo_root, screenshot_dir, wait_true, Driver, StaticServer, TempDir, TestResult};
 
 type Result<T> = TestResult<T>;
 
@@ -151,6 +151,8 @@ async fn quantize(c: &Client, server: &StaticServer) -> Result<()> {
     open(c, server, "/?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1", "[data-testid=quantize-trace] tbody tr[data-index=\"3\"]").await?;
     wait_true(c, "return Number(document.querySelector('[data-testid=quantize-histogram]')?.dataset.drawn) > 0", "the histogram", Duration::from_secs(30)).await?;
     check_chart_exports(c, "quantize-histogram", "int4_absmax").await?;
+    js(c, "document.querySelector('[data-testid=quantize-histogram]').scrollIntoView({block: 'center'}); return true").await?;
+    std::fs::write(screenshot_dir().join("quantize-histogram.png"), c.screenshot().await?)?;
     let csv = check_table_exports(c, "quantize-trace", 4).await?;
     let codes = js(c, "return [...document.querySelectorAll('[data-testid=quantize-trace] tbody tr')].map(r => r.dataset.code)").await?;
     let code_column = csv[0].iter().position(|h| h.starts_with("code")).ok_or("a code column")?;
