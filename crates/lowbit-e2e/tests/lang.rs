@@ -2,8 +2,12 @@
 //! the interface in Russian — in the first module (the explorer, the tables) and in a lazily
 //! loaded one (Quantize), with the same numbers as in English; the switcher changes the
 //! language, the URL keeps it and the text follows (in the lazily loaded view too); an unknown language is a notice and the
-//! browser's language (English here); without `lang` the URL leaves it out. Screenshots:
-//! tests/screenshots/lang-ru-explorer.png, lang-ru-quantize.png, lang-de-tables.png.
+//! browser's language (English here); without `lang` the URL leaves it out. Every view loaded
+//! with `lang=ru` (the Tensors view with a file opened, Quantize with a long paste held) shows
+//! no English sentence of the English tables (src/i18n/en.rs: each text of 3 words or more,
+//! split at its placeholders) in its visible text. Screenshots:
+//! tests/screenshots/lang-ru-explorer.png, lang-ru-quantize.png, lang-de-tables.png,
+//! lang-ru-VIEW.png for every view (lang-ru-tensors.png with a file, lang-ru-quantize-held.png).
 //!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
 
@@ -38,7 +42,147 @@ async fn save(c: &Client, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// The texts of the English tables' string literals (src/i18n/en.rs), each split at its
+/// `{…}` placeholders, that hold 3 English words or more: what a Russian page must not show.
+fn english_sentences() -> Vec<String> {
+    let source = include_str!("../../../src/i18n/en.rs");
+    let mut parts = Vec::new();
+    for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c != '"' {
+                continue;
+            }
+            let mut literal = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => literal.push(chars.next().unwrap_or(' ')),
+                    '"' => break,
+                    c => literal.push(c),
+                }
+            }
+            let mut part = String::new();
+            let mut depth = 0;
+            for c in literal.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        parts.push(std::mem::take(&mut part));
+                    }
+                    '}' => depth -= 1,
+                    c if depth == 0 => part.push(c),
+                    _ => {}
+                }
+            }
+            parts.push(part);
+        }
+    }
+    let english_words = |text: &str| {
+        let (mut best, mut run) = (0, 0);
+        for word in text.split_whitespace() {
+            let word = word.trim_matches(|c: char| ",.:;()'’!?—–-…".contains(c));
+            if word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| c.is_ascii_lowercase()) {
+                run += 1;
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        best
+    };
+    let mut sentences: Vec<String> = parts.into_iter().map(|p| p.trim().to_string()).filter(|p| english_words(p) >= 3).collect();
+    sentences.sort();
+    sentences.dedup();
+    sentences
+}
+
+/// Fails when the page's visible text (`innerText`, compared without case: CSS upper-cases
+/// headings) holds one of `sentences`.
+async fn no_english(c: &Client, view: &str, sentences: &[String]) -> Result<()> {
+    let text = js(c, "return document.body.innerText").await?.as_str().unwrap_or_default().to_lowercase();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let left: Vec<&String> = sentences.iter().filter(|s| text.contains(&s.to_lowercase())).collect();
+    if !left.is_empty() {
+        return Err(format!("{view} with lang=ru shows English: {left:?}").into());
+    }
+    Ok(())
+}
+
+/// The npy file of `values` (f32, one dimension).
+fn npy_f32(values: &[f32]) -> Vec<u8> {
+    let mut header = format!("{{'descr': '<f4', 'fortran_order': False, 'shape': ({},), }}", values.len()).into_bytes();
+    while !(10 + header.len() + 1).is_multiple_of(64) {
+        header.push(b' ');
+    }
+    header.push(b'\n');
+    let mut out = b"\x93NUMPY\x01\x00".to_vec();
+    out.extend((header.len() as u16).to_le_bytes());
+    out.extend(header);
+    out.extend(values.iter().flat_map(|v| v.to_le_bytes()));
+    out
+}
+
+/// Every view in Russian: no English sentence of the tables on the page; a screenshot each.
+async fn every_view_in_russian(c: &Client, server: &StaticServer) -> Result<()> {
+    let sentences = english_sentences();
+    assert!(sentences.len() > 100, "{} English sentences found in en.rs", sentences.len());
+    let lazy_ready = "const v = document.querySelector('[data-testid=lazy-view]'); return !!v && v.dataset.state === 'ready'";
+    // (view, query, what shows when the view has its content)
+    let views: [(&str, &str, &str); 9] = [
+        ("explorer", "format=float8_e4m3fn&code=0x7e", "return !!document.querySelector('[data-testid=value]')"),
+        ("tables", "view=tables", "return document.querySelectorAll('table').length > 2"),
+        ("signal", "view=signal", "return document.querySelectorAll('[data-testid=signal-metrics] tbody tr').length > 0"),
+        ("quantize", "view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1", "return !!document.querySelector('[data-testid=quantize-codes]')"),
+        ("bench", "view=bench", "return !!document.querySelector('[data-testid=bench-table]')"),
+        ("compare", "view=compare", "return !!document.querySelector('[data-testid=number-line-summary]')?.textContent"),
+        ("mnist", "view=mnist", "return !!document.querySelector('[data-testid=mnist-table] tbody tr')"),
+        ("block", "view=block", "return !!document.querySelector('[data-testid=block-values], table')"),
+        ("tensors", "view=tensors", "return !!document.querySelector('[data-testid=tensor-file]')"),
+    ];
+    for (view, query, ready) in views {
+        c.goto(&server.url(&format!("/?{query}&lang=ru"))).await?;
+        wait_true(c, "return document.documentElement.lang === 'ru'", "<html lang=ru>").await?;
+        if view != "explorer" && view != "tables" {
+            wait_true(c, lazy_ready, &format!("the {view} view")).await?;
+        }
+        lowbit_e2e::wait_true(c, ready, &format!("the {view} view's content"), Duration::from_secs(60)).await?;
+        no_english(c, view, &sentences).await?;
+        save(c, &format!("lang-ru-{view}.png")).await?;
+    }
+
+    // Tensors with a file: the list, the histogram, the ranking, the notes — in Russian.
+    let dir = TempDir::new("lowbit-lang-tensors");
+    let path = dir.0.join("weights.npy");
+    let values: Vec<f32> = (0..512).map(|i| ((i as f32) * 0.37).sin() * 0.05).collect();
+    std::fs::write(&path, npy_f32(&values))?;
+    c.find(Locator::Css("[data-testid=tensor-file]")).await?.send_keys(&path.display().to_string()).await?;
+    lowbit_e2e::wait_true(c, "return document.querySelectorAll('[data-testid=ranking-row]').length > 5", "the ranking", Duration::from_secs(90)).await?;
+    wait_text(c, "Все схемы на weights.npy").await?;
+    wait_text(c, "weights.npy: 1 тензор").await?;
+    no_english(c, "tensors with a file", &sentences).await?;
+    save(c, "lang-ru-tensors.png").await?;
+
+    // Quantize holding a long paste (> 64 KiB): the summary, Edit and Clear in Russian.
+    c.goto(&server.url("/?view=quantize&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the Quantize view").await?;
+    let paste = "setTimeout(() => { const text = Array.from({length: 20000}, (_, i) => (i % 97 / 10).toFixed(1)).join(', ');\
+                 const t = document.querySelector('[data-testid=quantize-input]'); t.focus(); t.select();\
+                 const dt = new DataTransfer(); dt.setData('text/plain', text);\
+                 t.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); }, 0);\
+                 return true";
+    js(c, paste).await?;
+    lowbit_e2e::wait_true(c, "const h = document.querySelector('[data-testid=quantize-held]'); return !!h && h.textContent.includes('Вставлено 20,000 чисел')", "the held paste in Russian", Duration::from_secs(60)).await?;
+    let held = js(c, "return document.querySelector('[data-testid=quantize-held]').textContent").await?;
+    let held = held.as_str().unwrap_or_default();
+    assert!(held.contains("Изменить") && held.contains("Очистить"), "{held}");
+    no_english(c, "quantize with a long paste", &sentences).await?;
+    save(c, "lang-ru-quantize-held.png").await?;
+    Ok(())
+}
+
 async fn run(c: &Client, server: &StaticServer) -> Result<()> {
+    every_view_in_russian(c, server).await?;
+
     // Russian from the URL, in the explorer: <html lang>, the switcher, the text; the numbers
     // as in English (448, no decimal comma).
     c.goto(&server.url("/?format=float8_e4m3fn&code=0x7e&lang=ru")).await?;

@@ -6,6 +6,8 @@ use lowbit_core::decimal::js_string;
 use lowbit_jobs::bench::{BenchOutcome, BenchRow};
 use lowbit_jobs::native_bench::{native_rate, MEASURED_ON};
 
+use crate::i18n::BenchText;
+
 use crate::export::Table;
 
 /// One row of the table, as strings.
@@ -79,9 +81,10 @@ pub fn export(rows: &[BenchTableRow]) -> Table {
     }
 }
 
-/// Where the native figures come from (shown under the table).
-pub fn native_label() -> String {
-    format!("Native figures: {MEASURED_ON} — measured on the project's machine, not yours.")
+/// Where the native figures come from (shown under the table), in the language of `t` (the
+/// machine's description is the generated data's, as `lowbit bench` wrote it).
+pub fn native_label(t: &BenchText) -> String {
+    (t.native_figures)(MEASURED_ON)
 }
 
 #[cfg(test)]
@@ -101,7 +104,8 @@ mod tests {
         assert_eq!((f.block.as_str(), f.rate.as_str()), ("—", "1.50 G/s"));
         let unknown = row(&BenchRow { op: "encode".into(), subject: "no_such".into(), block: None, elements_per_second: 10.0 });
         assert_eq!((unknown.native.as_str(), unknown.ratio.as_str(), unknown.native_attr.as_str()), ("—", "—", ""));
-        assert!(native_label().contains("lowbit bench"));
+        assert!(native_label(crate::i18n::Lang::En.bench()).starts_with("Native figures: lowbit bench"));
+        assert!(native_label(crate::i18n::Lang::Ru.bench()).starts_with("Нативные показатели: lowbit bench"));
         let t = export(&[r.clone(), unknown]);
         assert_eq!(t.rows[0][..4], ["quantize", "nf4", "64", "59000000"]);
         assert_eq!(t.rows[0][5], format!("{:.2}", 59e6 / native));

@@ -42,7 +42,7 @@ impl BenchModel {
         let model = *self;
         let n = self.params.get_untracked().n;
         self.failure.set(None);
-        self.progress.set(Some(Progress { id: 0, done: 0, total: 1, label: "starting the compute worker".into(), partial: None }));
+        self.progress.set(Some(Progress { id: 0, done: 0, total: 1, label: crate::ui::lang::lang_now().chrome().starting_worker.into(), partial: None }));
         worker::run("bench", &BenchJob { n }, move |event| match event {
             JobEvent::Progress(p) => model.progress.set(Some(p)),
             JobEvent::Done(bytes) => {
@@ -103,11 +103,11 @@ pub fn BenchView(
                     </button>
                 </div>
                 <JobProgress progress=model.progress testid="bench-progress" on_cancel=Callback::new(move |()| model.cancel()) />
-                {move || model.failure.get().map(|m| view! { <p class="worker-error" role="alert" data-testid="bench-error">{format!("Not measured: {m}.")}</p> })}
+                {move || model.failure.get().map(|m| view! { <p class="worker-error" role="alert" data-testid="bench-error">{(tr.not_measured)(&m)}</p> })}
             </div>
             <div class="card">
                 <h2>{tr.per_second}</h2>
-                {move || measured_n().map(|n| view! { <p data-testid="bench-n-measured">{format!("{n} elements per operation.")}</p> })}
+                {move || measured_n().map(|n| view! { <p data-testid="bench-n-measured">{(tr.measured_n)(n)}</p> })}
                 <table class="bench-table" data-testid="bench-table">
                     <thead>
                         <tr>{tr.columns.into_iter().map(|c| view! { <th>{c}</th> }).collect_view()}</tr>
@@ -133,7 +133,7 @@ pub fn BenchView(
                     </tbody>
                 </table>
                 <TableExport target="bench-table" table=Signal::derive(move || rows.with(|r| model::export(r))) />
-                <p class="bench-native-label" data-testid="bench-native-label">{model::native_label()}</p>
+                <p class="bench-native-label" data-testid="bench-native-label">{model::native_label(tr)}</p>
             </div>
         </section>
     }

@@ -11,10 +11,7 @@ pub use super::params::{parse_block, parse_type, BlockParams, DEFAULT_TYPE};
 use crate::export::Table;
 use crate::text::f32_js;
 
-/// How the example block is made (shown under the picker).
-pub const EXAMPLE_TEXT: &str = "Example block: x_k = (0.25 + 0.75 k / n) · sin(2π k / 32) for k = 0 … n − 1 (n = the block's elements; computed in f64, rounded to f32), quantized by ggml's algorithm.";
-
-/// The example input of a block of `t` ([`EXAMPLE_TEXT`]): a sine of period 32 whose amplitude
+/// The example input of a block of `t` (described by the block table's `example_text`): a sine of period 32 whose amplitude
 /// grows across the block, so that each sub-block of a k-quant gets its own scale.
 pub fn example_input(t: GgufType) -> Vec<f32> {
     let n = t.block_elements();
@@ -422,7 +419,9 @@ mod tests {
         assert_eq!(d.scale_bytes.len(), 12);
         assert!(d.subs.windows(2).any(|w| w[0].stored_scale != w[1].stored_scale));
         assert!(d.facts.contains("4.5 bits per element"));
-        assert!(EXAMPLE_TEXT.contains("sin(2π k / 32)"));
+        for lang in crate::i18n::Lang::ALL {
+            assert!(lang.block().example_text.contains("sin(2π k / 32)"), "{lang:?}");
+        }
         // The exports: every element, the min column only where the type has mins.
         let values = values_export(&d.values, true);
         assert_eq!(values.headers, ["element", "group", "code", "level", "scale", "min", "value"]);

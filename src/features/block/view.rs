@@ -166,7 +166,7 @@ pub fn BlockView(
                 </label>
                 <p class="block-summary">{move || shown.with(|d| d.summary)}</p>
                 <p class="block-facts" data-testid="block-facts">{move || shown.with(|d| d.facts.clone())}</p>
-                <p class="block-example">{model::EXAMPLE_TEXT}</p>
+                <p class="block-example">{tr.example_text}</p>
                 <label class="block-hex-label">
                     {tr.bytes_label}
                     <textarea

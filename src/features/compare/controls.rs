@@ -48,7 +48,7 @@ pub fn CompareControls(
             return;
         }
         if list.len() >= MAX_FORMATS {
-            error.set(Some(format!("At most {MAX_FORMATS} formats are compared; remove one first.")));
+            error.set(Some((tr.too_many)(MAX_FORMATS)));
             return;
         }
         list.push(f);
@@ -66,7 +66,7 @@ pub fn CompareControls(
                 add(f);
                 custom.set(String::new());
             }
-            None => error.set(Some("Type a format id (e3m4, e5m2b16_fn, p3109_k8p4se, bf16).".into())),
+            None => error.set(Some(tr.type_format_id.into())),
         }
     };
     // The picker shows the last format added; choosing one adds it.

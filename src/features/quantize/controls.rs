@@ -65,16 +65,17 @@ fn HeldPaste(
     /// The view's state.
     model: QuantizeModel,
 ) -> impl IntoView {
-    let line = move || model.held.with(|h| h.as_ref().map(|h| held::summary(h.bytes, h.count, model.reading.with(Option::is_some))));
+    let tr = crate::ui::lang::lang_now().quantize();
+    let line = move || model.held.with(|h| h.as_ref().map(|h| held::summary(h.bytes, h.count, model.reading.with(Option::is_some)).text(tr)));
     view! {
         <div class="control quantize-text quantize-held" data-testid="quantize-held" data-count=move || model.held.with(|h| h.as_ref().and_then(|h| h.count))>
-            <span>"numbers: a long paste, kept out of the box"</span>
+            <span>{tr.held_label}</span>
             <p class="quantize-held-line" role="status">
                 {line}
                 " "
-                <button type="button" data-testid="quantize-held-edit" title="Put the text back into the box to edit it (a box holding megabytes of text is slow)" on:click=move |_| model.edit_held()>"Edit"</button>
+                <button type="button" data-testid="quantize-held-edit" title=tr.edit_title on:click=move |_| model.edit_held()>{tr.edit}</button>
                 " "
-                <button type="button" data-testid="quantize-held-clear" on:click=move |_| model.clear_held()>"Clear"</button>
+                <button type="button" data-testid="quantize-held-clear" on:click=move |_| model.clear_held()>{tr.clear}</button>
             </p>
         </div>
     }

@@ -140,7 +140,7 @@ pub fn SignalView(
             <JobProgress progress=model.progress testid="signal-progress" />
             {move || model.failure.get().map(|message| view! {
                 <p class="worker-error" role="alert" data-testid="signal-worker-error">
-                    {format!("The computation failed: {message}. Change a control to try again (the worker restarts).")}
+                    {(tr.failed)(&message)}
                 </p>
             })}
             <div

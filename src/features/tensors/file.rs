@@ -5,56 +5,75 @@
 use leptos::prelude::*;
 use lowbit_tensors::{npy, safetensors, FileKind, TensorEntry, HEAD_BYTES};
 
-use super::model::OpenedFile;
+use super::model::{refusal_text, OpenedFile};
+use crate::i18n::TensorsText;
+
+/// Why a file or tensor could not be read, put in words by [`ReadError::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// The browser could not read the bytes (its message).
+    Browser(String),
+    /// The reader refused the file's contents.
+    Refused(lowbit_tensors::TensorError),
+    /// A tensor larger than the page reads at once: its name and elements.
+    TooLarge(String, u64),
+}
+
+impl ReadError {
+    /// The message, naming `subject` (the file or the tensor), in the page's language.
+    pub fn text(&self, subject: &str) -> String {
+        let t: &TensorsText = crate::ui::lang::lang_now().tensors();
+        match self {
+            ReadError::Browser(why) => format!("{subject}: {why}"),
+            ReadError::Refused(e) => refusal_text(t, subject, e),
+            ReadError::TooLarge(name, elements) => (t.too_large)(name, *elements, lowbit_tensors::MAX_ELEMENTS),
+        }
+    }
+}
 
 /// The bytes `start..end` of a file (a `Blob.slice`, read as an `ArrayBuffer`).
 #[cfg(target_arch = "wasm32")]
-pub async fn read_range(blob: &web_sys::Blob, start: u64, end: u64) -> Result<Vec<u8>, String> {
+pub async fn read_range(blob: &web_sys::Blob, start: u64, end: u64) -> Result<Vec<u8>, ReadError> {
     use wasm_bindgen::JsCast;
     let describe = |e: wasm_bindgen::JsValue| {
         e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "the browser refused to read it".into())
     };
-    let part = blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(describe)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(part.array_buffer()).await.map_err(describe)?;
+    let part = blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| ReadError::Browser(describe(e)))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(part.array_buffer()).await.map_err(|e| ReadError::Browser(describe(e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Natively (the ssr renderer) there are no files to read.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn read_range(_blob: &web_sys::Blob, _start: u64, _end: u64) -> Result<Vec<u8>, String> {
-    Err("files are read only in a browser".into())
+pub async fn read_range(_blob: &web_sys::Blob, _start: u64, _end: u64) -> Result<Vec<u8>, ReadError> {
+    Err(ReadError::Browser("files are read only in a browser".into()))
 }
 
 /// Reads a file's header: its first bytes, then the header's bytes only.
-pub async fn open_header(file: &web_sys::File) -> Result<OpenedFile, String> {
+pub async fn open_header(file: &web_sys::File) -> Result<OpenedFile, ReadError> {
     let name = file.name();
     let size = file.size().max(0.0) as u64;
     let head = read_range(file, 0, size.min(HEAD_BYTES)).await?;
-    let kind = lowbit_tensors::detect(&name, &head).map_err(|e| e.message)?;
+    let kind = lowbit_tensors::detect(&name, &head).map_err(ReadError::Refused)?;
     let tensors = match kind {
         FileKind::Npy => {
-            let prelude = npy::prelude(&head, size).map_err(|e| e.message)?;
+            let prelude = npy::prelude(&head, size).map_err(ReadError::Refused)?;
             let header = read_range(file, prelude.header.start, prelude.header.end).await?;
-            vec![npy::parse_header(&header, &prelude, &name, size).map_err(|e| e.message)?]
+            vec![npy::parse_header(&header, &prelude, &name, size).map_err(ReadError::Refused)?]
         }
         FileKind::Safetensors => {
-            let n = safetensors::header_length(&head, size).map_err(|e| e.message)?;
+            let n = safetensors::header_length(&head, size).map_err(ReadError::Refused)?;
             let header = read_range(file, 8, 8 + n).await?;
-            safetensors::parse_header(&header, size).map_err(|e| e.message)?
+            safetensors::parse_header(&header, size).map_err(ReadError::Refused)?
         }
     };
     Ok(OpenedFile { name, size, kind, tensors })
 }
 
 /// Reads one tensor's bytes (after checking its size against what the page reads at once).
-pub async fn tensor_bytes(file: &web_sys::File, entry: &TensorEntry) -> Result<Vec<u8>, String> {
+pub async fn tensor_bytes(file: &web_sys::File, entry: &TensorEntry) -> Result<Vec<u8>, ReadError> {
     if entry.elements() > lowbit_tensors::MAX_ELEMENTS {
-        return Err(format!(
-            "'{}' has {} elements; this page reads tensors of at most {} elements (2^25)",
-            entry.name,
-            entry.elements(),
-            lowbit_tensors::MAX_ELEMENTS
-        ));
+        return Err(ReadError::TooLarge(entry.name.clone(), entry.elements()));
     }
     read_range(file, entry.bytes.start, entry.bytes.end).await
 }
@@ -67,6 +86,7 @@ pub fn TensorFilePicker(
     on_file: Callback<web_sys::File>,
 ) -> impl IntoView {
     let over = RwSignal::new(false);
+    let t = crate::ui::lang::lang_now().tensors();
     view! {
         <div
             class="tensor-drop"
@@ -86,7 +106,7 @@ pub fn TensorFilePicker(
             }
         >
             <label>
-                "Open a .npy or .safetensors file: "
+                {t.open_file}
                 <input
                     type="file"
                     accept=".npy,.safetensors"
@@ -99,7 +119,7 @@ pub fn TensorFilePicker(
                     }
                 />
             </label>
-            <span class="hint">" or drop one here. It is read in this page; nothing is uploaded."</span>
+            <span class="hint">{t.drop_hint}</span>
         </div>
     }
 }

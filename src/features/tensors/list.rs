@@ -18,16 +18,18 @@ pub fn TensorList(
     #[prop(into)]
     on_choose: Callback<String>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().tensors();
+    let [tensor, dtype, shape, elements, size] = t.list_columns;
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="the file's tensors">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t.list_label>
             <table class="tensor-list signal-metrics" data-testid="tensor-list">
                 <thead>
                     <tr>
-                        <th>"tensor"</th>
-                        <th>"dtype"</th>
-                        <th>"shape"</th>
-                        <th>"elements"</th>
-                        <th>"size"</th>
+                        <th>{tensor}</th>
+                        <th>{dtype}</th>
+                        <th>{shape}</th>
+                        <th>{elements}</th>
+                        <th>{size}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -11,10 +11,11 @@ use lowbit_charts::plotters::prelude::DrawingBackend;
 use lowbit_charts::PixelRect;
 use lowbit_core::decimal::js_string;
 use lowbit_jobs::ranking::{RankingJob, RankingOutcome, RankingRow};
-use lowbit_tensors::{FileKind, Histogram, TensorEntry, TensorError};
+use lowbit_tensors::{ErrorKind, FileKind, Histogram, TensorEntry, TensorError};
 
 use crate::chart::Chart;
 use crate::export::Table;
+use crate::i18n::{Lang, TensorsText};
 use crate::text::compact;
 
 /// Histogram bins.
@@ -105,23 +106,65 @@ pub fn choose(entry: &TensorEntry, bytes: &[u8]) -> Result<Chosen, TensorError> 
     Ok(Chosen { name: entry.name.clone(), dtype: entry.dtype.name(), shape: entry.shape.clone(), values, histogram, rounded })
 }
 
+/// A remark about a chosen tensor's values, put in words by [`TensorNote::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TensorNote {
+    /// The tensor (named) has no elements: nothing to rank.
+    NoElements(String),
+    /// `rounded` of `total` values of `dtype` are not exactly f32 (the schemes get them
+    /// rounded; the histogram shows them exactly).
+    NotF32 {
+        /// Values changed by rounding to f32.
+        rounded: usize,
+        /// All values.
+        total: usize,
+        /// The tensor's dtype (`F64`).
+        dtype: &'static str,
+    },
+    /// This many values are NaN or ±Inf (left out of the histogram and the metrics).
+    NonFinite(usize),
+}
+
+impl TensorNote {
+    /// The note in the language of `t`.
+    pub fn text(&self, t: &TensorsText) -> String {
+        match self {
+            TensorNote::NoElements(name) => (t.no_elements)(name),
+            TensorNote::NotF32 { rounded, total, dtype } => (t.not_f32)(*rounded, *total, dtype),
+            TensorNote::NonFinite(count) => (t.nonfinite)(*count),
+        }
+    }
+}
+
+/// Why a file or tensor was refused, in the language of `t`: the file's name, the kind of
+/// problem (translated) and the reader's detail.
+pub fn refusal_text(t: &TensorsText, file: &str, error: &TensorError) -> String {
+    let kind = match error.kind {
+        ErrorKind::WrongMagic => 0,
+        ErrorKind::HeaderTooLong => 1,
+        ErrorKind::BadHeader => 2,
+        ErrorKind::UnknownDtype => 3,
+        ErrorKind::OffsetsOutsideData => 4,
+        ErrorKind::BadOffsets => 5,
+        ErrorKind::SizeMismatch => 6,
+        ErrorKind::Inexact => 7,
+        ErrorKind::TooLarge => 8,
+    };
+    (t.refused)(file, t.error_kinds[kind], &error.message)
+}
+
 impl Chosen {
     /// Remarks about the values (rounded to f32, not finite, empty).
-    pub fn notes(&self) -> Vec<String> {
+    pub fn notes(&self) -> Vec<TensorNote> {
         let mut notes = Vec::new();
         if self.values.is_empty() {
-            notes.push(format!("'{}' has no elements: there is nothing to rank.", self.name));
+            notes.push(TensorNote::NoElements(self.name.clone()));
         }
         if self.rounded > 0 {
-            notes.push(format!(
-                "{} of {} {} values are not exactly f32: the schemes quantize them rounded to f32 (to nearest, ties to even); the histogram shows the exact values.",
-                self.rounded,
-                self.values.len(),
-                self.dtype
-            ));
+            notes.push(TensorNote::NotF32 { rounded: self.rounded, total: self.values.len(), dtype: self.dtype });
         }
         if self.histogram.nonfinite > 0 {
-            notes.push(format!("{} values are NaN or ±Inf: left out of the histogram and the metrics.", self.histogram.nonfinite));
+            notes.push(TensorNote::NonFinite(self.histogram.nonfinite));
         }
         notes
     }
@@ -145,8 +188,8 @@ pub struct RankLine {
     pub sqnr_attr: String,
     /// MSE as JavaScript reads it (`data-mse`).
     pub mse_attr: String,
-    /// SQNR for reading (`23.41 dB`).
-    pub sqnr: String,
+    /// SQNR for reading (`23.41 dB`); None when the scheme is exact (no error).
+    pub sqnr: Option<String>,
     /// MSE for reading.
     pub mse: String,
     /// Max |error| for reading.
@@ -191,7 +234,7 @@ pub fn rank_lines(outcome: &RankingOutcome) -> Vec<RankLine> {
             scheme: r.scheme.clone(),
             sqnr_attr: js_string(r.sqnr_db),
             mse_attr: js_string(r.mse),
-            sqnr: if r.sqnr_db.is_infinite() { "exact".into() } else { format!("{} dB", crate::text::with_decimals(r.sqnr_db, 2)) },
+            sqnr: (!r.sqnr_db.is_infinite()).then(|| format!("{} dB", crate::text::with_decimals(r.sqnr_db, 2))),
             mse: compact(r.mse),
             max_error: compact(r.max_abs_error),
             bits: crate::text::with_decimals(r.bits_per_element, 3),
@@ -210,34 +253,36 @@ pub struct HistogramChart {
     pub histogram: Histogram,
     /// The overlaid scheme's row, once the ranking has run.
     pub overlay: Option<RankingRow>,
+    /// The language of the legend and the summary.
+    pub lang: Lang,
 }
 
 impl HistogramChart {
     /// A chart of nothing (before a tensor is read).
     pub fn empty() -> HistogramChart {
-        HistogramChart { title: String::new(), histogram: Histogram::of(&[], BINS), overlay: None }
+        HistogramChart { title: String::new(), histogram: Histogram::of(&[], BINS), overlay: None, lang: Lang::En }
     }
 
-    /// The overlay's legend.
+    /// The overlay's legend, in the chart's language.
     pub fn overlay_label(&self) -> String {
+        let t = self.lang.tensors();
         match &self.overlay {
-            None => "levels: waiting for the ranking".into(),
-            Some(r) if !r.levels.is_empty() => format!("{}: its {} stored values (lines)", r.scheme, r.levels.len()),
-            Some(r) => format!("{}: more than {} distinct stored values (outline: the reconstruction's histogram)", r.scheme, r.distinct - 1),
+            None => t.levels_waiting.into(),
+            Some(r) if !r.levels.is_empty() => (t.levels_lines)(&r.scheme, r.levels.len()),
+            Some(r) => (t.levels_outline)(&r.scheme, r.distinct - 1),
         }
     }
 
-    /// A text summary for screen readers and tests.
+    /// A text summary for screen readers and tests, in the chart's language.
     pub fn summary(&self) -> String {
         let h = &self.histogram;
-        format!(
-            "Histogram of {} values of '{}' from {} to {} in {} bins; {}.",
+        (self.lang.tensors().histogram_summary)(
             h.counts.iter().map(|&c| c as u64).sum::<u64>(),
-            self.title,
-            compact(h.lo),
-            compact(h.hi),
+            &self.title,
+            &compact(h.lo),
+            &compact(h.hi),
             h.counts.len(),
-            self.overlay_label()
+            &self.overlay_label(),
         )
     }
 }
@@ -310,6 +355,7 @@ mod tests {
             assert_eq!(l.mse_attr.parse::<f64>().unwrap(), r.mse);
             let sqnr = if l.sqnr_attr == "Infinity" { f64::INFINITY } else { l.sqnr_attr.parse::<f64>().unwrap() };
             assert_eq!(sqnr, r.sqnr_db);
+            assert_eq!(l.sqnr.is_none(), r.sqnr_db.is_infinite());
         }
         let export = ranking_export(&outcome);
         assert_eq!(export.rows.len(), outcome.rows.len());
@@ -321,10 +367,17 @@ mod tests {
         // The chart draws with and without an overlay, as lines or as an outline.
         for scheme in [None, Some("ternary"), Some("cast:bfloat16")] {
             let overlay = scheme.map(|s| outcome.rows.iter().find(|r| r.scheme == s).unwrap().clone());
-            let chart = HistogramChart { title: "w.npy".into(), histogram: chosen.histogram.clone(), overlay };
+            let chart = HistogramChart { title: "w.npy".into(), histogram: chosen.histogram.clone(), overlay: overlay.clone(), lang: Lang::En };
             let svg = chart.svg(640, 300).unwrap();
             assert!(svg.contains("w.npy"), "{scheme:?}");
             assert!(chart.summary().contains("256 values"), "{}", chart.summary());
+            // In Russian: the same numbers and names, no English words of the summary.
+            let ru = HistogramChart { lang: Lang::Ru, ..chart.clone() };
+            let summary = ru.summary();
+            assert!(summary.contains("(256)") && summary.contains("'w.npy'") && !summary.contains("values"), "{summary}");
+            if let Some(s) = scheme {
+                assert!(summary.contains(s), "{summary}");
+            }
         }
     }
 
@@ -334,9 +387,12 @@ mod tests {
         let f = lowbit_tensors::open("d.npy", &bytes).unwrap();
         let t = &f.tensors[0];
         let chosen = choose(t, &bytes[t.bytes.start as usize..]).unwrap();
-        let notes = chosen.notes().join(" ");
+        assert_eq!(chosen.notes(), [TensorNote::NotF32 { rounded: 1, total: 3, dtype: "F64" }, TensorNote::NonFinite(1)]);
+        let notes = chosen.notes().iter().map(|n| n.text(Lang::En.tensors())).collect::<Vec<_>>().join(" ");
         assert!(notes.contains("1 of 3 F64 values are not exactly f32"), "{notes}");
         assert!(notes.contains("1 values are NaN"), "{notes}");
+        let notes = chosen.notes().iter().map(|n| n.text(Lang::Ru.tensors())).collect::<Vec<_>>().join(" ");
+        assert!(notes.contains("1 из 3 значений F64 не представимы точно в f32"), "{notes}");
         assert_eq!(bytes_text(3 << 20), "3 MiB");
     }
 }

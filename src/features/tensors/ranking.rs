@@ -19,18 +19,20 @@ pub fn RankingTable(
     #[prop(into)]
     on_overlay: Callback<String>,
 ) -> impl IntoView {
+    let t = crate::ui::lang::lang_now().tensors();
+    let [rank, scheme_column, sqnr, mse, max_error, bits, clipped] = t.ranking_columns;
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="every scheme ranked">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t.ranking_label>
             <table class="ranking signal-metrics" data-testid="ranking-table">
                 <thead>
                     <tr>
-                        <th>"#"</th>
-                        <th>"scheme"</th>
-                        <th>"SQNR"</th>
-                        <th>"MSE"</th>
-                        <th>"max |error|"</th>
-                        <th>"bits / element"</th>
-                        <th>"clipped"</th>
+                        <th>{rank}</th>
+                        <th>{scheme_column}</th>
+                        <th>{sqnr}</th>
+                        <th>{mse}</th>
+                        <th>{max_error}</th>
+                        <th>{bits}</th>
+                        <th>{clipped}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -51,11 +53,11 @@ pub fn RankingTable(
                                 >
                                     <td class="num">{line.rank}</td>
                                     <td>
-                                        <button type="button" class="link-button" title="overlay on the histogram" on:click=move |_| on_overlay.run(scheme.clone())>
+                                        <button type="button" class="link-button" title=t.overlay_title on:click=move |_| on_overlay.run(scheme.clone())>
                                             {line.scheme.clone()}
                                         </button>
                                     </td>
-                                    <td class="num">{line.sqnr.clone()}</td>
+                                    <td class="num">{line.sqnr.clone().unwrap_or_else(|| t.exact.into())}</td>
                                     <td class="num">{line.mse.clone()}</td>
                                     <td class="num">{line.max_error.clone()}</td>
                                     <td class="num">{line.bits.clone()}</td>

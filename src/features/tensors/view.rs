@@ -10,6 +10,7 @@ use lowbit_jobs::ranking::{ranking_schemes, RankingOutcome};
 use super::file::{open_header, tensor_bytes, TensorFilePicker};
 use super::list::TensorList;
 use super::model::{self, Chosen, HistogramChart, OpenedFile};
+use crate::i18n::TensorsText;
 use super::params::TensorsParams;
 use super::ranking::RankingTable;
 use crate::ui::{ChartCanvas, InlineError, JobProgress, TableExport};
@@ -17,6 +18,44 @@ use crate::worker::{self, JobEvent};
 
 /// The worker slot of the ranking job.
 const SLOT: &str = "tensors";
+
+/// What the view is reading, put in words by [`Reading::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// A file's header (the file's name).
+    Header(String),
+    /// A tensor: its name and size (`1 KiB`).
+    Tensor(String, String),
+}
+
+impl Reading {
+    /// The status line in the language of `t`.
+    pub fn text(&self, t: &TensorsText) -> String {
+        match self {
+            Reading::Header(file) => (t.reading_header)(file),
+            Reading::Tensor(name, size) => (t.reading_tensor)(name, size),
+        }
+    }
+}
+
+/// Why the ranking did not finish, put in words by [`RankingFailure::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RankingFailure {
+    /// The worker failed or its answer could not be read (why).
+    Failed(String),
+    /// The visitor cancelled it.
+    Cancelled,
+}
+
+impl RankingFailure {
+    /// The message in the language of `t`.
+    pub fn text(&self, t: &TensorsText) -> String {
+        match self {
+            RankingFailure::Failed(why) => (t.ranking_failed)(why),
+            RankingFailure::Cancelled => t.ranking_cancelled.into(),
+        }
+    }
+}
 
 /// The Tensors view's state; `Copy`, kept by the lazily loaded module for the page's life.
 #[derive(Clone, Copy)]
@@ -32,7 +71,7 @@ pub struct TensorsModel {
     /// The chosen tensor's values and histogram, once read.
     pub chosen: RwSignal<Option<Chosen>>,
     /// What is being read, while a read is under way.
-    pub reading: RwSignal<Option<String>>,
+    pub reading: RwSignal<Option<Reading>>,
     /// Why the last file or tensor was refused.
     pub error: RwSignal<Option<String>>,
     /// The chosen tensor's ranking, once the worker has finished it.
@@ -40,7 +79,7 @@ pub struct TensorsModel {
     /// The ranking job's progress while it runs.
     pub progress: RwSignal<Option<Progress>>,
     /// Why the ranking did not finish (failed or cancelled).
-    pub failure: RwSignal<Option<String>>,
+    pub failure: RwSignal<Option<RankingFailure>>,
     /// Bumped by every read, so a superseded read's result is dropped.
     generation: StoredValue<u64>,
 }
@@ -84,7 +123,7 @@ impl TensorsModel {
         let generation = self.next_generation();
         let name = file.name();
         self.error.set(None);
-        self.reading.set(Some(format!("Reading the header of {name}…")));
+        self.reading.set(Some(Reading::Header(name.clone())));
         leptos::task::spawn_local(async move {
             let opened = open_header(&file).await;
             if !self.current(generation) {
@@ -101,7 +140,7 @@ impl TensorsModel {
                         self.choose(first);
                     }
                 }
-                Err(e) => self.error.set(Some(format!("{name}: {e}"))),
+                Err(e) => self.error.set(Some(e.text(&name))),
             }
         });
     }
@@ -124,9 +163,13 @@ impl TensorsModel {
         self.clear_tensor();
         self.error.set(None);
         self.chosen_name.set(Some(name.clone()));
-        self.reading.set(Some(format!("Reading {name} ({})…", model::bytes_text(entry.byte_len()))));
+        self.reading.set(Some(Reading::Tensor(name.clone(), model::bytes_text(entry.byte_len()))));
         leptos::task::spawn_local(async move {
-            let read = tensor_bytes(&file, &entry).await.and_then(|bytes| model::choose(&entry, &bytes).map_err(|e| e.message));
+            let tensor = entry.name.clone();
+            let read = match tensor_bytes(&file, &entry).await {
+                Ok(bytes) => model::choose(&entry, &bytes).map_err(|e| model::refusal_text(crate::ui::lang::lang_now().tensors(), &tensor, &e)),
+                Err(e) => Err(e.text(&tensor)),
+            };
             if !self.current(generation) {
                 return;
             }
@@ -147,19 +190,20 @@ impl TensorsModel {
         self.ranking.set(None);
         self.failure.set(None);
         let total = ranking_schemes().len() as u32;
-        self.progress.set(Some(Progress { id: 0, done: 0, total, label: "starting the compute worker".into(), partial: None }));
+        let starting = crate::ui::lang::lang_now().chrome().starting_worker;
+        self.progress.set(Some(Progress { id: 0, done: 0, total, label: starting.into(), partial: None }));
         worker::run(SLOT, &job, move |event| match event {
             JobEvent::Progress(p) => self.progress.set(Some(p)),
             JobEvent::Done(bytes) => {
                 self.progress.set(None);
                 match decode_outcome_as::<RankingOutcome>(&bytes, outcome_tag::RANKING) {
                     Ok(outcome) => self.ranking.set(Some(outcome)),
-                    Err(message) => self.failure.set(Some(format!("The ranking failed: {message}."))),
+                    Err(message) => self.failure.set(Some(RankingFailure::Failed(message))),
                 }
             }
             JobEvent::Failed(message) => {
                 self.progress.set(None);
-                self.failure.set(Some(format!("The ranking failed: {message}.")));
+                self.failure.set(Some(RankingFailure::Failed(message)));
             }
         });
     }
@@ -168,7 +212,7 @@ impl TensorsModel {
     pub fn cancel(self) {
         worker::cancel(SLOT);
         self.progress.set(None);
-        self.failure.set(Some("The ranking was cancelled.".into()));
+        self.failure.set(Some(RankingFailure::Cancelled));
     }
 }
 
@@ -178,6 +222,8 @@ pub fn TensorsView(
     /// The view's state.
     model: TensorsModel,
 ) -> impl IntoView {
+    let lang = crate::ui::lang::lang_now();
+    let t = lang.tensors();
     let rows = Signal::derive(move || model.file.with(|f| f.as_ref().map(model::rows).unwrap_or_default()));
     let overlay = Signal::derive(move || model.params.with(|p| p.scheme.clone()));
     let chart = Memo::new(move |_| {
@@ -186,24 +232,23 @@ pub fn TensorsView(
                 title: c.name.clone(),
                 histogram: c.histogram.clone(),
                 overlay: model.ranking.with(|r| r.as_ref().and_then(|r| overlay.with(|o| r.rows.iter().find(|row| row.scheme == *o).cloned()))),
+                lang,
             })
         })
     });
     let lines = Signal::derive(move || model.ranking.with(|r| r.as_ref().map(model::rank_lines).unwrap_or_default()));
     let failed = Signal::derive(move || model.ranking.with(|r| r.as_ref().map(|r| r.failed.clone()).unwrap_or_default()));
     let on_overlay = Callback::new(move |scheme: String| model.params.update(|p| p.scheme = scheme));
-    let shown_chart = Signal::derive(move || chart.get().unwrap_or_else(HistogramChart::empty));
+    let shown_chart = Signal::derive(move || chart.get().unwrap_or_else(|| HistogramChart { lang, ..HistogramChart::empty() }));
     let summary = Signal::derive(move || shown_chart.with(HistogramChart::summary));
 
     view! {
         <section class="tensors" data-testid="tensors">
             <div class="card">
-                <h2>"Inspect real tensors"</h2>
-                <p class="hint">
-                    "A .npy array or a .safetensors checkpoint from your disk: only its header is read at first, then only the tensor you choose, so a multi-gigabyte file opens at once. Its values are shown as a histogram with a scheme's stored values on top, and every scheme is ranked on them by the error it makes."
-                </p>
+                <h2>{t.heading}</h2>
+                <p class="hint">{t.intro}</p>
                 <TensorFilePicker on_file=move |f| model.open(f) />
-                {move || model.reading.get().map(|r| view! { <p class="note" role="status" data-testid="tensor-reading">{r}</p> })}
+                {move || model.reading.get().map(|r| view! { <p class="note" role="status" data-testid="tensor-reading">{r.text(t)}</p> })}
                 <InlineError testid="tensor-error" message=model.error />
             </div>
             {move || model.file.with(|f| f.as_ref().map(|f| (f.name.clone(), f.kind, f.size, f.tensors.len()))).map(|(name, kind, size, count)| {
@@ -213,7 +258,7 @@ pub fn TensorsView(
                 };
                 view! {
                     <div class="card">
-                        <h2>{format!("{name}: {count} tensor{} ({kind}, {})", if count == 1 { "" } else { "s" }, model::bytes_text(size))}</h2>
+                        <h2>{(t.file_heading)(&name, count, kind, &model::bytes_text(size))}</h2>
                         <TensorList rows=rows chosen=model.chosen_name on_choose=move |n| model.choose(n) />
                         <TableExport target="tensor-list" table=Signal::derive(move || model.file.with(|f| f.as_ref().map(model::list_export).unwrap_or_default())) />
                     </div>
@@ -221,9 +266,9 @@ pub fn TensorsView(
             })}
             <Show when=move || chart.with(Option::is_some)>
                 <div class="card">
-                    <h2>{move || chart.with(|c| c.as_ref().map(|c| format!("Values of {}", c.title)))}</h2>
+                    <h2>{move || chart.with(|c| c.as_ref().map(|c| (t.values_of)(&c.title)))}</h2>
                     <label class="overlay-pick">
-                        "Stored values of "
+                        {t.stored_values_of}
                         <select
                             data-testid="overlay-scheme"
                             prop:value=move || overlay.get()
@@ -234,24 +279,24 @@ pub fn TensorsView(
                     </label>
                     <ChartCanvas testid="tensor-histogram" label=summary height=320.0 chart=shown_chart />
                     <p class="chart-summary" data-testid="tensor-histogram-summary">{summary}</p>
-                    {move || model.chosen.with(|c| c.as_ref().map(Chosen::notes).unwrap_or_default()).into_iter().map(|n| view! { <p class="note">{n}</p> }).collect_view()}
+                    {move || model.chosen.with(|c| c.as_ref().map(Chosen::notes).unwrap_or_default()).into_iter().map(|n| view! { <p class="note">{n.text(t)}</p> }).collect_view()}
                 </div>
             </Show>
             {move || model.chosen_name.get().map(|name| view! {
                 <div class="card">
-                    <h2>{format!("Every scheme on {name}")}</h2>
-                    <p class="hint">"Ranked by SQNR (signal-to-quantization-noise ratio, higher is better) with each scheme's default block; bits per element include the scales. Choose a scheme to overlay its stored values on the histogram."</p>
+                    <h2>{(t.every_scheme_on)(&name)}</h2>
+                    <p class="hint">{t.ranking_hint}</p>
                     <JobProgress progress=model.progress testid="ranking-progress" on_cancel=Callback::new(move |_| model.cancel()) />
                     {move || model.failure.get().map(|m| view! {
                         <p class="worker-error" role="alert" data-testid="ranking-error">
-                            {m}" "
-                            <button type="button" data-testid="ranking-run" on:click=move |_| model.rank()>"Rank again"</button>
+                            {m.text(t)}" "
+                            <button type="button" data-testid="ranking-run" on:click=move |_| model.rank()>{t.rank_again}</button>
                         </p>
                     })}
                     <RankingTable lines=lines overlay=overlay on_overlay=on_overlay />
                     <TableExport target="ranking-table" table=Signal::derive(move || model.ranking.with(|r| r.as_ref().map(model::ranking_export).unwrap_or_default())) />
                     {move || (!failed.with(Vec::is_empty)).then(|| view! {
-                        <p class="note">{format!("Not ranked: {}", failed.get().join("; "))}</p>
+                        <p class="note">{(t.not_ranked)(&failed.get().join("; "))}</p>
                     })}
                 </div>
             })}
