@@ -52,7 +52,7 @@ pub struct AppModels {
     /// The Tensors view's state (lazily loaded).
     pub tensors: RwSignal<TensorsParams>,
     /// Notices about the URL.
-    pub notices: RwSignal<Vec<String>>,
+    pub notices: RwSignal<Vec<crate::notice::Notice>>,
     /// The app-wide options (embedded, presentation), from the URL.
     pub app: RwSignal<AppParams>,
 }

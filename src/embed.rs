@@ -5,6 +5,7 @@
 //! frame the app only ever replaces its history entry (pushing would hijack the host page's
 //! Back button). `present=1` enlarges type for projectors.
 
+use crate::notice::Notice;
 use crate::i18n::Lang;
 use crate::query::ViewParams;
 use crate::text::shorten;
@@ -36,25 +37,21 @@ fn parse_flag(value: &str) -> Option<bool> {
 impl ViewParams for AppParams {
     const KEYS: &'static [&'static str] = &["embed", "present", "theme", "lang"];
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut params = AppParams::default();
         let mut notices = Vec::new();
         for &(key, value) in pairs {
             if key == "theme" {
                 match ThemeChoice::parse(value) {
                     Some(choice) => params.theme = choice,
-                    None => notices.push(format!("Theme '{}' is not light, dark, contrast or system; using system.", shorten(value))),
+                    None => notices.push(Notice::UnknownTheme(shorten(value))),
                 }
                 continue;
             }
             if key == "lang" {
                 match Lang::parse(value) {
                     Some(lang) => params.lang = Some(lang),
-                    None => notices.push(format!(
-                        "Language '{}' is not one of {}; using the browser's language.",
-                        shorten(value),
-                        Lang::ALL.map(Lang::code).join(", ")
-                    )),
+                    None => notices.push(Notice::UnknownLanguage { value: shorten(value), valid: Lang::ALL.map(Lang::code).join(", ") }),
                 }
                 continue;
             }
@@ -62,7 +59,7 @@ impl ViewParams for AppParams {
             match (key, flag) {
                 ("embed", Some(on)) => params.embed = on,
                 ("present", Some(on)) => params.present = on,
-                (_, None) => notices.push(format!("'{}' for {key} is not 1 or 0; ignored.", shorten(value))),
+                (_, None) => notices.push(Notice::NotAFlag { key: key.to_string(), value: shorten(value) }),
                 _ => {}
             }
         }
@@ -145,7 +142,8 @@ mod tests {
         assert_eq!((p.theme, p.query_parts().len(), n.len()), (ThemeChoice::System, 0, 0));
         let (p, n) = AppParams::from_pairs(&[("theme", "<b>sepia</b>")]);
         assert_eq!(p.theme, ThemeChoice::System);
-        assert!(n[0].contains("'<b>sepia</b>'") && n[0].contains("using system"), "{n:?}");
+        assert_eq!(n, [Notice::UnknownTheme("<b>sepia</b>".into())]);
+        assert!(n[0].english().contains("'<b>sepia</b>'") && n[0].english().contains("using system"), "{n:?}");
     }
 
     #[test]
@@ -164,7 +162,8 @@ mod tests {
         let (p, n) = AppParams::from_pairs(&[("lang", "<i>fr</i>")]);
         assert_eq!(p.lang, None);
         assert_eq!(n.len(), 1);
-        assert!(n[0].contains("'<i>fr</i>'") && n[0].contains("en, ru, de"), "{n:?}");
+        assert!(n[0].english().contains("'<i>fr</i>'") && n[0].english().contains("en, ru, de"), "{n:?}");
+        assert_eq!(n[0].text(Lang::Ru.notices()), "Язык '<i>fr</i>' не входит в en, ru, de; используется язык браузера.");
         let (p, n) = AppParams::from_pairs(&[("lang", "")]);
         assert_eq!((p.lang, n.len()), (None, 1));
     }

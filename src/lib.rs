@@ -30,6 +30,7 @@ pub mod export;
 pub mod features;
 pub mod history;
 pub mod i18n;
+pub mod notice;
 pub mod query;
 pub mod text;
 pub mod theme;

@@ -103,7 +103,7 @@ pub trait ViewParams: Sized {
 
     /// The state for the view's keys in the query (each key one of [`Self::KEYS`], in query
     /// order), with one notice per thing that was ignored or replaced.
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>);
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<crate::notice::Notice>);
 
     /// The state as query parts (`"format=float16"`), without the `view` key.
     fn query_parts(&self) -> Vec<String>;

@@ -6,6 +6,7 @@
 //! link made on one view opened on another raises no notice). A key no view knows, an unknown
 //! view and a malformed value each give a notice, and the page falls back to defaults.
 
+use crate::notice::Notice;
 use crate::embed::AppParams;
 use crate::features::bench::params::BenchParams;
 use crate::features::block::params::BlockParams;
@@ -71,8 +72,9 @@ impl Default for Page {
 pub struct Parsed {
     /// The view and its state (defaults wherever the query was unusable).
     pub page: Page,
-    /// Human-readable notices ("Unknown format 'x'; showing float8_e4m3fn.").
-    pub notices: Vec<String>,
+    /// What the query asked for and could not be used ([`Notice`]: "Unknown format 'x';
+    /// showing float8_e4m3fn.").
+    pub notices: Vec<Notice>,
     /// The app-wide options (embedded, presentation).
     pub app: AppParams,
 }
@@ -93,7 +95,7 @@ fn known_key(key: &str) -> bool {
 }
 
 /// The state of view `P` from its own keys among `pairs`.
-fn read<P: ViewParams>(pairs: &[(String, String)], notices: &mut Vec<String>) -> P {
+fn read<P: ViewParams>(pairs: &[(String, String)], notices: &mut Vec<Notice>) -> P {
     let own: Vec<(&str, &str)> =
         pairs.iter().filter(|(k, _)| P::KEYS.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let (params, mut more) = P::from_pairs(&own);
@@ -111,14 +113,13 @@ pub fn parse_query(query: &str) -> Parsed {
         if key == "view" {
             match View::parse(value) {
                 Some(v) => view = v,
-                None => notices.push(format!(
-                    "Unknown view '{}' (valid: {}); showing the bit explorer.",
-                    shorten(value),
-                    View::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
-                )),
+                None => notices.push(Notice::UnknownView {
+                    value: shorten(value),
+                    valid: View::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", "),
+                }),
             }
         } else if !known_key(key) {
-            notices.push(format!("Ignored unknown parameter '{}'.", shorten(key)));
+            notices.push(Notice::UnknownParameter(shorten(key)));
         }
     }
     let app = read::<AppParams>(&pairs, &mut notices);
@@ -210,13 +211,13 @@ mod tests {
         let p = parse("?format=float9&code=0x7e");
         assert_eq!(*explorer(&p), ExplorerState::default());
         assert_eq!(p.notices.len(), 1);
-        assert!(p.notices[0].contains("float9"));
+        assert!(p.notices[0].english().contains("float9"));
 
         let p = parse("?format=float16&code=0x1ffff");
         assert_eq!(explorer(&p).format.id(), "float16");
         assert_eq!(explorer(&p).code, 0x3c00);
         assert_eq!(p.notices.len(), 1);
-        assert!(p.notices[0].contains("out of range"), "{:?}", p.notices);
+        assert!(p.notices[0].english().contains("out of range"), "{:?}", p.notices);
 
         let p = parse("?code=banana");
         assert_eq!(*explorer(&p), ExplorerState::default());
@@ -235,7 +236,7 @@ mod tests {
         assert_eq!(p.page, Page::Signal(SignalParams::default()));
         let p = parse("?view=histograms&scheme=float32");
         assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
-        assert!(p.notices[0].contains("histograms"));
+        assert!(p.notices[0].english().contains("histograms"));
         // Quantize's `scheme` read by the Tensors view (its overlaid scheme).
         let p = parse("?view=tensors&scheme=ternary");
         assert!(p.notices.is_empty(), "{:?}", p.notices);
@@ -257,15 +258,15 @@ mod tests {
             let p = parse(&format!("view={view}&{key}={long}"));
             assert!(!p.notices.is_empty(), "{key}");
             for n in &p.notices {
-                assert!(n.chars().count() < 1000, "{key}: a notice of {} chars", n.chars().count());
+                assert!(n.english().chars().count() < 1000, "{key}: a notice of {} chars", n.english().chars().count());
             }
         }
         // A rounding mode of blanks is quoted as given.
         let p = parse(&format!("round={}", "\u{b}".repeat(5000)));
-        assert!(p.notices[0].chars().count() < 1000, "{}", p.notices[0].chars().count());
+        assert!(p.notices[0].english().chars().count() < 1000, "{}", p.notices[0].english().chars().count());
         // The custom-format parser lower-cases what it quotes.
         let p = parse(&format!("view=tables&table=E4M3B{}", "9".repeat(5000)));
-        assert!(p.notices[0].chars().count() < 1000, "{}", p.notices[0].chars().count());
+        assert!(p.notices[0].english().chars().count() < 1000, "{}", p.notices[0].english().chars().count());
     }
 
     #[test]
@@ -330,7 +331,7 @@ mod tests {
         assert_eq!(to_query_with(&p.page, &p.app), "view=tables&table=nf4&lang=ru");
         let p = parse("view=tables&lang=klingon&table=nf4");
         assert_eq!((p.app.lang, p.notices.len()), (None, 1));
-        assert!(p.notices[0].contains("klingon"), "{:?}", p.notices);
+        assert!(p.notices[0].english().contains("klingon"), "{:?}", p.notices);
         assert_eq!(to_query(&p.page), "view=tables&table=nf4");
     }
 
@@ -385,7 +386,7 @@ mod tests {
         // `1,2.3.4` is refused whole, not read as [1, 2.3].
         let p = parse("view=quantize&values=1,2.3.4");
         assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
-        assert!(p.notices[0].contains("2.3.4"), "{:?}", p.notices);
+        assert!(p.notices[0].english().contains("2.3.4"), "{:?}", p.notices);
         assert!(matches!(&p.page, Page::Quantize(q) if *q == QuantizeParams::default()));
     }
 

@@ -338,6 +338,7 @@ proptest! {
             Page::Tensors(t) => prop_assert!(ranking_schemes().contains(&t.scheme)),
         }
         for n in &parsed.notices {
+            let n = n.english();
             prop_assert!(n.chars().count() <= MAX_NOTICE_CHARS, "notice of {} chars", n.chars().count());
         }
         let q = to_query(&parsed.page);
@@ -410,6 +411,7 @@ proptest! {
             Ok(Entry::Code(c)) => prop_assert!(c <= f.max_code()),
             Ok(Entry::Number(t)) => prop_assert!(t.code <= f.max_code()),
             Err(e) => {
+                let e = e.text(lowbit_app::i18n::Lang::En.explorer());
                 prop_assert!(!e.is_empty());
                 prop_assert!(e.chars().count() <= MAX_NOTICE_CHARS, "message of {} chars", e.chars().count());
             }

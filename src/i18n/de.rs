@@ -1,7 +1,7 @@
 //! Every German string of the interface ([`super`]). Terms as in the German source article:
 //! Gleitkomma, Mantisse, Exponent, Quantisierung.
 
-use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -110,6 +110,7 @@ pub static EXPLORER: ExplorerText = ExplorerText {
         })
     },
     open_it: ": öffnen",
+    type_a_number: "Geben Sie eine Zahl ein (1.5, -2e-3, inf, nan, -0) oder einen Code (0x7e, 0b0111_1110).",
 };
 
 /// The value tables.
@@ -218,6 +219,7 @@ pub static COMPARE: CompareText = CompareText {
     spacing_hint: "Der Abstand zum nächsten Wert, relativ zum Wert: innerhalb einer Binade ist der Abstand konstant, also fällt der relative Abstand mit wachsendem x und springt bei der nächsten Zweierpotenz zurück — ein Sägezahn, dessen Zähne von 2^-m bis 2^-(m+1) reichen, bei m Mantissenbits. Subnormale Zahlen verlieren zur Null hin relative Genauigkeit; Ganzzahlen und Tabellen haben keine Binaden.",
     too_many: |max| format!("Höchstens {max} Formate werden verglichen; entfernen Sie zuerst eines."),
     type_format_id: "Geben Sie eine Format-ID ein (e3m4, e5m2b16_fn, p3109_k8p4se, bf16).",
+    type_a_number: "Geben Sie eine Zahl ein (3.14, -2e-3, inf, nan, -0).",
 };
 
 /// The MNIST lab.
@@ -328,4 +330,48 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_lines: |scheme, n| format!("{scheme}: seine {n} gespeicherten Werte (Linien)"),
     levels_outline: |scheme, n| format!("{scheme}: mehr als {n} verschiedene gespeicherte Werte (Umriss: das Histogramm der Rekonstruktion)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Histogramm von {count} Werten von '{name}' von {lo} bis {hi} in {bins} Klassen; {legend}."),
+};
+
+/// The notices about the URL.
+pub static NOTICES: NoticeText = NoticeText {
+    listed: |l| if l.more == 0 { l.first.clone() } else { format!("{} und {} weitere", l.first, l.more) },
+    unknown_view: |value, valid| format!("Unbekannte Ansicht '{value}' (gültig: {valid}); der Bit-Explorer wird gezeigt."),
+    unknown_parameter: |key| format!("Unbekannter Parameter '{key}' ignoriert."),
+    unknown_theme: |value| format!("Das Farbschema '{value}' ist weder light, dark, contrast noch system; system wird verwendet."),
+    unknown_language: |value, valid| format!("Die Sprache '{value}' ist keine von {valid}; die Sprache des Browsers wird verwendet."),
+    not_a_flag: |key, value| format!("'{value}' für {key} ist weder 1 noch 0; ignoriert."),
+    unknown_format: |value, showing| format!("Unbekanntes Format '{value}'; {showing} wird gezeigt."),
+    refused_format: |why, showing| format!("Format abgelehnt ({why}); {showing} wird gezeigt."),
+    refused: |why, showing| format!("{why}; {showing} wird gezeigt."),
+    refused_choice: |why| format!("{why}; die Voreinstellung des Formats wird verwendet."),
+    refused_code: |why, showing| format!("{why}; stattdessen wird {showing} gezeigt."),
+    unknown_signal: |value| format!("Unbekanntes Signal '{value}' (gültig: sine, ramp, noise); ein Sinus wird gezeigt."),
+    bad_amplitude: |value, max, using| format!("Die Amplitude '{value}' ist keine positive Zahl bis {max}; {using} wird verwendet."),
+    bad_periods: |value, using| format!("Die Perioden '{value}' sind keine positive Zahl; {using} wird verwendet."),
+    bad_samples: |value, min, max, using| format!("Die Abtastwerte '{value}' sind keine ganze Zahl von {min} bis {max}; {using} wird verwendet."),
+    bad_block: |value, max, using| format!("Der Block '{value}' ist keine ganze Zahl von 1 bis {max}; {using} wird verwendet."),
+    too_many_schemes: |max, left_out| format!("Höchstens {max} Schemata gleichzeitig; ausgelassen: {left_out}."),
+    unknown_schemes: |count, ids, valid| format!("{} {ids} (gültig: {valid}, cast:FORMAT, absmax:FORMAT).", if count > 1 { "Unbekannte Schemata" } else { "Unbekanntes Schema" }),
+    default_schemes: |list| format!("Die voreingestellten Schemata werden gezeigt: {list}."),
+    unknown_error_mode: |value| format!("Unbekannte Fehlerart '{value}' (gültig: abs, rel); absolute Fehler werden gezeigt."),
+    signal_refused: |why, periods| format!("{why}; {periods} Perioden werden verwendet."),
+    unknown_scheme: |value, showing| format!("Unbekanntes Schema '{value}'; {showing} wird gezeigt."),
+    unknown_overlay: |value, showing| format!("Unbekanntes Schema '{value}' für das Histogramm; {showing} wird gezeigt."),
+    bad_values: |why| format!("Zahlen nicht gelesen ({why}); das Beispiel wird gezeigt."),
+    bad_count: |value| format!("count '{value}' ist keine Anzahl von Werten, die eine URL auslässt; ignoriert."),
+    bad_scheme_block: |value| format!("Der Block '{value}' ist keine positive ganze Zahl; die Voreinstellung des Schemas wird verwendet."),
+    block_refused: |why| format!("{why}; die Blockgröße des Schemas wird verwendet."),
+    values_not_in_url: |count, max| format!("Diese {count} Werte stehen nicht in der URL der Seite (eine URL fasst höchstens {max}): ein Link auf diese Seite öffnet das Beispiel. Fügen Sie sie erneut ein oder laden Sie sie, um sie zu teilen."),
+    values_left_out: |count, max| format!("Die {count} Werte des Links fehlen in seiner URL (eine URL fasst höchstens {max}); stattdessen werden die Werte des Beispiels gezeigt."),
+    too_many_formats: |max, first| format!("Höchstens {max} Formate werden verglichen; '{first}' und die folgenden wurden ausgelassen."),
+    refused_format_id: |why| format!("{why}."),
+    no_known_format: |value, showing| format!("Kein bekanntes Format in '{value}'; verglichen werden {showing}."),
+    unknown_scale: |value| format!("Unbekannte Skala '{value}' (gültig: linear, log); linear wird gezeigt."),
+    bad_range: |value| format!("Der Bereich '{value}' sind keine zwei endlichen Zahlen lo,hi mit lo < hi; der ganze Bereich wird gezeigt."),
+    bad_value: |why, showing| format!("Zahl abgelehnt ({}); {showing} wird gezeigt.", why.unwrap_or("leer")),
+    log_needs_positive: "Eine logarithmische Skala braucht einen positiven Bereich; der ganze Bereich wird gezeigt.",
+    bad_hex: |why, showing| format!("hex abgelehnt ({why}); der Beispielblock von {showing} wird gezeigt."),
+    unknown_mnist_scheme: |value, valid, showing| format!("Unbekanntes MNIST-Schema '{value}' (gültig: {valid}); {showing} wird gezeigt."),
+    bad_sample: |value, max, showing| format!("sample '{value}' ist keine Testziffer (0 bis {max}); Testziffer {showing} wird gezeigt."),
+    bad_elements: |value, max, using| format!("n '{value}' ist keine ganze Zahl von 1 bis {max}; {using} wird verwendet."),
 };

@@ -1,6 +1,6 @@
 //! Every English string of the interface ([`super`]).
 
-use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -85,6 +85,7 @@ pub static EXPLORER: ExplorerText = ExplorerText {
     min_positive_title: "smallest positive value: the smallest subnormal where the format has subnormals",
     term: |_| None,
     open_it: ": open it",
+    type_a_number: "Type a number (1.5, -2e-3, inf, nan, -0) or a code (0x7e, 0b0111_1110).",
 };
 
 /// The value tables.
@@ -193,6 +194,7 @@ pub static COMPARE: CompareText = CompareText {
     spacing_hint: "The gap to the next value, relative to the value: within a binade the gap is constant, so the relative gap falls as x grows and jumps back up at the next power of two — a sawtooth whose teeth span 2^-m to 2^-(m+1) for m mantissa bits. Subnormals lose relative precision towards zero; integers and tables have no binades.",
     too_many: |max| format!("At most {max} formats are compared; remove one first."),
     type_format_id: "Type a format id (e3m4, e5m2b16_fn, p3109_k8p4se, bf16).",
+    type_a_number: "Type a number (3.14, -2e-3, inf, nan, -0).",
 };
 
 /// The MNIST lab.
@@ -303,4 +305,48 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_lines: |scheme, n| format!("{scheme}: its {n} stored values (lines)"),
     levels_outline: |scheme, n| format!("{scheme}: more than {n} distinct stored values (outline: the reconstruction's histogram)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Histogram of {count} values of '{name}' from {lo} to {hi} in {bins} bins; {legend}."),
+};
+
+/// The notices about the URL.
+pub static NOTICES: NoticeText = NoticeText {
+    listed: |l| if l.more == 0 { l.first.clone() } else { format!("{} and {} more", l.first, l.more) },
+    unknown_view: |value, valid| format!("Unknown view '{value}' (valid: {valid}); showing the bit explorer."),
+    unknown_parameter: |key| format!("Ignored unknown parameter '{key}'."),
+    unknown_theme: |value| format!("Theme '{value}' is not light, dark, contrast or system; using system."),
+    unknown_language: |value, valid| format!("Language '{value}' is not one of {valid}; using the browser's language."),
+    not_a_flag: |key, value| format!("'{value}' for {key} is not 1 or 0; ignored."),
+    unknown_format: |value, showing| format!("Unknown format '{value}'; showing {showing}."),
+    refused_format: |why, showing| format!("Format {why}; showing {showing}."),
+    refused: |why, showing| format!("{why}; showing {showing}."),
+    refused_choice: |why| format!("{why}; using the format's default."),
+    refused_code: |why, showing| format!("{why}; showing {showing} instead."),
+    unknown_signal: |value| format!("Unknown signal '{value}' (valid: sine, ramp, noise); showing a sine."),
+    bad_amplitude: |value, max, using| format!("Amplitude '{value}' is not a positive number up to {max}; using {using}."),
+    bad_periods: |value, using| format!("Periods '{value}' is not a positive number; using {using}."),
+    bad_samples: |value, min, max, using| format!("Samples '{value}' is not a whole number from {min} to {max}; using {using}."),
+    bad_block: |value, max, using| format!("Block '{value}' is not a whole number from 1 to {max}; using {using}."),
+    too_many_schemes: |max, left_out| format!("At most {max} schemes at once; left out {left_out}."),
+    unknown_schemes: |count, ids, valid| format!("Unknown scheme{} {ids} (valid: {valid}, cast:FORMAT, absmax:FORMAT).", if count > 1 { "s" } else { "" }),
+    default_schemes: |list| format!("Showing the default schemes {list}."),
+    unknown_error_mode: |value| format!("Unknown error mode '{value}' (valid: abs, rel); showing absolute errors."),
+    signal_refused: |why, periods| format!("{why}; using {periods} periods."),
+    unknown_scheme: |value, showing| format!("Unknown scheme '{value}'; showing {showing}."),
+    unknown_overlay: |value, showing| format!("Unknown scheme '{value}' for the histogram; showing {showing}."),
+    bad_values: |why| format!("values: {why}; showing the example."),
+    bad_count: |value| format!("count '{value}' is not a number of values a URL leaves out; ignored."),
+    bad_scheme_block: |value| format!("block '{value}' is not a positive integer; using the scheme's default."),
+    block_refused: |why| format!("{why}; using the scheme's default."),
+    values_not_in_url: |count, max| format!("These {count} values are not in the page's URL (a URL holds at most {max}): a link to this page opens the example. Paste or load them again to share them."),
+    values_left_out: |count, max| format!("The link's {count} values were left out of its URL (a URL holds at most {max}); showing the example's values instead."),
+    too_many_formats: |max, first| format!("At most {max} formats are compared; '{first}' and later ones were left out."),
+    refused_format_id: |why| format!("{why}."),
+    no_known_format: |value, showing| format!("No known format in '{value}'; comparing {showing}."),
+    unknown_scale: |value| format!("Unknown scale '{value}' (valid: linear, log); showing linear."),
+    bad_range: |value| format!("Range '{value}' is not two finite numbers lo,hi with lo < hi; showing the whole range."),
+    bad_value: |why, showing| format!("Value: {}; showing {showing}.", why.unwrap_or("no number")),
+    log_needs_positive: "A log scale needs a positive range; showing the whole range.",
+    bad_hex: |why, showing| format!("hex: {why}; showing the example {showing} block."),
+    unknown_mnist_scheme: |value, valid, showing| format!("Unknown MNIST scheme '{value}' (valid: {valid}); showing {showing}."),
+    bad_sample: |value, max, showing| format!("sample '{value}' is not a test digit (0 to {max}); showing test digit {showing}."),
+    bad_elements: |value, max, using| format!("n '{value}' is not a whole number from 1 to {max}; using {using}."),
 };

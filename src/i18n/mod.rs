@@ -147,6 +147,15 @@ impl Lang {
         }
     }
 
+    /// The notices about the URL (shown by the page's frame).
+    pub fn notices(self) -> &'static NoticeText {
+        match self {
+            Lang::En => &en::NOTICES,
+            Lang::Ru => &ru::NOTICES,
+            Lang::De => &de::NOTICES,
+        }
+    }
+
     /// The tensor files view.
     pub fn tensors(self) -> &'static TensorsText {
         match self {
@@ -349,6 +358,8 @@ pub struct ExplorerText {
     pub term: fn(&str) -> Option<&'static str>,
     /// A limit's button tooltip: after its full value.
     pub open_it: &'static str,
+    /// The value box left empty.
+    pub type_a_number: &'static str,
 }
 
 /// The value tables.
@@ -515,6 +526,8 @@ pub struct CompareText {
     pub too_many: fn(usize) -> String,
     /// Adding a custom format with an empty box.
     pub type_format_id: &'static str,
+    /// The number box left empty.
+    pub type_a_number: &'static str,
 }
 
 /// The MNIST lab (module `lowbit-lab`).
@@ -606,6 +619,91 @@ pub struct BlockText {
     pub scales_hint: [&'static str; 2],
     /// How the example block's values are made.
     pub example_text: &'static str,
+}
+
+/// The notices about the URL ([`crate::notice::Notice`]): shown by the page's frame, so part of
+/// the first view. A `why` is passed in as the core or a parser wrote it.
+pub struct NoticeText {
+    /// A list's first items and how many more: "a, b and 3 more".
+    pub listed: fn(&crate::notice::Listed) -> String,
+    /// An unknown view: the value, the valid ids.
+    pub unknown_view: fn(&str, &str) -> String,
+    /// An unknown parameter.
+    pub unknown_parameter: fn(&str) -> String,
+    /// An unknown theme.
+    pub unknown_theme: fn(&str) -> String,
+    /// An unknown language: the value, the valid codes.
+    pub unknown_language: fn(&str, &str) -> String,
+    /// A flag not 1 or 0: the key, the value.
+    pub not_a_flag: fn(&str, &str) -> String,
+    /// An unknown format: the value, what is shown.
+    pub unknown_format: fn(&str, &str) -> String,
+    /// A format refused: why, what is shown.
+    pub refused_format: fn(&str, &str) -> String,
+    /// A value refused: why, what is shown.
+    pub refused: fn(&str, &str) -> String,
+    /// A rounding or overflow refused: why.
+    pub refused_choice: fn(&str) -> String,
+    /// A code refused: why, what is shown instead.
+    pub refused_code: fn(&str, &str) -> String,
+    /// An unknown signal.
+    pub unknown_signal: fn(&str) -> String,
+    /// A bad amplitude: the value, the largest, the one used.
+    pub bad_amplitude: fn(&str, &str, &str) -> String,
+    /// Bad periods: the value, the ones used.
+    pub bad_periods: fn(&str, &str) -> String,
+    /// Bad samples: the value, the fewest, the most, the ones used.
+    pub bad_samples: fn(&str, usize, usize, usize) -> String,
+    /// A bad block: the value, the largest, the one used.
+    pub bad_block: fn(&str, usize, usize) -> String,
+    /// Too many schemes: the most, the ones left out (listed).
+    pub too_many_schemes: fn(usize, &str) -> String,
+    /// Unknown schemes: how many, the ids (listed), the valid ids.
+    pub unknown_schemes: fn(usize, &str, &str) -> String,
+    /// The default schemes shown.
+    pub default_schemes: fn(&str) -> String,
+    /// An unknown error mode.
+    pub unknown_error_mode: fn(&str) -> String,
+    /// A signal refused: why, the periods used.
+    pub signal_refused: fn(&str, &str) -> String,
+    /// An unknown scheme: the value, what is shown.
+    pub unknown_scheme: fn(&str, &str) -> String,
+    /// An unknown scheme for the histogram: the value, what is shown.
+    pub unknown_overlay: fn(&str, &str) -> String,
+    /// Values not read: why.
+    pub bad_values: fn(&str) -> String,
+    /// A bad `count`.
+    pub bad_count: fn(&str) -> String,
+    /// A bad `block` of Quantize.
+    pub bad_scheme_block: fn(&str) -> String,
+    /// A block the scheme refuses: why.
+    pub block_refused: fn(&str) -> String,
+    /// The values not in the URL: their count, the most a URL holds.
+    pub values_not_in_url: fn(&str, usize) -> String,
+    /// The link's values left out: their count, the most a URL holds.
+    pub values_left_out: fn(&str, usize) -> String,
+    /// Too many formats: the most, the first left out.
+    pub too_many_formats: fn(usize, &str) -> String,
+    /// A format id refused: why.
+    pub refused_format_id: fn(&str) -> String,
+    /// No known format: the value, the formats compared instead.
+    pub no_known_format: fn(&str, &str) -> String,
+    /// An unknown scale.
+    pub unknown_scale: fn(&str) -> String,
+    /// A bad range.
+    pub bad_range: fn(&str) -> String,
+    /// A number to compare refused: why (None: nothing typed), what is shown.
+    pub bad_value: fn(Option<&str>, &str) -> String,
+    /// A log scale without a positive range.
+    pub log_needs_positive: &'static str,
+    /// Hex refused: why, the type.
+    pub bad_hex: fn(&str, &str) -> String,
+    /// An unknown MNIST scheme: the value, the valid ids, what is shown.
+    pub unknown_mnist_scheme: fn(&str, &str, &str) -> String,
+    /// A bad sample: the value, the last test digit, the one shown.
+    pub bad_sample: fn(&str, usize, usize) -> String,
+    /// A bad `n`: the value, the most, the one used.
+    pub bad_elements: fn(&str, usize, usize) -> String,
 }
 
 /// The tensor files view (module `lowbit-tensors`).
@@ -761,12 +859,16 @@ mod tests {
     /// case: acronyms such as MNIST are names) in `text`.
     fn english_run(text: &str) -> usize {
         let (mut best, mut run) = (0, 0);
-        for word in text.split_whitespace() {
-            let word = word.trim_matches(|c: char| ",.:;()'’!?—–-…".contains(c));
+        for raw in text.split_whitespace() {
+            let word = raw.trim_matches(|c: char| ",.:;()'’!?—–-…".contains(c));
             if word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| c.is_ascii_lowercase()) {
                 run += 1;
                 best = best.max(run);
             } else {
+                run = 0;
+            }
+            // A list of names ("sine, ramp, noise") is no sentence: a comma ends the run.
+            if raw.ends_with(',') {
                 run = 0;
             }
         }

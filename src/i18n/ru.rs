@@ -1,7 +1,7 @@
 //! Every Russian string of the interface ([`super`]). Terms as in the Russian source
 //! articles: мантисса, экспонента, смещение, квантование, субнормальные числа.
 
-use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -110,6 +110,7 @@ pub static EXPLORER: ExplorerText = ExplorerText {
         })
     },
     open_it: ": открыть",
+    type_a_number: "Введите число (1.5, -2e-3, inf, nan, -0) или код (0x7e, 0b0111_1110).",
 };
 
 /// The value tables.
@@ -218,6 +219,7 @@ pub static COMPARE: CompareText = CompareText {
     spacing_hint: "Расстояние до следующего значения относительно самого значения: внутри бинады шаг постоянен, поэтому относительный шаг убывает с ростом x и подскакивает на следующей степени двойки — пила, зубцы которой идут от 2^-m до 2^-(m+1) при m битах мантиссы. Субнормальные числа теряют относительную точность по мере приближения к нулю; у целых чисел и таблиц бинад нет.",
     too_many: |max| format!("Сравнивается не больше {max} форматов; сначала уберите один."),
     type_format_id: "Введите идентификатор формата (e3m4, e5m2b16_fn, p3109_k8p4se, bf16).",
+    type_a_number: "Введите число (3.14, -2e-3, inf, nan, -0).",
 };
 
 /// The MNIST lab.
@@ -328,4 +330,48 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_lines: |scheme, n| format!("{scheme}: её хранимые значения ({n}, линии)"),
     levels_outline: |scheme, n| format!("{scheme}: больше {n} различных хранимых значений (контур: гистограмма восстановленных значений)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Гистограмма значений '{name}' ({count}) от {lo} до {hi}, интервалов: {bins}; {legend}."),
+};
+
+/// The notices about the URL.
+pub static NOTICES: NoticeText = NoticeText {
+    listed: |l| if l.more == 0 { l.first.clone() } else { format!("{} и ещё {}", l.first, l.more) },
+    unknown_view: |value, valid| format!("Неизвестный раздел '{value}' (допустимы: {valid}); показан разбор битов."),
+    unknown_parameter: |key| format!("Неизвестный параметр '{key}' пропущен."),
+    unknown_theme: |value| format!("Тема '{value}' — не одна из light/dark/contrast/system; используется системная."),
+    unknown_language: |value, valid| format!("Язык '{value}' не входит в {valid}; используется язык браузера."),
+    not_a_flag: |key, value| format!("'{value}' для {key} — не 1 и не 0; пропущено."),
+    unknown_format: |value, showing| format!("Неизвестный формат '{value}'; показан {showing}."),
+    refused_format: |why, showing| format!("Формат не принят ({why}); показан {showing}."),
+    refused: |why, showing| format!("{why}; показано {showing}."),
+    refused_choice: |why| format!("{why}; используется значение формата по умолчанию."),
+    refused_code: |why, showing| format!("{why}; вместо него показано {showing}."),
+    unknown_signal: |value| format!("Неизвестный сигнал '{value}' (допустимы: sine, ramp, noise); показана синусоида."),
+    bad_amplitude: |value, max, using| format!("Амплитуда '{value}' — не положительное число до {max}; используется {using}."),
+    bad_periods: |value, using| format!("Число периодов '{value}' — не положительное число; используется {using}."),
+    bad_samples: |value, min, max, using| format!("Число отсчётов '{value}' — не целое число от {min} до {max}; используется {using}."),
+    bad_block: |value, max, using| format!("Размер блока '{value}' — не целое число от 1 до {max}; используется {using}."),
+    too_many_schemes: |max, left_out| format!("Одновременно не больше {max} схем; пропущены: {left_out}."),
+    unknown_schemes: |count, ids, valid| format!("{} {ids} (допустимы: {valid}, cast:FORMAT, absmax:FORMAT).", if count > 1 { "Неизвестные схемы" } else { "Неизвестная схема" }),
+    default_schemes: |list| format!("Показаны схемы по умолчанию: {list}."),
+    unknown_error_mode: |value| format!("Неизвестный вид ошибки '{value}' (допустимы: abs, rel); показаны абсолютные ошибки."),
+    signal_refused: |why, periods| format!("{why}; число периодов: {periods}."),
+    unknown_scheme: |value, showing| format!("Неизвестная схема '{value}'; показана {showing}."),
+    unknown_overlay: |value, showing| format!("Неизвестная схема '{value}' для гистограммы; показана {showing}."),
+    bad_values: |why| format!("Числа не прочитаны ({why}); показан пример."),
+    bad_count: |value| format!("count '{value}' — не число значений, которые URL не вмещает; пропущено."),
+    bad_scheme_block: |value| format!("Размер блока '{value}' — не положительное целое; используется размер схемы по умолчанию."),
+    block_refused: |why| format!("{why}; используется размер блока схемы по умолчанию."),
+    values_not_in_url: |count, max| format!("Эти значения ({count}) не сохранены в URL страницы (URL вмещает не больше {max}): ссылка на страницу откроет пример. Чтобы поделиться ими, вставьте или загрузите их снова."),
+    values_left_out: |count, max| format!("Значения ссылки ({count}) не вошли в её URL (URL вмещает не больше {max}); вместо них показаны значения примера."),
+    too_many_formats: |max, first| format!("Сравнивается не больше {max} форматов; '{first}' и следующие пропущены."),
+    refused_format_id: |why| format!("{why}."),
+    no_known_format: |value, showing| format!("В '{value}' нет известных форматов; сравниваются {showing}."),
+    unknown_scale: |value| format!("Неизвестная шкала '{value}' (допустимы: linear, log); показана линейная."),
+    bad_range: |value| format!("Диапазон '{value}' — не два конечных числа lo,hi с lo < hi; показан весь диапазон."),
+    bad_value: |why, showing| format!("Число не принято ({}); показано {showing}.", why.unwrap_or("пусто")),
+    log_needs_positive: "Логарифмической шкале нужен положительный диапазон; показан весь диапазон.",
+    bad_hex: |why, showing| format!("hex не принят ({why}); показан пример блока {showing}."),
+    unknown_mnist_scheme: |value, valid, showing| format!("Неизвестная схема MNIST '{value}' (допустимы: {valid}); показана {showing}."),
+    bad_sample: |value, max, showing| format!("sample '{value}' — не номер тестовой цифры (от 0 до {max}); показана тестовая цифра {showing}."),
+    bad_elements: |value, max, using| format!("n '{value}' — не целое число от 1 до {max}; используется {using}."),
 };

@@ -79,12 +79,16 @@ fn english_sentences() -> Vec<String> {
     }
     let english_words = |text: &str| {
         let (mut best, mut run) = (0, 0);
-        for word in text.split_whitespace() {
-            let word = word.trim_matches(|c: char| ",.:;()'’!?—–-…".contains(c));
+        for raw in text.split_whitespace() {
+            let word = raw.trim_matches(|c: char| ",.:;()'’!?—–-…".contains(c));
             if word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| c.is_ascii_lowercase()) {
                 run += 1;
                 best = best.max(run);
             } else {
+                run = 0;
+            }
+            // A list of names ("sine, ramp, noise") is no sentence: a comma ends the run.
+            if raw.ends_with(',') {
                 run = 0;
             }
         }

@@ -3,6 +3,7 @@
 
 use lowbit_jobs::bench::{DEFAULT_ELEMENTS, MAX_BROWSER_ELEMENTS};
 
+use crate::notice::Notice;
 use crate::query::ViewParams;
 use crate::text::shorten;
 
@@ -22,17 +23,14 @@ impl Default for BenchParams {
 impl ViewParams for BenchParams {
     const KEYS: &'static [&'static str] = &["n"];
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut params = BenchParams::default();
         let mut notices = Vec::new();
         for &(key, value) in pairs {
             if key == "n" {
                 match value.trim().parse::<usize>().ok().filter(|n| (1..=MAX_BROWSER_ELEMENTS).contains(n)) {
                     Some(n) => params.n = n,
-                    None => notices.push(format!(
-                        "n '{}' is not a whole number from 1 to {MAX_BROWSER_ELEMENTS}; using {DEFAULT_ELEMENTS}.",
-                        shorten(value)
-                    )),
+                    None => notices.push(Notice::BadElements { value: shorten(value), max: MAX_BROWSER_ELEMENTS, using: DEFAULT_ELEMENTS }),
                 }
             }
         }

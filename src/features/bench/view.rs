@@ -79,7 +79,7 @@ pub fn BenchView(
     let on_n = move |text: String| {
         let (p, notices) = <BenchParams as crate::query::ViewParams>::from_pairs(&[("n", &text)]);
         match notices.into_iter().next() {
-            Some(e) => model.failure.set(Some(e)),
+            Some(e) => model.failure.set(Some(e.text(crate::ui::lang::lang_now().notices()))),
             None => {
                 model.failure.set(None);
                 model.params.set(p);

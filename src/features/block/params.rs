@@ -4,6 +4,7 @@
 
 use lowbit_core::gguf::{self, GgufType};
 
+use crate::notice::Notice;
 use crate::query::ViewParams;
 use crate::text::shorten;
 
@@ -66,7 +67,7 @@ impl BlockParams {
 impl ViewParams for BlockParams {
     const KEYS: &'static [&'static str] = &PARAMS;
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut notices = Vec::new();
         let mut t = DEFAULT_TYPE;
         let mut hex = None;
@@ -74,7 +75,7 @@ impl ViewParams for BlockParams {
             match key {
                 "type" => match parse_type(value) {
                     Ok(v) => t = v,
-                    Err(e) => notices.push(format!("{e}; showing {}.", DEFAULT_TYPE.id())),
+                    Err(e) => notices.push(Notice::Refused { why: e, showing: DEFAULT_TYPE.id().into() }),
                 },
                 "hex" => hex = Some(value),
                 _ => {}
@@ -84,7 +85,7 @@ impl ViewParams for BlockParams {
         if let Some(text) = hex {
             match parse_block(t, text) {
                 Ok(bytes) => params.bytes = bytes,
-                Err(e) => notices.push(format!("hex: {e}; showing the example {} block.", t.id())),
+                Err(e) => notices.push(Notice::BadHex { why: e, showing: t.id().into() }),
             }
         }
         (params, notices)
@@ -104,7 +105,7 @@ impl ViewParams for BlockParams {
 mod tests {
     use super::*;
 
-    fn parse(pairs: &[(&str, &str)]) -> (BlockParams, Vec<String>) {
+    fn parse(pairs: &[(&str, &str)]) -> (BlockParams, Vec<Notice>) {
         BlockParams::from_pairs(pairs)
     }
 
@@ -128,14 +129,15 @@ mod tests {
     fn bad_values_fall_back_with_a_notice() {
         let (p, n) = parse(&[("type", "q9_k")]);
         assert_eq!(p, BlockParams::default());
-        assert!(n[0].contains("'q9_k'") && n[0].contains("q4_k"), "{n:?}");
+        assert!(n[0].english().contains("'q9_k'") && n[0].english().contains("q4_k"), "{n:?}");
         let (_, n) = parse(&[("type", "mxfp4")]);
-        assert!(n[0].contains("mxfp4_gguf"), "{n:?}");
+        assert!(n[0].english().contains("mxfp4_gguf"), "{n:?}");
         let (p, n) = parse(&[("type", "q8_0"), ("hex", "00zz")]);
         assert_eq!(p, BlockParams::example(GgufType::Q8_0));
-        assert_eq!(n, ["hex: 'z' is not a hex digit; showing the example q8_0 block."]);
+        assert_eq!(n, [Notice::BadHex { why: "'z' is not a hex digit".into(), showing: "q8_0".into() }]);
+        assert_eq!(n[0].english(), "hex: 'z' is not a hex digit; showing the example q8_0 block.");
         let (p, n) = parse(&[("type", "q8_0"), ("hex", "0011")]);
         assert_eq!(p, BlockParams::example(GgufType::Q8_0));
-        assert!(n[0].contains("2 bytes, but a q8_0 block is 34 bytes"), "{n:?}");
+        assert!(n[0].english().contains("2 bytes, but a q8_0 block is 34 bytes"), "{n:?}");
     }
 }

@@ -58,7 +58,7 @@ pub fn CompareControls(
     let add_custom = move || {
         let (found, errors) = parse_formats(&custom.get_untracked());
         if let Some(e) = errors.into_iter().next() {
-            error.set(Some(e));
+            error.set(Some(e.text(crate::ui::lang::lang_now().notices())));
             return;
         }
         match found.into_iter().next() {

@@ -476,22 +476,41 @@ pub fn value_formats(chosen: &[Format]) -> Vec<Format> {
         .collect()
 }
 
+/// Why a number typed for the value table was refused, put in words by [`ValueError::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueError {
+    /// Nothing typed.
+    Empty,
+    /// The core could not read it (its reason, the text quoted short).
+    Refused(String),
+}
+
+impl ValueError {
+    /// The message in the language of `t` (the core's reason as it wrote it).
+    pub fn text(&self, t: &crate::i18n::CompareText) -> String {
+        match self {
+            ValueError::Empty => t.type_a_number.to_string(),
+            ValueError::Refused(why) => why.clone(),
+        }
+    }
+}
+
 /// Checks a number typed for the value table (decimal, scientific, `inf`, `nan`, `-0`).
-pub fn check_value(text: &str) -> Result<String, String> {
+pub fn check_value(text: &str) -> Result<String, ValueError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err("Type a number (3.14, -2e-3, inf, nan, -0).".into());
+        return Err(ValueError::Empty);
     }
-    parse_decimal(trimmed).map(|_| trimmed.to_string()).map_err(|e| shorten_quoted(&e.0, trimmed))
+    parse_decimal(trimmed).map(|_| trimmed.to_string()).map_err(|e| ValueError::Refused(shorten_quoted(&e.0, trimmed)))
 }
 
 /// `text` encoded in each format with its default rounding and overflow.
-pub fn value_rows(text: &str, formats: &[Format]) -> Result<Vec<ValueRow>, String> {
+pub fn value_rows(text: &str, formats: &[Format]) -> Result<Vec<ValueRow>, ValueError> {
     let text = check_value(text)?;
     formats
         .iter()
         .map(|format| {
-            let e = Encoder::with_defaults(format).encode_text(&text).map_err(|e| shorten_quoted(&e.0, &text))?;
+            let e = Encoder::with_defaults(format).encode_text(&text).map_err(|e| ValueError::Refused(shorten_quoted(&e.0, &text)))?;
             let (error, relative) = (e.error(), e.relative_error());
             Ok(ValueRow {
                 id: format.id().to_string(),

@@ -6,7 +6,8 @@
 use lowbit_core::decimal::js_string;
 use lowbit_core::Format;
 
-use super::model::{check_value, Scale, DEFAULT_FORMATS, DEFAULT_VALUE, MAX_FORMATS};
+use super::model::{check_value, Scale, ValueError, DEFAULT_FORMATS, DEFAULT_VALUE, MAX_FORMATS};
+use crate::notice::Notice;
 use crate::query::{percent_encode, ViewParams};
 use crate::text::{shorten, shorten_quoted};
 
@@ -36,18 +37,18 @@ impl Default for CompareParams {
 
 /// Parses a comma-separated list of format ids: the known ones in order (duplicates once, at
 /// most [`MAX_FORMATS`]), and one message per id refused.
-pub fn parse_formats(text: &str) -> (Vec<Format>, Vec<String>) {
+pub fn parse_formats(text: &str) -> (Vec<Format>, Vec<Notice>) {
     let mut formats: Vec<Format> = Vec::new();
     let mut errors = Vec::new();
     for id in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         match Format::parse(id) {
             Ok(f) if formats.iter().any(|g| g.id() == f.id()) => {}
             Ok(_) if formats.len() >= MAX_FORMATS => {
-                errors.push(format!("At most {MAX_FORMATS} formats are compared; '{}' and later ones were left out.", shorten(id)));
+                errors.push(Notice::TooManyFormats { max: MAX_FORMATS, first: shorten(id) });
                 break;
             }
             Ok(f) => formats.push(f),
-            Err(e) => errors.push(format!("{}.", shorten_quoted(&e.0, id).split("; valid").next().unwrap_or_default())),
+            Err(e) => errors.push(Notice::RefusedFormatId(shorten_quoted(&e.0, id).split("; valid").next().unwrap_or_default().to_string())),
         }
     }
     (formats, errors)
@@ -66,7 +67,7 @@ pub fn parse_range(text: &str) -> Result<(f64, f64), String> {
 impl ViewParams for CompareParams {
     const KEYS: &'static [&'static str] = &["formats", "scale", "range", "value"];
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut params = CompareParams::default();
         let mut notices = Vec::new();
         for &(key, value) in pairs {
@@ -75,29 +76,35 @@ impl ViewParams for CompareParams {
                     let (formats, errors) = parse_formats(value);
                     notices.extend(errors);
                     if formats.is_empty() {
-                        notices.push(format!("No known format in '{}'; comparing {}.", shorten(value), DEFAULT_FORMATS.join(", ")));
+                        notices.push(Notice::NoKnownFormat { value: shorten(value), showing: DEFAULT_FORMATS.join(", ") });
                     } else {
                         params.formats = formats;
                     }
                 }
                 "scale" => match Scale::parse(value) {
                     Some(s) => params.scale = s,
-                    None => notices.push(format!("Unknown scale '{}' (valid: linear, log); showing linear.", shorten(value))),
+                    None => notices.push(Notice::UnknownScale(shorten(value))),
                 },
                 "range" => match parse_range(value) {
                     Ok(r) => params.range = Some(r),
-                    Err(e) => notices.push(format!("{e}; showing the whole range.")),
+                    Err(_) => notices.push(Notice::BadRange(shorten(value))),
                 },
                 "value" => match check_value(value) {
                     Ok(v) => params.value = v,
-                    Err(e) => notices.push(format!("Value: {e}; showing {DEFAULT_VALUE}.")),
+                    Err(e) => notices.push(Notice::BadValue {
+                        why: match e {
+                            ValueError::Empty => None,
+                            ValueError::Refused(why) => Some(why),
+                        },
+                        showing: DEFAULT_VALUE.into(),
+                    }),
                 },
                 _ => {}
             }
         }
         // A log scale needs a positive range.
         if params.scale == Scale::Log && params.range.is_some_and(|(lo, _)| lo <= 0.0) {
-            notices.push("A log scale needs a positive range; showing the whole range.".into());
+            notices.push(Notice::LogNeedsPositive);
             params.range = None;
         }
         (params, notices)
@@ -152,13 +159,15 @@ mod tests {
         assert_eq!(p.formats[0].id(), "float16");
         assert_eq!((p.scale, p.range, p.value.as_str()), (Scale::Linear, None, DEFAULT_VALUE));
         for m in &n {
-            assert!(m.len() < 300, "{m}");
+            assert!(m.english().len() < 300, "{m:?}");
         }
+        assert_eq!(n[1], Notice::UnknownScale("cubic".into()));
+        assert_eq!(n[2].english(), "Range '3,1' is not two finite numbers lo,hi with lo < hi; showing the whole range.");
         let (p, n) = CompareParams::from_pairs(&[("formats", "x,y")]);
         assert_eq!(n.len(), 3, "{n:?}");
         assert_eq!(p.formats, default_formats());
         let (p, n) = CompareParams::from_pairs(&[("scale", "log"), ("range", "-1,1")]);
-        assert_eq!((p.range, n.len()), (None, 1));
+        assert_eq!((p.range, n), (None, vec![Notice::LogNeedsPositive]));
         let many = ["float16"; 1].iter().chain(["bfloat16", "float32", "int8", "int4", "nf4", "fp4_bnb", "float8_e5m2", "float8_e4m3fn", "tfloat32"].iter()).copied().collect::<Vec<_>>().join(",");
         let (p, n) = CompareParams::from_pairs(&[("formats", &many)]);
         assert_eq!((p.formats.len(), n.len()), (MAX_FORMATS, 1));

@@ -78,7 +78,7 @@ pub fn CompareView(
             model.refused.set(None);
             params.update(|p| p.value = v);
         }
-        Err(e) => model.refused.set(Some(e)),
+        Err(e) => model.refused.set(Some(e.text(tr))),
     });
 
     let line_label = Signal::derive(move || line.with(NumberLineChart::summary));

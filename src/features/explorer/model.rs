@@ -595,6 +595,25 @@ pub struct Typed {
     pub rel_error: String,
 }
 
+/// Why the value box's text was refused, put in words by [`EntryError::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryError {
+    /// Nothing typed.
+    Empty,
+    /// The core refused the number or the code (its reason, the text quoted short).
+    Refused(String),
+}
+
+impl EntryError {
+    /// The message in the language of `t` (the core's reason as it wrote it).
+    pub fn text(&self, t: &crate::i18n::ExplorerText) -> String {
+        match self {
+            EntryError::Empty => t.type_a_number.to_string(),
+            EntryError::Refused(why) => why.clone(),
+        }
+    }
+}
+
 /// Interprets the value box: `0x…`/`0b…` are codes; anything else is a number (decimal,
 /// scientific, `inf`, `nan`, `-0`) encoded with the given rounding and overflow.
 pub fn interpret_entry(
@@ -603,18 +622,18 @@ pub fn interpret_entry(
     rounding: Option<RoundingMode>,
     overflow: OverflowPolicy,
     seed: u64,
-) -> Result<Entry, String> {
+) -> Result<Entry, EntryError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Type a number (1.5, -2e-3, inf, nan, -0) or a code (0x7e, 0b0111_1110).".into());
+        return Err(EntryError::Empty);
     }
     let lower = text.to_ascii_lowercase();
     if lower.starts_with("0x") || lower.starts_with("0b") {
-        return format.parse_code(text).map(Entry::Code).map_err(|e| shorten_quoted(&e, text));
+        return format.parse_code(text).map(Entry::Code).map_err(|e| EntryError::Refused(shorten_quoted(&e, text)));
     }
     let encoded = Encoder::new(format, rounding, overflow, seed)
         .encode_text(text)
-        .map_err(|e| shorten_quoted(&e.0, text))?;
+        .map_err(|e| EntryError::Refused(shorten_quoted(&e.0, text)))?;
     let error = encoded.error();
     let relative = encoded.relative_error();
     Ok(Entry::Number(Typed {
@@ -1087,7 +1106,7 @@ mod tests {
     fn long_entries_are_quoted_short() {
         let f16 = fmt("float16");
         for text in [format!("0x{}", "f".repeat(10_000)), format!("1{}x", "0".repeat(10_000)), "é".repeat(10_000)] {
-            let e = interpret_entry(&f16, &text, None, OverflowPolicy::Default, 0).unwrap_err();
+            let e = interpret_entry(&f16, &text, None, OverflowPolicy::Default, 0).unwrap_err().text(crate::i18n::Lang::En.explorer());
             assert!(e.chars().count() < 200, "{} chars", e.chars().count());
         }
         assert_eq!(shorten(&"a".repeat(41)), format!("{}…", "a".repeat(40)));

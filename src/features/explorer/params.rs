@@ -4,6 +4,7 @@
 
 use lowbit_core::{Encoder, Format, OverflowPolicy, RoundingMode};
 
+use crate::notice::Notice;
 use crate::query::{percent_encode, ViewParams};
 use crate::text::{shorten, shorten_quoted};
 
@@ -54,7 +55,7 @@ pub fn default_code(format: &Format) -> u64 {
 impl ViewParams for ExplorerState {
     const KEYS: &'static [&'static str] = &["format", "code", "round", "overflow"];
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut notices = Vec::new();
         let mut format: Option<Format> = None;
         let mut format_named = false;
@@ -70,20 +71,20 @@ impl ViewParams for ExplorerState {
                         // A custom id the core cannot build says why ('e12m3': the exponent
                         // width must be 1 to 11 bits, got 12); an unknown id says just that.
                         Err(e) if e.0.starts_with("unknown format") => {
-                            notices.push(format!("Unknown format '{}'; showing {DEFAULT_FORMAT}.", shorten(value)))
+                            notices.push(Notice::UnknownFormat { value: shorten(value), showing: DEFAULT_FORMAT.into() })
                         }
-                        Err(e) => notices.push(format!("Format {}; showing {DEFAULT_FORMAT}.", shorten_quoted(&e.0, value))),
+                        Err(e) => notices.push(Notice::RefusedFormat { why: shorten_quoted(&e.0, value), showing: DEFAULT_FORMAT.into() }),
                     }
                 }
                 "code" => code_text = Some(value),
                 "round" => match RoundingMode::parse(value) {
                     Ok(m) => rounding = Some(m),
                     Err(_) if value == "default" => rounding = None,
-                    Err(e) => notices.push(format!("{}; using the format's default.", shorten_quoted(&e, value))),
+                    Err(e) => notices.push(Notice::RefusedChoice(shorten_quoted(&e, value))),
                 },
                 "overflow" => match OverflowPolicy::parse(value) {
                     Ok(p) => overflow = p,
-                    Err(e) => notices.push(format!("{}; using the format's default.", shorten_quoted(&e, value))),
+                    Err(e) => notices.push(Notice::RefusedChoice(shorten_quoted(&e, value))),
                 },
                 _ => {}
             }
@@ -95,7 +96,7 @@ impl ViewParams for ExplorerState {
             None => default_code(&format),
             Some(_) if format_rejected => default_code(&format),
             Some(text) => format.parse_code(text).unwrap_or_else(|e| {
-                notices.push(format!("{}; showing {} instead.", shorten_quoted(&e, text), DEFAULT_VALUE));
+                notices.push(Notice::RefusedCode { why: shorten_quoted(&e, text), showing: DEFAULT_VALUE.to_string() });
                 default_code(&format)
             }),
         };
@@ -120,7 +121,7 @@ impl ViewParams for ExplorerState {
 mod tests {
     use super::*;
 
-    fn parse(pairs: &[(&str, &str)]) -> (ExplorerState, Vec<String>) {
+    fn parse(pairs: &[(&str, &str)]) -> (ExplorerState, Vec<Notice>) {
         ExplorerState::from_pairs(pairs)
     }
 
@@ -153,10 +154,13 @@ mod tests {
     fn a_refused_custom_format_says_why() {
         let (s, n) = parse(&[("format", "e12m3")]);
         assert_eq!(s.format.id(), DEFAULT_FORMAT);
-        assert_eq!(n, ["Format 'e12m3': the exponent width must be 1 to 11 bits, got 12; showing float8_e4m3fn."]);
+        assert_eq!(n, [Notice::RefusedFormat { why: "'e12m3': the exponent width must be 1 to 11 bits, got 12".into(), showing: "float8_e4m3fn".into() }]);
+        assert_eq!(n[0].english(), "Format 'e12m3': the exponent width must be 1 to 11 bits, got 12; showing float8_e4m3fn.");
         let (_, n) = parse(&[("format", "e5m30")]);
-        assert!(n[0].contains("at most 32 bits"), "{n:?}");
+        assert!(n[0].english().contains("at most 32 bits"), "{n:?}");
         let (_, n) = parse(&[("format", "float9")]);
-        assert_eq!(n, ["Unknown format 'float9'; showing float8_e4m3fn."]);
+        assert_eq!(n, [Notice::UnknownFormat { value: "float9".into(), showing: "float8_e4m3fn".into() }]);
+        assert_eq!(n[0].english(), "Unknown format 'float9'; showing float8_e4m3fn.");
+        assert_eq!(n[0].text(crate::i18n::Lang::Ru.notices()), "Неизвестный формат 'float9'; показан float8_e4m3fn.");
     }
 }

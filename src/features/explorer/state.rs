@@ -85,6 +85,7 @@ impl ExplorerModel {
             self.overflow.get_untracked(),
             seed,
         )
+        .map_err(|e| e.text(crate::ui::lang::lang_now().explorer()))
     }
 
     /// Shows another format: the last typed number encoded again if it is still shown,

@@ -5,6 +5,7 @@
 use lowbit_mnist::data::TEST_DIGITS;
 use lowbit_mnist::{MnistScheme, ALL_SCHEMES};
 
+use crate::notice::Notice;
 use crate::query::ViewParams;
 use crate::text::shorten;
 
@@ -39,15 +40,17 @@ pub fn scheme_ids() -> Vec<&'static str> {
 
 impl MnistParams {
     /// Applies one URL parameter; Err is the notice (the previous value is kept).
-    pub fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
+    pub fn apply(&mut self, key: &str, value: &str) -> Result<(), Notice> {
         match key {
             "scheme" => {
-                self.scheme = MnistScheme::parse(value.trim()).map_err(|_| {
-                    format!("Unknown MNIST scheme '{}' (valid: {}); showing {}.", shorten(value), scheme_ids().join(", "), self.scheme.id())
+                self.scheme = MnistScheme::parse(value.trim()).map_err(|_| Notice::UnknownMnistScheme {
+                    value: shorten(value),
+                    valid: scheme_ids().join(", "),
+                    showing: self.scheme.id().to_string(),
                 })?;
             }
             "sample" => {
-                self.sample = parse_sample(value).map_err(|e| format!("{e}; showing test digit {}.", self.sample))?;
+                self.sample = parse_sample(value).map_err(|_| Notice::BadSample { value: shorten(value), max: TEST_DIGITS - 1, showing: self.sample })?;
             }
             _ => {}
         }
@@ -66,7 +69,7 @@ pub fn parse_sample(text: &str) -> Result<usize, String> {
 impl ViewParams for MnistParams {
     const KEYS: &'static [&'static str] = &PARAMS;
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut params = MnistParams::default();
         let notices = pairs.iter().filter_map(|&(k, v)| params.apply(k, v).err()).collect();
         (params, notices)
@@ -92,7 +95,8 @@ mod tests {
         let (p, n) = MnistParams::from_pairs(&[("scheme", "fp5"), ("sample", "2000")]);
         assert_eq!(p, MnistParams::default());
         assert_eq!(n.len(), 2, "{n:?}");
-        assert!(n[0].contains("fp5") && n[1].contains("0 to 1999"), "{n:?}");
+        assert!(n[0].english().contains("fp5") && n[1].english().contains("0 to 1999"), "{n:?}");
+        assert_eq!(n[1], Notice::BadSample { value: "2000".into(), max: 1999, showing: MnistParams::default().sample });
         for id in scheme_ids() {
             let (p, n) = MnistParams::from_pairs(&[("scheme", id)]);
             assert!(n.is_empty());

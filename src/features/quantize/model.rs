@@ -925,12 +925,13 @@ mod tests {
     #[test]
     fn a_refused_custom_scheme_says_why() {
         let mut p = QuantizeParams::default();
-        let e = p.apply("scheme", "cast:e12m3").unwrap_err();
+        let e = p.apply("scheme", "cast:e12m3").unwrap_err().english();
         assert_eq!(e, "scheme 'cast:e12m3': 'e12m3': the exponent width must be 1 to 11 bits, got 12; showing int4_absmax.");
         assert_eq!(p.scheme, "int4_absmax");
-        assert_eq!(p.apply("scheme", "nf5").unwrap_err(), "Unknown scheme 'nf5'; showing int4_absmax.");
+        assert_eq!(p.apply("scheme", "nf5").unwrap_err(), crate::notice::Notice::UnknownScheme { value: "nf5".into(), showing: "int4_absmax".into() });
+        assert_eq!(p.apply("scheme", "nf5").unwrap_err().english(), "Unknown scheme 'nf5'; showing int4_absmax.");
         let long = format!("cast:e12m3{}", "x".repeat(200));
-        assert!(p.apply("scheme", &long).unwrap_err().len() < 300);
+        assert!(p.apply("scheme", &long).unwrap_err().english().len() < 300);
     }
 
     #[test]
@@ -952,8 +953,8 @@ mod tests {
         let mut p = QuantizeParams::default();
         assert!(p.apply("scheme", "NF4").is_ok());
         assert_eq!(p.scheme, "nf4");
-        assert!(p.apply("scheme", "nf5").unwrap_err().contains("nf5"));
-        assert!(p.apply("values", "1,zz").unwrap_err().contains("'zz'"));
+        assert!(p.apply("scheme", "nf5").unwrap_err().english().contains("nf5"));
+        assert!(p.apply("values", "1,zz").unwrap_err().english().contains("'zz'"));
         assert_eq!(p.values, DEFAULT_VALUES.to_vec(), "kept");
         p.apply("block", "100").unwrap();
         let notes = p.settle();

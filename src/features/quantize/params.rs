@@ -9,6 +9,7 @@
 
 use lowbit_core::quant::{BlockSizes, Options, Scheme, SCHEMES};
 
+use crate::notice::Notice;
 use crate::query::{encode_scheme, ViewParams};
 use crate::text::{f32_js, shorten, shorten_quoted};
 
@@ -65,19 +66,11 @@ pub fn values_in_url(values: &[f32]) -> bool {
 
 /// The notice shown while the URL does not hold the values: the view's own values are too
 /// many, or the URL the view was opened with left them out. None when the URL holds them.
-pub fn url_note(params: &QuantizeParams) -> Option<String> {
+pub fn url_note(params: &QuantizeParams) -> Option<Notice> {
     if !values_in_url(&params.values) {
-        return Some(format!(
-            "These {} values are not in the page's URL (a URL holds at most {URL_MAX_VALUES}): a link to this page opens the example. Paste or load them again to share them.",
-            thousands(params.values.len())
-        ));
+        return Some(Notice::ValuesNotInUrl { count: thousands(params.values.len()), max: URL_MAX_VALUES });
     }
-    params.left_out.map(|n| {
-        format!(
-            "The link's {} values were left out of its URL (a URL holds at most {URL_MAX_VALUES}); showing the example's values instead.",
-            thousands(n)
-        )
-    })
+    params.left_out.map(|n| Notice::ValuesLeftOut { count: thousands(n), max: URL_MAX_VALUES })
 }
 
 /// 1048576 → "1,048,576".
@@ -120,14 +113,14 @@ pub fn canonical_scheme(id: &str) -> Result<String, String> {
 /// The notice for a scheme id the core refuses: an unknown id in a few words; a custom format
 /// it cannot build with the core's reason (`cast:e12m3`: the exponent width must be 1 to 11
 /// bits, got 12).
-pub fn refused_scheme(error: &str, value: &str, showing: &str) -> String {
+pub fn refused_scheme(error: &str, value: &str, showing: &str) -> Notice {
     if error.starts_with("unknown scheme") {
-        return format!("Unknown scheme '{}'; showing {showing}.", shorten(value));
+        return Notice::UnknownScheme { value: shorten(value), showing: showing.into() };
     }
     // The core quotes the id and, for `cast:`/`absmax:`, its format part: shorten both.
     let format_part = value.trim().split_once(':').map_or("", |(_, f)| f);
     let why = shorten_quoted(&shorten_quoted(error, value.trim()), format_part);
-    format!("{}; showing {showing}.", why.split("; valid").next().unwrap_or_default())
+    Notice::Refused { why: why.split("; valid").next().unwrap_or_default().to_string(), showing: showing.into() }
 }
 
 /// The scheme ids the picker offers, in order (registry first, then [`EXTRA_SCHEMES`]).
@@ -143,20 +136,20 @@ pub fn block_choosable(scheme: &Scheme) -> bool {
 impl QuantizeParams {
     /// Applies one URL parameter (`scheme`, `values` or `block`); Err is the notice and the
     /// previous value is kept.
-    pub fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
+    pub fn apply(&mut self, key: &str, value: &str) -> Result<(), Notice> {
         match key {
             "scheme" => {
                 self.scheme = canonical_scheme(value).map_err(|e| refused_scheme(&e, value, &self.scheme))?;
             }
             "values" => {
-                self.values = parse_values(value).map_err(|e| format!("values: {e}; showing the example."))?;
+                self.values = parse_values(value).map_err(Notice::BadValues)?;
                 self.left_out = None;
             }
             "count" => {
                 let n = value.trim().parse::<usize>().ok().filter(|n| *n > URL_MAX_VALUES && *n <= MAX_VALUES);
                 match n {
                     Some(n) => self.left_out = Some(n),
-                    None => return Err(format!("count '{}' is not a number of values a URL leaves out; ignored.", shorten(value))),
+                    None => return Err(Notice::BadCount(shorten(value))),
                 }
             }
             "block" => {
@@ -164,7 +157,7 @@ impl QuantizeParams {
                 match b {
                     Some(b) => self.block = Some(b),
                     None if value.trim().is_empty() || value.trim() == "default" => self.block = None,
-                    None => return Err(format!("block '{}' is not a positive integer; using the scheme's default.", shorten(value))),
+                    None => return Err(Notice::BadSchemeBlock(shorten(value))),
                 }
             }
             _ => {}
@@ -173,11 +166,11 @@ impl QuantizeParams {
     }
 
     /// After all parameters: drops a block size the scheme refuses (with the notice).
-    pub fn settle(&mut self) -> Vec<String> {
+    pub fn settle(&mut self) -> Vec<Notice> {
         let Ok(scheme) = Scheme::parse(&self.scheme) else { return Vec::new() };
         if let Err(e) = scheme.check(&self.options(false)) {
             self.block = None;
-            return vec![format!("{e}; using the scheme's default.")];
+            return vec![Notice::BlockRefused(e.to_string())];
         }
         Vec::new()
     }
@@ -191,7 +184,7 @@ impl QuantizeParams {
 impl ViewParams for QuantizeParams {
     const KEYS: &'static [&'static str] = &PARAMS;
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut params = QuantizeParams::default();
         let mut notices = Vec::new();
         for &(key, value) in pairs {
@@ -241,7 +234,7 @@ mod tests {
         let over = params_with(URL_MAX_VALUES + 1);
         assert!(!values_in_url(&over.values));
         assert_eq!(over.query_parts(), ["scheme=int4_absmax", "count=4097"]);
-        let note = url_note(&over).unwrap();
+        let note = url_note(&over).unwrap().english();
         assert!(note.contains("4,097 values are not in the page's URL") && note.contains("at most 4096"), "{note}");
 
         let million = QuantizeParams { block: Some(128), ..params_with(1 << 20) };
@@ -256,7 +249,7 @@ mod tests {
         assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
         let Page::Quantize(p) = parsed.page else { panic!() };
         assert_eq!((p.values.as_slice(), p.left_out, p.scheme.as_str()), (&DEFAULT_VALUES[..], Some(1 << 20), "nf4"));
-        let note = url_note(&p).unwrap();
+        let note = url_note(&p).unwrap().english();
         assert!(note.contains("1,048,576 values were left out") && note.contains("example"), "{note}");
         // Written back the same (the lazily loaded view and the page agree on the query).
         assert_eq!(to_query(&Page::Quantize(p)), "view=quantize&scheme=nf4&count=1048576");

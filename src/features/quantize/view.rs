@@ -281,7 +281,8 @@ impl QuantizeModel {
         let outcome = match key {
             "scheme" => next.apply("scheme", value).map(|()| next.block = None),
             _ => next.apply(key, value).and_then(|()| next.settle().into_iter().next().map_or(Ok(()), Err)),
-        };
+        }
+        .map_err(|notice| notice.text(crate::ui::lang::lang_now().notices()));
         match outcome {
             Ok(()) => {
                 self.error.set(None);
@@ -434,7 +435,7 @@ pub fn QuantizeView(
     view! {
         <section class="quantize" data-testid="quantize">
             <QuantizeControls model=model />
-            {move || url_note.get().map(|note| view! { <p class="quantize-url-note" data-testid="quantize-url-note" role="note">{note}</p> })}
+            {move || url_note.get().map(|note| view! { <p class="quantize-url-note" data-testid="quantize-url-note" role="note">{note.text(crate::ui::lang::lang_now().notices())}</p> })}
             <StaleNote why=why_stale />
             <JobProgress progress=model.reading testid="quantize-reading" />
             <JobProgress progress=model.progress testid="quantize-progress" />

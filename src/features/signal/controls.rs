@@ -32,7 +32,7 @@ pub fn SignalControls(
         if notices.is_empty() {
             notices = next.settle();
         }
-        match notices.into_iter().next() {
+        match notices.into_iter().next().map(|n| n.text(crate::ui::lang::lang_now().notices())) {
             Some(e) => {
                 error.set(Some(e.clone()));
                 if let Some(r) = on_refuse {

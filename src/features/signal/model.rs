@@ -693,11 +693,11 @@ mod tests {
         let mut notices = Vec::new();
         for (k, v) in crate::query::query_pairs(query) {
             match p.apply(&k, &v) {
-                Some(n) => notices.extend(n),
+                Some(n) => notices.extend(n.iter().map(crate::notice::Notice::english)),
                 None => notices.push(format!("not a signal parameter: {k}")),
             }
         }
-        notices.extend(p.settle());
+        notices.extend(p.settle().iter().map(crate::notice::Notice::english));
         (p, notices)
     }
 

@@ -10,6 +10,7 @@ use lowbit_core::signal::{SignalKind, SignalSpec, MIN_SAMPLES};
 // Up to 2^20 samples: a signal above the main thread's share is computed in the worker.
 use lowbit_jobs::signal::{SignalInput, MAX_SAMPLES};
 
+use crate::notice::{Listed, Notice};
 use crate::query::{encode_scheme, percent_encode, ViewParams};
 use crate::text::shorten;
 
@@ -62,14 +63,6 @@ pub const PARAMS: [&str; 7] = ["wave", "amplitude", "periods", "samples", "block
 /// The most items a notice lists.
 const LISTED: usize = 5;
 
-/// Items for a notice: the first [`LISTED`] joined by ", ", then "and N more".
-fn listed(items: &[String]) -> String {
-    let first = items[..items.len().min(LISTED)].join(", ");
-    match items.len().saturating_sub(LISTED) {
-        0 => first,
-        more => format!("{first} and {more} more"),
-    }
-}
 
 /// Parses a finite number (decimal or scientific).
 fn number(text: &str) -> Option<f64> {
@@ -93,41 +86,29 @@ pub fn canonical_scheme(id: &str) -> Result<String, String> {
 impl SignalParams {
     /// Applies one URL parameter. Returns `None` when `key` is not a signal parameter,
     /// otherwise `Some(notices)` (empty when the value was used).
-    pub fn apply(&mut self, key: &str, value: &str) -> Option<Vec<String>> {
+    pub fn apply(&mut self, key: &str, value: &str) -> Option<Vec<Notice>> {
         let defaults = SignalParams::default();
         let mut notices = Vec::new();
         match key {
             "wave" => match SignalKind::parse(value) {
                 Ok(kind) => self.kind = kind,
-                Err(_) => notices.push(format!("Unknown signal '{}' (valid: sine, ramp, noise); showing a sine.", shorten(value))),
+                Err(_) => notices.push(Notice::UnknownSignal(shorten(value))),
             },
             "amplitude" => match number(value).filter(|a| *a > 0.0 && *a <= f32::MAX as f64) {
                 Some(a) => self.amplitude = a,
-                None => notices.push(format!(
-                    "Amplitude '{}' is not a positive number up to {:e}; using {}.",
-                    shorten(value),
-                    f32::MAX,
-                    defaults.amplitude
-                )),
+                None => notices.push(Notice::BadAmplitude { value: shorten(value), max: format!("{:e}", f32::MAX), using: defaults.amplitude.to_string() }),
             },
             "periods" => match number(value).filter(|p| *p > 0.0) {
                 Some(p) => self.periods = p,
-                None => notices.push(format!("Periods '{}' is not a positive number; using {}.", shorten(value), defaults.periods)),
+                None => notices.push(Notice::BadPeriods { value: shorten(value), using: defaults.periods.to_string() }),
             },
             "samples" => match whole(value).filter(|n| (MIN_SAMPLES..=MAX_SAMPLES).contains(n)) {
                 Some(n) => self.samples = n,
-                None => notices.push(format!(
-                    "Samples '{}' is not a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}; using {}.",
-                    shorten(value),
-                    defaults.samples
-                )),
+                None => notices.push(Notice::BadSamples { value: shorten(value), min: MIN_SAMPLES, max: MAX_SAMPLES, using: defaults.samples }),
             },
             "block" => match whole(value).filter(|b| (1..=MAX_BLOCK).contains(b)) {
                 Some(b) => self.block = b,
-                None => notices.push(format!(
-                    "Block '{}' is not a whole number from 1 to {MAX_BLOCK}; using {DEFAULT_BLOCK}.",
-                    shorten(value)
-                )),
+                None => notices.push(Notice::BadBlock { value: shorten(value), max: MAX_BLOCK, using: DEFAULT_BLOCK }),
             },
             "schemes" => {
                 let mut schemes: Vec<String> = Vec::new();
@@ -141,18 +122,17 @@ impl SignalParams {
                     }
                 }
                 if !left_out.is_empty() {
-                    notices.push(format!("At most {MAX_SCHEMES} schemes at once; left out {}.", listed(&left_out)));
+                    notices.push(Notice::TooManySchemes { max: MAX_SCHEMES, left_out: Listed::of(&left_out, LISTED) });
                 }
                 if !bad.is_empty() {
-                    notices.push(format!(
-                        "Unknown scheme{} {} (valid: {}, cast:FORMAT, absmax:FORMAT).",
-                        if bad.len() > 1 { "s" } else { "" },
-                        listed(&bad),
-                        SCHEMES.iter().filter(|s| !s.parametric).map(|s| s.id).collect::<Vec<_>>().join(", ")
-                    ));
+                    notices.push(Notice::UnknownSchemes {
+                        ids: Listed::of(&bad, LISTED),
+                        count: bad.len(),
+                        valid: SCHEMES.iter().filter(|s| !s.parametric).map(|s| s.id).collect::<Vec<_>>().join(", "),
+                    });
                 }
                 if schemes.is_empty() && !bad.is_empty() {
-                    notices.push(format!("Showing the default schemes {}.", DEFAULT_SCHEMES.join(", ")));
+                    notices.push(Notice::DefaultSchemes(DEFAULT_SCHEMES.join(", ")));
                     schemes = defaults.schemes;
                 }
                 self.schemes = schemes;
@@ -160,7 +140,7 @@ impl SignalParams {
             "error" => match value.trim() {
                 "abs" | "absolute" => self.relative = false,
                 "rel" | "relative" => self.relative = true,
-                other => notices.push(format!("Unknown error mode '{}' (valid: abs, rel); showing absolute errors.", shorten(other))),
+                other => notices.push(Notice::UnknownErrorMode(shorten(other))),
             },
             _ => return None,
         }
@@ -169,12 +149,12 @@ impl SignalParams {
 
     /// Checks the parameters together (periods against samples) after all were applied;
     /// what does not fit falls back to its default, with a notice.
-    pub fn settle(&mut self) -> Vec<String> {
+    pub fn settle(&mut self) -> Vec<Notice> {
         let mut notices = Vec::new();
         if let Err(e) = self.input().validate() {
             let defaults = SignalParams::default();
             let fallback = defaults.periods.min(self.samples as f64 / 2.0);
-            notices.push(format!("{e}; using {fallback} periods."));
+            notices.push(Notice::SignalRefused { why: e.to_string(), periods: fallback.to_string() });
             self.periods = fallback;
         }
         notices
@@ -240,7 +220,7 @@ fn query_number(x: f64) -> String {
 impl ViewParams for SignalParams {
     const KEYS: &'static [&'static str] = &PARAMS;
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut params = SignalParams::default();
         let mut notices = Vec::new();
         for &(key, value) in pairs {
@@ -262,15 +242,16 @@ mod tests {
     use super::*;
 
     fn parse(query: &str) -> (SignalParams, Vec<String>) {
+        // The notices in English, as the tests read them.
         let mut p = SignalParams::default();
         let mut notices = Vec::new();
         for (k, v) in crate::query::query_pairs(query) {
             match p.apply(&k, &v) {
-                Some(n) => notices.extend(n),
+                Some(n) => notices.extend(n.iter().map(Notice::english)),
                 None => notices.push(format!("not a signal parameter: {k}")),
             }
         }
-        notices.extend(p.settle());
+        notices.extend(p.settle().iter().map(Notice::english));
         (p, notices)
     }
 

@@ -4,6 +4,7 @@
 use lowbit_core::Format;
 
 use super::model::{default_table, parse_table, DEFAULT_TABLE};
+use crate::notice::Notice;
 use crate::query::{percent_encode, ViewParams};
 use crate::text::shorten_quoted;
 
@@ -23,13 +24,13 @@ impl Default for TablesParams {
 impl ViewParams for TablesParams {
     const KEYS: &'static [&'static str] = &["table"];
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut params = TablesParams::default();
         let mut notices = Vec::new();
         for &(_, value) in pairs.iter().filter(|(k, _)| *k == "table") {
             match parse_table(value) {
                 Ok(f) => params.format = f,
-                Err(e) => notices.push(format!("{}; showing {DEFAULT_TABLE}.", shorten_quoted(&e, value))),
+                Err(e) => notices.push(Notice::Refused { why: shorten_quoted(&e, value), showing: DEFAULT_TABLE.into() }),
             }
         }
         (params, notices)

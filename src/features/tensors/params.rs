@@ -4,6 +4,7 @@
 
 use lowbit_jobs::ranking::ranking_schemes;
 
+use crate::notice::Notice;
 use crate::query::{encode_scheme, ViewParams};
 use crate::text::shorten;
 
@@ -24,15 +25,18 @@ impl Default for TensorsParams {
 }
 
 /// A ranked scheme's id (any case, surrounding blanks ignored), or why not.
-pub fn parse_overlay(text: &str) -> Result<String, String> {
+pub fn parse_overlay(text: &str) -> Result<String, Notice> {
     let wanted = text.trim().to_ascii_lowercase();
-    ranking_schemes().into_iter().find(|s| *s == wanted).ok_or_else(|| format!("Unknown scheme '{}' for the histogram; showing {DEFAULT_OVERLAY}.", shorten(text.trim())))
+    ranking_schemes()
+        .into_iter()
+        .find(|s| *s == wanted)
+        .ok_or_else(|| Notice::UnknownOverlay { value: shorten(text.trim()), showing: DEFAULT_OVERLAY.into() })
 }
 
 impl ViewParams for TensorsParams {
     const KEYS: &'static [&'static str] = &["scheme"];
 
-    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<String>) {
+    fn from_pairs(pairs: &[(&str, &str)]) -> (Self, Vec<Notice>) {
         let mut params = TensorsParams::default();
         let mut notices = Vec::new();
         for &(key, value) in pairs {
@@ -67,7 +71,8 @@ mod tests {
         assert_eq!(p.query_parts(), ["scheme=cast:bfloat16"]);
         let (p, n) = TensorsParams::from_pairs(&[("scheme", "bogus")]);
         assert_eq!(p, TensorsParams::default());
-        assert!(n[0].contains("'bogus'"), "{n:?}");
+        assert_eq!(n, [Notice::UnknownOverlay { value: "bogus".into(), showing: DEFAULT_OVERLAY.into() }]);
+        assert!(n[0].english().contains("'bogus'"), "{n:?}");
         assert!(TensorsParams::default().query_parts().is_empty());
     }
 }
