@@ -25,9 +25,12 @@ pub fn use_lang() -> Signal<Lang> {
     use_context::<LangContext>().map_or_else(|| Signal::stored(Lang::En), |c| c.0)
 }
 
-/// The language now, without tracking: for a view's strings, read when it renders.
+/// The language now, without tracking: for a view's strings, read when it renders. Outside a
+/// render (an event handler, a task, a worker's answer: no context there), the document's
+/// `<html lang>`, which [`apply_lang`] keeps to the page's language and which a lazily loaded
+/// module's language follows.
 pub fn lang_now() -> Lang {
-    use_lang().get_untracked()
+    use_context::<LangContext>().map_or_else(document_lang, |c| c.0.get_untracked())
 }
 
 /// The first of the browser's preferred languages (`navigator.languages`) that the interface
