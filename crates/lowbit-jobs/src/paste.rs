@@ -92,13 +92,16 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
         return Err(e);
     }
     let mut notes = Vec::new();
-    let shaped: Vec<usize> = (0..scan.chunks.len()).filter(|&c| decimal_comma_shaped(&scan.chunks[c])).collect();
+    // Whether each chunk is decimal-comma shaped, and which are.
+    let is_shaped: Vec<bool> = scan.chunks.iter().map(|c| decimal_comma_shaped(c)).collect();
+    let shaped: Vec<usize> = (0..scan.chunks.len()).filter(|&c| is_shaped[c]).collect();
     let comma_chunks = scan.chunks.iter().filter(|c| c.contains(',')).count();
-    let mut words: Vec<String> = Vec::with_capacity(scan.cells.len());
+    // The numbers: each cell's (read once, while scanning), or a decimal-comma chunk's.
+    let mut values: Vec<f32> = Vec::new();
     if !scan.brackets && scan.strong && !shaped.is_empty() {
         if comma_chunks > shaped.len() {
             let separating = scan.chunks.iter().find(|c| c.contains(',') && !decimal_comma_shaped(c)).map_or("", |c| c);
-            let decimal = &scan.chunks[shaped[0]];
+            let decimal = scan.chunks[shaped[0]];
             return Err(format!(
                 "'{}' could be one number with a decimal comma (';', tabs or new lines separate the numbers here), but in '{}' commas separate numbers. Write {} with a decimal point, or use commas one way only",
                 shorten(decimal),
@@ -107,22 +110,23 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
             ));
         }
         // Decimal commas: each shaped chunk is one number.
+        values.reserve(scan.cells.len());
         let mut read = Vec::new();
         let mut i = 0;
         while i < scan.cells.len() {
             let cell = &scan.cells[i];
-            if shaped.binary_search(&cell.chunk).is_ok() && scan.cells.get(i + 1).is_some_and(|n| n.chunk == cell.chunk) {
-                let chunk = &scan.chunks[cell.chunk];
+            if is_shaped[cell.chunk] && scan.cells.get(i + 1).is_some_and(|n| n.chunk == cell.chunk) {
+                let chunk = scan.chunks[cell.chunk];
                 let word = chunk.replace(',', ".");
                 if read.len() < 3 {
                     read.push(format!("{} → {}", shorten(chunk), shorten(&word)));
                 } else if read.len() == 3 {
                     read.push("…".into());
                 }
-                words.push(word);
+                values.push(number(&word)?);
                 i += 2;
             } else {
-                words.push(cell.text.clone());
+                values.push(scan.values[i]);
                 i += 1;
             }
         }
@@ -133,7 +137,7 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
     } else {
         if let Some(at) = tight_pair(&scan.cells, 0) {
             if let Some(gap) = scan.cells.iter().skip(1).position(|c| c.gap.loose()) {
-                let (a, b) = (&scan.cells[at].text, &scan.cells[at + 1].text);
+                let (a, b) = (scan.cells[at].text, scan.cells[at + 1].text);
                 let other = &scan.cells[gap + 1];
                 let apart = other.gap.describe();
                 return Err(format!(
@@ -144,7 +148,7 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
             }
             let whole = !scan.brackets && !scan.strong && scan.cells.len() == 2 && scan.chunks.len() == 1;
             if whole {
-                let (a, b) = (&scan.cells[0].text, &scan.cells[1].text);
+                let (a, b) = (scan.cells[0].text, scan.cells[1].text);
                 notes.push(format!(
                     "'{a},{b}' is read as two numbers, {a} and {b}: commas separate numbers. For one number write {a}.{b}, or {a},{b}; with a semicolon to read the comma as a decimal comma.",
                     a = shorten(a),
@@ -152,17 +156,16 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
                 ));
             }
         }
-        words.extend(scan.cells.iter().map(|c| c.text.clone()));
+        values = scan.values;
     }
     if !scan.ignored.is_empty() {
         let shown: Vec<String> = scan.ignored.iter().take(3).map(|s| shorten(s)).collect();
         let more = if scan.ignored.len() > 3 { ", …" } else { "" };
         notes.push(format!("Ignored: {}{more} (the numbers are read as written, into f32).", shown.join(", ")));
     }
-    if words.len() > MAX_VALUES {
-        return Err(format!("{} numbers: at most {MAX_VALUES} are quantized here (the CLI takes any count)", words.len()));
+    if values.len() > MAX_VALUES {
+        return Err(format!("{} numbers: at most {MAX_VALUES} are quantized here (the CLI takes any count)", values.len()));
     }
-    let values = words.iter().map(|w| number(w)).collect::<Result<Vec<f32>, String>>()?;
     Ok(Pasted { values, notes })
 }
 
@@ -221,19 +224,22 @@ impl Gap {
     }
 }
 
-/// One number-to-be: its text, the chunk it came from and what precedes it.
+/// One number-to-be: its text (borrowed from the paste: a million numbers are not copied
+/// one by one), the chunk it came from and what precedes it.
 #[derive(Clone, Debug)]
-struct Cell {
-    text: String,
+struct Cell<'a> {
+    text: &'a str,
     chunk: usize,
     gap: Gap,
 }
 
 /// The text taken apart.
 #[derive(Debug, Default)]
-struct Scan {
-    cells: Vec<Cell>,
-    chunks: Vec<String>,
+struct Scan<'a> {
+    cells: Vec<Cell<'a>>,
+    /// Each cell read as a number (filled while every cell reads; see `error`).
+    values: Vec<f32>,
+    chunks: Vec<&'a str>,
     ignored: Vec<String>,
     brackets: bool,
     strong: bool,
@@ -241,10 +247,10 @@ struct Scan {
 }
 
 /// The first tight pair at or after cell `from`: its left cell's index.
-fn tight_pair(cells: &[Cell], from: usize) -> Option<usize> {
+fn tight_pair(cells: &[Cell<'_>], from: usize) -> Option<usize> {
     (from..cells.len().saturating_sub(1)).find(|&i| {
         let (a, b) = (&cells[i], &cells[i + 1]);
-        a.chunk == b.chunk && b.gap.bare_comma() && integer(&a.text) && fraction(&b.text)
+        a.chunk == b.chunk && b.gap.bare_comma() && integer(a.text) && fraction(b.text)
     })
 }
 
@@ -294,10 +300,11 @@ enum Item<'a> {
 }
 
 /// Brackets, blanks (whitespace and `;`) and chunks; quotes keep their content in the chunk.
-fn lex(text: &str) -> Vec<Item<'_>> {
-    let mut items = Vec::new();
+/// An iterator: a million numbers are read in one pass, never held as a list of items.
+fn lex(text: &str) -> impl Iterator<Item = Item<'_>> {
     let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
+    std::iter::from_fn(move || {
+        let &(start, c) = chars.peek()?;
         let single = match c {
             '[' | '(' => Some(Item::Open),
             ']' | ')' => Some(Item::Close),
@@ -305,9 +312,8 @@ fn lex(text: &str) -> Vec<Item<'_>> {
             _ => None,
         };
         if let Some(item) = single {
-            items.push(item);
             chars.next();
-            continue;
+            return Some(item);
         }
         let mut end = start;
         let mut quote: Option<char> = None;
@@ -322,14 +328,14 @@ fn lex(text: &str) -> Vec<Item<'_>> {
             end = i + c.len_utf8();
             chars.next();
         }
-        items.push(Item::Chunk(&text[start..end]));
-    }
-    items
+        Some(Item::Chunk(&text[start..end]))
+    })
 }
 
-/// A chunk's comma-separated pieces (commas inside quotes do not split).
-fn pieces(chunk: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// A chunk's comma-separated pieces (commas inside quotes do not split), into `out` (cleared
+/// first: one buffer serves every chunk of a long paste).
+fn pieces<'a>(chunk: &'a str, out: &mut Vec<&'a str>) {
+    out.clear();
     let (mut start, mut quote) = (0, None::<char>);
     for (i, c) in chunk.char_indices() {
         match quote {
@@ -344,20 +350,20 @@ fn pieces(chunk: &str) -> Vec<&str> {
         }
     }
     out.push(&chunk[start..]);
-    out
 }
 
 /// Takes the text apart into number cells, dropping call names and `name=value` arguments
 /// (with a bracketed value, its whole group).
-fn scan(text: &str) -> Scan {
-    let items = lex(text);
+fn scan(text: &str) -> Scan<'_> {
+    let mut items = lex(text).peekable();
     let mut scan = Scan::default();
     let mut gap = Gap::default();
     let mut depth = 0usize;
     // While skipping an argument's bracketed value: the depth its group closes back to.
     let mut skipping: Option<usize> = None;
-    for (k, item) in items.iter().enumerate() {
-        match *item {
+    let mut parts = Vec::new();
+    while let Some(item) = items.next() {
+        match item {
             Item::Open => {
                 scan.brackets = true;
                 gap.structure = true;
@@ -381,12 +387,12 @@ fn scan(text: &str) -> Scan {
             }
             Item::Chunk(_) if skipping.is_some() => {}
             Item::Chunk(chunk) => {
-                let opens = items.get(k + 1) == Some(&Item::Open);
-                let parts = pieces(chunk);
+                let opens = items.peek() == Some(&Item::Open);
+                pieces(chunk, &mut parts);
                 let id = scan.chunks.len();
-                scan.chunks.push(chunk.to_string());
+                scan.chunks.push(chunk);
                 let last = parts.len() - 1;
-                for (p, piece) in parts.into_iter().enumerate() {
+                for (p, &piece) in parts.iter().enumerate() {
                     if p > 0 {
                         gap.commas += 1;
                     }
@@ -406,13 +412,16 @@ fn scan(text: &str) -> Scan {
                         gap.structure = true;
                         continue;
                     }
-                    scan.cells.push(Cell { text: piece.to_string(), chunk: id, gap: std::mem::take(&mut gap) });
+                    if scan.error.is_none() {
+                        match number(piece) {
+                            Ok(v) => scan.values.push(v),
+                            Err(e) => scan.error = Some(e),
+                        }
+                    }
+                    scan.cells.push(Cell { text: piece, chunk: id, gap: std::mem::take(&mut gap) });
                 }
             }
         }
-    }
-    if let Some(bad) = scan.cells.iter().find(|c| number(&c.text).is_err()) {
-        scan.error = number(&bad.text).err();
     }
     scan
 }
