@@ -175,7 +175,7 @@ async fn scenario(c: &Client, server: &StaticServer) -> Result<()> {
 
     // 4. Quantize 65,536 values, then a trace window of the kept input.
     let values = lowbit_jobs::bench::bench_data(65_536);
-    let q = QuantizeJob { scheme: "nf4".into(), values: values.clone(), options: RunOptions::default() };
+    let q = QuantizeJob { scheme: "nf4".into(), values: values.clone(), options: RunOptions::default(), list_max: None };
     let x = exchange(c, &[run(4, Job::Quantize(q.clone())), run(5, Job::Trace(TraceJob { quantize: 4, start: 65_500, len: 40 }))], 5).await?;
     let Some(Outcome::Quantize(got)) = done(&x.responses, 4) else { return Err("no quantize result".into()) };
     assert_eq!(**got, lowbit_jobs::quantize::quantize(&q)?);

@@ -277,7 +277,7 @@ mod tests {
     fn trace_windows_of_the_last_quantize_job() {
         let mut e = Engine::new();
         let values: Vec<f32> = (0..10_000).map(|i| (i as f32 * 0.37).sin()).collect();
-        e.handle(Request::Run { id: 5, job: Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default() }) });
+        e.handle(Request::Run { id: 5, job: Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default(), list_max: None }) });
         let out = drain(&mut e);
         assert!(matches!(out.last(), Some(Response::Done { id: 5, outcome: Outcome::Quantize(q) }) if q.codes.len() == 10_000));
         let out = e.handle(Request::Run { id: 6, job: Job::Trace(TraceJob { quantize: 5, start: 9_990, len: 50 }) });
@@ -289,7 +289,7 @@ mod tests {
     fn a_read_of_the_running_job_waits_for_it() {
         let mut e = Engine::new();
         let values: Vec<f32> = (0..10_000).map(|i| (i as f32 * 0.37).sin()).collect();
-        let quantize = |values: Vec<f32>| Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default() });
+        let quantize = |values: Vec<f32>| Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default(), list_max: None });
         e.handle(Request::Run { id: 1, job: quantize(values.clone()) });
         assert!(e.handle(Request::Run { id: 2, job: Job::Trace(TraceJob { quantize: 1, start: 0, len: 5 }) }).is_empty());
         let out = drain(&mut e);
@@ -373,7 +373,7 @@ mod tests {
         let bytes = encode(&request).unwrap();
         assert_eq!(crate::protocol::decode_request(&bytes), Ok(request));
         let values: Vec<f32> = (0..1 << 20).map(|i| i as f32).collect();
-        let big = Request::Run { id: 1, job: Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default() }) };
+        let big = Request::Run { id: 1, job: Job::Quantize(QuantizeJob { scheme: "nf4".into(), values, options: RunOptions::default(), list_max: None }) };
         let bytes = encode(&big).unwrap();
         assert!(bytes.len() < (4 << 20) + 64, "f32 arrays cost 4 bytes a value: {}", bytes.len());
         assert_eq!(crate::protocol::decode_request(&bytes), Ok(big));

@@ -89,7 +89,7 @@ mod tests {
         assert_eq!(placement(&signal(4096, 4)), Placement::Worker);
         assert_eq!(placement(&signal(65_536, 1)), Placement::Worker);
         assert_eq!(placement(&signal(1 << 20, 3)), Placement::Worker);
-        let q = |n| Job::Quantize(QuantizeJob { scheme: "nf4".into(), values: vec![0.0; n], options: RunOptions::default() });
+        let q = |n| Job::Quantize(QuantizeJob { scheme: "nf4".into(), values: vec![0.0; n], options: RunOptions::default(), list_max: None });
         assert_eq!(placement(&q(8192)), Placement::MainThread);
         assert_eq!(placement(&q(8193)), Placement::Worker);
         assert_eq!(placement(&Job::Bench(BenchJob { n: 1 })), Placement::Worker);

@@ -394,7 +394,7 @@ mod envelope_tests {
             schemes: vec![SchemeRun { id: "nf4".into(), options: RunOptions { block: Some(64), ..RunOptions::default() } }],
             columns: 2048,
         };
-        let quantize = QuantizeJob { scheme: "fp4_bnb".into(), values: vec![1.0, -2.5, 3.0], options: RunOptions::default() };
+        let quantize = QuantizeJob { scheme: "fp4_bnb".into(), values: vec![1.0, -2.5, 3.0], options: RunOptions::default(), list_max: None };
         let trace = TraceJob { quantize: 9, start: 3, len: 40 };
         let probe = ProbeJob { signal: 300, index: 77 };
         let bench = BenchJob { n: 1 << 24 };

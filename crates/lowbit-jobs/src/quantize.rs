@@ -120,6 +120,12 @@ pub struct QuantizeJob {
     pub values: Vec<f32>,
     /// The options.
     pub options: RunOptions,
+    /// The most entries of each list the answer holds (codes, the reconstruction, packed
+    /// bytes, scales…: [`QuantizeOutcome::cut`]; their full lengths in
+    /// [`QuantizeOutcome::lengths`]); None: every entry. The Quantize view asks for the entries
+    /// it shows, so a million values cross to the page as a few kilobytes, and the page
+    /// decodes no more than it shows.
+    pub list_max: Option<usize>,
 }
 
 /// QLoRA double quantization state (mirrors [`lowbit_core::quant::DoubleQuant`]).
@@ -181,6 +187,27 @@ pub struct QuantizeOutcome {
     pub metrics: MetricsData,
     /// The values' histogram with the reconstruction's stored values overlaid.
     pub histogram: LevelsHistogram,
+    /// The full lengths of the lists, which a job's `list_max` may have cut.
+    pub lengths: ListLengths,
+}
+
+/// The full lengths of a [`QuantizeOutcome`]'s lists (before [`QuantizeOutcome::cut`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListLengths {
+    /// Codes (one per input: also the reconstruction's length).
+    pub codes: usize,
+    /// Packed bytes.
+    pub packed: usize,
+    /// Scales.
+    pub scales: usize,
+    /// Scale codes.
+    pub scale_codes: usize,
+    /// Zero points.
+    pub zero_points: usize,
+    /// LLM.int8() outlier columns.
+    pub outlier_columns: usize,
+    /// GGUF mins.
+    pub mins: usize,
 }
 
 impl QuantizeOutcome {
@@ -208,7 +235,43 @@ impl QuantizeOutcome {
             notes: q.notes,
             metrics: MetricsData::from(metrics),
             histogram,
+            lengths: ListLengths::default(),
         }
+        .with_lengths()
+    }
+
+    /// Sets [`QuantizeOutcome::lengths`] from the lists as they are (whole).
+    fn with_lengths(mut self) -> QuantizeOutcome {
+        self.lengths = ListLengths {
+            codes: self.codes.len(),
+            packed: self.packed.len(),
+            scales: self.scales.len(),
+            scale_codes: self.scale_codes.len(),
+            zero_points: self.zero_points.len(),
+            outlier_columns: self.outlier_columns.len(),
+            mins: self.mins.len(),
+        };
+        self
+    }
+
+    /// The outcome with each list cut to its first `max` entries (codes, packed bytes, scales,
+    /// scale codes, zero points, the reconstruction, outlier columns, mins, the double
+    /// quantization's codes and absmax); [`QuantizeOutcome::lengths`] keeps the full lengths,
+    /// the metrics stay those of every value.
+    pub fn cut(mut self, max: usize) -> QuantizeOutcome {
+        self.codes.truncate(max);
+        self.packed.truncate(max);
+        self.scales.truncate(max);
+        self.scale_codes.truncate(max);
+        self.zero_points.truncate(max);
+        self.dequantized.truncate(max);
+        self.outlier_columns.truncate(max);
+        self.mins.truncate(max);
+        if let Some(d) = self.double_quant.as_mut() {
+            d.codes.truncate(max);
+            d.absmax.truncate(max);
+        }
+        self
     }
 }
 
@@ -221,7 +284,11 @@ pub fn quantize(job: &QuantizeJob) -> Result<QuantizeOutcome, String> {
     let scheme = Scheme::parse(&job.scheme)?;
     let q = scheme.quantize(&job.values, &job.options.to_options());
     let metrics = Metrics::compare(&job.values, &q.dequantized);
-    Ok(QuantizeOutcome::new(&job.values, q, &metrics))
+    let outcome = QuantizeOutcome::new(&job.values, q, &metrics);
+    Ok(match job.list_max {
+        Some(max) => outcome.cut(max),
+        None => outcome,
+    })
 }
 
 /// Trace rows of the last quantize job.
@@ -373,7 +440,10 @@ impl Task for QuantizeTask {
         };
         let metrics = Metrics::compare(&self.job.values, &q.dequantized);
         let q_kept = q.clone();
-        let outcome = QuantizeOutcome::new(&self.job.values, q, &metrics);
+        let mut outcome = QuantizeOutcome::new(&self.job.values, q, &metrics);
+        if let Some(max) = self.job.list_max {
+            outcome = outcome.cut(max);
+        }
         let input = std::mem::take(&mut self.job.values);
         self.kept = Some(QuantizeData { scheme, input, quantized: q_kept, options: self.job.options.to_options() });
         Ok(Step::Done(Outcome::Quantize(Box::new(outcome))))
@@ -430,7 +500,7 @@ mod tests {
 
     #[test]
     fn the_task_gives_the_cli_numbers_and_keeps_the_input() {
-        let job = QuantizeJob { scheme: "fp4_bnb".into(), values: vec![1.0, 2.0, 3.0, 4.0], options: RunOptions::default() };
+        let job = QuantizeJob { scheme: "fp4_bnb".into(), values: vec![1.0, 2.0, 3.0, 4.0], options: RunOptions::default(), list_max: None };
         let mut task = QuantizeTask::new(job.clone());
         let Ok(Outcome::Quantize(o)) = run_to_end(&mut task, &mut no_clock(), &mut |_| true) else { panic!() };
         assert_eq!(o.packed, vec![117, 35]);
@@ -443,11 +513,38 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_cut_to_list_max_keeps_the_full_lengths_metrics_and_trace() {
+        let values = gaussian_noise(1.0, 10_000, 7);
+        for (id, options) in [("nf4", RunOptions { double_quant: true, ..RunOptions::default() }), ("q4_k", RunOptions::default()), ("int8_zeropoint", RunOptions::default()), ("mxfp4", RunOptions::default())] {
+            let whole = QuantizeJob { scheme: id.into(), values: values.clone(), options, list_max: None };
+            let cut = QuantizeJob { list_max: Some(100), ..whole.clone() };
+            let full = quantize(&whole).unwrap();
+            let short = quantize(&cut).unwrap();
+            assert_eq!(full.lengths.codes, 10_000, "{id}");
+            assert_eq!(short.lengths, full.lengths, "{id}");
+            assert_eq!(short.metrics, full.metrics, "{id}: metrics over every value");
+            assert_eq!(short, full.clone().cut(100), "{id}");
+            assert_eq!((&short.codes[..], &short.dequantized[..]), (&full.codes[..100], &full.dequantized[..100]), "{id}");
+            assert_eq!(short.packed[..], full.packed[..100.min(full.packed.len())], "{id}");
+            assert_eq!(short.scales[..], full.scales[..100.min(full.scales.len())], "{id}");
+            // The worker's task answers the same, and keeps everything for trace windows.
+            let mut task = QuantizeTask::new(cut);
+            let Ok(Outcome::Quantize(o)) = run_to_end(&mut task, &mut no_clock(), &mut |_| true) else { panic!("{id}") };
+            assert_eq!(*o, short, "{id}");
+            let rows = task.take_data().unwrap().trace(1, 9_990, 10).rows;
+            assert_eq!((rows.len(), rows[9].index, rows[9].code), (10, 9_999, full.codes[9_999]), "{id}");
+        }
+        // A list shorter than the limit is whole.
+        let small = QuantizeJob { scheme: "nf4".into(), values: vec![1.0, -2.0], options: RunOptions::default(), list_max: Some(100) };
+        assert_eq!(quantize(&small).unwrap(), quantize(&QuantizeJob { list_max: None, ..small.clone() }).unwrap());
+    }
+
+    #[test]
     fn too_many_values_or_a_bad_scheme_fail() {
-        let big = QuantizeJob { scheme: "nf4".into(), values: vec![0.0; MAX_VALUES + 1], options: RunOptions::default() };
+        let big = QuantizeJob { scheme: "nf4".into(), values: vec![0.0; MAX_VALUES + 1], options: RunOptions::default(), list_max: None };
         assert!(quantize(&big).is_err());
         assert!(run_to_end(&mut QuantizeTask::new(big), &mut no_clock(), &mut |_| true).is_err());
-        let bad = QuantizeJob { scheme: "nope".into(), values: vec![1.0], options: RunOptions::default() };
+        let bad = QuantizeJob { scheme: "nope".into(), values: vec![1.0], options: RunOptions::default(), list_max: None };
         assert!(quantize(&bad).is_err());
     }
 

@@ -54,7 +54,10 @@ pub mod f32s {
 
     /// Writes the values.
     pub fn serialize<S: Serializer>(v: &[f32], s: S) -> Result<S::Ok, S::Error> {
-        let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+        let mut bytes = Vec::with_capacity(4 * v.len());
+        for x in v {
+            bytes.extend_from_slice(&x.to_le_bytes());
+        }
         s.serialize_bytes(&bytes)
     }
 

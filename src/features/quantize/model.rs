@@ -150,9 +150,15 @@ fn scheme_of(params: &QuantizeParams) -> Scheme {
 }
 
 /// The compute worker's job for the parameters (the same job runs on the main thread for
-/// small inputs: [`run_here`]).
+/// small inputs: [`run_here`]). Its answer holds the first [`LIST_MAX`] entries of each list,
+/// all the view shows, with their full lengths.
 pub fn job(params: &QuantizeParams) -> QuantizeJob {
-    QuantizeJob { scheme: scheme_of(params).id, values: params.values.clone(), options: RunOptions { block: params.block, ..RunOptions::default() } }
+    QuantizeJob {
+        scheme: scheme_of(params).id,
+        values: params.values.clone(),
+        options: RunOptions { block: params.block, ..RunOptions::default() },
+        list_max: Some(LIST_MAX),
+    }
 }
 
 /// The view's result from a quantize job's outcome for `params` (no trace rows: the view
@@ -236,7 +242,7 @@ impl QuantizeResult {
         format!(
             "{}: {} elements, {} {} (size {}), {} bits/element{tensor}, {} bytes",
             q.scheme,
-            q.codes.len(),
+            q.lengths.codes,
             q.granularity,
             if q.granularity == Granularity::Tensor.name() { "scale" } else { "scales" },
             q.block,
@@ -259,7 +265,7 @@ impl QuantizeResult {
     /// tensor constants) over its count — 4 INT4 values with one f32 scale take 6 bytes, 12
     /// bits each ("12 (6 bytes for 4 values; nominal 4.5 at block 64)"); "-" for no input.
     pub fn actual_bits(&self) -> String {
-        let n = self.q.codes.len();
+        let n = self.q.lengths.codes;
         if n == 0 {
             return "-".into();
         }
@@ -618,12 +624,15 @@ pub const LIST_MAX: usize = 4096;
 /// The most rows of the packed-bytes table.
 pub const PACKED_ROWS_MAX: usize = 256;
 
-/// `[a, b, c]`, or the first [`LIST_MAX`] entries and how many more.
-fn bracketed_list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
-    if items.len() <= LIST_MAX {
-        return bracketed(items, f);
+/// `[a, b, c]` for a list of `total` entries whose first ones are `items` (the whole list,
+/// or the first [`LIST_MAX`] of the worker's answer), or the first [`LIST_MAX`] and how many
+/// more.
+fn bracketed_list<T>(items: &[T], total: usize, f: impl Fn(&T) -> String) -> String {
+    if total <= LIST_MAX {
+        return bracketed(&items[..total.min(items.len())], f);
     }
-    format!("[{}, … {} more]", joined(&items[..LIST_MAX], f), crate::features::quantize::params::thousands(items.len() - LIST_MAX))
+    let shown = &items[..LIST_MAX.min(items.len())];
+    format!("[{}, … {} more]", joined(shown, f), crate::features::quantize::params::thousands(total - shown.len()))
 }
 
 /// The first [`LIST_MAX`] entries, comma-joined (a `data-*` attribute).
@@ -648,28 +657,29 @@ pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
 /// What the view shows for `r` but the trace rows (the view reads windows of them).
 pub fn display_without_trace(r: &QuantizeResult) -> QuantizeDisplay {
     let q = &r.q;
+    let lengths = &q.lengths;
     let mut extra = Vec::new();
     if !q.scale_codes.is_empty() {
-        extra.push(("scale codes", bracketed_list(&q.scale_codes, |b| format!("0x{b:02x}"))));
+        extra.push(("scale codes", bracketed_list(&q.scale_codes, lengths.scale_codes, |b| format!("0x{b:02x}"))));
     }
     if let Some(p) = q.tensor_scale {
         extra.push(("tensor scale", show(p as f64)));
     }
     if !q.zero_points.is_empty() {
-        extra.push(("zero points", bracketed_list(&q.zero_points, |z| z.to_string())));
+        extra.push(("zero points", bracketed_list(&q.zero_points, lengths.zero_points, |z| z.to_string())));
     }
     if !q.outlier_columns.is_empty() {
-        extra.push(("outlier columns (fp16)", bracketed_list(&q.outlier_columns, |c| c.to_string())));
+        extra.push(("outlier columns (fp16)", bracketed_list(&q.outlier_columns, lengths.outlier_columns, |c| c.to_string())));
     }
     let gguf = r.gguf;
     if !q.mins.is_empty() {
-        extra.push(("mins", bracketed_list(&q.mins, |m| show(*m as f64))));
+        extra.push(("mins", bracketed_list(&q.mins, lengths.mins, |m| show(*m as f64))));
     }
     if gguf {
         let shown = q.packed.len().min(LIST_MAX);
         let mut hex: String = q.packed[..shown].iter().map(|b| format!("{b:02x}")).collect();
-        if shown < q.packed.len() {
-            hex.push_str(&format!("… {} more bytes", crate::features::quantize::params::thousands(q.packed.len() - shown)));
+        if shown < lengths.packed {
+            hex.push_str(&format!("… {} more bytes", crate::features::quantize::params::thousands(lengths.packed - shown)));
         }
         extra.push(("blocks (hex, as ggml stores them)", hex));
     }
@@ -687,7 +697,7 @@ pub fn display_without_trace(r: &QuantizeResult) -> QuantizeDisplay {
             high_first: r.high_first,
             high_heading: hi,
             low_heading: lo,
-            total: packed_bytes.len(),
+            total: lengths.packed,
             bytes: packed_bytes
                 .iter()
                 .take(PACKED_ROWS_MAX)
@@ -699,14 +709,14 @@ pub fn display_without_trace(r: &QuantizeResult) -> QuantizeDisplay {
     let m = &q.metrics;
     QuantizeDisplay {
         summary: r.summary(),
-        count: q.codes.len(),
+        count: lengths.codes,
         codes_attr: attr_list(&q.codes, |c| c.to_string()),
-        codes: bracketed_list(&q.codes, |c| c.to_string()),
-        scale_name: if q.scales.len() == 1 { "scale" } else { "scales" },
-        scales: bracketed_list(&q.scales, |s| show(*s as f64)),
+        codes: bracketed_list(&q.codes, lengths.codes, |c| c.to_string()),
+        scale_name: if lengths.scales == 1 { "scale" } else { "scales" },
+        scales: bracketed_list(&q.scales, lengths.scales, |s| show(*s as f64)),
         extra,
         values_attr: attr_list(&q.dequantized, |&d| js_string(d as f64)),
-        dequantized: bracketed_list(&q.dequantized, |d| show(*d as f64)),
+        dequantized: bracketed_list(&q.dequantized, lengths.codes, |d| show(*d as f64)),
         packed,
         metrics: vec![
             ("MSE".into(), show(m.mse)),
@@ -1029,6 +1039,16 @@ mod tests {
         let values: Vec<f32> = (0..10_000).map(|i| (i % 17) as f32 - 8.0).collect();
         let (r, _) = run_here(&params("nf4", &values)).unwrap();
         let d = display_without_trace(&r);
+        // The job's answer holds the lists' first entries only: the view shows what it shows
+        // of the whole outcome, for schemes with every kind of list.
+        assert_eq!(r.q.codes.len(), LIST_MAX);
+        for id in ["nf4", "q4_k", "int8_zeropoint", "mxfp4", "int8_rowwise"] {
+            let p = params(id, &values);
+            let whole = lowbit_jobs::quantize::quantize(&QuantizeJob { list_max: None, ..job(&p) }).unwrap();
+            assert_eq!(whole.codes.len(), 10_000);
+            let (cut, _) = run_here(&p).unwrap();
+            assert_eq!(display_without_trace(&from_outcome(&p, whole)), display_without_trace(&cut), "{id}");
+        }
         assert_eq!(d.count, 10_000);
         assert!(d.trace.is_empty());
         assert_eq!(d.codes_attr.split(',').count(), LIST_MAX);
