@@ -13,11 +13,22 @@ pub fn record(name: &str, milliseconds: f64) {
     }
 }
 
-/// Runs `work`, recording how long it took as `NAME` ([`record`]).
+/// Runs `work`, recording how long it took as `NAME` ([`record`]), and as a
+/// `performance.measure` of that name (seen in the browser's timeline beside the tasks).
 pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start_mark = format!("{name}-start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start_mark);
+    }
     let started = now();
     let out = work();
     record(name, now() - started);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start_mark);
+        p.clear_marks_with_mark_name(&start_mark);
+        p.clear_measures_with_measure_name(name);
+    }
     out
 }
 

@@ -202,9 +202,7 @@ impl QuantizeModel {
         let id = worker::read_paste("quantize-paste", &text, move |event| match event {
             JobEvent::Progress(_) => {}
             JobEvent::Done(bytes) => {
-                let decoding = perf::now();
-                let decoded = decode_outcome_as::<PasteOutcome>(&bytes, outcome_tag::PASTED);
-                perf::record("quantize-paste-decode-ms", perf::now() - decoding);
+                let decoded = perf::timed("quantize-paste-decode-ms", || decode_outcome_as::<PasteOutcome>(&bytes, outcome_tag::PASTED));
                 // The numbers apply in a task of their own: decoding a million and starting
                 // their quantization are two short tasks, not one long one.
                 let id = this_job.get();
@@ -224,7 +222,7 @@ impl QuantizeModel {
                                         h.count = read.as_ref().ok().map(|p| p.values.len());
                                     }
                                 });
-                                model.settle_values(read);
+                                perf::timed("quantize-paste-settle-ms", || model.settle_values(read));
                                 perf::record_after_update("quantize-paste-apply-ms", applying);
                                 perf::record_after_update("quantize-reading-ms", started);
                             }
@@ -340,7 +338,7 @@ pub fn QuantizeView(
         if shows_here.get() {
             here.with(|h| h.as_ref().map(|h| model::display_without_trace(&h.0)).unwrap_or_default())
         } else {
-            model.remote.with(|r| r.as_ref().map(|r| model::display_without_trace(&r.result)).unwrap_or_default())
+            perf::timed("quantize-display-ms", || model.remote.with(|r| r.as_ref().map(|r| model::display_without_trace(&r.result)).unwrap_or_default()))
         }
     });
     // The numbers' histogram with the stored values, from the result shown.
@@ -364,11 +362,11 @@ pub fn QuantizeView(
         }
         let job = model::job(&wanted);
         let decode = |b: &[u8]| decode_outcome_as::<QuantizeOutcome>(b, outcome_tag::QUANTIZE);
-        status.run("quantize", &job, 2, decode, "quantize-worker-ms", move |outcome, job| {
+        let _send = perf::timed("quantize-send-ms", || status.run("quantize", &job, 2, decode, "quantize-worker-ms", move |outcome, job| {
             let result = model::from_outcome(&wanted, outcome);
             model.trace_failure.set(None);
             model.remote.set(Some(RemoteResult { params: wanted.clone(), result, job }));
-        });
+        }));
     });
 
     // The trace window: its rows, read from the kept quantization (here, or in the worker).
