@@ -338,7 +338,10 @@ fn CurrentView() -> impl IntoView {
         let on_query = Callback::new(move |q: String| models.take_lazy_report(&q));
         view! { <LazyView view=view query=query on_query=on_query /> }.into_any()
     };
-    move || match models.current.get() {
+    // The view shown, notified only when it changes: Back/Forward within a view sets the same
+    // view again, which must not rebuild (and, for a lazily loaded one, remount) the whole view.
+    let shown = Memo::new(move |_| models.current.get());
+    move || match shown.get() {
         View::Explorer => view! { <Explorer model=models.explorer /> }.into_any(),
         View::Tables => view! { <Tables model=models.tables on_open=on_open /> }.into_any(),
         v @ (View::Signal | View::Quantize | View::Compare | View::Mnist | View::Block | View::Bench | View::Tensors) => lazy(v),
