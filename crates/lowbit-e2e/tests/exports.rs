@@ -141,6 +141,13 @@ async fn mnist(c: &Client, server: &StaticServer) -> Result<()> {
     for layer in 0..3 {
         check_chart_exports(c, &format!("mnist-histogram-{layer}"), &format!("model.{}.weight", 2 * layer)).await?;
     }
+    wait_true(c, "return document.querySelectorAll('[data-testid=mnist-sample-logits] tbody tr').length > 0", "the sample's logits", Duration::from_secs(60)).await?;
+    let answers = check_table_exports(c, "mnist-sample-logits", body_rows(c, "mnist-sample-logits").await?).await?;
+    let digits = js(c, "return [...document.querySelectorAll('[data-testid=mnist-sample-logits] tbody tr')].map(r => [r.dataset.scheme, r.dataset.digit])").await?;
+    for (record, row) in answers[1..].iter().zip(digits.as_array().ok_or("rows")?) {
+        assert_eq!([record[0].as_str(), record[1].as_str()], [row[0].as_str().unwrap_or(""), row[1].as_str().unwrap_or("")]);
+        assert_eq!(record.len(), 12, "scheme, prediction, ten logits");
+    }
     let epochs = check_table_exports(c, "mnist-epochs", 0).await?;
     assert_eq!(epochs[0], ["epoch", "loss", "test accuracy (%)"]);
     println!("mnist: {rows} schemes exported, accuracies equal the page's; the accuracy chart and 3 histograms as PNG and SVG");

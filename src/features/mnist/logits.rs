@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 use lowbit_jobs::mnist::SchemeLogits;
 
+use super::model::logits_export;
+use crate::ui::export::TableExport;
+
 /// A table of predictions (`data-testid` given; rows `data-scheme`, `data-digit`).
 #[component]
 pub fn LogitsTable(
@@ -53,5 +56,6 @@ pub fn LogitsTable(
             </tbody>
         </table>
         </div>
+        <TableExport target=testid table=Signal::derive(move || rows.with(|r| logits_export(r, logits))) />
     }
 }

@@ -6,7 +6,7 @@ use lowbit_charts::mnist::{draw_accuracy_chart, AccuracyPoint};
 use lowbit_charts::plotters::coord::Shift;
 use lowbit_charts::plotters::prelude::{DrawingArea, DrawingBackend};
 use lowbit_charts::PixelRect;
-use lowbit_jobs::mnist::{EpochLine, LayerHistogram, MnistTable, MnistTrainJob, TrainStart};
+use lowbit_jobs::mnist::{EpochLine, LayerHistogram, MnistTable, MnistTrainJob, SchemeLogits, TrainStart};
 use lowbit_mnist::{MnistScheme, QAT_SCHEMES};
 
 use crate::chart::{whole_area, Chart, LevelsChart};
@@ -302,6 +302,28 @@ pub fn epochs_export(epochs: &[EpochLine]) -> Table {
     }
 }
 
+/// Every scheme's answer for a digit as a file: scheme, prediction and, with `logits`, the
+/// ten logits in full (JavaScript's shortest round-trip text of each f32).
+pub fn logits_export(rows: &[SchemeLogits], logits: bool) -> Table {
+    let mut headers = vec!["scheme".to_string(), "prediction".to_string()];
+    if logits {
+        headers.extend((0..10).map(|d| format!("logit {d}")));
+    }
+    Table {
+        headers,
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![r.scheme.clone(), r.digit.to_string()];
+                if logits {
+                    row.extend(r.logits.iter().map(|&v| lowbit_core::decimal::js_string(v as f64)));
+                }
+                row
+            })
+            .collect(),
+    }
+}
+
 /// Test accuracy of every scheme against its bits per parameter, the chosen scheme
 /// highlighted (`data-testid="mnist-chart"`).
 #[derive(Clone, Debug, PartialEq)]
@@ -424,6 +446,12 @@ mod tests {
         let chart = layer_chart("int4_absmax", &layer);
         assert_eq!(chart.overlay_label, "int4_absmax: 3 stored values (lines)");
         let svg = chart.svg(640, 220).unwrap();
+        let answers = [SchemeLogits { scheme: "nf4".into(), logits: (0..10).map(|d| d as f32 * 0.1).collect(), digit: 9 }];
+        let full = logits_export(&answers, true);
+        assert_eq!((full.headers.len(), full.rows[0].len()), (12, 12));
+        assert_eq!(full.rows[0][..3], ["nf4", "9", "0"]);
+        assert_eq!(full.rows[0][3], "0.10000000149011612", "the f32 in full");
+        assert_eq!(logits_export(&answers, false).rows, [["nf4", "9"]]);
         let log = epochs_export(&[EpochLine { epoch: 1, loss: 0.4321, accuracy: 91.25 }]);
         assert_eq!(log.rows, [["1", "0.4321", "91.25"]]);
         assert!(svg.contains("model.0.weight") && svg.contains("3 stored values"), "{svg:.300}");
