@@ -447,6 +447,14 @@ pub struct QuantizeText {
     /// Under the trace's export buttons when the trace is longer than an export holds: the
     /// rows it holds (a number with thousands separators).
     pub trace_export_rows: fn(&str) -> String,
+    /// The histogram's title: the count of numbers (with thousands separators).
+    pub levels_title: fn(&str) -> String,
+    /// The histogram's legend when the scheme stores few values: (scheme, how many).
+    pub levels_lines: fn(&str, usize) -> String,
+    /// The legend when it stores more than can be drawn as lines: (scheme, the most drawn).
+    pub levels_outline: fn(&str, usize) -> String,
+    /// The histogram's text summary: (title, low edge, high edge, bins, legend).
+    pub levels_summary: fn(&str, &str, &str, usize, &str) -> String,
     /// The packed bytes' columns: byte i, hex, binary, decimal.
     pub byte_columns: [&'static str; 4],
     /// While the worker quantizes new values, by their count (formatted).
@@ -540,6 +548,10 @@ pub struct MnistText {
     pub headings: [&'static str; 6],
     /// Under the accuracy chart.
     pub scales_hint: &'static str,
+    /// A layer histogram's legend when the scheme stores few values: (scheme, how many).
+    pub layer_lines: fn(&str, usize) -> String,
+    /// The legend when it stores many: (scheme, how many distinct).
+    pub layer_outline: fn(&str, usize) -> String,
     /// Before anything is drawn.
     pub draw_hint: &'static str,
     /// Before the table is scored.

@@ -91,7 +91,7 @@ pub fn WeightHistograms(
             for (layer, node) in h.layers.iter().zip(refs) {
                 let Some(canvas) = node.get() else { continue };
                 let Some(ratio) = prepare(&canvas, 220.0) else { continue };
-                let chart = layer_chart(&h.scheme, layer);
+                let chart = layer_chart(&h.scheme, layer, crate::ui::lang::lang_now().mnist());
                 let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { continue };
                 if let Err(e) = chart.draw(&backend.into_drawing_area(), ratio) {
                     leptos::logging::error!("mnist-histogram: {e}");
@@ -114,7 +114,7 @@ pub fn WeightHistograms(
                         let (w, h) = css_size(node, 220.0);
                         model
                             .histograms
-                            .with_untracked(|hs| hs.as_ref().and_then(|hs| hs.layers.get(i).map(|layer| layer_chart(&hs.scheme, layer).svg(w, h))))
+                            .with_untracked(|hs| hs.as_ref().and_then(|hs| hs.layers.get(i).map(|layer| layer_chart(&hs.scheme, layer, crate::ui::lang::lang_now().mnist()).svg(w, h))))
                             .unwrap_or_else(|| Err("the histograms are not computed yet".into()))
                     });
                     view! {

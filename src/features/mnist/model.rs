@@ -10,6 +10,7 @@ use lowbit_jobs::mnist::{EpochLine, LayerHistogram, MnistTable, MnistTrainJob, S
 use lowbit_mnist::{MnistScheme, QAT_SCHEMES};
 
 use crate::chart::{whole_area, Chart, LevelsChart};
+use crate::i18n::MnistText;
 use crate::export::Table;
 
 /// What the seed article (000) prints for its model, next to the scheme that reproduces it:
@@ -354,13 +355,9 @@ impl Chart for AccuracyPlot {
 }
 
 /// One layer's weight histogram with the values `scheme` stores overlaid
-/// (`data-testid="mnist-histogram-N"`).
-pub fn layer_chart(scheme: &str, layer: &LayerHistogram) -> LevelsChart {
-    let overlay_label = if layer.levels.is_empty() {
-        format!("{scheme}: {} distinct values (outline: their histogram)", layer.distinct)
-    } else {
-        format!("{scheme}: {} stored values (lines)", layer.distinct)
-    };
+/// (`data-testid="mnist-histogram-N"`), its legend in `tr`'s language.
+pub fn layer_chart(scheme: &str, layer: &LayerHistogram, tr: &MnistText) -> LevelsChart {
+    let overlay_label = if layer.levels.is_empty() { (tr.layer_outline)(scheme, layer.distinct) } else { (tr.layer_lines)(scheme, layer.distinct) };
     LevelsChart {
         title: layer.name.clone(),
         lo: layer.lo as f64,
@@ -443,7 +440,7 @@ mod tests {
         let svg = AccuracyPlot::of(&table, "nf4").svg(640, 300).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("nf4") && svg.contains("float32"), "{svg}");
         let layer = LayerHistogram { name: "model.0.weight".into(), lo: -1.0, hi: 1.0, counts: vec![1, 4, 9, 4, 1], levels: vec![-0.5, 0.0, 0.5], level_counts: vec![0, 7, 5, 7, 0], distinct: 3 };
-        let chart = layer_chart("int4_absmax", &layer);
+        let chart = layer_chart("int4_absmax", &layer, crate::i18n::Lang::En.mnist());
         assert_eq!(chart.overlay_label, "int4_absmax: 3 stored values (lines)");
         let svg = chart.svg(640, 220).unwrap();
         let answers = [SchemeLogits { scheme: "nf4".into(), logits: (0..10).map(|d| d as f32 * 0.1).collect(), digit: 9 }];

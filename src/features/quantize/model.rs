@@ -14,6 +14,7 @@ use lowbit_jobs::quantize::{QuantizeData, QuantizeJob, QuantizeOutcome, Quantize
 use lowbit_jobs::task::{no_clock, run_to_end};
 
 use crate::chart::LevelsChart;
+use crate::i18n::QuantizeText;
 use crate::export::Table;
 use crate::text::trim_fraction;
 
@@ -503,17 +504,17 @@ pub fn trace_export(columns: &[TraceColumn], rows: &[TraceRowData]) -> Table {
 
 /// The numbers' histogram with the values the scheme stores overlaid
 /// (`data-testid="quantize-histogram"`): lines at the stored values when there are few, else
-/// the reconstruction's histogram as an outline.
-pub fn levels_chart(r: &QuantizeResult) -> LevelsChart {
+/// the reconstruction's histogram as an outline; its words in `tr`'s language.
+pub fn levels_chart(r: &QuantizeResult, tr: &QuantizeText) -> LevelsChart {
     let h = &r.q.histogram;
-    let n = h.counts.iter().map(|&c| c as u64).sum::<u64>();
+    let n = h.counts.iter().map(|&c| c as u64).sum::<u64>() as usize;
     let overlay_label = if h.overlay.levels.is_empty() {
-        format!("{}: more than {} distinct stored values (outline: the reconstruction's histogram)", r.q.scheme, h.overlay.distinct.saturating_sub(1))
+        (tr.levels_outline)(&r.q.scheme, h.overlay.distinct.saturating_sub(1))
     } else {
-        format!("{}: its {} stored values (lines)", r.q.scheme, h.overlay.levels.len())
+        (tr.levels_lines)(&r.q.scheme, h.overlay.levels.len())
     };
     LevelsChart {
-        title: format!("{} numbers", crate::features::quantize::params::thousands(n as usize)),
+        title: (tr.levels_title)(&crate::features::quantize::params::thousands(n)),
         lo: h.lo,
         hi: h.hi,
         counts: h.counts.clone(),
@@ -524,8 +525,8 @@ pub fn levels_chart(r: &QuantizeResult) -> LevelsChart {
 }
 
 /// The chart's text summary, for screen readers.
-pub fn levels_summary(chart: &LevelsChart) -> String {
-    format!("Histogram of {} from {} to {} in {} bins; {}.", chart.title, show(chart.lo), show(chart.hi), chart.counts.len(), chart.overlay_label)
+pub fn levels_summary(chart: &LevelsChart, tr: &QuantizeText) -> String {
+    (tr.levels_summary)(&chart.title, &show(chart.lo), &show(chart.hi), chart.counts.len(), &chart.overlay_label)
 }
 
 /// One packed byte of a 4-bit scheme.
@@ -789,11 +790,14 @@ mod tests {
         let scale = r.columns.iter().position(|c| c.field == TraceField::Scale).unwrap();
         assert_eq!(table.rows[1][input], js_string(r.trace[1].input));
         assert_eq!(table.rows[0][scale], js_string(r.trace[0].scale), "the scale in full, not the CLI's 8 digits");
-        let chart = levels_chart(&r);
+        let en = crate::i18n::Lang::En.quantize();
+        let chart = levels_chart(&r, en);
         assert_eq!(chart.counts.iter().sum::<u32>(), 4);
         assert_eq!(chart.levels.len(), 4, "four codes, four stored values: {:?}", chart.levels);
         assert!(chart.overlay_label.starts_with("int4_absmax: its 4 stored values"), "{}", chart.overlay_label);
-        assert!(levels_summary(&chart).starts_with("Histogram of 4 numbers from -2.1 to 1.2 in 16 bins"), "{}", levels_summary(&chart));
+        assert!(levels_summary(&chart, en).starts_with("Histogram of 4 numbers from -2.1 to 1.2 in 16 bins"), "{}", levels_summary(&chart, en));
+        let ru = levels_chart(&r, crate::i18n::Lang::Ru.quantize());
+        assert_eq!((ru.title.as_str(), ru.levels.len()), ("чисел: 4", 4));
     }
 
     #[test]

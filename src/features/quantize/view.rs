@@ -344,9 +344,9 @@ pub fn QuantizeView(
     // The numbers' histogram with the stored values, from the result shown.
     let levels: Memo<LevelsChart> = Memo::new(move |_| {
         if shows_here.get() {
-            here.with(|h| h.as_ref().map(|h| model::levels_chart(&h.0))).unwrap_or_default()
+            here.with(|h| h.as_ref().map(|h| model::levels_chart(&h.0, tr))).unwrap_or_default()
         } else {
-            model.remote.with(|r| r.as_ref().map(|r| model::levels_chart(&r.result))).unwrap_or_default()
+            model.remote.with(|r| r.as_ref().map(|r| model::levels_chart(&r.result, tr))).unwrap_or_default()
         }
     });
     let levels_signal: Signal<LevelsChart> = levels.into();
@@ -469,7 +469,7 @@ pub fn QuantizeView(
                         <h2>{tr.histogram}</h2>
                         <ChartCanvas
                             testid="quantize-histogram"
-                            label=Signal::derive(move || levels.with(model::levels_summary))
+                            label=Signal::derive(move || levels.with(|c| model::levels_summary(c, tr)))
                             height=260.0
                             chart=levels_signal
                         />

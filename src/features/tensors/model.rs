@@ -4,7 +4,6 @@
 //!
 //! Reading is in [`lowbit_tensors`]: this module only arranges what it returns.
 
-use lowbit_charts::mnist::{draw_histogram, Histogram as HistogramPlot};
 use lowbit_charts::plotters::coord::Shift;
 use lowbit_charts::plotters::drawing::DrawingArea;
 use lowbit_charts::plotters::prelude::DrawingBackend;
@@ -13,7 +12,7 @@ use lowbit_core::decimal::js_string;
 use lowbit_jobs::ranking::{RankingJob, RankingOutcome, RankingRow};
 use lowbit_tensors::{ErrorKind, FileKind, Histogram, TensorEntry, TensorError};
 
-use crate::chart::Chart;
+use crate::chart::{Chart, LevelsChart};
 use crate::export::Table;
 use crate::i18n::{Lang, TensorsText};
 use crate::text::compact;
@@ -287,27 +286,28 @@ impl HistogramChart {
     }
 }
 
-impl Chart for HistogramChart {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scale: f64) -> Result<PixelRect, String> {
-        let label = self.overlay_label();
-        let (levels, level_counts): (Vec<f32>, &[u32]) = match &self.overlay {
-            Some(r) if r.level_counts.len() == self.histogram.counts.len() => {
-                (r.levels.iter().copied().filter(|&v| (v as f64) >= self.histogram.lo && (v as f64) <= self.histogram.hi).collect(), &r.level_counts)
-            }
-            _ => (Vec::new(), &[]),
+impl HistogramChart {
+    /// The chart as drawn: the histogram with the overlay's levels or outline.
+    fn levels_chart(&self) -> LevelsChart {
+        let (levels, level_counts) = match &self.overlay {
+            Some(r) => (r.levels.clone(), r.level_counts.clone()),
+            None => (Vec::new(), Vec::new()),
         };
-        let plot = HistogramPlot {
-            title: &self.title,
+        LevelsChart {
+            title: self.title.clone(),
             lo: self.histogram.lo,
             hi: self.histogram.hi,
-            counts: &self.histogram.counts,
-            levels: &levels,
+            counts: self.histogram.counts.clone(),
+            levels,
             level_counts,
-            overlay_label: &label,
-        };
-        draw_histogram(area, &plot, scale).map_err(|e| e.to_string())?;
-        let (w, h) = area.dim_in_pixel();
-        Ok(PixelRect { x0: 0, y0: 0, x1: w as i32, y1: h as i32 })
+            overlay_label: self.overlay_label(),
+        }
+    }
+}
+
+impl Chart for HistogramChart {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scale: f64) -> Result<PixelRect, String> {
+        self.levels_chart().draw(area, scale)
     }
 }
 
