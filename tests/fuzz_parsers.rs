@@ -424,7 +424,7 @@ proptest! {
         let r = display::readout(&f, code);
         prop_assert_eq!(r.code_decimal, (code & f.max_code()).to_string());
         let _ = display::limit_rows(&f);
-        let _ = display::bit_label(&f, code, code as u32 % 80);
+        let _ = display::bit_label(&f, code, code as u32 % 80, lowbit_app::i18n::Lang::En.explorer());
         let _ = display::toggle_bit(&f, code, code as u32 % 80);
         let _ = tables_model::explorer_query(&f, code);
     }

@@ -303,6 +303,12 @@ pub struct ExplorerText {
     pub all_formats_hint: &'static str,
     /// The bit row's accessible name.
     pub bits_label: &'static str,
+    /// The fields' names: sign, exponent, mantissa, index (a table's), value (an integer's).
+    pub field_names: [&'static str; 5],
+    /// A field's caption over its bits: (name, bits), for fields of two bits or more.
+    pub field_caption: fn(&str, usize) -> String,
+    /// A bit cell's accessible name: (position, field name, the digit it shows).
+    pub bit_label: fn(u32, &str, u8) -> String,
     /// The custom format controls: summary.
     pub custom_title: &'static str,
     /// Exponent bits.

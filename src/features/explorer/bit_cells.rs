@@ -23,7 +23,8 @@ pub fn BitCells(
     #[prop(into)]
     on_change: Callback<u64>,
 ) -> impl IntoView {
-    let layout = Memo::new(move |_| model::fields(&format.get()));
+    let tr = crate::ui::lang::lang_now().explorer();
+    let layout = Memo::new(move |_| model::fields(&format.get(), tr));
     // While a pointer is held down: the value being painted and the last cell painted.
     let paint = StoredValue::new(None::<(bool, u32)>);
     let container = NodeRef::<leptos::html::Div>::new();
@@ -72,7 +73,7 @@ pub fn BitCells(
                 data-testid=format!("bit-{position}")
                 data-bit=position.to_string()
                 aria-pressed=move || if is_set() { "true" } else { "false" }
-                aria-label=move || format.with(|f| model::bit_label(f, code.get(), position))
+                aria-label=move || format.with(|f| model::bit_label(f, code.get(), position, tr))
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
                     if ev.button() != 0 {
                         return;
@@ -120,7 +121,7 @@ pub fn BitCells(
             class:tiny=move || format.with(|f| f.bits() > 32)
             node_ref=container
             role="group"
-            aria-label=crate::ui::lang::lang_now().explorer().bits_label
+            aria-label=tr.bits_label
         >
             {move || {
                 layout

@@ -7,6 +7,7 @@ use lowbit_core::format::{BitRole, Kind};
 use lowbit_core::{Class, Encoder, FloatFormat, FloatSpec, Format, OverflowPolicy, RoundingMode, Specials, CATALOGUE};
 
 use crate::export::Table;
+use crate::i18n::ExplorerText;
 use crate::text::{compact, shorten, shorten_quoted};
 
 /// Exact expansions longer than this are shown shortened, with a button to expand them.
@@ -58,11 +59,24 @@ pub fn bit_to_focus(key: &str, position: u32, bits: u32) -> Option<u32> {
     }
 }
 
-/// The screen-reader label of a bit cell: "bit 6, exponent: 1". It holds the digit the cell
-/// shows, so the accessible name contains the visible text (WCAG 2.5.3, label in name).
-pub fn bit_label(format: &Format, code: u64, position: u32) -> String {
+/// The screen-reader label of a bit cell: "bit 6, exponent: 1" (in `tr`'s language). It
+/// holds the digit the cell shows, so the accessible name contains the visible text (WCAG
+/// 2.5.3, label in name).
+pub fn bit_label(format: &Format, code: u64, position: u32, tr: &ExplorerText) -> String {
     let digit = if bit_is_set(code, position) { 1 } else { 0 };
-    format!("bit {position}, {}: {digit}", format.bit_role(position).name())
+    (tr.bit_label)(position, field_name(format, format.bit_role(position), tr), digit)
+}
+
+/// What a field of bits of `role` is called in `format`: an integer's bits hold its value, a
+/// table's an index.
+fn field_name(format: &Format, role: BitRole, tr: &ExplorerText) -> &'static str {
+    match role {
+        BitRole::Sign => tr.field_names[0],
+        BitRole::Exponent => tr.field_names[1],
+        BitRole::Mantissa => tr.field_names[2],
+        BitRole::Index if matches!(format.kind(), Kind::Int(_)) => tr.field_names[4],
+        BitRole::Index => tr.field_names[3],
+    }
 }
 
 /// A run of neighbouring bits with the same role (a field), most significant first.
@@ -76,8 +90,8 @@ pub struct Field {
     pub caption: String,
 }
 
-/// The fields of a format, most significant first.
-pub fn fields(format: &Format) -> Vec<Field> {
+/// The fields of a format, most significant first, captioned in `tr`'s language.
+pub fn fields(format: &Format, tr: &ExplorerText) -> Vec<Field> {
     let mut out: Vec<Field> = Vec::new();
     for position in (0..format.bits()).rev() {
         let role = format.bit_role(position);
@@ -87,20 +101,16 @@ pub fn fields(format: &Format) -> Vec<Field> {
         }
     }
     for field in &mut out {
-        let name = match field.role {
-            BitRole::Index if matches!(format.kind(), Kind::Int(_)) => "value",
-            BitRole::Index => "index",
-            role => role.name(),
-        };
+        let name = field_name(format, field.role, tr);
         let n = field.positions.len();
-        field.caption = if n == 1 { name.to_string() } else { format!("{name} · {n} bits") };
+        field.caption = if n == 1 { name.to_string() } else { (tr.field_caption)(name, n) };
     }
     out
 }
 
 /// The code's bits grouped by field, most significant first: `[("0", Sign), ("1111", Exponent), ("110", Mantissa)]`.
 pub fn binary_fields(format: &Format, code: u64) -> Vec<(String, BitRole)> {
-    fields(format)
+    fields(format, crate::i18n::Lang::En.explorer())
         .into_iter()
         .map(|f| {
             let bits: String = f.positions.iter().map(|&p| if bit_is_set(code, p) { '1' } else { '0' }).collect();
@@ -825,16 +835,23 @@ mod tests {
         assert_eq!(with_bit(&f, 0x7e, 9, true), 0x7e, "outside the format");
         assert_eq!(with_bits(&f, 0x00, 4, 0, true), 0x1f);
         assert_eq!(with_bits(&f, 0xff, 2, 6, false), 0x83);
-        assert_eq!(bit_label(&f, 0x7e, 6), "bit 6, exponent: 1");
-        assert_eq!(bit_label(&f, 0x7e, 7), "bit 7, sign: 0");
-        assert_eq!(bit_label(&f, 0x7e, 0), "bit 0, mantissa: 0");
+        let en = crate::i18n::Lang::En.explorer();
+        assert_eq!(bit_label(&f, 0x7e, 6, en), "bit 6, exponent: 1");
+        assert_eq!(bit_label(&f, 0x7e, 7, en), "bit 7, sign: 0");
+        assert_eq!(bit_label(&f, 0x7e, 0, en), "bit 0, mantissa: 0");
+        let ru = crate::i18n::Lang::Ru.explorer();
+        assert_eq!(bit_label(&f, 0x7e, 6, ru), "бит 6, экспонента: 1");
+        let captions = |f: &Format, tr| fields(f, tr).into_iter().map(|x| x.caption).collect::<Vec<_>>();
+        assert_eq!(captions(&f, ru), ["знак", "экспонента · 4 бита", "мантисса · 3 бита"]);
+        assert_eq!(captions(&Format::parse("float32").unwrap(), ru), ["знак", "экспонента · 8 бит", "мантисса · 23 бита"]);
+        assert_eq!(captions(&Format::parse("int8").unwrap(), crate::i18n::Lang::De.explorer()), ["Vorzeichen", "Wert · 7 Bits"]);
         assert_eq!(bit_to_focus("ArrowLeft", 6, 8), Some(7));
         assert_eq!(bit_to_focus("ArrowUp", 7, 8), None, "the top bit has no left neighbour");
         assert_eq!(bit_to_focus("ArrowRight", 0, 8), None);
         assert_eq!(bit_to_focus("ArrowDown", 3, 8), Some(2));
         assert_eq!((bit_to_focus("Home", 3, 8), bit_to_focus("End", 3, 8)), (Some(7), Some(0)));
         assert_eq!(bit_to_focus("x", 3, 8), None);
-        let fs = fields(&f);
+        let fs = fields(&f, crate::i18n::Lang::En.explorer());
         assert_eq!(fs.len(), 3);
         assert_eq!(fs[0].positions, vec![7]);
         assert_eq!(fs[1].positions, vec![6, 5, 4, 3]);
@@ -847,7 +864,7 @@ mod tests {
         // Every bit of every catalogue format belongs to exactly one field.
         for e in CATALOGUE {
             let f = fmt(e.id());
-            let n: usize = fields(&f).iter().map(|x| x.positions.len()).sum();
+            let n: usize = fields(&f, crate::i18n::Lang::En.explorer()).iter().map(|x| x.positions.len()).sum();
             assert_eq!(n as u32, f.bits(), "{}", e.id());
         }
     }
