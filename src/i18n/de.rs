@@ -176,6 +176,22 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     packed_bytes: "Gepackte Bytes",
     first_bytes: |shown, total| format!("Die ersten {shown} von {total} Bytes."),
     trace_export_rows: |rows| format!("Die Exporte enthalten die ersten {rows} Zeilen."),
+    claim_note: |seed, says, computed, verdict| format!("Der Artikel (Seed {seed}) nennt für diese Zahlen {says}; Lowbit berechnet {computed}: {verdict}."),
+    claim_agrees: "Lowbit stimmt zu",
+    claim_facts: ["Codes", "gespeicherte Werte", "gepackte Bytes"],
+    claims: [
+        ("Codes [-1, 1, 4, -7]", Some("er irrt bei -0.5: -0.5 / 0.3 = -1.67 wird zu -2 gerundet, also sind die Codes [-2, 1, 4, -7]")),
+        (
+            "die INT8-Darstellung [-1, 1, 4, -7]",
+            Some("das sind 4-Bit-Codes (Skala 2.1 / 7, und selbst dort wird -0.5 zu -2 gerundet): die Skala von INT8 ist 2.1 / 127 = 0.016535, also wird -0.5 / Skala = -30.24 zu -30 gerundet, und -2.1 erhält den Endcode -127"),
+        ),
+        (
+            "die FP16-Werte [-0.5, 0.3, 1.2, -2.1]",
+            Some("der Artikel rundet die gespeicherten Werte weg: FP16 hat 10 Nachkommabits, daher wird nur -0.5 exakt gespeichert; 0.3 wird als 0.300048828125 gespeichert, 1.2 als 1.2001953125 und -2.1 als -2.099609375 (jeweils der nächste binary16-Wert)"),
+        ),
+        ("gepackt [117, 35], dequantisiert [1, 2, 2.6666667, 4]", None),
+        ("dequantisiert [0.3333333, 0.3333333, 0.3333333, 64]", None),
+    ],
     levels_title: |n| format!("{n} Zahlen"),
     levels_lines: |scheme, n| format!("{scheme}: seine {n} gespeicherten Werte (Linien)"),
     levels_outline: |scheme, n| format!("{scheme}: mehr als {n} verschiedene gespeicherte Werte (Umriss: Histogramm der Rekonstruktion)"),

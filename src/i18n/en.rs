@@ -151,6 +151,22 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     packed_bytes: "Packed bytes",
     first_bytes: |shown, total| format!("The first {shown} of {total} bytes."),
     trace_export_rows: |rows| format!("The exported files hold the trace's first {rows} rows."),
+    claim_note: |seed, says, computed, verdict| format!("The article (seed {seed}) says {says} for these inputs; Lowbit computes {computed}: {verdict}."),
+    claim_agrees: "Lowbit agrees",
+    claim_facts: ["codes", "stored values", "packed bytes"],
+    claims: [
+        ("codes [-1, 1, 4, -7]", Some("it is wrong at -0.5: -0.5 / 0.3 = -1.67, which rounds to -2, so the codes are [-2, 1, 4, -7]")),
+        (
+            "the INT8 representation [-1, 1, 4, -7]",
+            Some("those are 4-bit codes (scale 2.1 / 7, and even there -0.5 rounds to -2): INT8's scale is 2.1 / 127 = 0.016535, so -0.5 / scale = -30.24 rounds to -30 and -2.1 takes the end code -127"),
+        ),
+        (
+            "the FP16 values [-0.5, 0.3, 1.2, -2.1]",
+            Some("the article rounds the stored values away: FP16 has 10 fraction bits, so only -0.5 is stored exactly; 0.3 is stored as 0.300048828125, 1.2 as 1.2001953125 and -2.1 as -2.099609375 (each the nearest binary16 value)"),
+        ),
+        ("packed [117, 35], dequantized [1, 2, 2.6666667, 4]", None),
+        ("dequantized [0.3333333, 0.3333333, 0.3333333, 64]", None),
+    ],
     levels_title: |n| format!("{n} numbers"),
     levels_lines: |scheme, n| format!("{scheme}: its {n} stored values (lines)"),
     levels_outline: |scheme, n| format!("{scheme}: more than {n} distinct stored values (outline: the reconstruction's histogram)"),

@@ -453,6 +453,15 @@ pub struct QuantizeText {
     /// Under the trace's export buttons when the trace is longer than an export holds: the
     /// rows it holds (a number with thousands separators).
     pub trace_export_rows: fn(&str) -> String,
+    /// A seed article's claim checked: (seed, what it says, what Lowbit computes, the verdict).
+    pub claim_note: fn(&str, &str, &str, &str) -> String,
+    /// The verdict when Lowbit computes what the article prints.
+    pub claim_agrees: &'static str,
+    /// What the computed list is: codes, stored values, packed bytes.
+    pub claim_facts: [&'static str; 3],
+    /// Each claim of `features::quantize::model::ARTICLE_CLAIMS`, in its order: what the
+    /// article prints, and where it is wrong and what is right (None when Lowbit agrees).
+    pub claims: [(&'static str, Option<&'static str>); 5],
     /// The histogram's title: the count of numbers (with thousands separators).
     pub levels_title: fn(&str) -> String,
     /// The histogram's legend when the scheme stores few values: (scheme, how many).

@@ -34,9 +34,10 @@ pub enum Fact {
     Packed,
 }
 
-/// One example of a seed article: its inputs, what the article prints for them and, when that
-/// is wrong, why (the native tests check both against the computation; the note quotes the
-/// computed [`Fact`]).
+/// One example of a seed article: its inputs and whether Lowbit agrees with what the article
+/// prints for them. What it prints and, when that is wrong, why are sentences of each
+/// language's table (`QuantizeText::claims`, in this order); the native tests check them
+/// against the computation. The note quotes the computed [`Fact`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ArticleClaim {
     /// The seed article ("002").
@@ -45,51 +46,43 @@ pub struct ArticleClaim {
     pub scheme: &'static str,
     /// The inputs.
     pub values: &'static [f32],
-    /// What the article prints ("codes [-1, 1, 4, -7]").
-    pub says: &'static str,
     /// What the note quotes from the computation.
     pub fact: Fact,
-    /// Where it is wrong and what is right; None when Lowbit agrees.
-    pub wrong: Option<&'static str>,
+    /// Whether Lowbit computes what the article prints.
+    pub agrees: bool,
 }
 
 /// The known examples of the seed articles.
-pub const ARTICLE_CLAIMS: &[ArticleClaim] = &[
-    ArticleClaim {
-        seed: "002",
-        scheme: "int4_absmax",
-        values: &[-0.5, 0.3, 1.2, -2.1],
-        says: "codes [-1, 1, 4, -7]",
-        fact: Fact::Codes,
-        wrong: Some("it is wrong at -0.5: -0.5 / 0.3 = -1.67, which rounds to -2, so the codes are [-2, 1, 4, -7]"),
-    },
-    ArticleClaim {
-        seed: "002",
-        scheme: "int8_absmax",
-        values: &[-0.5, 0.3, 1.2, -2.1],
-        says: "the INT8 representation [-1, 1, 4, -7]",
-        fact: Fact::Codes,
-        wrong: Some("those are 4-bit codes (scale 2.1 / 7, and even there -0.5 rounds to -2): INT8's scale is 2.1 / 127 = 0.016535, so -0.5 / scale = -30.24 rounds to -30 and -2.1 takes the end code -127"),
-    },
-    ArticleClaim {
-        seed: "002",
-        scheme: "cast:float16",
-        values: &[-0.5, 0.3, 1.2, -2.1],
-        says: "the FP16 values [-0.5, 0.3, 1.2, -2.1]",
-        fact: Fact::Stored,
-        wrong: Some("the article rounds the stored values away: FP16 has 10 fraction bits, so only -0.5 is stored exactly; 0.3 is stored as 0.300048828125, 1.2 as 1.2001953125 and -2.1 as -2.099609375 (each the nearest binary16 value)"),
-    },
-    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 4.0], says: "packed [117, 35], dequantized [1, 2, 2.6666667, 4]", fact: Fact::Packed, wrong: None },
-    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 64.0], says: "dequantized [0.3333333, 0.3333333, 0.3333333, 64]", fact: Fact::Stored, wrong: None },
+pub const ARTICLE_CLAIMS: [ArticleClaim; 5] = [
+    // "codes [-1, 1, 4, -7]": wrong at -0.5.
+    ArticleClaim { seed: "002", scheme: "int4_absmax", values: &[-0.5, 0.3, 1.2, -2.1], fact: Fact::Codes, agrees: false },
+    // "the INT8 representation [-1, 1, 4, -7]": those are 4-bit codes.
+    ArticleClaim { seed: "002", scheme: "int8_absmax", values: &[-0.5, 0.3, 1.2, -2.1], fact: Fact::Codes, agrees: false },
+    // "the FP16 values [-0.5, 0.3, 1.2, -2.1]": the stored values rounded away.
+    ArticleClaim { seed: "002", scheme: "cast:float16", values: &[-0.5, 0.3, 1.2, -2.1], fact: Fact::Stored, agrees: false },
+    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 4.0], fact: Fact::Packed, agrees: true },
+    ArticleClaim { seed: "000", scheme: "fp4_bnb", values: &[1.0, 2.0, 3.0, 64.0], fact: Fact::Stored, agrees: true },
 ];
 
-/// A claim about these inputs.
-#[derive(Clone, Debug, PartialEq)]
+/// A claim about these inputs, and what Lowbit computes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ClaimNote {
+    /// Which claim ([`ARTICLE_CLAIMS`]).
+    pub claim: usize,
     /// Whether Lowbit agrees with the article.
     pub agrees: bool,
-    /// The sentence shown.
-    pub text: String,
+    /// The computed fact as a list ("[-2, 1, 4, -7]").
+    pub computed: String,
+}
+
+impl ClaimNote {
+    /// The sentence shown, in `tr`'s language.
+    pub fn text(&self, tr: &QuantizeText) -> String {
+        let claim = &ARTICLE_CLAIMS[self.claim];
+        let (says, wrong) = tr.claims[self.claim];
+        let fact = tr.claim_facts[claim.fact as usize];
+        (tr.claim_note)(claim.seed, says, &format!("{fact} {}", self.computed), wrong.unwrap_or(tr.claim_agrees))
+    }
 }
 
 /// The notes on the article claims about these inputs (none for other inputs), each quoting
@@ -98,22 +91,16 @@ pub fn claim_notes(params: &QuantizeParams, q: &QuantizeOutcome) -> Vec<ClaimNot
     let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
     ARTICLE_CLAIMS
         .iter()
-        .filter(|c| c.scheme == params.scheme && params.block.is_none() && c.values.len() == params.values.len() && bits(c.values) == bits(&params.values))
-        .map(|c| {
-            let computed = match c.fact {
-                Fact::Codes => format!("codes {}", bracketed(&q.codes, |c| c.to_string())),
-                Fact::Stored => format!("stored values {}", bracketed(&q.dequantized, |d| show(*d as f64))),
-                Fact::Packed => format!("packed bytes {}", bracketed(&q.packed, |b| b.to_string())),
-            };
-            ClaimNote {
-                agrees: c.wrong.is_none(),
-                text: format!(
-                    "The article (seed {}) says {} for these inputs; Lowbit computes {computed}: {}.",
-                    c.seed,
-                    c.says,
-                    c.wrong.unwrap_or("Lowbit agrees")
-                ),
-            }
+        .enumerate()
+        .filter(|(_, c)| c.scheme == params.scheme && params.block.is_none() && c.values.len() == params.values.len() && bits(c.values) == bits(&params.values))
+        .map(|(claim, c)| ClaimNote {
+            claim,
+            agrees: c.agrees,
+            computed: match c.fact {
+                Fact::Codes => bracketed(&q.codes, |c| c.to_string()),
+                Fact::Stored => bracketed(&q.dequantized, |d| show(*d as f64)),
+                Fact::Packed => bracketed(&q.packed, |b| b.to_string()),
+            },
         })
         .collect()
 }
@@ -774,6 +761,10 @@ pub fn block_box(params: &QuantizeParams) -> Option<BlockBox> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn en() -> &'static QuantizeText {
+        crate::i18n::Lang::En.quantize()
+    }
     use crate::query::ViewParams;
 
     fn params(scheme: &str, values: &[f32]) -> QuantizeParams {
@@ -801,6 +792,45 @@ mod tests {
     }
 
     #[test]
+    fn every_language_quotes_the_claims_with_the_same_numbers() {
+        // The numbers of a text, in order ("-0.5 / 0.3 = -1.67" → ["-0.5", "0.3", "-1.67"]).
+        fn numbers(text: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            let mut current = String::new();
+            for ch in text.chars().chain([' ']) {
+                if ch.is_ascii_digit() || (ch == '.' && !current.is_empty()) || (ch == '-' && current.is_empty()) {
+                    current.push(ch);
+                } else {
+                    let n = current.trim_end_matches('.');
+                    if n.chars().any(|c| c.is_ascii_digit()) {
+                        out.push(n.to_string());
+                    }
+                    current.clear();
+                }
+            }
+            out
+        }
+        let en = en();
+        for lang in crate::i18n::Lang::ALL {
+            let tr = lang.quantize();
+            for (i, claim) in ARTICLE_CLAIMS.iter().enumerate() {
+                let (says, wrong) = tr.claims[i];
+                let mut sorted = |t: &str| {
+                    let mut n = numbers(t);
+                    n.sort();
+                    n
+                };
+                assert_eq!(sorted(says), sorted(en.claims[i].0), "{lang:?} claim {i}: {says}");
+                assert_eq!(wrong.is_none(), claim.agrees, "{lang:?} claim {i}: a reason exactly when Lowbit disagrees");
+                assert_eq!(wrong.map(&mut sorted), en.claims[i].1.map(&mut sorted), "{lang:?} claim {i}");
+            }
+        }
+        let r = compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1]));
+        let ru = r.claims[0].text(crate::i18n::Lang::Ru.quantize());
+        assert!(ru.starts_with("Статья (seed 002) приводит") && ru.contains("коды [-2, 1, 4, -7]"), "{ru}");
+    }
+
+    #[test]
     fn seed_002_int4_trace_and_the_article_note() {
         let r = compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1]));
         assert_eq!(r.q.codes, vec![-2, 1, 4, -7]);
@@ -815,9 +845,9 @@ mod tests {
         assert_eq!(r.claims.len(), 1);
         let note = &r.claims[0];
         assert!(!note.agrees);
-        assert!(note.text.contains("seed 002") && note.text.contains("[-1, 1, 4, -7]") && note.text.contains("-0.5"), "{}", note.text);
-        assert!(note.text.contains("-1.67") && note.text.contains("rounds to -2"), "{}", note.text);
-        assert!(note.text.contains("[-2, 1, 4, -7]"), "{}", note.text);
+        assert!(note.text(en()).contains("seed 002") && note.text(en()).contains("[-1, 1, 4, -7]") && note.text(en()).contains("-0.5"), "{}", note.text(en()));
+        assert!(note.text(en()).contains("-1.67") && note.text(en()).contains("rounds to -2"), "{}", note.text(en()));
+        assert!(note.text(en()).contains("[-2, 1, 4, -7]"), "{}", note.text(en()));
         // The claim's numbers, checked: the article's code at -0.5 is not the computed one,
         // and -0.5 / scale is -1.67 to two decimals.
         assert_ne!(r.q.codes[0], -1);
@@ -846,7 +876,7 @@ mod tests {
         assert_eq!(packed.bytes[0], PackedByte { index: 0, hex: "0x75".into(), binary: "01110101".into(), byte: 117, high: 7, low: 5 });
         assert_eq!(packed.high_heading, "high nibble: x[2i], first");
         assert_eq!(r.claims.len(), 1);
-        assert!(r.claims[0].agrees, "{}", r.claims[0].text);
+        assert!(r.claims[0].agrees, "{}", r.claims[0].text(en()));
 
         let r = compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 64.0]));
         assert_eq!(r.q.dequantized, vec![0.33333334, 0.33333334, 0.33333334, 64.0]);
@@ -867,7 +897,7 @@ mod tests {
         assert_eq!(r.claims.len(), 1);
         let note = &r.claims[0];
         assert!(!note.agrees);
-        assert!(note.text.contains("[-1, 1, 4, -7]") && note.text.contains("codes [-30, 18, 73, -127]"), "{}", note.text);
+        assert!(note.text(en()).contains("[-1, 1, 4, -7]") && note.text(en()).contains("codes [-30, 18, 73, -127]"), "{}", note.text(en()));
         // The claim's numbers: the INT8 scale, and -0.5 / scale.
         assert_eq!(format!("{:.6}", r.q.scales[0]), "0.016535");
         assert_eq!(format!("{:.2}", r.trace[0].scaled), "-30.24");
@@ -878,12 +908,12 @@ mod tests {
         assert_eq!(r.q.dequantized, stored);
         let note = &r.claims[0];
         assert!(!note.agrees);
-        assert!(note.text.contains("stored values [-0.5, 0.30004883, 1.2001953, -2.0996094]"), "{}", note.text);
-        assert!(note.text.contains("rounds the stored values away"), "{}", note.text);
+        assert!(note.text(en()).contains("stored values [-0.5, 0.30004883, 1.2001953, -2.0996094]"), "{}", note.text(en()));
+        assert!(note.text(en()).contains("rounds the stored values away"), "{}", note.text(en()));
         // The exact values the note spells out.
         for (v, exact) in stored.iter().zip(["-0.5", "0.300048828125", "1.2001953125", "-2.099609375"]) {
             assert_eq!(js_string(*v as f64), exact);
-            assert!(*v == -0.5 || note.text.contains(exact), "{exact}");
+            assert!(*v == -0.5 || note.text(en()).contains(exact), "{exact}");
         }
         let d = display(&r);
         assert_eq!(d.trace_columns, ["index", "x", "float16 code", "stored float16 value", "error = dequantized − x"]);

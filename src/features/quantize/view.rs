@@ -447,11 +447,11 @@ pub fn QuantizeView(
                     <div class="card quantize-note" data-testid="quantize-note" role="note">
                         <For
                             each=claims
-                            key=|c| c.text.clone()
-                            children=|c| {
+                            key=|c| c.clone()
+                            children=move |c| {
                                 view! {
                                     <p class="quantize-claim" class:wrong=!c.agrees data-agrees=c.agrees.to_string()>
-                                        {c.text}
+                                        {c.text(tr)}
                                     </p>
                                 }
                             }
