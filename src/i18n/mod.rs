@@ -418,6 +418,11 @@ pub struct SignalText {
     pub bits_title: &'static str,
     /// Headings: examples, schemes, original and reconstructions, error per sample, metrics.
     pub headings: [&'static str; 5],
+    /// The examples of `features::signal::model::presets`, in order: (label, description).
+    pub presets: [(&'static str, &'static str); 5],
+    /// The scheme groups of `features::signal::model::SCHEME_GROUPS`, in order, then the
+    /// group of schemes only the link names.
+    pub scheme_groups: [&'static str; 7],
     /// The controls: signal, amplitude (σ for noise), periods (2 = 4π), samples, block size.
     pub controls: [&'static str; 5],
     /// The error chart's modes: absolute, relative.

@@ -23,6 +23,7 @@ use lowbit_jobs::quantize::RunOptions;
 use lowbit_jobs::signal::{SchemeRun, SignalInput, SignalJob, SignalOutcome};
 
 use crate::export::Table;
+use crate::i18n::SignalText;
 use crate::text::{compact, with_decimals};
 
 pub use super::params::{canonical_scheme, SignalParams, DEFAULT_BLOCK, DEFAULT_SCHEMES, MAX_BLOCK, MAX_SCHEMES};
@@ -78,40 +79,24 @@ fn preset(kind: SignalKind, samples: usize, schemes: &[&str]) -> SignalParams {
     }
 }
 
-/// The examples: the seed article's two sine plots first.
-pub fn presets() -> Vec<Preset> {
-    vec![
-        Preset {
-            id: "seed-fp4",
-            label: "Seed: bnb FP4, block 64",
-            description: "quantize_fp4 of np.sin over 4π, 256 samples, blocksize=64, as in the article",
-            params: preset(SignalKind::Sine, 256, &["fp4_bnb"]),
-        },
-        Preset {
-            id: "seed-fp8",
-            label: "Seed: FP8 E4M3 vs E5M2",
-            description: "tf.cast of the sine over 4π, 200 samples, to float8_e4m3fn and float8_e5m2",
-            params: preset(SignalKind::Sine, 200, &["cast:float8_e4m3fn", "cast:float8_e5m2"]),
-        },
-        Preset {
-            id: "seed-nf4",
-            label: "NF4 vs bnb FP4",
-            description: "the article's suggestion: try quantize_nf4 on the same sine",
-            params: preset(SignalKind::Sine, 256, &["nf4", "fp4_bnb"]),
-        },
-        Preset {
-            id: "fp4-family",
-            label: "4-bit family",
-            description: "bnb FP4, NF4, OCP MXFP4, NVFP4 and INT4 on the same sine",
-            params: preset(SignalKind::Sine, 256, &["fp4_bnb", "nf4", "mxfp4", "nvfp4", "int4_absmax"]),
-        },
-        Preset {
-            id: "noise-4bit",
-            label: "Gaussian noise, 4 bits",
-            description: "NF4 is built for normally distributed weights: compare it with INT4 and bnb FP4 on noise",
-            params: SignalParams { amplitude: 1.0, ..preset(SignalKind::Noise, 1024, &["nf4", "fp4_bnb", "int4_absmax"]) },
-        },
-    ]
+/// The examples: the seed article's two sine plots first; labels and descriptions in `tr`'s
+/// language.
+pub fn presets(tr: &SignalText) -> Vec<Preset> {
+    let examples: [(&'static str, SignalParams); 5] = [
+        ("seed-fp4", preset(SignalKind::Sine, 256, &["fp4_bnb"])),
+        ("seed-fp8", preset(SignalKind::Sine, 200, &["cast:float8_e4m3fn", "cast:float8_e5m2"])),
+        ("seed-nf4", preset(SignalKind::Sine, 256, &["nf4", "fp4_bnb"])),
+        ("fp4-family", preset(SignalKind::Sine, 256, &["fp4_bnb", "nf4", "mxfp4", "nvfp4", "int4_absmax"])),
+        ("noise-4bit", SignalParams { amplitude: 1.0, ..preset(SignalKind::Noise, 1024, &["nf4", "fp4_bnb", "int4_absmax"]) }),
+    ];
+    examples.into_iter().zip(tr.presets).map(|((id, params), (label, description))| Preset { id, label, description, params }).collect()
+}
+
+/// The title of scheme group `title` ([`SCHEME_GROUPS`], or the link's extra group) in `tr`'s
+/// language.
+pub fn group_title(title: &str, tr: &SignalText) -> &'static str {
+    let i = SCHEME_GROUPS.iter().position(|(t, _)| *t == title).unwrap_or(SCHEME_GROUPS.len());
+    tr.scheme_groups[i.min(tr.scheme_groups.len() - 1)]
 }
 
 /// One row of the metrics table, as strings.
@@ -842,7 +827,7 @@ mod tests {
 
     #[test]
     fn presets_are_valid() {
-        let p = presets();
+        let p = presets(crate::i18n::Lang::En.signal());
         assert_eq!(p[0].id, "seed-fp4");
         assert_eq!(p[0].params.schemes, ["fp4_bnb"]);
         assert_eq!((p[0].params.samples, p[0].params.block), (256, 64));
@@ -888,9 +873,24 @@ mod tests {
     }
 
     #[test]
+    fn presets_and_groups_read_in_every_language() {
+        for lang in crate::i18n::Lang::ALL {
+            let tr = lang.signal();
+            let p = presets(tr);
+            assert_eq!(p.len(), 5);
+            assert_eq!((p[0].id, p[0].label), ("seed-fp4", tr.presets[0].0));
+            assert_eq!(group_title("MX / NVFP4", tr), tr.scheme_groups[2]);
+            assert_eq!(group_title("from the link", tr), tr.scheme_groups[SCHEME_GROUPS.len()]);
+        }
+        assert_eq!(group_title("4-bit (seed)", crate::i18n::Lang::Ru.signal()), "4 бита (статья)");
+        assert_eq!(SCHEME_GROUPS.len() + 1, crate::i18n::Lang::En.signal().scheme_groups.len(), "a title per group and the link's");
+        assert!(SCHEME_GROUPS.iter().zip(crate::i18n::Lang::En.signal().scheme_groups).all(|((key, _), title)| *key == title), "English titles are the groups' own");
+    }
+
+    #[test]
     fn the_seed_preset_matches_its_url() {
         let (from_url, _) = parse("schemes=fp4_bnb&block=64&samples=256");
-        let p = presets();
+        let p = presets(crate::i18n::Lang::En.signal());
         assert!(p[0].matches(&from_url));
         assert!(!p[1].matches(&from_url));
         assert!(!p[0].matches(&SignalParams::default()));

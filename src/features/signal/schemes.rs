@@ -15,6 +15,7 @@ pub fn SignalSchemes(
     #[prop(into)]
     on_toggle: Callback<String>,
 ) -> impl IntoView {
+    let tr = crate::ui::lang::lang_now().signal();
     let groups = Memo::new(move |_| selected.with(|s| model::scheme_choices(s)));
     // Keyed by id, with the checked state and colour reactive: toggling a box keeps its
     // element, and with it the keyboard focus.
@@ -54,7 +55,7 @@ pub fn SignalSchemes(
                     };
                     view! {
                         <fieldset class="scheme-group">
-                            <legend>{title}</legend>
+                            <legend>{model::group_title(title, tr)}</legend>
                             <For each=choices key=|c| c.id.clone() children=item />
                         </fieldset>
                     }

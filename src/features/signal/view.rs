@@ -133,7 +133,7 @@ pub fn SignalView(
         <section class="signal" data-testid="signal">
             <div class="card">
                 <h2>{tr.headings[0]}</h2>
-                <SignalPresets presets=model::presets() params=params on_select=move |p| model.set(p) />
+                <SignalPresets presets=model::presets(tr) params=params on_select=move |p| model.set(p) />
                 <SignalControls params=params on_change=move |p| model.set(p) on_refuse=move |e| model.refused.set(e) />
             </div>
             <StaleNote why=model.refused />
