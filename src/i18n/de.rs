@@ -236,6 +236,11 @@ pub static BENCH: BenchText = BenchText {
 /// Compare formats.
 pub static COMPARE: CompareText = CompareText {
     add_label: "hinzufügen",
+    line_summary: |lo, hi, log, parts| format!("Zahlengerade von {lo} bis {hi} ({} Skala). {parts}.", if log { "logarithmische" } else { "lineare" }),
+    line_part: |id, n, max, overflow| format!("{id}: {n} Werte im Ausschnitt, größter endlicher {max}, Überlauf {overflow}"),
+    spacing_summary: |lo, hi, parts| format!("Relativer Abstand ULP(x)/x von {lo} bis {hi}. {parts}."),
+    spacing_part: |id, best, worst| format!("{id}: von {best} bis {worst}"),
+    spacing_none: |id| format!("{id}: keine Werte im Bereich"),
     add: "Hinzufügen",
     wheel_hint: "Oder drehen Sie das Mausrad über dem Zahlenstrahl.",
     columns: ["Format", "Code", "Bits", "gespeicherter Wert", "Fehler", "relativ", "Status"],

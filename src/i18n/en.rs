@@ -211,6 +211,11 @@ pub static BENCH: BenchText = BenchText {
 /// Compare formats.
 pub static COMPARE: CompareText = CompareText {
     add_label: "add",
+    line_summary: |lo, hi, log, parts| format!("Number line from {lo} to {hi} ({} scale). {parts}.", if log { "log" } else { "linear" }),
+    line_part: |id, n, max, overflow| format!("{id}: {n} values in view, largest finite {max}, overflow {overflow}"),
+    spacing_summary: |lo, hi, parts| format!("Relative spacing ULP(x)/x from {lo} to {hi}. {parts}."),
+    spacing_part: |id, best, worst| format!("{id}: from {best} to {worst}"),
+    spacing_none: |id| format!("{id}: no values in range"),
     add: "Add",
     wheel_hint: "Or turn the mouse wheel over the number line.",
     columns: ["format", "code", "bits", "stored value", "error", "relative", "status"],

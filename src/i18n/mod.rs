@@ -526,6 +526,16 @@ pub struct BenchText {
 pub struct CompareText {
     /// "add" (the picker's label).
     pub add_label: &'static str,
+    /// The number line's text summary: (low end, high end, log scale?, the formats' parts).
+    pub line_summary: fn(&str, &str, bool, &str) -> String,
+    /// One format's part of it: (id, values in view, largest finite value, what overflow gives).
+    pub line_part: fn(&str, u64, &str, &str) -> String,
+    /// The relative spacing's text summary: (low end, high end, the formats' parts).
+    pub spacing_summary: fn(&str, &str, &str) -> String,
+    /// One format's part of it: (id, the smallest and the largest relative spacing).
+    pub spacing_part: fn(&str, &str, &str) -> String,
+    /// A format with no values in the range.
+    pub spacing_none: fn(&str) -> String,
     /// "Add" (a custom format).
     pub add: &'static str,
     /// The number line's wheel hint.

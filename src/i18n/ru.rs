@@ -236,6 +236,11 @@ pub static BENCH: BenchText = BenchText {
 /// Compare formats.
 pub static COMPARE: CompareText = CompareText {
     add_label: "добавить",
+    line_summary: |lo, hi, log, parts| format!("Числовая ось от {lo} до {hi} ({} шкала). {parts}.", if log { "логарифмическая" } else { "линейная" }),
+    line_part: |id, n, max, overflow| format!("{id}: значений в окне — {n}, наибольшее конечное {max}, переполнение {overflow}"),
+    spacing_summary: |lo, hi, parts| format!("Относительный шаг ULP(x)/x от {lo} до {hi}. {parts}."),
+    spacing_part: |id, best, worst| format!("{id}: от {best} до {worst}"),
+    spacing_none: |id| format!("{id}: в этом диапазоне значений нет"),
     add: "Добавить",
     wheel_hint: "Или покрутите колесо мыши над числовой осью.",
     columns: ["формат", "код", "биты", "хранимое значение", "ошибка", "относительная", "статус"],

@@ -14,6 +14,7 @@ use lowbit_core::format::Kind;
 use lowbit_core::{Class, Encoder, Format, OverflowPolicy, RoundingMode, CATALOGUE};
 
 use crate::chart::Chart;
+use crate::i18n::CompareText;
 use crate::export::Table;
 use crate::text::{compact, shorten_quoted};
 
@@ -546,15 +547,10 @@ impl NumberLineChart {
         64.0 + 44.0 * self.strips.len().max(1) as f64
     }
 
-    /// A sentence per format for screen readers and the text summary.
-    pub fn summary(&self) -> String {
-        let range = format!("from {} to {}", js_string(self.axis.lo), js_string(self.axis.hi));
-        let parts: Vec<String> = self
-            .strips
-            .iter()
-            .map(|s| format!("{}: {} values in view, largest finite {}, overflow {}", s.id, s.in_view, js_string(s.max), s.overflow))
-            .collect();
-        format!("Number line {range} ({} scale). {}.", if self.axis.log { "log" } else { "linear" }, parts.join("; "))
+    /// A sentence per format for screen readers and the text summary, in `tr`'s language.
+    pub fn summary(&self, tr: &CompareText) -> String {
+        let parts: Vec<String> = self.strips.iter().map(|s| (tr.line_part)(&s.id, s.in_view, &js_string(s.max), s.overflow)).collect();
+        (tr.line_summary)(&js_string(self.axis.lo), &js_string(self.axis.hi), self.axis.log, &parts.join("; "))
     }
 }
 
@@ -594,19 +590,19 @@ impl SpacingChart {
         SpacingChart { axis, series: formats.iter().map(|f| (f.id().to_string(), spacing_points(f, axis.lo, axis.hi))).collect() }
     }
 
-    /// A sentence for screen readers and the text summary: each format's relative spacing
-    /// at 1 (2^-mantissa bits for floats).
-    pub fn summary(&self) -> String {
+    /// A sentence for screen readers and the text summary, in `tr`'s language: each format's
+    /// smallest and largest relative spacing in the range.
+    pub fn summary(&self, tr: &CompareText) -> String {
         let parts: Vec<String> = self
             .series
             .iter()
             .map(|(id, pts)| {
                 let worst = pts.iter().map(|p| p.1).fold(0.0, f64::max);
                 let best = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-                if pts.is_empty() { format!("{id}: no values in range") } else { format!("{id}: from {} to {}", compact(best), compact(worst)) }
+                if pts.is_empty() { (tr.spacing_none)(id) } else { (tr.spacing_part)(id, &compact(best), &compact(worst)) }
             })
             .collect();
-        format!("Relative spacing ULP(x)/x from {} to {}. {}.", js_string(self.axis.lo), js_string(self.axis.hi), parts.join("; "))
+        (tr.spacing_summary)(&js_string(self.axis.lo), &js_string(self.axis.hi), &parts.join("; "))
     }
 }
 
@@ -636,6 +632,20 @@ mod tests {
         v.sort_by(f64::total_cmp);
         v.dedup_by(|a, b| a == b);
         v
+    }
+
+    #[test]
+    fn the_charts_summaries_read_in_every_language() {
+        let formats = vec![f("float8_e4m3fn"), f("float8_e5m2")];
+        let axis = Axis { lo: -500.0, hi: 500.0, log: false };
+        let line = NumberLineChart::new(&formats, axis);
+        let en = line.summary(crate::i18n::Lang::En.compare());
+        assert!(en.starts_with("Number line from -500 to 500 (linear scale). float8_e4m3fn: "), "{en}");
+        assert!(en.contains("largest finite 448, overflow → NaN"), "{en}");
+        let ru = line.summary(crate::i18n::Lang::Ru.compare());
+        assert!(ru.starts_with("Числовая ось от -500 до 500 (линейная шкала). float8_e4m3fn: ") && ru.contains("448"), "{ru}");
+        let spacing = SpacingChart::new(&formats, spacing_axis(&formats, axis));
+        assert!(spacing.summary(crate::i18n::Lang::De.compare()).starts_with("Relativer Abstand ULP(x)/x von "));
     }
 
     #[test]

@@ -81,8 +81,8 @@ pub fn CompareView(
         Err(e) => model.refused.set(Some(e.text(tr))),
     });
 
-    let line_label = Signal::derive(move || line.with(NumberLineChart::summary));
-    let spacing_label = Signal::derive(move || spacing.with(SpacingChart::summary));
+    let line_label = Signal::derive(move || line.with(|l| l.summary(tr)));
+    let spacing_label = Signal::derive(move || spacing.with(|s| s.summary(tr)));
     view! {
         <section class="compare" data-testid="compare">
             <div class="card">
