@@ -77,6 +77,7 @@ fn page_values(root: &Element) -> Vec<String> {
 fn mount_block(root: &HtmlElement, pairs: &'static [(&'static str, &'static str)]) -> (Vec<String>, impl Sized) {
     let (params, notices) = BlockParams::from_pairs(pairs);
     let model = BlockModel::new(params);
+    let notices = notices.iter().map(|n| n.text(lowbit_app::i18n::Lang::En.notices())).collect();
     (notices, mount_to(root.clone(), move || view! { <BlockView model=model /> }))
 }
 

@@ -158,12 +158,17 @@ async fn table_rows_and_cells_report_their_code_by_click_and_key() {
     assert_eq!(*got.lock().unwrap(), vec![3, 126, 56]);
 }
 
+/// Notices as the English page words them.
+fn english(notices: &[lowbit_app::notice::Notice]) -> Vec<String> {
+    notices.iter().map(|n| n.text(lowbit_app::i18n::Lang::En.notices())).collect()
+}
+
 /// The signal state a URL names, and its notices. (The app loads the Signal view from its
 /// second module, which the test runner does not serve: the tests mount the view itself.)
 fn signal_page(query: &str) -> (SignalParams, Vec<String>) {
     let parsed = parse_query(query);
     let Page::Signal(params) = parsed.page else { panic!("{query} names {:?}", parsed.page) };
-    (params, parsed.notices)
+    (params, english(&parsed.notices))
 }
 
 #[wasm_bindgen_test]
@@ -326,7 +331,7 @@ async fn components_report_changes_through_callbacks() {
 fn quantize_page(query: &str) -> (QuantizeParams, Vec<String>) {
     let parsed = parse_query(query);
     let Page::Quantize(params) = parsed.page else { panic!("{query} names {:?}", parsed.page) };
-    (params, parsed.notices)
+    (params, english(&parsed.notices))
 }
 
 #[wasm_bindgen_test]
