@@ -25,7 +25,7 @@ cargo test --locked
 
 step "lints: clippy with warnings as errors (missing docs included), native and wasm32"
 cargo clippy --locked --workspace --all-targets -- -D warnings
-cargo clippy --locked -p lowbit-app -p lowbit-worker --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --locked -p lowbit-app -p lowbit-worker --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 step "DOM contract rendered natively (Leptos ssr, crates/lowbit-ssr-tests)"
 cargo test --locked -p lowbit-ssr-tests
