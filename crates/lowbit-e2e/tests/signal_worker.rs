@@ -127,9 +127,12 @@ async fn scenario(c: &Client, server: &StaticServer, dist: &BreakableDist, built
     //    second result shows (the first one's samples never appear).
     let input = "[data-testid=signal-samples]";
     let set_samples = |n: usize| format!("const e = document.querySelector('{input}'); e.value = '{n}'; e.dispatchEvent(new Event('change', {{ bubbles: true }})); return true");
-    js(c, &set_samples(900_000)).await?;
-    wait_true(c, "return !!document.querySelector('[data-testid=signal-progress]')", "progress of the 900,000-sample job", 10).await?;
+    // The second change follows the first by 30 ms, far less than the first job takes (a
+    // million samples take ~600 ms on this machine), so the first job is always superseded
+    // while it runs; waiting for its progress bar first raced with fast machines.
     js(c, "window.__seen = []; window.__seenObserver = new MutationObserver(() => { const l = document.querySelector('.signal-layout'); if (l && l.dataset.stale === undefined) window.__seen.push(l.dataset.samples); }); window.__seenObserver.observe(document.body, { attributes: true, subtree: true }); return true").await?;
+    js(c, &set_samples(900_000)).await?;
+    tokio::time::sleep(Duration::from_millis(30)).await;
     js(c, &set_samples(800_000)).await?;
     wait_result(c, 800_000, 120).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
