@@ -274,7 +274,7 @@ fn state() -> impl Strategy<Value = Page> {
             SignalParams { kind, amplitude, periods, samples, block, schemes, relative }
         });
     let quantize = (prop::sample::select(quantize_model::offered_schemes()), prop::collection::vec(any::<f32>(), 0..20))
-        .prop_map(|(scheme, values)| quantize_model::QuantizeParams { scheme: scheme.to_string(), values, block: None, left_out: None });
+        .prop_map(|(scheme, values)| quantize_model::QuantizeParams { scheme: scheme.to_string(), values, block: None, left_out: None, in_worker: None });
     let compare = (
         prop::collection::vec(format(), 1..=compare_model::MAX_FORMATS),
         any::<bool>(),

@@ -43,7 +43,7 @@ impl Client {
 
     fn send_cancel(&self, _id: JobId) {}
 
-    fn send_read_paste(&self, id: JobId, _text: &js_sys::JsString) {
+    fn send_read_paste(&self, id: JobId, _text: &js_sys::JsString, _keep_over: Option<usize>) {
         on_response(Response::Failed { id: Some(id), message: "the compute worker runs only in a browser".into() });
     }
 }
@@ -127,10 +127,11 @@ pub fn run<J: JobBody>(slot: &'static str, job: &J, on_event: impl Fn(JobEvent) 
 
 /// [`run`] for a `lowbit_jobs::paste::PasteJob` reading `text`, a JavaScript string the page
 /// keeps as it is (the browser writes it into the message: a pasted million numbers never pass
-/// through the page's WebAssembly memory). Returns the job's id.
-pub fn read_paste(slot: &'static str, text: &js_sys::JsString, on_event: impl Fn(JobEvent) + 'static) -> JobId {
+/// through the page's WebAssembly memory); above `keep_over` numbers the worker keeps them
+/// (`PasteJob::keep_over`). Returns the job's id.
+pub fn read_paste(slot: &'static str, text: &js_sys::JsString, keep_over: Option<usize>, on_event: impl Fn(JobEvent) + 'static) -> JobId {
     let (client, id) = start(slot, on_event);
-    client.send_read_paste(id, text);
+    client.send_read_paste(id, text, keep_over);
     id
 }
 

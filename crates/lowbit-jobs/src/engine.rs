@@ -18,7 +18,7 @@
 use crate::bench::BenchTask;
 use crate::mnist::{MnistEvalTask, MnistLab, MnistTrainTask};
 use crate::protocol::{Job, JobId, Outcome, Request, Response};
-use crate::quantize::{QuantizeData, QuantizeTask};
+use crate::quantize::{QuantizeData, QuantizeTask, KEPT_PASTES, PASTE_NOT_KEPT};
 use crate::ranking::RankingTask;
 use crate::signal::{SignalData, SignalTask};
 use crate::task::{progress_of, Clock, Step, Task};
@@ -69,6 +69,9 @@ pub struct Engine {
     waiting: Vec<(JobId, Job)>,
     last_signal: Option<(JobId, SignalData)>,
     last_quantize: Option<(JobId, QuantizeData)>,
+    /// The numbers of the last pastes read with `keep_over` (newest last, at most
+    /// [`KEPT_PASTES`]), by the reading job's id.
+    pastes: Vec<(JobId, Vec<f32>)>,
     mnist: Option<MnistLab>,
 }
 
@@ -105,6 +108,16 @@ impl Engine {
             Request::Cancel { id } => match &self.current {
                 Some((running, _)) if *running == id => self.stop(vec![Response::Cancelled { id }], "was cancelled"),
                 _ => Vec::new(),
+            },
+            Request::Run { id, job: Job::QuantizePasted(j) } => match self.pastes.iter().find(|(p, _)| *p == j.paste) {
+                Some((_, values)) => {
+                    let job = crate::quantize::QuantizeJob { values: values.clone(), ..j.job };
+                    self.handle(Request::Run { id, job: Job::Quantize(job) })
+                }
+                None => vec![Response::Failed {
+                    id: Some(id),
+                    message: format!("{PASTE_NOT_KEPT} (paste {}: the worker restarted, or newer pastes replaced it)", j.paste),
+                }],
             },
             Request::Run { id, job } => match Running::start(job, self.mnist.as_ref()) {
                 Ok(task) => {
@@ -152,7 +165,15 @@ impl Engine {
                 Some(Err(message)) => Response::Failed { id: Some(id), message },
                 None => Response::Failed { id: Some(id), message: "the MNIST lab has no weights and digits yet".into() },
             },
-            Job::ReadPaste(p) => Response::Done { id, outcome: Outcome::Pasted(crate::paste::read_paste_job(&p)) },
+            Job::ReadPaste(p) => {
+                let (outcome, keep) = crate::paste::read_paste_job(&p);
+                if let Some(values) = keep {
+                    self.pastes.push((id, values));
+                    let evict = self.pastes.len().saturating_sub(KEPT_PASTES);
+                    self.pastes.drain(..evict);
+                }
+                Response::Done { id, outcome: Outcome::Pasted(outcome) }
+            }
             Job::Trace(t) => match &self.last_quantize {
                 Some((qid, data)) if *qid == t.quantize => {
                     Response::Done { id, outcome: Outcome::Trace(data.trace(t.quantize, t.start, t.len)) }
@@ -310,10 +331,46 @@ mod tests {
         let mut e = Engine::new();
         e.handle(Request::Run { id: 1, job: signal(4096) });
         for text in ["0,5; 1,25; -2,1e-3", "1 2 x3", "[1.5, 2.5]"] {
-            let out = e.handle(Request::Run { id: 2, job: Job::ReadPaste(PasteJob { text: text.into() }) });
-            assert_eq!(out, vec![Response::Done { id: 2, outcome: Outcome::Pasted(PasteOutcome { read: read_pasted(text), bytes: text.len() }) }], "{text}");
+            let out = e.handle(Request::Run { id: 2, job: Job::ReadPaste(PasteJob { text: text.into(), keep_over: None }) });
+            assert_eq!(out, vec![Response::Done { id: 2, outcome: Outcome::Pasted(PasteOutcome { read: read_pasted(text), bytes: text.len(), kept: None }) }], "{text}");
         }
         assert_eq!(e.running(), Some(1), "the signal job still runs");
+    }
+
+    #[test]
+    fn a_long_paste_kept_in_the_worker_is_quantized_by_its_id() {
+        use crate::paste::{read_pasted, PasteJob, PasteOutcome};
+        use crate::quantize::{quantize, QuantizePastedJob};
+        let text: String = (0..3000).map(|i| format!("{} ", (i % 37) as f32 / 8.0 - 2.0)).collect();
+        let values = read_pasted(&text).unwrap().values;
+        let mut e = Engine::new();
+        let read = |e: &mut Engine, id, keep_over| e.handle(Request::Run { id, job: Job::ReadPaste(PasteJob { text: text.clone(), keep_over }) });
+        // At most keep_over numbers: they come back, nothing is kept.
+        let out = read(&mut e, 1, Some(3000));
+        assert!(matches!(&out[..], [Response::Done { outcome: Outcome::Pasted(PasteOutcome { read: Ok(p), kept: None, .. }), .. }] if p.values == values), "{out:?}");
+        // More: kept, only the count and the notes come back.
+        let out = read(&mut e, 2, Some(100));
+        let [Response::Done { outcome: Outcome::Pasted(o), .. }] = &out[..] else { panic!("{out:?}") };
+        assert_eq!((o.kept, o.count(), o.read.as_ref().map(|p| p.values.len())), (Some(3000), Some(3000), Ok(0)));
+        // A quantize job naming the paste quantizes the kept numbers, as if they were sent.
+        let job = QuantizeJob { scheme: "nf4".into(), values: Vec::new(), options: RunOptions::default(), list_max: Some(10) };
+        e.handle(Request::Run { id: 3, job: Job::QuantizePasted(QuantizePastedJob { paste: 2, job: job.clone() }) });
+        let Some(Response::Done { id: 3, outcome: Outcome::Quantize(q) }) = drain(&mut e).pop() else { panic!() };
+        assert_eq!(*q, quantize(&QuantizeJob { values: values.clone(), ..job.clone() }).unwrap());
+        // Trace windows read it as any quantize job's.
+        let out = e.handle(Request::Run { id: 4, job: Job::Trace(TraceJob { quantize: 3, start: 2990, len: 20 }) });
+        assert!(matches!(&out[..], [Response::Done { outcome: Outcome::Trace(t), .. }] if t.rows.len() == 10));
+        // Newer pastes evict the oldest: its id fails with the message the page looks for.
+        read(&mut e, 5, Some(100));
+        read(&mut e, 6, Some(100));
+        let out = e.handle(Request::Run { id: 7, job: Job::QuantizePasted(QuantizePastedJob { paste: 2, job: job.clone() }) });
+        assert!(matches!(&out[..], [Response::Failed { id: Some(7), message }] if message.starts_with(PASTE_NOT_KEPT)), "{out:?}");
+        assert!(!e.busy());
+        e.handle(Request::Run { id: 8, job: Job::QuantizePasted(QuantizePastedJob { paste: 5, job }) });
+        assert!(matches!(drain(&mut e).pop(), Some(Response::Done { id: 8, .. })));
+        // A refused text keeps nothing.
+        let out = e.handle(Request::Run { id: 9, job: Job::ReadPaste(PasteJob { text: "1 2 x3".into(), keep_over: Some(0) }) });
+        assert!(matches!(&out[..], [Response::Done { outcome: Outcome::Pasted(PasteOutcome { read: Err(_), kept: None, .. }), .. }]));
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub struct Pasted {
 pub struct PasteJob {
     /// The text as pasted.
     pub text: String,
+    /// Above this many numbers the worker keeps them and answers with their count only
+    /// ([`PasteOutcome::kept`]); a later quantize job names this job instead of sending them
+    /// back ([`crate::quantize::QuantizePastedJob`]). None: the numbers come back whatever
+    /// their count.
+    pub keep_over: Option<usize>,
 }
 
 /// A [`PasteJob`] borrowing its text: the page sends a long paste it keeps without copying
@@ -67,6 +72,8 @@ pub struct PasteJob {
 pub struct PasteJobRef<'a> {
     /// The text as pasted.
     pub text: &'a str,
+    /// As [`PasteJob::keep_over`].
+    pub keep_over: Option<usize>,
 }
 
 /// What a [`PasteJob`] read: the numbers and notes, or the parser's message (a refused text
@@ -77,11 +84,34 @@ pub struct PasteOutcome {
     pub read: Result<Pasted, String>,
     /// The text's size in bytes of UTF-8.
     pub bytes: usize,
+    /// How many numbers the worker keeps for later jobs (more than the job's
+    /// [`PasteJob::keep_over`]); `read`'s values are then empty (its notes stay). None: the
+    /// numbers are in `read`.
+    pub kept: Option<usize>,
 }
 
-/// Runs a [`PasteJob`].
-pub fn read_paste_job(job: &PasteJob) -> PasteOutcome {
-    PasteOutcome { read: read_pasted(&job.text), bytes: job.text.len() }
+impl PasteOutcome {
+    /// How many numbers the text read as (kept by the worker or not); None when it was refused.
+    pub fn count(&self) -> Option<usize> {
+        match (&self.read, self.kept) {
+            (Ok(_), Some(kept)) => Some(kept),
+            (Ok(p), None) => Some(p.values.len()),
+            (Err(_), _) => None,
+        }
+    }
+}
+
+/// Runs a [`PasteJob`] and gives back the numbers to keep, when the job asks to keep them
+/// (more than [`PasteJob::keep_over`]): the outcome then holds their count
+/// ([`PasteOutcome::kept`]), not the numbers.
+pub fn read_paste_job(job: &PasteJob) -> (PasteOutcome, Option<Vec<f32>>) {
+    let mut outcome = PasteOutcome { read: read_pasted(&job.text), bytes: job.text.len(), kept: None };
+    let keep = match (&mut outcome.read, job.keep_over) {
+        (Ok(p), Some(max)) if p.values.len() > max => Some(std::mem::take(&mut p.values)),
+        _ => None,
+    };
+    outcome.kept = keep.as_ref().map(Vec::len);
+    (outcome, keep)
 }
 
 /// Reads a paste (see the module's rules). The error names the first token that is not a

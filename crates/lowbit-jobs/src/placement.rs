@@ -42,6 +42,8 @@ pub fn work(job: &Job) -> usize {
     match job {
         Job::Signal(s) => s.signal.samples.saturating_mul(s.schemes.len().max(1)),
         Job::Quantize(q) => q.values.len(),
+        // Kept in the worker: only the worker holds the numbers.
+        Job::QuantizePasted(_) => usize::MAX,
         Job::Trace(t) => t.len,
         Job::Probe(_) => 1,
         // A text's bytes, in units of the longest text read here.
@@ -60,7 +62,7 @@ pub fn work(job: &Job) -> usize {
 /// the worker kept, so they go where their quantize or signal job ran.)
 pub fn placement(job: &Job) -> Placement {
     match job {
-        Job::Bench(_) => Placement::Worker,
+        Job::Bench(_) | Job::QuantizePasted(_) => Placement::Worker,
         Job::MnistLoad(_) | Job::MnistEval(_) | Job::MnistDigit(_) | Job::MnistHistogram(_) | Job::MnistTrain(_) => Placement::Worker,
         _ if work(job) <= MAIN_THREAD_MAX_WORK => Placement::MainThread,
         _ => Placement::Worker,
@@ -93,7 +95,7 @@ mod tests {
         assert_eq!(placement(&q(8192)), Placement::MainThread);
         assert_eq!(placement(&q(8193)), Placement::Worker);
         assert_eq!(placement(&Job::Bench(BenchJob { n: 1 })), Placement::Worker);
-        let paste = |bytes| Job::ReadPaste(crate::paste::PasteJob { text: "1".repeat(bytes) });
+        let paste = |bytes| Job::ReadPaste(crate::paste::PasteJob { text: "1".repeat(bytes), keep_over: None });
         assert_eq!(placement(&paste(MAIN_THREAD_MAX_TEXT_BYTES)), Placement::MainThread);
         assert_eq!(placement(&paste(MAIN_THREAD_MAX_TEXT_BYTES + 1)), Placement::Worker);
         assert_eq!(work(&signal(usize::MAX, 3)), usize::MAX);

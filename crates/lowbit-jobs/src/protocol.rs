@@ -22,7 +22,7 @@ use crate::mnist::{
     MnistTable, MnistTrainJob, MnistTrained,
 };
 use crate::paste::{PasteJob, PasteJobRef, PasteOutcome};
-use crate::quantize::{QuantizeJob, QuantizeOutcome, TraceJob, TraceOutcome};
+use crate::quantize::{QuantizeJob, QuantizeOutcome, QuantizePastedJob, TraceJob, TraceOutcome};
 use crate::ranking::{RankingJob, RankingOutcome};
 use crate::signal::{ProbeJob, ProbeOutcome, SignalJob, SignalOutcome};
 
@@ -59,13 +59,15 @@ pub enum Job {
     Ranking(RankingJob),
     /// A long pasted text read as numbers (answered at once).
     ReadPaste(PasteJob),
+    /// The numbers of an earlier [`Job::ReadPaste`], kept by the worker, quantized (heavy).
+    QuantizePasted(QuantizePastedJob),
 }
 
 impl Job {
     /// Whether the job runs in steps and supersedes the running one (trace and probe jobs read
     /// the last results and are answered at once, without disturbing a running job).
     pub fn is_heavy(&self) -> bool {
-        matches!(self, Job::Signal(_) | Job::Quantize(_) | Job::Bench(_) | Job::MnistEval(_) | Job::MnistTrain(_) | Job::Ranking(_))
+        matches!(self, Job::Signal(_) | Job::Quantize(_) | Job::QuantizePasted(_) | Job::Bench(_) | Job::MnistEval(_) | Job::MnistTrain(_) | Job::Ranking(_))
     }
 }
 
@@ -261,6 +263,8 @@ pub mod job_tag {
     pub const RANKING: u32 = 10;
     /// [`super::Job::ReadPaste`].
     pub const READ_PASTE: u32 = 11;
+    /// [`super::Job::QuantizePasted`].
+    pub const QUANTIZE_PASTED: u32 = 12;
 }
 
 /// The body of one [`Job`] variant, with that variant's tag: [`encode_run`] writes the
@@ -296,6 +300,10 @@ impl JobBody for RankingJob {
     const TAG: u32 = job_tag::RANKING;
 }
 
+impl JobBody for QuantizePastedJob {
+    const TAG: u32 = job_tag::QUANTIZE_PASTED;
+}
+
 impl JobBody for PasteJob {
     const TAG: u32 = job_tag::READ_PASTE;
 }
@@ -317,7 +325,7 @@ pub fn encode_run<J: JobBody>(id: JobId, body: &J) -> Result<Vec<u8>, String> {
 /// into the decoded request with this. Other requests are given back unchanged.
 pub fn with_text(request: Request, text: String) -> Request {
     match request {
-        Request::Run { id, job: Job::ReadPaste(_) } => Request::Run { id, job: Job::ReadPaste(PasteJob { text }) },
+        Request::Run { id, job: Job::ReadPaste(p) } => Request::Run { id, job: Job::ReadPaste(PasteJob { text, ..p }) },
         other => other,
     }
 }
@@ -399,7 +407,8 @@ mod envelope_tests {
         let probe = ProbeJob { signal: 300, index: 77 };
         let bench = BenchJob { n: 1 << 24 };
         let ranking = crate::ranking::RankingJob { values: vec![1.0, -0.5], row_len: Some(2), lo: -1.0, hi: 1.0, bins: 8, schemes: Vec::new() };
-        let paste = PasteJob { text: "0,5; 1,25".into() };
+        let paste = PasteJob { text: "0,5; 1,25".into(), keep_over: Some(8192) };
+        let pasted = crate::quantize::QuantizePastedJob { paste: 300, job: quantize.clone() };
         for id in [1, 250, 251, 65_536, u64::MAX] {
             assert_eq!(encode_run(id, &signal), encode(&Request::Run { id, job: Job::Signal(signal.clone()) }));
             assert_eq!(encode_run(id, &quantize), encode(&Request::Run { id, job: Job::Quantize(quantize.clone()) }));
@@ -408,10 +417,13 @@ mod envelope_tests {
             assert_eq!(encode_run(id, &bench), encode(&Request::Run { id, job: Job::Bench(bench.clone()) }));
             assert_eq!(encode_run(id, &ranking), encode(&Request::Run { id, job: Job::Ranking(ranking.clone()) }));
             assert_eq!(encode_run(id, &paste), encode(&Request::Run { id, job: Job::ReadPaste(paste.clone()) }));
-            assert_eq!(encode_run(id, &PasteJobRef { text: &paste.text }), encode_run(id, &paste));
+            assert_eq!(encode_run(id, &pasted), encode(&Request::Run { id, job: Job::QuantizePasted(pasted.clone()) }));
+            assert_eq!(encode_run(id, &PasteJobRef { text: &paste.text, keep_over: paste.keep_over }), encode_run(id, &paste));
             for text in ["", "0,5; 1,25", "−1 𝟙"] {
-                let head = decode_request(&encode_run(id, &PasteJob { text: String::new() }).unwrap()).unwrap();
-                assert_eq!(with_text(head, text.into()), Request::Run { id, job: Job::ReadPaste(PasteJob { text: text.into() }) });
+                for keep_over in [None, Some(8192)] {
+                    let head = decode_request(&encode_run(id, &PasteJob { text: String::new(), keep_over }).unwrap()).unwrap();
+                    assert_eq!(with_text(head, text.into()), Request::Run { id, job: Job::ReadPaste(PasteJob { text: text.into(), keep_over }) });
+                }
             }
             assert_eq!(with_text(Request::Cancel { id }, "x".into()), Request::Cancel { id });
             assert_eq!(encode_cancel(id), encode(&Request::Cancel { id }));

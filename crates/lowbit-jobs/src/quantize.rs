@@ -11,7 +11,11 @@ use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, Scheme, TraceRow};
 use serde::{Deserialize, Serialize};
 
+use lowbit_core::decimal::js_string;
+
 use crate::levels::LevelsHistogram;
+use crate::text::{attr_list, bracketed_list, show};
+pub use crate::text::LIST_MAX;
 use crate::protocol::{JobId, Outcome};
 use crate::task::{Clock, Step, Task};
 
@@ -128,6 +132,29 @@ pub struct QuantizeJob {
     pub list_max: Option<usize>,
 }
 
+/// A [`QuantizeJob`] of numbers the worker keeps from an earlier paste read
+/// ([`crate::paste::PasteJob::keep_over`]): a million pasted numbers are read in the worker
+/// and stay there, so the page neither receives them nor sends them back (copying and encoding
+/// them cost the page's main thread ~150 ms at each quantize). The worker answers as for the
+/// [`QuantizeJob`] with those numbers; when it no longer holds them (it restarted, or newer
+/// pastes evicted them: it keeps the last [`KEPT_PASTES`]) the job fails with
+/// [`PASTE_NOT_KEPT`] at the start of its message, and the page reads the text again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuantizePastedJob {
+    /// The id of the paste-reading job whose numbers to quantize.
+    pub paste: JobId,
+    /// The scheme, options and list limit (its `values` are ignored: the kept numbers are
+    /// quantized).
+    pub job: QuantizeJob,
+}
+
+/// How many pastes' numbers the worker keeps (the newest).
+pub const KEPT_PASTES: usize = 2;
+
+/// The start of the failure message of a [`QuantizePastedJob`] whose numbers the worker no
+/// longer holds (the page reads the pasted text again when it sees it).
+pub const PASTE_NOT_KEPT: &str = "the pasted numbers are no longer held by the compute worker";
+
 /// QLoRA double quantization state (mirrors [`lowbit_core::quant::DoubleQuant`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DoubleQuantData {
@@ -189,6 +216,37 @@ pub struct QuantizeOutcome {
     pub histogram: LevelsHistogram,
     /// The full lengths of the lists, which a job's `list_max` may have cut.
     pub lengths: ListLengths,
+    /// The lists of numbers as the Quantize view shows them, written where the job ran (in
+    /// the compute worker for a large input: writing thousands of numbers would cost the page's
+    /// main thread a long task).
+    pub texts: NumberTexts,
+}
+
+/// The number lists of a [`QuantizeOutcome`] as the Quantize view shows them: the first
+/// [`LIST_MAX`] entries, each number as [`show`] (or JavaScript) writes it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NumberTexts {
+    /// The scales ("[0.5, 0.25, … 16,128 more]").
+    pub scales: String,
+    /// The reconstruction, for reading.
+    pub dequantized: String,
+    /// The reconstruction as JavaScript's numbers, comma-joined (`data-values`).
+    pub values_attr: String,
+    /// The GGUF mins (empty when there are none).
+    pub mins: String,
+}
+
+impl NumberTexts {
+    /// The texts of an outcome's lists (as they are: whole, or cut with their full lengths).
+    pub fn of(q: &QuantizeOutcome) -> NumberTexts {
+        let lengths = &q.lengths;
+        NumberTexts {
+            scales: bracketed_list(&q.scales, lengths.scales, |s| show(*s as f64)),
+            dequantized: bracketed_list(&q.dequantized, lengths.codes, |d| show(*d as f64)),
+            values_attr: attr_list(&q.dequantized, |&d| js_string(d as f64)),
+            mins: if q.mins.is_empty() { String::new() } else { bracketed_list(&q.mins, lengths.mins, |m| show(*m as f64)) },
+        }
+    }
 }
 
 /// The full lengths of a [`QuantizeOutcome`]'s lists (before [`QuantizeOutcome::cut`]).
@@ -236,6 +294,7 @@ impl QuantizeOutcome {
             metrics: MetricsData::from(metrics),
             histogram,
             lengths: ListLengths::default(),
+            texts: NumberTexts::default(),
         }
         .with_lengths()
     }
@@ -251,6 +310,7 @@ impl QuantizeOutcome {
             outlier_columns: self.outlier_columns.len(),
             mins: self.mins.len(),
         };
+        self.texts = NumberTexts::of(&self);
         self
     }
 
@@ -271,6 +331,7 @@ impl QuantizeOutcome {
             d.codes.truncate(max);
             d.absmax.truncate(max);
         }
+        self.texts = NumberTexts::of(&self);
         self
     }
 }

@@ -213,7 +213,7 @@ fn the_quantize_view_traces_and_marks_refused_input_stale() {
 
     // The bnb example, then a malformed paste: the last result stays, marked stale with why.
     let html = render(|| {
-        let model = QuantizeModel::new(QuantizeParams { scheme: "fp4_bnb".into(), values: vec![1.0, 2.0, 3.0, 4.0], block: None, left_out: None });
+        let model = QuantizeModel::new(QuantizeParams { scheme: "fp4_bnb".into(), values: vec![1.0, 2.0, 3.0, 4.0], block: None, left_out: None, in_worker: None });
         model.apply("values", "1,2.3.4");
         view! { <QuantizeView model=model /> }
     });

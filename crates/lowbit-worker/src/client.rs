@@ -68,9 +68,9 @@ impl WorkerClient {
     /// Sends `Request::Run` of a `PasteJob` reading `text`, a JavaScript string: posted as
     /// `[request, text]` (`lowbit_jobs::protocol::with_text`), the browser clones the string
     /// for the worker, so megabytes of pasted text never pass through the page's WebAssembly
-    /// memory.
-    pub fn send_read_paste(&self, id: JobId, text: &JsString) {
-        match encode_run(id, &PasteJob { text: String::new() }) {
+    /// memory. `keep_over`: as `PasteJob::keep_over`.
+    pub fn send_read_paste(&self, id: JobId, text: &JsString, keep_over: Option<usize>) {
+        match encode_run(id, &PasteJob { text: String::new(), keep_over }) {
             Ok(head) => {
                 let head = Uint8Array::from(&head[..]);
                 let transfer = Array::of1(&head.buffer());

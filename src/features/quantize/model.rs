@@ -16,7 +16,6 @@ use lowbit_jobs::task::{no_clock, run_to_end};
 use crate::chart::LevelsChart;
 use crate::i18n::QuantizeText;
 use crate::export::Table;
-use crate::text::trim_fraction;
 
 pub use super::params::*;
 
@@ -192,34 +191,8 @@ pub fn compute(params: &QuantizeParams) -> QuantizeResult {
     }
 }
 
-/// A number as `lowbit quantize` prints it: the shortest form that round-trips an f32 value
-/// (most numbers here are f32), else 8 significant digits; exponent notation ("1e-7") outside
-/// 1e-5..1e16, JavaScript's decimal layout inside (the CLI's `show`, more compactly).
-pub fn show(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let sci = if (x as f32) as f64 == x {
-        format!("{:e}", x as f32)
-    } else {
-        let s = format!("{x:.7e}");
-        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-        format!("{}e{e}", trim_fraction(m))
-    };
-    let a = x.abs();
-    if a != 0.0 && !(1e-5..1e16).contains(&a) {
-        sci
-    } else {
-        js_string(sci.parse().unwrap_or(x))
-    }
-}
-
-fn joined<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
-    items.iter().map(f).collect::<Vec<_>>().join(", ")
-}
+pub use lowbit_jobs::text::show;
+use lowbit_jobs::text::{attr_list, bracketed, bracketed_list};
 
 impl QuantizeResult {
     /// The CLI's summary line ("int4_absmax: 4 elements, block scales (size 64), 4.5
@@ -501,7 +474,7 @@ pub fn levels_chart(r: &QuantizeResult, tr: &QuantizeText) -> LevelsChart {
         (tr.levels_lines)(&r.q.scheme, h.overlay.levels.len())
     };
     LevelsChart {
-        title: (tr.levels_title)(&crate::features::quantize::params::thousands(n)),
+        title: (tr.levels_title)(&lowbit_jobs::text::thousands(n)),
         lo: h.lo,
         hi: h.hi,
         counts: h.counts.clone(),
@@ -600,33 +573,12 @@ pub struct QuantizeDisplay {
     pub trace: Vec<TraceRow>,
 }
 
-/// `[a, b, c]`.
-fn bracketed<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
-    format!("[{}]", joined(items, f))
-}
-
 /// The most entries the lists of a result show (codes, scales, the reconstruction; their
 /// `data-*` attributes hold the same): a million values stay a few kilobytes of page.
-pub const LIST_MAX: usize = 4096;
+pub use lowbit_jobs::quantize::LIST_MAX;
 
 /// The most rows of the packed-bytes table.
 pub const PACKED_ROWS_MAX: usize = 256;
-
-/// `[a, b, c]` for a list of `total` entries whose first ones are `items` (the whole list,
-/// or the first [`LIST_MAX`] of the worker's answer), or the first [`LIST_MAX`] and how many
-/// more.
-fn bracketed_list<T>(items: &[T], total: usize, f: impl Fn(&T) -> String) -> String {
-    if total <= LIST_MAX {
-        return bracketed(&items[..total.min(items.len())], f);
-    }
-    let shown = &items[..LIST_MAX.min(items.len())];
-    format!("[{}, … {} more]", joined(shown, f), crate::features::quantize::params::thousands(total - shown.len()))
-}
-
-/// The first [`LIST_MAX`] entries, comma-joined (a `data-*` attribute).
-fn attr_list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
-    items.iter().take(LIST_MAX).map(f).collect::<Vec<_>>().join(",")
-}
 
 /// The trace table's rows for some trace rows of a result with these columns.
 pub fn trace_rows(columns: &[TraceColumn], rows: &[TraceRowData]) -> Vec<TraceRow> {
@@ -661,13 +613,13 @@ pub fn display_without_trace(r: &QuantizeResult) -> QuantizeDisplay {
     }
     let gguf = r.gguf;
     if !q.mins.is_empty() {
-        extra.push(("mins", bracketed_list(&q.mins, lengths.mins, |m| show(*m as f64))));
+        extra.push(("mins", q.texts.mins.clone()));
     }
     if gguf {
         let shown = q.packed.len().min(LIST_MAX);
         let mut hex: String = q.packed[..shown].iter().map(|b| format!("{b:02x}")).collect();
         if shown < lengths.packed {
-            hex.push_str(&format!("… {} more bytes", crate::features::quantize::params::thousands(lengths.packed - shown)));
+            hex.push_str(&format!("… {} more bytes", lowbit_jobs::text::thousands(lengths.packed - shown)));
         }
         extra.push(("blocks (hex, as ggml stores them)", hex));
     }
@@ -701,10 +653,10 @@ pub fn display_without_trace(r: &QuantizeResult) -> QuantizeDisplay {
         codes_attr: attr_list(&q.codes, |c| c.to_string()),
         codes: bracketed_list(&q.codes, lengths.codes, |c| c.to_string()),
         scale_name: if lengths.scales == 1 { "scale" } else { "scales" },
-        scales: bracketed_list(&q.scales, lengths.scales, |s| show(*s as f64)),
+        scales: q.texts.scales.clone(),
         extra,
-        values_attr: attr_list(&q.dequantized, |&d| js_string(d as f64)),
-        dequantized: bracketed_list(&q.dequantized, lengths.codes, |d| show(*d as f64)),
+        values_attr: q.texts.values_attr.clone(),
+        dequantized: q.texts.dequantized.clone(),
         packed,
         metrics: vec![
             ("MSE".into(), show(m.mse)),
@@ -768,7 +720,7 @@ mod tests {
     use crate::query::ViewParams;
 
     fn params(scheme: &str, values: &[f32]) -> QuantizeParams {
-        QuantizeParams { scheme: scheme.into(), values: values.to_vec(), block: None, left_out: None }
+        QuantizeParams { scheme: scheme.into(), values: values.to_vec(), block: None, left_out: None, in_worker: None }
     }
 
     #[test]

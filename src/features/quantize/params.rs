@@ -51,11 +51,34 @@ pub struct QuantizeParams {
     /// Read from a URL that left its values out (`count`): how many there were. The values
     /// are then the example's (or, in a view that still holds that many, the view's own).
     pub left_out: Option<usize>,
+    /// The numbers are a long paste the compute worker read and keeps (`values` is then
+    /// empty): the page never holds them.
+    pub in_worker: Option<WorkerValues>,
+}
+
+/// Numbers the compute worker keeps for the view: a long paste it read, of more than
+/// `lowbit_jobs::placement::MAIN_THREAD_MAX_WORK` numbers (so never quantized on the page).
+/// Holding a million numbers on the page cost its main thread their decoding, and their copy
+/// and encoding at every quantize job; the job names the paste instead
+/// (`lowbit_jobs::quantize::QuantizePastedJob`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WorkerValues {
+    /// The id of the worker's job that read them.
+    pub paste: u64,
+    /// How many numbers.
+    pub count: usize,
 }
 
 impl Default for QuantizeParams {
     fn default() -> Self {
-        QuantizeParams { scheme: DEFAULT_SCHEME.into(), values: DEFAULT_VALUES.to_vec(), block: None, left_out: None }
+        QuantizeParams { scheme: DEFAULT_SCHEME.into(), values: DEFAULT_VALUES.to_vec(), block: None, left_out: None, in_worker: None }
+    }
+}
+
+impl QuantizeParams {
+    /// How many numbers are quantized (held here or kept by the worker).
+    pub fn count(&self) -> usize {
+        self.in_worker.map_or(self.values.len(), |w| w.count)
     }
 }
 
@@ -67,24 +90,13 @@ pub fn values_in_url(values: &[f32]) -> bool {
 /// The notice shown while the URL does not hold the values: the view's own values are too
 /// many, or the URL the view was opened with left them out. None when the URL holds them.
 pub fn url_note(params: &QuantizeParams) -> Option<Notice> {
-    if !values_in_url(&params.values) {
-        return Some(Notice::ValuesNotInUrl { count: thousands(params.values.len()), max: URL_MAX_VALUES });
+    if params.count() > URL_MAX_VALUES {
+        return Some(Notice::ValuesNotInUrl { count: thousands(params.count()), max: URL_MAX_VALUES });
     }
     params.left_out.map(|n| Notice::ValuesLeftOut { count: thousands(n), max: URL_MAX_VALUES })
 }
 
-/// 1048576 → "1,048,576".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use lowbit_jobs::text::thousands;
 
 /// Parses a list of numbers as people paste them ([`read_pasted`]: whitespace, commas,
 /// semicolons, new lines, Python/JSON lists, printed tensors, decimal commas between `;`, tabs
@@ -144,6 +156,7 @@ impl QuantizeParams {
             "values" => {
                 self.values = parse_values(value).map_err(Notice::BadValues)?;
                 self.left_out = None;
+                self.in_worker = None;
             }
             "count" => {
                 let n = value.trim().parse::<usize>().ok().filter(|n| *n > URL_MAX_VALUES && *n <= MAX_VALUES);
@@ -204,7 +217,7 @@ impl ViewParams for QuantizeParams {
         let mut parts = vec![format!("scheme={}", encode_scheme(&self.scheme))];
         match self.left_out {
             Some(n) => parts.push(format!("count={n}")),
-            None if !values_in_url(&self.values) => parts.push(format!("count={}", self.values.len())),
+            None if self.count() > URL_MAX_VALUES => parts.push(format!("count={}", self.count())),
             None => parts.push(format!("values={}", values_text(&self.values))),
         }
         if let Some(b) = self.block {
@@ -241,6 +254,10 @@ mod tests {
         let query = to_query(&Page::Quantize(million.clone()));
         assert_eq!(query, "view=quantize&scheme=int4_absmax&count=1048576&block=128");
         assert!(query.len() < 100, "a URL, not megabytes");
+        // Numbers the compute worker keeps: the same URL and notice.
+        let kept = QuantizeParams { values: Vec::new(), in_worker: Some(WorkerValues { paste: 7, count: 1 << 20 }), ..million.clone() };
+        assert_eq!((kept.count(), to_query(&Page::Quantize(kept.clone()))), (1 << 20, query));
+        assert_eq!(url_note(&kept), url_note(&million));
     }
 
     #[test]

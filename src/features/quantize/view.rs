@@ -16,12 +16,13 @@ use js_sys::JsString;
 use leptos::prelude::*;
 use lowbit_jobs::placement::MAIN_THREAD_MAX_WORK;
 use lowbit_jobs::paste::PasteOutcome;
+use lowbit_jobs::quantize::{QuantizePastedJob, PASTE_NOT_KEPT};
 use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, JobId, Progress};
 use lowbit_jobs::quantize::{QuantizeData, QuantizeOutcome, TraceJob, TraceOutcome, TraceRowData, MAX_TRACE_ROWS};
 
 use super::controls::QuantizeControls;
 use super::held;
-use super::model::{self, QuantizeDisplay, QuantizeParams, QuantizeResult};
+use super::model::{self, QuantizeDisplay, QuantizeParams, QuantizeResult, WorkerValues};
 use super::results::QuantizeResults;
 use super::trace::QuantizeTrace;
 use super::window;
@@ -133,8 +134,9 @@ impl QuantizeModel {
     /// many (the same page, seen again).
     pub fn restore(&self, mut params: QuantizeParams) {
         if let Some(n) = params.left_out {
-            if let Some(values) = self.params.with_untracked(|p| (p.values.len() == n).then(|| p.values.clone())) {
+            if let Some((values, in_worker)) = self.params.with_untracked(|p| (p.count() == n).then(|| (p.values.clone(), p.in_worker))) {
                 params.values = values;
+                params.in_worker = in_worker;
                 params.left_out = None;
                 self.error.set(None);
                 if params != self.params.get_untracked() {
@@ -199,7 +201,9 @@ impl QuantizeModel {
         let started = perf::now();
         let job = std::rc::Rc::new(Cell::new(0));
         let this_job = job.clone();
-        let id = worker::read_paste("quantize-paste", &text, move |event| match event {
+        // More numbers than the page quantizes itself stay in the worker: the quantize job
+        // names this read (`params.in_worker`), and the page never holds them.
+        let id = worker::read_paste("quantize-paste", &text, Some(MAIN_THREAD_MAX_WORK), move |event| match event {
             JobEvent::Progress(_) => {}
             JobEvent::Done(bytes) => {
                 let decoded = perf::timed("quantize-paste-decode-ms", || decode_outcome_as::<PasteOutcome>(&bytes, outcome_tag::PASTED));
@@ -214,15 +218,17 @@ impl QuantizeModel {
                         let applying = perf::now();
                         model.reading.set(None);
                         match decoded {
-                            Ok(PasteOutcome { read, bytes }) => {
+                            Ok(outcome) => {
                                 model.unread.set(false);
+                                let count = outcome.count();
                                 model.held.update(|h| {
                                     if let Some(h) = h.as_mut().filter(|h| Some(h.serial) == held) {
-                                        h.bytes = bytes;
-                                        h.count = read.as_ref().ok().map(|p| p.values.len());
+                                        h.bytes = outcome.bytes;
+                                        h.count = count;
                                     }
                                 });
-                                perf::timed("quantize-paste-settle-ms", || model.settle_values(read));
+                                let in_worker = outcome.kept.map(|count| WorkerValues { paste: id, count });
+                                perf::timed("quantize-paste-settle-ms", || model.settle_values(outcome.read, in_worker));
                                 perf::record_after_update("quantize-paste-apply-ms", applying);
                                 perf::record_after_update("quantize-reading-ms", started);
                             }
@@ -240,18 +246,33 @@ impl QuantizeModel {
         job.set(id);
     }
 
-    /// Applies a read of the numbers box: accepted, its numbers become the parameters' and
-    /// its notes show; refused, the parameters stay and the reason shows.
-    fn settle_values(&self, read: Result<model::Pasted, String>) {
+    /// Reads the pasted text again after the compute worker lost the numbers it kept of it
+    /// (it restarted): the held paste, or the long text in the box.
+    fn read_again(&self) {
+        if let Some(h) = self.held.get_untracked() {
+            self.read_in_worker(h.text, Some(h.serial));
+        } else {
+            let text = self.text.get_untracked();
+            if held::is_long(text.len()) {
+                self.read_in_worker(JsString::from(text), None);
+            }
+        }
+    }
+
+    /// Applies a read of the numbers box: accepted, its numbers become the parameters' (or,
+    /// `in_worker`, the numbers the compute worker keeps) and its notes show; refused, the
+    /// parameters stay and the reason shows.
+    fn settle_values(&self, read: Result<model::Pasted, String>, in_worker: Option<WorkerValues>) {
         match read {
             Ok(p) => {
                 self.error.set(None);
                 self.paste_notes.set(p.notes);
-                let changed = self.params.with_untracked(|now| now.values != p.values || now.left_out.is_some());
+                let changed = self.params.with_untracked(|now| now.values != p.values || now.left_out.is_some() || now.in_worker != in_worker);
                 if changed {
                     self.params.update(|params| {
                         params.values = p.values;
                         params.left_out = None;
+                        params.in_worker = in_worker;
                     });
                 }
             }
@@ -271,7 +292,7 @@ impl QuantizeModel {
             if held::is_long(value.len()) {
                 self.read_in_worker(JsString::from(value), None);
             } else {
-                self.settle_values(model::read_pasted(value));
+                self.settle_values(model::read_pasted(value), None);
             }
             return;
         }
@@ -300,7 +321,7 @@ fn box_text(params: &QuantizeParams) -> String {
 
 /// Whether the parameters are quantized on this thread (else in the compute worker).
 pub fn runs_here(params: &QuantizeParams) -> bool {
-    params.values.len() <= MAIN_THREAD_MAX_WORK
+    params.in_worker.is_none() && params.values.len() <= MAIN_THREAD_MAX_WORK
 }
 
 /// A result computed on this thread, with what its trace windows read.
@@ -351,6 +372,7 @@ pub fn QuantizeView(
     });
     let levels_signal: Signal<LevelsChart> = levels.into();
     let status = JobStatus { progress: model.progress, failure: model.failure };
+    let rereads = StoredValue::new(0u32);
     Effect::new(move |_| {
         let wanted = params.get();
         if here_thread.get() {
@@ -362,11 +384,29 @@ pub fn QuantizeView(
         }
         let job = model::job(&wanted);
         let decode = |b: &[u8]| decode_outcome_as::<QuantizeOutcome>(b, outcome_tag::QUANTIZE);
-        let _send = perf::timed("quantize-send-ms", || status.run("quantize", &job, 2, decode, "quantize-worker-ms", move |outcome, job| {
+        let in_worker = wanted.in_worker;
+        let show = move |outcome, job| {
             let result = model::from_outcome(&wanted, outcome);
             model.trace_failure.set(None);
+            rereads.set_value(0);
             model.remote.set(Some(RemoteResult { params: wanted.clone(), result, job }));
-        }));
+        };
+        let _send = perf::timed("quantize-send-ms", || match in_worker {
+            // The numbers the worker kept of a long paste: named, not sent.
+            Some(w) => status.run("quantize", &QuantizePastedJob { paste: w.paste, job }, 2, decode, "quantize-worker-ms", show),
+            None => status.run("quantize", &job, 2, decode, "quantize-worker-ms", show),
+        });
+    });
+    // The worker lost the numbers it kept (it restarted after a failure): the text is read
+    // again, and the new numbers quantized (at most twice in a row, so a worker that keeps
+    // failing is reported, not retried forever).
+    Effect::new(move |_| {
+        let lost = model.failure.with(|f| f.as_deref().is_some_and(|m| m.starts_with(PASTE_NOT_KEPT)));
+        if lost && params.with_untracked(|p| p.in_worker.is_some()) && rereads.get_value() < 2 {
+            rereads.update_value(|n| *n += 1);
+            model.failure.set(None);
+            model.read_again();
+        }
     });
 
     // The trace window: its rows, read from the kept quantization (here, or in the worker).
@@ -424,7 +464,7 @@ pub fn QuantizeView(
     let why_stale = Signal::derive(move || {
         model.error.get().or_else(|| (reading.get() && has_result.get()).then(|| "the compute worker is reading the pasted numbers".to_string())).or_else(|| {
             (outdated.get() && has_result.get() && model.failure.with(Option::is_none)).then(|| {
-                (tr.quantizing)(&model::thousands(params.with(|p| p.values.len())))
+                (tr.quantizing)(&model::thousands(params.with(QuantizeParams::count)))
             })
         })
     });

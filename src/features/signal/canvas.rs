@@ -126,7 +126,10 @@ pub fn SignalCanvas(
     Effect::new(move |_| {
         width.track();
         ratio.track();
-        relative.track();
+        // Only the error chart depends on the error mode: switching it redraws that chart alone.
+        if plot == PlotKind::Error {
+            relative.track();
+        }
         theme.track();
         canvas_ref.track();
         let decimated = result.with(|res| !res.indices.is_empty());
