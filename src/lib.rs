@@ -13,9 +13,9 @@
 //! - [`url`]: composes the features' params into the query string and back.
 //! - [`history`]: when a change becomes a browser-history entry.
 //! - [`theme`]: the colour theme (`theme=light|dark|contrast|system`) and its contrast tests.
-//! - `lazy`: the views loaded on demand from two more modules, `lowbit-compute` (the views
-//!   on the compute worker) and `lowbit-lab` (Compare, the MNIST lab, the block explorer), so
-//!   the first view downloads only what it shows.
+//! - `lazy`: the views loaded on demand from four more modules, `lowbit-compute` (the signals
+//!   and Quantize, on the compute worker), `lowbit-tensors`, `lowbit-speed` and `lowbit-lab`
+//!   (Compare, the MNIST lab, the block explorer), so the first view downloads only what it shows.
 //! - [`ui`]: shared widgets. `app` holds the state, provides it as context and syncs the URL.
 //!
 //! Built natively, the crate is only its pure modules (the web stack is a wasm32-only

@@ -10,6 +10,9 @@ pub const LAB_MODULE: &str = "lowbit-lab";
 /// The lazily loaded module of the tensor-file view (`src/bin/lowbit-tensors.rs`): its file
 /// readers and ranking client would push either other module over its budget.
 pub const TENSORS_MODULE: &str = "lowbit-tensors";
+/// The lazily loaded module of the Speed view (`src/bin/lowbit-speed.rs`): its benchmark
+/// client and the committed native figures would push `lowbit-compute` over its budget.
+pub const SPEED_MODULE: &str = "lowbit-speed";
 
 /// The views of the app, by their URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,12 +44,13 @@ impl View {
     /// The lazily loaded module that holds the view's code (its script's name without `.js`,
     /// beside `index.html`), or None for a view of the module the first view downloads. The
     /// views that run the compute worker share `lowbit-compute`; the tensor-file view has
-    /// `lowbit-tensors` to itself; the others share `lowbit-lab` (so opening one view never
+    /// `lowbit-tensors` to itself, the Speed view `lowbit-speed`; the others share `lowbit-lab` (so opening one view never
     /// downloads another group's code).
     pub fn lazy_module(self) -> Option<&'static str> {
         match self {
             View::Explorer | View::Tables => None,
-            View::Signal | View::Quantize | View::Bench => Some(COMPUTE_MODULE),
+            View::Signal | View::Quantize => Some(COMPUTE_MODULE),
+            View::Bench => Some(SPEED_MODULE),
             View::Tensors => Some(TENSORS_MODULE),
             View::Compare | View::Mnist | View::Block => Some(LAB_MODULE),
         }

@@ -13,6 +13,7 @@ use leptos::task::tick;
 use lowbit_app::features::tensors::params::TensorsParams;
 use lowbit_app::features::tensors::{TensorsModel, TensorsView};
 use lowbit_app::Lowbit;
+use lowbit_tensors::write::{npy, safetensors};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -70,26 +71,6 @@ fn file(name: &str, bytes: &[u8]) -> web_sys::File {
     web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap()
 }
 
-fn npy(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
-    let mut header = format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}").into_bytes();
-    while !(10 + header.len() + 1).is_multiple_of(64) {
-        header.push(b' ');
-    }
-    header.push(b'\n');
-    let mut out = b"\x93NUMPY\x01\x00".to_vec();
-    out.extend((header.len() as u16).to_le_bytes());
-    out.extend(header);
-    out.extend(data);
-    out
-}
-
-fn safetensors(header: &str, data: &[u8]) -> Vec<u8> {
-    let mut out = (header.len() as u64).to_le_bytes().to_vec();
-    out.extend(header.as_bytes());
-    out.extend(data);
-    out
-}
-
 fn drawn(root: &Element) -> u32 {
     root.query_selector("[data-testid=\"tensor-histogram\"]").unwrap().and_then(|c| c.get_attribute("data-drawn")).and_then(|d| d.parse().ok()).unwrap_or(0)
 }
@@ -105,7 +86,7 @@ async fn files_open_list_their_tensors_draw_a_histogram_and_refusals_keep_the_vi
 
     // A .npy of 4 × 64 f32.
     let values: Vec<u8> = (0..256).flat_map(|i| ((i as f32) * 0.37).sin().to_le_bytes()).collect();
-    model.open(file("w.npy", &npy("<f4", "(4, 64)", &values)));
+    model.open(file("w.npy", &npy(1, "<f4", false, "(4, 64)", &values)));
     until("the npy's row", || count(&root, "[data-testid=\"tensor-row\"]") == 1).await;
     assert_eq!(rows(&root), [["w.npy", "F32", "4,64"].map(String::from)]);
     until("the histogram", || drawn(&root) > 0).await;

@@ -499,7 +499,7 @@ pub struct QuantizeText {
     pub clear: &'static str,
 }
 
-/// The Speed view (module `lowbit-compute`).
+/// The Speed view (module `lowbit-speed`).
 pub struct BenchText {
     /// The heading.
     pub heading: &'static str,

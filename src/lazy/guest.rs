@@ -24,7 +24,7 @@ use crate::features::signal::params::SignalParams;
 use crate::features::signal::{SignalModel, SignalView};
 use crate::features::tensors::params::TensorsParams;
 use crate::features::tensors::{TensorsModel, TensorsView};
-use crate::query::{COMPUTE_MODULE, LAB_MODULE, TENSORS_MODULE};
+use crate::query::{COMPUTE_MODULE, LAB_MODULE, SPEED_MODULE, TENSORS_MODULE};
 use crate::ui::lang::{provide_lang, use_document_lang};
 use crate::url::{parse_query, to_query, Page};
 
@@ -271,11 +271,10 @@ pub fn mount_lab(root: web_sys::HtmlElement, query: &str, report: impl Fn(String
 }
 
 /// [`mount_lab`] for the `lowbit-compute` module: the views that run the compute worker
-/// (the quantized signals, Quantize, the Speed view).
+/// (the quantized signals, Quantize).
 pub fn mount_compute(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
     match parse_query(query).page {
         Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
-        Page::Bench(p) => Ok(show(root, model_in(|m| &mut m.bench, || BenchModel::new(p.clone())), p, report)),
         Page::Quantize(p) => Ok(show(root, model_in(|m| &mut m.quantize, || QuantizeModel::new(p.clone())), p, report)),
         other => Err(not_here(&other, COMPUTE_MODULE)),
     }
@@ -287,5 +286,14 @@ pub fn mount_tensors(root: web_sys::HtmlElement, query: &str, report: impl Fn(St
     match parse_query(query).page {
         Page::Tensors(p) => Ok(show(root, model_in(|m| &mut m.tensors, || TensorsModel::new(p.clone())), p, report)),
         other => Err(not_here(&other, TENSORS_MODULE)),
+    }
+}
+
+/// [`mount_lab`] for the `lowbit-speed` module: the Speed view (the worker's benchmark run in
+/// the visitor's browser, beside the committed native figures).
+pub fn mount_speed(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
+    match parse_query(query).page {
+        Page::Bench(p) => Ok(show(root, model_in(|m| &mut m.bench, || BenchModel::new(p.clone())), p, report)),
+        other => Err(not_here(&other, SPEED_MODULE)),
     }
 }

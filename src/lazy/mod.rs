@@ -1,10 +1,11 @@
 //! Views whose code is loaded on demand. The first view downloads one module (`lowbit-app`):
 //! the shell, the URL, and the views a visitor lands on. The heavier views that only some
-//! visitors open are compiled into two more modules of the same library, which the page
+//! visitors open are compiled into four more modules of the same library, which the page
 //! fetches the first time one of their views opens ([`View::lazy_module`](crate::query::View::lazy_module)):
-//! `lowbit-compute` (`src/bin/lowbit-compute.rs`: the views that run the compute worker —
-//! the quantized signals, Quantize, the Speed view, Tensors) and `lowbit-lab` (`src/bin/lowbit-lab.rs`: Compare, the MNIST lab,
-//! the GGUF block explorer).
+//! `lowbit-compute` (`src/bin/lowbit-compute.rs`: the quantized signals and Quantize, which run
+//! the compute worker), `lowbit-tensors` (the tensor-file view), `lowbit-speed` (the Speed
+//! view) and `lowbit-lab` (`src/bin/lowbit-lab.rs`: Compare, the MNIST lab, the GGUF block
+//! explorer).
 //!
 //! - [`host`]: the page's side, [`host::LazyView`]: loads the view's module (once), mounts the view
 //!   into its element, passes it the URL state and takes back what the view changes.

@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use lowbit_e2e::{connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
+use lowbit_tensors::write::npy_f32;
 
 type Result<T> = TestResult<T>;
 
@@ -110,20 +111,6 @@ async fn no_english(c: &Client, view: &str, sentences: &[String]) -> Result<()> 
         return Err(format!("{view} with lang=ru shows English: {left:?}").into());
     }
     Ok(())
-}
-
-/// The npy file of `values` (f32, one dimension).
-fn npy_f32(values: &[f32]) -> Vec<u8> {
-    let mut header = format!("{{'descr': '<f4', 'fortran_order': False, 'shape': ({},), }}", values.len()).into_bytes();
-    while !(10 + header.len() + 1).is_multiple_of(64) {
-        header.push(b' ');
-    }
-    header.push(b'\n');
-    let mut out = b"\x93NUMPY\x01\x00".to_vec();
-    out.extend((header.len() as u16).to_le_bytes());
-    out.extend(header);
-    out.extend(values.iter().flat_map(|v| v.to_le_bytes()));
-    out
 }
 
 /// Every view in Russian: no English sentence of the tables on the page; a screenshot each.

@@ -15,6 +15,7 @@ use fantoccini::{Client, Locator};
 use lowbit_e2e::exports::{capture_downloads, check_chart_exports, check_table_exports, orphan_export_buttons};
 use lowbit_e2e::{connect, repo_root, screenshot_dir, Driver, StaticServer, TempDir};
 use lowbit_jobs::ranking::{rank_all, ranking_schemes, RankingJob};
+use lowbit_tensors::write::{f32_bytes, npy, safetensors};
 use serde_json::Value;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -46,26 +47,6 @@ async fn screenshot(c: &Client, name: &str) -> Result<std::path::PathBuf> {
     std::fs::write(&path, c.screenshot().await?)?;
     c.set_window_size(1280, 1000).await?;
     Ok(path)
-}
-
-fn npy(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
-    let mut header = format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}").into_bytes();
-    while !(10 + header.len() + 1).is_multiple_of(64) {
-        header.push(b' ');
-    }
-    header.push(b'\n');
-    let mut out = b"\x93NUMPY\x01\x00".to_vec();
-    out.extend((header.len() as u16).to_le_bytes());
-    out.extend(header);
-    out.extend(data);
-    out
-}
-
-fn safetensors(header: &str, data: &[u8]) -> Vec<u8> {
-    let mut out = (header.len() as u64).to_le_bytes().to_vec();
-    out.extend(header.as_bytes());
-    out.extend(data);
-    out
 }
 
 /// Weight-like values: a sum of sines, heavier tails every few elements.
@@ -126,7 +107,7 @@ async fn run(c: &Client, server: &StaticServer, dir: &Path) -> Result<()> {
     // A .npy of 8 × 64 f32 weights.
     let w = weights(512);
     let npy_path = dir.join("weights.npy");
-    std::fs::write(&npy_path, npy("<f4", "(8, 64)", &w.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>()))?;
+    std::fs::write(&npy_path, npy(1, "<f4", false, "(8, 64)", &f32_bytes(&w)))?;
     open(c, &npy_path).await?;
     wait_true(c, "return document.querySelectorAll('[data-testid=tensor-row]').length === 1", "the npy's row", 10).await?;
     assert_eq!(rows(c).await?, serde_json::json!([["weights.npy", "F32", "8,64"]]));
@@ -179,7 +160,7 @@ async fn run(c: &Client, server: &StaticServer, dir: &Path) -> Result<()> {
         ("short.safetensors", safetensors(header, &data)[..40].to_vec(), "longer than the file"),
         ("outside.safetensors", safetensors(r#"{"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, &[0; 8]), "data_offsets [0, 16] reach past the data, which has 8 bytes"),
         ("dtype.safetensors", safetensors(r#"{"w":{"dtype":"Q4_K","shape":[2],"data_offsets":[0,8]}}"#, &[0; 8]), "unknown dtype 'Q4_K'"),
-        ("truncated.npy", npy("<f4", "(8, 64)", &[0; 100]), "needs 2048 bytes of data but the file has 100"),
+        ("truncated.npy", npy(1, "<f4", false, "(8, 64)", &[0; 100]), "needs 2048 bytes of data but the file has 100"),
     ];
     for (name, bytes, words) in malformed {
         let path = dir.join(name);
@@ -196,7 +177,7 @@ async fn run(c: &Client, server: &StaticServer, dir: &Path) -> Result<()> {
     // A larger tensor: cancel its ranking, then rank again.
     let big = weights(1 << 20);
     let big_path = dir.join("big.npy");
-    std::fs::write(&big_path, npy("<f4", "(1024, 1024)", &big.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>()))?;
+    std::fs::write(&big_path, npy(1, "<f4", false, "(1024, 1024)", &f32_bytes(&big)))?;
     open(c, &big_path).await?;
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("[data-testid=\"ranking-progress-cancel\"]")).await?.click().await?;
     wait_true(c, "const e = document.querySelector('[data-testid=ranking-error]'); return !!e && e.textContent.includes('cancelled')", "the cancelled note", 10).await?;

@@ -23,6 +23,7 @@ pub mod dtype;
 pub mod histogram;
 pub mod npy;
 pub mod safetensors;
+pub mod write;
 
 use std::fmt;
 use std::ops::Range;

@@ -2,41 +2,8 @@
 //! `safetensors` library write them, read back; and malformed ones refused with a message
 //! naming the problem.
 
+use lowbit_tensors::write::{f32_bytes as f32s, npy, safetensors};
 use lowbit_tensors::{open, read_values, ByteOrder, Dtype, ErrorKind, FileKind, TensorError};
-
-/// A `.npy` file of format `version` (1, 2 or 3) with the given header fields and data, its
-/// header padded with spaces to a multiple of 64 bytes as NumPy does.
-fn npy(version: u8, descr: &str, fortran: bool, shape: &str, data: &[u8]) -> Vec<u8> {
-    let dict = format!("{{'descr': '{descr}', 'fortran_order': {}, 'shape': {shape}, }}", if fortran { "True" } else { "False" });
-    let prelude = if version == 1 { 10 } else { 12 };
-    let mut header = dict.into_bytes();
-    while !(prelude + header.len() + 1).is_multiple_of(64) {
-        header.push(b' ');
-    }
-    header.push(b'\n');
-    let mut out = b"\x93NUMPY".to_vec();
-    out.extend([version, 0]);
-    if version == 1 {
-        out.extend((header.len() as u16).to_le_bytes());
-    } else {
-        out.extend((header.len() as u32).to_le_bytes());
-    }
-    out.extend(header);
-    out.extend(data);
-    out
-}
-
-/// A `.safetensors` file from a JSON header and data.
-fn safetensors(header: &str, data: &[u8]) -> Vec<u8> {
-    let mut out = (header.len() as u64).to_le_bytes().to_vec();
-    out.extend(header.as_bytes());
-    out.extend(data);
-    out
-}
-
-fn f32s(values: &[f32]) -> Vec<u8> {
-    values.iter().flat_map(|v| v.to_le_bytes()).collect()
-}
 
 fn refused(name: &str, file: &[u8]) -> TensorError {
     match open(name, file) {

@@ -2,6 +2,7 @@
 //! bytes, and mutations of valid files, never panic; whatever is accepted is consistent (its
 //! byte ranges lie in the file and its values decode to its element count).
 
+use lowbit_tensors::write::{npy, safetensors};
 use lowbit_tensors::{open, read_values};
 use proptest::prelude::*;
 
@@ -11,24 +12,11 @@ fn cases(default: u32) -> u32 {
 }
 
 fn valid_npy() -> Vec<u8> {
-    let mut header = b"{'descr': '<f4', 'fortran_order': True, 'shape': (2, 2), }".to_vec();
-    while !(10 + header.len() + 1).is_multiple_of(64) {
-        header.push(b' ');
-    }
-    header.push(b'\n');
-    let mut out = b"\x93NUMPY\x01\x00".to_vec();
-    out.extend((header.len() as u16).to_le_bytes());
-    out.extend(header);
-    out.extend([1.0f32, 2.0, 3.0, 4.0].iter().flat_map(|v| v.to_le_bytes()));
-    out
+    npy(1, "<f4", true, "(2, 2)", &lowbit_tensors::write::f32_bytes(&[1.0, 2.0, 3.0, 4.0]))
 }
 
 fn valid_safetensors() -> Vec<u8> {
-    let header = r#"{"a":{"dtype":"BF16","shape":[2],"data_offsets":[0,4]},"b":{"dtype":"F8_E5M2","shape":[2,2],"data_offsets":[4,8]}}"#;
-    let mut out = (header.len() as u64).to_le_bytes().to_vec();
-    out.extend(header.as_bytes());
-    out.extend([0x80, 0x3F, 0x00, 0xC0, 1, 2, 3, 4]);
-    out
+    safetensors(r#"{"a":{"dtype":"BF16","shape":[2],"data_offsets":[0,4]},"b":{"dtype":"F8_E5M2","shape":[2,2],"data_offsets":[4,8]}}"#, &[0x80, 0x3F, 0x00, 0xC0, 1, 2, 3, 4])
 }
 
 fn check(name: &str, bytes: &[u8]) {
