@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
+use crate::ui::root_attribute::{root_attribute, use_root_attribute};
 
 /// The language, as provided to the views.
 #[derive(Clone, Copy)]
@@ -48,14 +49,7 @@ pub fn browser_lang() -> Lang {
 
 /// The language of the document (its `<html lang>`; English when unset, unknown or natively).
 pub fn document_lang() -> Lang {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-        if let Some(lang) = root.and_then(|r| r.get_attribute("lang")).and_then(|l| Lang::parse(&l)) {
-            return lang;
-        }
-    }
-    Lang::En
+    root_attribute("lang").and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En)
 }
 
 /// Keeps `<html lang>` to `lang` (screen readers, hyphenation, and the lazily loaded modules,
@@ -78,35 +72,7 @@ pub fn apply_lang(lang: Signal<Lang>) {
 /// loaded module (its own Leptos runtime) follows the page's language, as its charts follow
 /// the page's theme ([`crate::ui::theme::use_document_theme`]).
 pub fn use_document_lang() -> ReadSignal<Lang> {
-    let (lang, set_lang) = signal(document_lang());
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_records: js_sys::Array| {
-            let now = document_lang();
-            if lang.try_get_untracked().is_some_and(|l| l != now) {
-                set_lang.try_set(now);
-            }
-        });
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-        if let (Some(root), Ok(observer)) = (root, web_sys::MutationObserver::new(callback.as_ref().unchecked_ref())) {
-            let init = web_sys::MutationObserverInit::new();
-            init.set_attributes(true);
-            init.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
-            if observer.observe_with_options(&root, &init).is_ok() {
-                let kept = StoredValue::new_local(Some((observer, callback)));
-                on_cleanup(move || {
-                    if let Some(Some((observer, _callback))) = kept.try_update_value(Option::take) {
-                        observer.disconnect();
-                    }
-                });
-            }
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = set_lang;
-    lang
+    use_root_attribute("lang", document_lang)
 }
 
 /// The language switcher (`data-testid="lang"`, a `<select>` of the languages, each named in

@@ -11,6 +11,7 @@ pub mod inline_error;
 pub mod job_progress;
 pub mod lang;
 pub mod notices;
+pub mod root_attribute;
 pub mod share;
 pub mod stale;
 pub mod static_html;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::Lang;
 use crate::theme::{ChartTheme, ThemeChoice};
 use crate::ui::lang::use_lang;
+use crate::ui::root_attribute::{root_attribute, use_root_attribute};
 
 /// The switcher's label of a theme choice, in `lang`.
 fn theme_label(lang: Lang, choice: ThemeChoice) -> &'static str {
@@ -21,49 +22,14 @@ fn theme_label(lang: Lang, choice: ThemeChoice) -> &'static str {
 
 /// The theme the document shows (its `<html data-theme>`; light when unset or natively).
 pub fn document_theme() -> ChartTheme {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-        if let Some(theme) = root.and_then(|r| r.get_attribute("data-theme")).and_then(|t| ChartTheme::parse(&t)) {
-            return theme;
-        }
-    }
-    ChartTheme::Light
+    root_attribute("data-theme").and_then(|t| ChartTheme::parse(&t)).unwrap_or(ChartTheme::Light)
 }
 
 /// The document's theme as a signal, updated when `<html data-theme>` changes (a chart
 /// redraws in the new colours). Each call observes the document until its owner is cleaned
 /// up; it works in any of the app's modules, as they share the document.
 pub fn use_document_theme() -> ReadSignal<ChartTheme> {
-    let (theme, set_theme) = signal(document_theme());
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_records: js_sys::Array| {
-            let now = document_theme();
-            if theme.try_get_untracked() != Some(now) {
-                set_theme.try_set(now);
-            }
-        });
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-        if let (Some(root), Ok(observer)) = (root, web_sys::MutationObserver::new(callback.as_ref().unchecked_ref())) {
-            let init = web_sys::MutationObserverInit::new();
-            init.set_attributes(true);
-            init.set_attribute_filter(&js_sys::Array::of1(&"data-theme".into()));
-            if observer.observe_with_options(&root, &init).is_ok() {
-                let kept = StoredValue::new_local(Some((observer, callback)));
-                on_cleanup(move || {
-                    if let Some(Some((observer, _callback))) = kept.try_update_value(Option::take) {
-                        observer.disconnect();
-                    }
-                });
-            }
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = set_theme;
-    theme
+    use_root_attribute("data-theme", document_theme)
 }
 
 /// Whether the browser prefers a dark scheme, and more contrast.

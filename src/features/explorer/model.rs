@@ -110,13 +110,16 @@ pub fn fields(format: &Format, tr: &ExplorerText) -> Vec<Field> {
 
 /// The code's bits grouped by field, most significant first: `[("0", Sign), ("1111", Exponent), ("110", Mantissa)]`.
 pub fn binary_fields(format: &Format, code: u64) -> Vec<(String, BitRole)> {
-    fields(format, crate::i18n::Lang::En.explorer())
-        .into_iter()
-        .map(|f| {
-            let bits: String = f.positions.iter().map(|&p| if bit_is_set(code, p) { '1' } else { '0' }).collect();
-            (bits, f.role)
-        })
-        .collect()
+    let mut out: Vec<(String, BitRole)> = Vec::new();
+    for position in (0..format.bits()).rev() {
+        let role = format.bit_role(position);
+        let bit = if bit_is_set(code, position) { '1' } else { '0' };
+        match out.last_mut() {
+            Some((bits, last)) if *last == role => bits.push(bit),
+            _ => out.push((bit.to_string(), role)),
+        }
+    }
+    out
 }
 
 /// The formula behind a value, with the actual numbers, ready to lay out.
@@ -864,8 +867,12 @@ mod tests {
         // Every bit of every catalogue format belongs to exactly one field.
         for e in CATALOGUE {
             let f = fmt(e.id());
-            let n: usize = fields(&f, crate::i18n::Lang::En.explorer()).iter().map(|x| x.positions.len()).sum();
+            let fs = fields(&f, crate::i18n::Lang::En.explorer());
+            let n: usize = fs.iter().map(|x| x.positions.len()).sum();
             assert_eq!(n as u32, f.bits(), "{}", e.id());
+            // The binary read-out groups the bits as the captioned fields do.
+            let grouped: Vec<(usize, BitRole)> = binary_fields(&f, 0).iter().map(|(bits, role)| (bits.len(), *role)).collect();
+            assert_eq!(grouped, fs.iter().map(|x| (x.positions.len(), x.role)).collect::<Vec<_>>(), "{}", e.id());
         }
     }
 

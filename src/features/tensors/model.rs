@@ -317,20 +317,7 @@ mod tests {
     use lowbit_jobs::ranking::rank_all;
 
     fn f32_npy(values: &[f32], shape: &str) -> Vec<u8> {
-        npy("<f4", shape, &values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>())
-    }
-
-    fn npy(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
-        let mut header = format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}").into_bytes();
-        while !(10 + header.len() + 1).is_multiple_of(64) {
-            header.push(b' ');
-        }
-        header.push(b'\n');
-        let mut out = b"\x93NUMPY\x01\x00".to_vec();
-        out.extend((header.len() as u16).to_le_bytes());
-        out.extend(header);
-        out.extend(data);
-        out
+        lowbit_tensors::write::npy(1, "<f4", false, shape, &lowbit_tensors::write::f32_bytes(values))
     }
 
     #[test]
@@ -383,7 +370,7 @@ mod tests {
 
     #[test]
     fn f64_tensors_say_what_rounding_to_f32_changed() {
-        let bytes = npy("<f8", "(3,)", &[0.1f64, 0.5, f64::NAN].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>());
+        let bytes = lowbit_tensors::write::npy(1, "<f8", false, "(3,)", &[0.1f64, 0.5, f64::NAN].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>());
         let f = lowbit_tensors::open("d.npy", &bytes).unwrap();
         let t = &f.tensors[0];
         let chosen = choose(t, &bytes[t.bytes.start as usize..]).unwrap();
