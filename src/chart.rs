@@ -46,6 +46,8 @@ pub struct LevelsChart {
     pub level_counts: Vec<u32>,
     /// The overlay's legend.
     pub overlay_label: String,
+    /// The axis titles (x, y), in the view's language.
+    pub axis_titles: [&'static str; 2],
 }
 
 impl Chart for LevelsChart {
@@ -60,6 +62,7 @@ impl Chart for LevelsChart {
             levels: &levels,
             level_counts,
             overlay_label: &self.overlay_label,
+            titles: lowbit_charts::AxisTitles { x: self.axis_titles[0], y: self.axis_titles[1] },
         };
         lowbit_charts::mnist::draw_histogram(area, &plot, scale).map_err(|e| e.to_string())?;
         Ok(whole_area(area))
@@ -86,9 +89,10 @@ mod tests {
             levels: vec![-0.5, 0.5, 7.0],
             level_counts: vec![0, 4, 4, 0],
             overlay_label: "int4: 2 stored values (lines)".into(),
+            axis_titles: ["value", "values"],
         };
         let svg = chart.svg(400, 200).unwrap();
-        assert!(svg.contains("layer-w") && svg.contains("2 stored values (lines)"), "{svg}");
+        assert!(svg.contains("layer-w") && svg.contains("2 stored values (lines)") && svg.lines().any(|l| l.trim() == "values"), "{svg}");
         let mut ragged = chart.clone();
         ragged.level_counts = vec![1];
         assert!(ragged.svg(400, 200).is_ok(), "a mismatched overlay is left out, not an error");

@@ -3,8 +3,10 @@
 //! carry only their data (names, values, numbers). The page puts one in words in its language
 //! with [`Notice::text`] (the table [`crate::i18n::NoticeText`]). Pure, natively tested.
 //!
-//! A `why` is a reason the core or a parser gave in its own words (`exponent bits must be
-//! 1..=11, got 12`): shown as it is, inside the translated sentence.
+//! A `why` is a reason the core or a parser gave: a format's is typed
+//! ([`lowbit_core::FormatError`], put in words by [`NoticeText::format_reason`]); other
+//! reasons are the parsers' English words (`'1.5' is not a whole number`), shown as they are
+//! inside the translated sentence.
 
 use crate::i18n::{Lang, NoticeText};
 
@@ -61,8 +63,8 @@ pub enum Notice {
     },
     /// A format id the core refused, and why; `showing` is shown.
     RefusedFormat {
-        /// The core's reason, naming the id.
-        why: String,
+        /// The core's typed reason, naming the id (shortened).
+        why: lowbit_core::FormatError,
         /// What is shown instead.
         showing: String,
     },
@@ -190,8 +192,8 @@ pub enum Notice {
         /// The first id left out.
         first: String,
     },
-    /// A format id refused (the reason, naming it).
-    RefusedFormatId(String),
+    /// A format id refused (the core's typed reason, naming it, shortened).
+    RefusedFormatId(lowbit_core::FormatError),
     /// No known format in the value; the defaults (joined) are compared.
     NoKnownFormat {
         /// The value (shortened).
@@ -259,7 +261,7 @@ impl Notice {
             UnknownLanguage { value, valid } => (t.unknown_language)(value, valid),
             NotAFlag { key, value } => (t.not_a_flag)(key, value),
             UnknownFormat { value, showing } => (t.unknown_format)(value, showing),
-            RefusedFormat { why, showing } => (t.refused_format)(why, showing),
+            RefusedFormat { why, showing } => (t.refused_format)(&(t.format_reason)(why), showing),
             Refused { why, showing } => (t.refused)(why, showing),
             RefusedChoice(why) => (t.refused_choice)(why),
             RefusedCode { why, showing } => (t.refused_code)(why, showing),
@@ -282,7 +284,7 @@ impl Notice {
             ValuesNotInUrl { count, max } => (t.values_not_in_url)(count, *max),
             ValuesLeftOut { count, max } => (t.values_left_out)(count, *max),
             TooManyFormats { max, first } => (t.too_many_formats)(*max, first),
-            RefusedFormatId(why) => (t.refused_format_id)(why),
+            RefusedFormatId(why) => (t.refused_format_id)(&(t.format_reason)(why)),
             NoKnownFormat { value, showing } => (t.no_known_format)(value, showing),
             UnknownScale(value) => (t.unknown_scale)(value),
             BadRange(value) => (t.bad_range)(value),

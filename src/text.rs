@@ -22,6 +22,13 @@ pub fn shorten_quoted(message: &str, text: &str) -> String {
     message.to_string()
 }
 
+/// A format error of the core about the user's `text`, its id shortened as
+/// [`shorten_quoted`] shortens it in a message.
+pub fn shortened(e: lowbit_core::FormatError, text: &str) -> lowbit_core::FormatError {
+    let id = e.id.as_deref().map(|id| shorten_quoted(id, text));
+    lowbit_core::FormatError { id, ..e }
+}
+
 
 /// A short human number: integers below 10^7 in full ("65504"), other values with three
 /// significant digits ("6.1e-5", "3.39e38", "0.125"), as in the seed article's table.

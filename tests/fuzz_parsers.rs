@@ -493,7 +493,7 @@ proptest! {
         let mut svg = String::new();
         let drawn = {
             let area = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-            signal_model::draw_plots(&result, params.relative, Some(&area), Some(&area), ratio)
+            signal_model::draw_plots(&result, params.relative, Some(&area), Some(&area), ratio, lowbit_app::i18n::Lang::En)
         };
         if let Ok((Some(m), _)) = drawn {
             if let Some(i) = signal_model::hover_index(&m, pointer, ratio) {
@@ -523,7 +523,7 @@ proptest! {
         let _ = params.settle();
         let result = quantize_model::compute(&params);
         prop_assert_eq!(result.q.dequantized.len(), params.values.len());
-        let _ = quantize_model::display(&result);
+        let _ = quantize_model::display(&result, lowbit_app::i18n::Lang::En);
         let _ = quantize_model::scheme_choices(&params.scheme);
         let _ = quantize_model::block_box(&params);
     }

@@ -1,7 +1,8 @@
 //! Every German string of the interface ([`super`]). Terms as in the German source article:
 //! Gleitkomma, Mantisse, Exponent, Quantisierung.
 
-use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BlockWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use lowbit_core::quant::Granularity;
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -148,6 +149,9 @@ pub static TABLES: TablesText = TablesText {
     columns: ["Code", "Bits", "≈", "Wert"],
     rounded_title: "auf 4 Nachkommastellen gerundet, wie torch es ausgibt",
     value_title: "der gespeicherte Wert, kürzeste exakt zurücklesbare Dezimaldarstellung",
+    table_summary: |bits, layout, what| format!("{bits} Bit · {layout} · {what}"),
+    layouts: ["Ganzzahl", "Wertetabelle"],
+    custom_float: "eigenes Gleitkommaformat",
 };
 
 /// The quantized signals.
@@ -215,6 +219,7 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     edit: "Bearbeiten",
     edit_title: "Den Text zum Bearbeiten zurück ins Feld holen (ein Feld mit Megabytes an Text ist langsam)",
     clear: "Leeren",
+    histogram_axes: ["Wert", "Anzahl"],
 };
 
 /// The Speed view.
@@ -305,6 +310,8 @@ pub static MNIST: MnistText = MnistText {
         "Die Genauigkeit liegt bei ~90 %, nicht 96 %, weil das Netz aus 8,000 Ziffern lernt, nicht 60,000 (500 SGD-Schritte in 4 Epochen, nicht 3,750). ",
         "Größen werden gezählt wie get_size_kb im Artikel (Gewichte + f32-Biases, ohne Skalen); die nächste Spalte rechnet die Skalen hinzu.",
     ],
+    histogram_axes: ["Gewichtswert", "Gewichte"],
+    accuracy_axes: ["Bits pro Parameter (mit Skalen, log. Skala)", "Testgenauigkeit (%)"],
 };
 
 /// The GGUF block explorer.
@@ -368,6 +375,7 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_lines: |scheme, n| format!("{scheme}: seine {n} gespeicherten Werte (Linien)"),
     levels_outline: |scheme, n| format!("{scheme}: mehr als {n} verschiedene gespeicherte Werte (Umriss: das Histogramm der Rekonstruktion)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Histogramm von {count} Werten von '{name}' von {lo} bis {hi} in {bins} Klassen; {legend}."),
+    histogram_axes: ["Wert", "Anzahl"],
 };
 
 /// The notices about the URL.
@@ -412,4 +420,212 @@ pub static NOTICES: NoticeText = NoticeText {
     unknown_mnist_scheme: |value, valid, showing| format!("Unbekanntes MNIST-Schema '{value}' (gültig: {valid}); {showing} wird gezeigt."),
     bad_sample: |value, max, showing| format!("sample '{value}' ist keine Testziffer (0 bis {max}); Testziffer {showing} wird gezeigt."),
     bad_elements: |value, max, using| format!("n '{value}' ist keine ganze Zahl von 1 bis {max}; {using} wird verwendet."),
+    format_reason: |e| {
+        use lowbit_core::float::{P3109_MAX_BITS as KMAX, P3109_MIN_BITS as KMIN};
+        use lowbit_core::FormatReason as R;
+        let id = e.id.as_deref().unwrap_or_default();
+        let why = match &e.reason {
+            R::NotP3109Id => return format!("'{id}' ist keine P3109-Kennung: erwartet p3109_k{{K}}p{{P}}{{s|u}}{{e|f}} mit K = {KMIN}..{KMAX}, 1 <= P <= K - 1, z. B. p3109_k8p3se"),
+            R::NotCustomId => return format!("'{id}' ist keine eigene Formatkennung: erwartet eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f], z. B. e4m3, e5m7b10_fn"),
+            R::Unknown => return format!("unbekanntes Format '{id}'"),
+            R::ExponentBits { got } => format!("Exponentenbits müssen 1 bis 11 sein, nicht {got}"),
+            R::TooManyBits { exponent_bits: x, mantissa_bits: y } => format!("höchstens 52 Mantissenbits und 64 Bits insgesamt, hier e{x}m{y}"),
+            R::FnuzNeedsSign => "die fnuz-Regel braucht ein Vorzeichenbit (ihr NaN ist der Code von −0)".into(),
+            R::NoFiniteNumber { exponent_bits: x, mantissa_bits: y, rule } => format!("e{x}m{y} hat mit der Regel {rule} keine positive endliche Zahl"),
+            R::OutsideF64 { bias, exponent_bits: x, mantissa_bits: y, lowest, highest } => {
+                format!("Bias {bias} legt e{x}m{y} außerhalb des Bereichs von f64 (Exponenten {lowest}..{highest}; erlaubt sind -1074..1023)")
+            }
+            R::P3109Size { k, p } => format!("P3109-Formate haben {KMIN} bis {KMAX} Bits und Genauigkeit 1 <= P <= K - 1; hier K = {k}, P = {p}"),
+            R::CustomExponentWidth { got } => format!("die Exponentenbreite muss 1 bis 11 Bit sein, nicht {got}"),
+            R::CustomTooWide { bits } => format!("ein eigenes Format hat höchstens 32 Bits (Vorzeichen + Exponent + Mantisse), dieses {bits}"),
+            R::Unnameable { layout } => format!("{layout} steht weder im Katalog noch ist es ein eigenes eXmY-Format"),
+            R::NoIdForKind => "nur die Ganzzahl- und Tabellenformate des Katalogs haben Kennungen".into(),
+            R::IntWidth { got } => format!("ein Ganzzahlformat hat 2 bis 32 Bits, nicht {got}"),
+            R::Codebook(why) => (*why).into(),
+        };
+        if e.id.is_some() { format!("'{id}': {why}") } else { why }
+    },
+};
+
+/// Eine Zeile zu jedem Format des Katalogs, in dessen Reihenfolge.
+pub static FORMAT_SUMMARIES: FormatSummaries = [
+    ("float64", "IEEE 754 binary64, doppelte Genauigkeit"),
+    ("float32", "IEEE 754 binary32, einfache Genauigkeit"),
+    ("tfloat32", "NVIDIA TensorFloat-32: Bereich von float32, Genauigkeit von float16 (19 Bit)"),
+    ("float16", "IEEE 754 binary16, halbe Genauigkeit"),
+    ("bfloat16", "Google Brain Float: Bereich von float32, 8 Bit Genauigkeit"),
+    ("float8_e4m3fn", "OCP FP8 E4M3: kein Inf, NaN nur bei S.1111.111"),
+    ("float8_e5m2", "OCP FP8 E5M2: wie IEEE, mit Inf"),
+    ("float8_e4m3fnuz", "AMD/Graphcore FP8 E4M3: Bias 8, kein Inf, keine −0, NaN = 0x80"),
+    ("float8_e5m2fnuz", "AMD/Graphcore FP8 E5M2: Bias 16, kein Inf, keine −0, NaN = 0x80"),
+    ("float8_e4m3b11fnuz", "Graphcore FP8 E4M3 mit Bias 11"),
+    ("float8_e4m3", "E4M3 wie IEEE, mit Inf und NaNs"),
+    ("float8_e3m4", "E3M4 wie IEEE"),
+    ("float8_e8m0fnu", "OCP-MX-Skala: vorzeichenlose Zweierpotenzen 2^-127..2^127, NaN = 0xFF, keine Null"),
+    ("float6_e2m3fn", "OCP FP6 E2M3: alle Codes endlich"),
+    ("float6_e3m2fn", "OCP FP6 E3M2: alle Codes endlich"),
+    ("float4_e2m1fn", "OCP FP4 E2M1 (Elemente von MXFP4 und NVFP4): 0, 0.5, 1, 1.5, 2, 3, 4, 6"),
+    ("p3109_k8p1se", "IEEE P3109 binary8p1se: Zweierpotenzen mit Vorzeichen, ±Inf bei 0x7F/0xFF, NaN = 0x80, keine −0"),
+    ("p3109_k8p1ue", "IEEE P3109 binary8p1ue: vorzeichenlose Zweierpotenzen und Null, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p3se", "IEEE P3109 binary8p3se: Aufbau E5M2, Bias 16, ±Inf bei 0x7F/0xFF, NaN = 0x80, keine −0"),
+    ("p3109_k8p3sf", "IEEE P3109 binary8p3sf: Aufbau E5M2, Bias 16, kein Inf, NaN = 0x80, keine −0"),
+    ("p3109_k8p3ue", "IEEE P3109 binary8p3ue: vorzeichenloses E6M2, Bias 32, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p3uf", "IEEE P3109 binary8p3uf: vorzeichenloses E6M2, Bias 32, kein Inf, NaN = 0xFF"),
+    ("p3109_k8p4se", "IEEE P3109 binary8p4se: Aufbau E4M3, Bias 8, ±Inf bei 0x7F/0xFF, NaN = 0x80, keine −0"),
+    ("p3109_k8p4sf", "IEEE P3109 binary8p4sf: Aufbau E4M3, Bias 8, kein Inf, NaN = 0x80, keine −0"),
+    ("p3109_k8p4ue", "IEEE P3109 binary8p4ue: vorzeichenloses E5M3, Bias 16, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p4uf", "IEEE P3109 binary8p4uf: vorzeichenloses E5M3, Bias 16, kein Inf, NaN = 0xFF"),
+    ("p3109_k8p7sf", "IEEE P3109 binary8p7sf: Aufbau E1M6, Bias 1, kein Inf, NaN = 0x80, keine −0"),
+    ("int8", "8-Bit-Ganzzahl im Zweierkomplement"),
+    ("uint8", "vorzeichenlose 8-Bit-Ganzzahl"),
+    ("int4", "4-Bit-Ganzzahl im Zweierkomplement"),
+    ("uint4", "vorzeichenlose 4-Bit-Ganzzahl"),
+    ("int2", "2-Bit-Ganzzahl im Zweierkomplement"),
+    ("uint2", "vorzeichenlose 2-Bit-Ganzzahl"),
+    ("ternary", "BitNet-b1.58-Gewichte {-1, 0, +1}: log2(3) = 1.58 Bit, in 2 gespeichert"),
+    ("binary", "1-Bit-Gewichte {-1, +1}"),
+    ("nf4", "QLoRA NormalFloat4: 16 Quantile von N(0,1), auf [-1, 1] skaliert"),
+    ("fp4_bnb", "FP4 von bitsandbytes: Vorzeichenbit + 3-Bit-Tabelle [0, 1/192, 2/3, 1, 1/3, 1/2, 1/6, 1/4], nicht E2M1"),
+];
+
+/// Die Achsentitel der Diagramme.
+pub static CHART_TITLES: ChartTitles = ChartTitles {
+    sample: "Abtastwert",
+    phase: "Phase (Radiant)",
+    value: "Wert",
+    original: "Original",
+    errors: ["absoluter Fehler", "relativer Fehler"],
+    number_line: ["x", "x (log. Skala, positive Werte)"],
+    spacing: ["x (log. Skala)", "ULP(x) / x"],
+};
+
+/// Die zugänglichen Namen von Bereichen und Gruppen.
+pub static REGIONS: RegionText = RegionText {
+    limits_of_every_format: "Grenzen aller Formate",
+    every_code_of: |id| format!("alle Codes von {id}"),
+    error_curves: "Fehlerkurven",
+    trace_rows: |rows| format!("Schritt für Schritt, {rows} Zeilen; scrollen für mehr"),
+    predictions: "die Vorhersage jedes Schemas",
+    training_log: "das Trainingsprotokoll",
+    accuracy_table: "Genauigkeit und Größe jedes Schemas",
+    accuracy_chart: "Testgenauigkeit jedes Schemas über seinen Bits pro Parameter",
+    digit_image: "eine Ziffer, 28 mal 28",
+    layer_histogram: |layer| format!("Histogramm der Gewichte von Schicht {layer}"),
+    block_values: "die Werte des Blocks",
+    sub_blocks: "Unterblöcke",
+    formats_compared: "verglichene Formate",
+    scale: "Skala",
+    zoom: "Zoom",
+    number_to_show: "eine Zahl, in jedem Format gezeigt",
+    one_number: "eine Zahl in jedem Format",
+    limits_side_by_side: "Grenzen nebeneinander",
+};
+
+/// Die Wörter des Quantisierungsergebnisses.
+pub static QUANTIZE_WORDS: QuantizeWords = QuantizeWords {
+    summary: |s| {
+        let tensor = if s.tensor_bits > 0 { format!(" + {} Bit/Tensor", s.tensor_bits) } else { String::new() };
+        let scales = match s.granularity {
+            Granularity::Tensor => "eine Skala pro Tensor",
+            Granularity::Row => "Zeilenskalen",
+            Granularity::Block => "Blockskalen",
+        };
+        format!("{}: {} Elemente, {scales} (Größe {}), {} Bit/Element{tensor}, {} Bytes", s.scheme, s.elements, s.block, s.bits_per_element, s.bytes)
+    },
+    scale_names: ["Skala", "Skalen"],
+    facts: ["Skalencodes", "Tensorskala", "Nullpunkte", "Ausreißerspalten (fp16)", "Minima", "Blöcke (hex, wie ggml sie speichert)"],
+    more_bytes: |n| format!("… {n} weitere Bytes"),
+    metrics: ["MSE", "max. |Fehler|", "SQNR dB", "Bit / Element", "Bit / Element dieser Eingabe"],
+    actual_bits: |bits, bytes, values, nominal, at| {
+        let bytes = if bytes == 1 { "1 Byte".to_string() } else { format!("{bytes} Bytes") };
+        let values = if values == 1 { "1 Wert".to_string() } else { format!("{values} Werte") };
+        format!("{bits} ({bytes} für {values}; nominal {nominal} {at})")
+    },
+    nominal_where: |g, n| match g {
+        Granularity::Row => format!("pro Zeile von {n}"),
+        Granularity::Tensor => "für einen großen Tensor".into(),
+        Granularity::Block => format!("bei Block {n}"),
+    },
+    nibbles: ["oberes Nibble", "unteres Nibble", "oberes Nibble: x[2i], zuerst", "unteres Nibble: x[2i+1]", "oberes Nibble: x[2i+1]", "unteres Nibble: x[2i], zuerst"],
+    trace: ["Index", "Block", "Zeile", "Fehler", "Code", "gerundet", "dequantisiert", "Skala", "Nullpunkt", "absmax", "Block-absmax", "Zeilen-absmax", "Schwelle", "Stufenindex", "Wert", "Stufe"],
+    element: [
+        |e| format!("Stufe von {e}"),
+        |e| format!("nächste Stufe von {e}"),
+        |e| format!("nächster Wert von {e} (sättigend)"),
+        |e| format!("Code von {e}"),
+        |e| format!("gespeicherter Wert von {e}"),
+        |e| format!("Maximum von {e}"),
+    ],
+    tensor_block: "Tensor × E4M3-Block",
+};
+
+/// Die Beschreibungen der GGUF-Blöcke.
+pub static BLOCK_WORDS: BlockWords = BlockWords {
+    type_summary: |id| {
+        Some(match id {
+            "q8_0" => "32 × int8, f16-Skala d = amax / 127, Hälfte weg von null gerundet",
+            "q4_0" => "32 × 4 Bit, f16 d = max / -8 (vorzeichenbehafteter Wert des größten Betrags), Wert (q - 8) · d",
+            "q4_1" => "32 × 4 Bit, f16 d = (max - min) / 15 und f16 m = min, Wert q · d + m",
+            "q5_0" => "32 × 5 Bit, f16 d = max / -16, Wert (q - 16) · d",
+            "q5_1" => "32 × 5 Bit, f16 d = (max - min) / 31 und f16 m = min, Wert q · d + m",
+            "q2_k" => "256 × 2 Bit in 16 Unterblöcken zu 16 mit 4-Bit-Skala und -Minimum, f16 d und dmin",
+            "q3_k" => "256 × 3 Bit in 16 Unterblöcken zu 16 mit 6-Bit-Skala mit Vorzeichen, f16 d",
+            "q4_k" => "256 × 4 Bit in 8 Unterblöcken zu 32 mit 6-Bit-Skala und -Minimum, f16 d und dmin",
+            "q5_k" => "256 × 5 Bit in 8 Unterblöcken zu 32 mit 6-Bit-Skala und -Minimum, f16 d und dmin",
+            "q6_k" => "256 × 6 Bit in 16 Unterblöcken zu 16 mit int8-Skala, f16 d, Wert d · Skala · (q - 32)",
+            "iq4_nl" => "32 × 4-Bit-Index in eine nichtlineare Tabelle mit 16 Werten (-127 … 113), f16 d",
+            "tq1_0" => "256 ternäre Gewichte (BitNet b1.58), 5 Trits pro Byte, f16 d = amax",
+            "tq2_0" => "256 ternäre Gewichte (BitNet b1.58) zu je 2 Bit, f16 d = amax",
+            "mxfp4_gguf" => "MXFP4 von ggml: E8M0-Skalenbyte, 32 × E2M1, Elemente 0-15 in den unteren Nibbles, Gleichstand zur Null",
+            _ => return None,
+        })
+    },
+    field_what: |t, field| {
+        const NIBBLES: &str = "Nibbles: Byte j hält Element j (unten) und Element j + 16 (oben)";
+        const FIFTH: &str = "fünfte Bits, u32 little-endian: Bit j = Element j";
+        Some(match (t, field) {
+            ("q8_0" | "q4_0" | "q4_1" | "q5_0" | "q5_1" | "q4_k" | "q5_k" | "iq4_nl" | "tq1_0" | "tq2_0", "d") => "f16-Skala",
+            ("q2_k" | "q3_k" | "q6_k", "d") => "f16-Skala der Skalen",
+            ("q2_k" | "q4_k" | "q5_k", "dmin") => "f16-Skala der Minima",
+            ("q4_1" | "q5_1", "m") => "f16-Minimum",
+            ("q8_0", "qs") => "int8-Codes, Wert q · d",
+            ("q4_0" | "q4_1" | "q5_0" | "q5_1" | "iq4_nl" | "mxfp4_gguf", "qs") => NIBBLES,
+            ("q5_0" | "q5_1", "qh") => FIFTH,
+            ("q2_k", "scales") => "pro Unterblock: unteres Nibble Skala, oberes Nibble Minimum",
+            ("q2_k", "qs") => "2-Bit-Codes: Byte 32c + l hält die Elemente 128c + l + 32s in den Bits 2s",
+            ("q3_k", "hmask") => "dritte Bits: Byte j Bit b = Element 32b + j",
+            ("q3_k", "qs") => "untere 2 Bits, wie q2_k",
+            ("q3_k", "scales") => "16 × 6-Bit-Skalen (gespeichert + 32): untere Nibbles in den Bytes 0-7, obere 2 Bits in den Bytes 8-11",
+            ("q4_k" | "q5_k", "scales") => "8 × 6-Bit-Skalen und 8 × 6-Bit-Minima in 12 Bytes gepackt",
+            ("q4_k", "qs") => "Nibbles: Byte 32c + l hält Element 64c + l (unten) und 64c + 32 + l (oben)",
+            ("q5_k", "qh") => "fünfte Bits: Byte l Bit 2c (+1) = Element 64c + l (+ 32)",
+            ("q5_k", "qs") => "untere Nibbles wie q4_k",
+            ("q6_k", "ql") => "untere 4 Bits",
+            ("q6_k", "qh") => "obere 2 Bits",
+            ("q6_k", "scales") => "int8-Skalen der Unterblöcke",
+            ("tq1_0", "qs") => "5 Trits pro Byte, gespeichert als ceil(q · 256 / 243)",
+            ("tq1_0", "qh") => "4 Trits pro Byte",
+            ("tq2_0", "qs") => "2-Bit-Codes (Wert = Code - 1): Byte 32c + m hält die Elemente 128c + m + 32n in den Bits 2n",
+            ("mxfp4_gguf", "e") => "E8M0-Skala 2^(e - 127)",
+            _ => return None,
+        })
+    },
+    span: |first, last| if first == last { format!("Byte {first}") } else { format!("Bytes {first}–{last}") },
+    facts: |id, elements, bytes, bits| format!("{id}: {elements} Elemente in {bytes} Bytes, {bits} Bit pro Element"),
+    bytes: |n| format!("{n} Bytes"),
+    e8m0: |e, power, doubled| format!("{e} → 2^{power} (die Skala der verdoppelten E2M1-Stufen von ggml: 2^{doubled})"),
+    scales: [|s, m| format!("Skalen {s} · Minima {m}"), |s, _| format!("Skalen (gespeichert, − 32 gilt) {s}"), |s, _| format!("Skalen {s}")],
+    bit_title: |byte, bit, role| {
+        use lowbit_core::gguf::BitRole;
+        let what = match *role {
+            BitRole::Half { field, bit } => format!("Bit {bit} des f16 {field}"),
+            BitRole::E8m0 { bit } => format!("Bit {bit} der E8M0-Skala e"),
+            BitRole::Code { element, bit } => format!("Bit {bit} des Codes von Element {element}"),
+            BitRole::SubScale { sub, bit } => format!("Bit {bit} der Skala von Unterblock {sub}"),
+            BitRole::SubMin { sub, bit } => format!("Bit {bit} des Minimums von Unterblock {sub}"),
+            BitRole::Trits { first, stride, count } => format!("ein Byte aus {count} Trits zur Basis 3: Elemente {first}, {} … {}", first + stride, first + (count - 1) * stride),
+        };
+        format!("Byte {byte} Bit {bit}: {what}")
+    },
+    byte_title: |index, field, hex| format!("Byte {index} ({field}) = 0x{hex}"),
 };

@@ -1,6 +1,7 @@
 //! Every English string of the interface ([`super`]).
 
-use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BlockWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use lowbit_core::quant::Granularity;
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -123,6 +124,9 @@ pub static TABLES: TablesText = TablesText {
     columns: ["code", "bits", "≈", "value"],
     rounded_title: "rounded to 4 decimals, as torch prints it",
     value_title: "the stored value, shortest round-trip decimal",
+    table_summary: |bits, layout, what| format!("{bits} bits · {layout} · {what}"),
+    layouts: ["integer", "lookup table"],
+    custom_float: "custom float",
 };
 
 /// The quantized signals.
@@ -190,6 +194,7 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     edit: "Edit",
     edit_title: "Put the text back into the box to edit it (a box holding megabytes of text is slow)",
     clear: "Clear",
+    histogram_axes: ["value", "values"],
 };
 
 /// The Speed view.
@@ -280,6 +285,8 @@ pub static MNIST: MnistText = MnistText {
         "Accuracy is ~90 %, not 96 %, because the network learns from 8,000 digits, not 60,000 (500 SGD steps in 4 epochs, not 3,750). ",
         "Sizes are counted as the article's get_size_kb does (weights + f32 biases, no scales); the next column adds the scales.",
     ],
+    histogram_axes: ["weight value", "weights"],
+    accuracy_axes: ["bits per parameter (scales included, log scale)", "test accuracy (%)"],
 };
 
 /// The GGUF block explorer.
@@ -343,6 +350,7 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_lines: |scheme, n| format!("{scheme}: its {n} stored values (lines)"),
     levels_outline: |scheme, n| format!("{scheme}: more than {n} distinct stored values (outline: the reconstruction's histogram)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Histogram of {count} values of '{name}' from {lo} to {hi} in {bins} bins; {legend}."),
+    histogram_axes: ["value", "values"],
 };
 
 /// The notices about the URL.
@@ -387,4 +395,188 @@ pub static NOTICES: NoticeText = NoticeText {
     unknown_mnist_scheme: |value, valid, showing| format!("Unknown MNIST scheme '{value}' (valid: {valid}); showing {showing}."),
     bad_sample: |value, max, showing| format!("sample '{value}' is not a test digit (0 to {max}); showing test digit {showing}."),
     bad_elements: |value, max, using| format!("n '{value}' is not a whole number from 1 to {max}; using {using}."),
+    format_reason: |e| match e.reason {
+        lowbit_core::FormatReason::Unknown => format!("unknown format '{}'", e.id.as_deref().unwrap_or_default()),
+        _ => e.to_string(),
+    },
+};
+
+/// One line on each catalogue format, in the catalogue's order (the same as the core's
+/// `Entry::summary`, which the CLI prints; a native test keeps them equal).
+pub static FORMAT_SUMMARIES: FormatSummaries = [
+    ("float64", "IEEE 754 binary64"),
+    ("float32", "IEEE 754 binary32"),
+    ("tfloat32", "NVIDIA TensorFloat-32: float32 range, float16 precision (19 bits)"),
+    ("float16", "IEEE 754 binary16"),
+    ("bfloat16", "Google brain float: float32 range, 8-bit precision"),
+    ("float8_e4m3fn", "OCP FP8 E4M3: no Inf, NaN only at S.1111.111"),
+    ("float8_e5m2", "OCP FP8 E5M2: IEEE-style, with Inf"),
+    ("float8_e4m3fnuz", "AMD/Graphcore FP8 E4M3: bias 8, no Inf, no -0, NaN = 0x80"),
+    ("float8_e5m2fnuz", "AMD/Graphcore FP8 E5M2: bias 16, no Inf, no -0, NaN = 0x80"),
+    ("float8_e4m3b11fnuz", "Graphcore FP8 E4M3 with bias 11"),
+    ("float8_e4m3", "IEEE-style E4M3 with Inf and NaNs"),
+    ("float8_e3m4", "IEEE-style E3M4"),
+    ("float8_e8m0fnu", "OCP MX scale: unsigned powers of two 2^-127..2^127, NaN = 0xFF, no zero"),
+    ("float6_e2m3fn", "OCP FP6 E2M3: all codes finite"),
+    ("float6_e3m2fn", "OCP FP6 E3M2: all codes finite"),
+    ("float4_e2m1fn", "OCP FP4 E2M1 (MXFP4, NVFP4 elements): 0, 0.5, 1, 1.5, 2, 3, 4, 6"),
+    ("p3109_k8p1se", "IEEE P3109 binary8p1se: signed powers of two, ±Inf at 0x7F/0xFF, NaN = 0x80, no -0"),
+    ("p3109_k8p1ue", "IEEE P3109 binary8p1ue: unsigned powers of two and zero, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p3se", "IEEE P3109 binary8p3se: E5M2 layout, bias 16, ±Inf at 0x7F/0xFF, NaN = 0x80, no -0"),
+    ("p3109_k8p3sf", "IEEE P3109 binary8p3sf: E5M2 layout, bias 16, no Inf, NaN = 0x80, no -0"),
+    ("p3109_k8p3ue", "IEEE P3109 binary8p3ue: unsigned E6M2, bias 32, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p3uf", "IEEE P3109 binary8p3uf: unsigned E6M2, bias 32, no Inf, NaN = 0xFF"),
+    ("p3109_k8p4se", "IEEE P3109 binary8p4se: E4M3 layout, bias 8, ±Inf at 0x7F/0xFF, NaN = 0x80, no -0"),
+    ("p3109_k8p4sf", "IEEE P3109 binary8p4sf: E4M3 layout, bias 8, no Inf, NaN = 0x80, no -0"),
+    ("p3109_k8p4ue", "IEEE P3109 binary8p4ue: unsigned E5M3, bias 16, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p4uf", "IEEE P3109 binary8p4uf: unsigned E5M3, bias 16, no Inf, NaN = 0xFF"),
+    ("p3109_k8p7sf", "IEEE P3109 binary8p7sf: E1M6 layout, bias 1, no Inf, NaN = 0x80, no -0"),
+    ("int8", "8-bit two's complement integer"),
+    ("uint8", "8-bit unsigned integer"),
+    ("int4", "4-bit two's complement integer"),
+    ("uint4", "4-bit unsigned integer"),
+    ("int2", "2-bit two's complement integer"),
+    ("uint2", "2-bit unsigned integer"),
+    ("ternary", "BitNet b1.58 weights {-1, 0, +1}: log2(3) = 1.58 bits, stored in 2"),
+    ("binary", "1-bit weights {-1, +1}"),
+    ("nf4", "QLoRA NormalFloat4: 16 quantiles of N(0,1), scaled to [-1, 1]"),
+    ("fp4_bnb", "bitsandbytes FP4: sign bit + 3-bit table [0, 1/192, 2/3, 1, 1/3, 1/2, 1/6, 1/4], not E2M1"),
+];
+
+/// The charts' axis titles.
+pub static CHART_TITLES: ChartTitles = ChartTitles {
+    sample: "sample",
+    phase: "phase (radians)",
+    value: "value",
+    original: "original",
+    errors: ["absolute error", "relative error"],
+    number_line: ["x", "x (log scale, positive values)"],
+    spacing: ["x (log scale)", "ULP(x) / x"],
+};
+
+/// The accessible names of regions and groups.
+pub static REGIONS: RegionText = RegionText {
+    limits_of_every_format: "limits of every format",
+    every_code_of: |id| format!("every code of {id}"),
+    error_curves: "error curves",
+    trace_rows: |rows| format!("step-by-step trace, {rows} rows; scroll to see more"),
+    predictions: "every scheme's prediction",
+    training_log: "the training log",
+    accuracy_table: "accuracy and size of every scheme",
+    accuracy_chart: "test accuracy of every scheme against its bits per parameter",
+    digit_image: "a 28 by 28 digit",
+    layer_histogram: |layer| format!("histogram of layer {layer} weights"),
+    block_values: "the block's values",
+    sub_blocks: "sub-blocks",
+    formats_compared: "formats compared",
+    scale: "scale",
+    zoom: "zoom",
+    number_to_show: "a number to show in every format",
+    one_number: "one number in every format",
+    limits_side_by_side: "limits side by side",
+};
+
+/// Quantize's result words (the summary line is the CLI's, word for word).
+pub static QUANTIZE_WORDS: QuantizeWords = QuantizeWords {
+    summary: |s| {
+        let tensor = if s.tensor_bits > 0 { format!(" + {} bits/tensor", s.tensor_bits) } else { String::new() };
+        let scales = if s.granularity == Granularity::Tensor { "scale" } else { "scales" };
+        format!("{}: {} elements, {} {scales} (size {}), {} bits/element{tensor}, {} bytes", s.scheme, s.elements, s.granularity.name(), s.block, s.bits_per_element, s.bytes)
+    },
+    scale_names: ["scale", "scales"],
+    facts: ["scale codes", "tensor scale", "zero points", "outlier columns (fp16)", "mins", "blocks (hex, as ggml stores them)"],
+    more_bytes: |n| format!("… {n} more bytes"),
+    metrics: ["MSE", "max |error|", "SQNR dB", "bits / element", "bits / element of this input"],
+    actual_bits: |bits, bytes, values, nominal, at| {
+        let bytes = if bytes == 1 { "1 byte".to_string() } else { format!("{bytes} bytes") };
+        let values = if values == 1 { "1 value".to_string() } else { format!("{values} values") };
+        format!("{bits} ({bytes} for {values}; nominal {nominal} {at})")
+    },
+    nominal_where: |g, n| match g {
+        Granularity::Row => format!("per row of {n}"),
+        Granularity::Tensor => "for a large tensor".into(),
+        Granularity::Block => format!("at block {n}"),
+    },
+    nibbles: ["high nibble", "low nibble", "high nibble: x[2i], first", "low nibble: x[2i+1]", "high nibble: x[2i+1]", "low nibble: x[2i], first"],
+    trace: ["index", "block", "row", "error", "code", "rounded", "dequantized", "scale", "zero point", "absmax", "block absmax", "row absmax", "threshold", "level index", "value", "level"],
+    element: [
+        |e| format!("{e} level"),
+        |e| format!("nearest {e} level"),
+        |e| format!("nearest {e} value (saturating)"),
+        |e| format!("{e} code"),
+        |e| format!("stored {e} value"),
+        |e| format!("max {e}"),
+    ],
+    tensor_block: "tensor × E4M3 block",
+};
+
+/// The GGUF block explorer's descriptions (the core's field table's, word for word).
+pub static BLOCK_WORDS: BlockWords = BlockWords {
+    type_summary: |id| {
+        Some(match id {
+            "q8_0" => "32 × int8, f16 scale d = amax / 127, round half away from zero",
+            "q4_0" => "32 × 4-bit, f16 d = max / -8 (signed value of largest magnitude), value (q - 8) · d",
+            "q4_1" => "32 × 4-bit, f16 d = (max - min) / 15 and f16 m = min, value q · d + m",
+            "q5_0" => "32 × 5-bit, f16 d = max / -16, value (q - 16) · d",
+            "q5_1" => "32 × 5-bit, f16 d = (max - min) / 31 and f16 m = min, value q · d + m",
+            "q2_k" => "256 × 2-bit in 16 sub-blocks of 16 with 4-bit scale and min, f16 d and dmin",
+            "q3_k" => "256 × 3-bit in 16 sub-blocks of 16 with 6-bit signed scale, f16 d",
+            "q4_k" => "256 × 4-bit in 8 sub-blocks of 32 with 6-bit scale and min, f16 d and dmin",
+            "q5_k" => "256 × 5-bit in 8 sub-blocks of 32 with 6-bit scale and min, f16 d and dmin",
+            "q6_k" => "256 × 6-bit in 16 sub-blocks of 16 with int8 scale, f16 d, value d · scale · (q - 32)",
+            "iq4_nl" => "32 × 4-bit index into a non-linear 16-value codebook (-127 … 113), f16 d",
+            "tq1_0" => "256 ternary (BitNet b1.58) packed 5 trits per byte, f16 d = amax",
+            "tq2_0" => "256 ternary (BitNet b1.58) in 2 bits each, f16 d = amax",
+            "mxfp4_gguf" => "ggml's MXFP4: E8M0 scale byte, 32 × E2M1 with elements 0-15 in the low nibbles, ties toward zero",
+            _ => return None,
+        })
+    },
+    field_what: |t, field| {
+        const NIBBLES: &str = "nibbles: byte j holds element j (low) and element j + 16 (high)";
+        const FIFTH: &str = "fifth bits, little-endian u32: bit j = element j";
+        Some(match (t, field) {
+            ("q8_0" | "q4_0" | "q4_1" | "q5_0" | "q5_1" | "q4_k" | "q5_k" | "iq4_nl" | "tq1_0" | "tq2_0", "d") => "f16 scale",
+            ("q2_k" | "q3_k" | "q6_k", "d") => "f16 scale of the scales",
+            ("q2_k" | "q4_k" | "q5_k", "dmin") => "f16 scale of the mins",
+            ("q4_1" | "q5_1", "m") => "f16 min",
+            ("q8_0", "qs") => "int8 codes, value q · d",
+            ("q4_0" | "q4_1" | "q5_0" | "q5_1" | "iq4_nl" | "mxfp4_gguf", "qs") => NIBBLES,
+            ("q5_0" | "q5_1", "qh") => FIFTH,
+            ("q2_k", "scales") => "per sub-block: low nibble scale, high nibble min",
+            ("q2_k", "qs") => "2-bit codes: byte 32c + l holds elements 128c + l + 32s in bits 2s",
+            ("q3_k", "hmask") => "third bits: byte j bit b = element 32b + j",
+            ("q3_k", "qs") => "low 2 bits, as q2_k",
+            ("q3_k", "scales") => "16 × 6-bit scales (stored + 32): low nibbles in bytes 0-7, top 2 bits in bytes 8-11",
+            ("q4_k" | "q5_k", "scales") => "8 × 6-bit scales and 8 × 6-bit mins packed in 12 bytes",
+            ("q4_k", "qs") => "nibbles: byte 32c + l holds element 64c + l (low) and 64c + 32 + l (high)",
+            ("q5_k", "qh") => "fifth bits: byte l bit 2c (+1) = element 64c + l (+ 32)",
+            ("q5_k", "qs") => "low nibbles as q4_k",
+            ("q6_k", "ql") => "low 4 bits",
+            ("q6_k", "qh") => "high 2 bits",
+            ("q6_k", "scales") => "int8 sub-block scales",
+            ("tq1_0", "qs") => "5 trits per byte, stored as ceil(q · 256 / 243)",
+            ("tq1_0", "qh") => "4 trits per byte",
+            ("tq2_0", "qs") => "2-bit codes (value code - 1): byte 32c + m holds elements 128c + m + 32n in bits 2n",
+            ("mxfp4_gguf", "e") => "E8M0 scale 2^(e - 127)",
+            _ => return None,
+        })
+    },
+    span: |first, last| if first == last { format!("byte {first}") } else { format!("bytes {first}–{last}") },
+    facts: |id, elements, bytes, bits| format!("{id}: {elements} elements in {bytes} bytes, {bits} bits per element"),
+    bytes: |n| format!("{n} bytes"),
+    e8m0: |e, power, doubled| format!("{e} → 2^{power} (the scale of ggml's doubled E2M1 levels: 2^{doubled})"),
+    scales: [|s, m| format!("scales {s} · mins {m}"), |s, _| format!("scales (stored, − 32 applies) {s}"), |s, _| format!("scales {s}")],
+    bit_title: |byte, bit, role| {
+        use lowbit_core::gguf::BitRole;
+        let what = match *role {
+            BitRole::Half { field, bit } => format!("bit {bit} of the f16 {field}"),
+            BitRole::E8m0 { bit } => format!("bit {bit} of the E8M0 scale e"),
+            BitRole::Code { element, bit } => format!("bit {bit} of element {element}'s code"),
+            BitRole::SubScale { sub, bit } => format!("bit {bit} of sub-block {sub}'s scale"),
+            BitRole::SubMin { sub, bit } => format!("bit {bit} of sub-block {sub}'s min"),
+            BitRole::Trits { first, stride, count } => format!("a byte of {count} base-3 trits: elements {first}, {} … {}", first + stride, first + (count - 1) * stride),
+        };
+        format!("byte {byte} bit {bit}: {what}")
+    },
+    byte_title: |index, field, hex| format!("byte {index} ({field}) = 0x{hex}"),
 };

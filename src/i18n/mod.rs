@@ -12,6 +12,7 @@
 //! Pure, natively tested. The page's side (the context, `<html lang>`, the switcher) is
 //! [`crate::ui::lang`].
 
+pub mod audit;
 pub mod de;
 pub mod en;
 pub mod ru;
@@ -162,6 +163,208 @@ impl Lang {
             Lang::En => &en::TENSORS,
             Lang::Ru => &ru::TENSORS,
             Lang::De => &de::TENSORS,
+        }
+    }
+}
+
+/// One line on each catalogue format ([`lowbit_core::CATALOGUE`], in its order): (id, what it
+/// is). One entry per format, so a format added to the catalogue is a compile error here until
+/// every language describes it (a native test checks the ids and their order).
+pub type FormatSummaries = [(&'static str, &'static str); lowbit_core::CATALOGUE.len()];
+
+impl Lang {
+    /// The catalogue formats' summaries in this language.
+    pub fn format_summaries(self) -> &'static FormatSummaries {
+        match self {
+            Lang::En => &en::FORMAT_SUMMARIES,
+            Lang::Ru => &ru::FORMAT_SUMMARIES,
+            Lang::De => &de::FORMAT_SUMMARIES,
+        }
+    }
+
+    /// What the catalogue format `id` is, in this language; None for a custom format.
+    pub fn format_summary(self, id: &str) -> Option<&'static str> {
+        self.format_summaries().iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
+    }
+}
+
+/// The axis titles of the Signal and Compare charts (`lowbit-charts` draws only the words it
+/// is given; the histograms' and MNIST's titles are in their views' tables): pairs are (x, y).
+pub struct ChartTitles {
+    /// Signal: the x axis over samples.
+    pub sample: &'static str,
+    /// Signal: the x axis over a phase.
+    pub phase: &'static str,
+    /// Signal: the y axis ("value").
+    pub value: &'static str,
+    /// Signal: the original signal's legend.
+    pub original: &'static str,
+    /// The error chart's y axis: absolute, relative.
+    pub errors: [&'static str; 2],
+    /// Compare's number line: linear, log.
+    pub number_line: [&'static str; 2],
+    /// Compare's relative spacing.
+    pub spacing: [&'static str; 2],
+}
+
+impl Lang {
+    /// The charts' axis titles.
+    pub fn chart_titles(self) -> &'static ChartTitles {
+        match self {
+            Lang::En => &en::CHART_TITLES,
+            Lang::Ru => &ru::CHART_TITLES,
+            Lang::De => &de::CHART_TITLES,
+        }
+    }
+}
+
+/// The accessible names of scroll regions, control groups and images that have no visible
+/// label (shared by the views: a few words each).
+pub struct RegionText {
+    /// The explorer's limits of every format.
+    pub limits_of_every_format: &'static str,
+    /// A value table's grid, by the format's id.
+    pub every_code_of: fn(&str) -> String,
+    /// Signal's error-curve switch.
+    pub error_curves: &'static str,
+    /// Quantize's trace window, by its rows (formatted).
+    pub trace_rows: fn(&str) -> String,
+    /// MNIST: every scheme's prediction.
+    pub predictions: &'static str,
+    /// MNIST: the training log.
+    pub training_log: &'static str,
+    /// MNIST: the accuracy and size table.
+    pub accuracy_table: &'static str,
+    /// MNIST: the accuracy chart.
+    pub accuracy_chart: &'static str,
+    /// MNIST: a digit's image.
+    pub digit_image: &'static str,
+    /// MNIST: a layer's histogram, by the layer's number (from 1).
+    pub layer_histogram: fn(usize) -> String,
+    /// Block: the values.
+    pub block_values: &'static str,
+    /// Block: the sub-blocks.
+    pub sub_blocks: &'static str,
+    /// Compare: the formats compared.
+    pub formats_compared: &'static str,
+    /// Compare: the scale switch.
+    pub scale: &'static str,
+    /// Compare: the zoom buttons.
+    pub zoom: &'static str,
+    /// Compare: the number box.
+    pub number_to_show: &'static str,
+    /// Compare: the number in every format (the region).
+    pub one_number: &'static str,
+    /// Compare: the limits side by side.
+    pub limits_side_by_side: &'static str,
+}
+
+impl Lang {
+    /// The accessible names of regions and groups.
+    pub fn regions(self) -> &'static RegionText {
+        match self {
+            Lang::En => &en::REGIONS,
+            Lang::Ru => &ru::REGIONS,
+            Lang::De => &de::REGIONS,
+        }
+    }
+}
+
+/// The facts of Quantize's summary line ([`QuantizeWords::summary`]): the CLI prints them as
+/// "int4_absmax: 4 elements, block scales (size 64), 4.5 bits/element, 3 bytes".
+pub struct SummaryFacts<'a> {
+    /// The scheme's id.
+    pub scheme: &'a str,
+    /// How many values.
+    pub elements: usize,
+    /// What one scale covers.
+    pub granularity: lowbit_core::quant::Granularity,
+    /// The block size (or row length, or the tensor's elements).
+    pub block: usize,
+    /// The nominal bits per element (as the CLI writes the number).
+    pub bits_per_element: &'a str,
+    /// Bits stored once per tensor (0: none).
+    pub tensor_bits: u64,
+    /// The bytes stored.
+    pub bytes: u64,
+}
+
+/// Quantize's result words (module `lowbit-compute`): the summary line, the facts' and the
+/// metrics' names, the nibble columns and the words the trace's column headings are made of
+/// (their formulas — `x / scale`, `clamp(…)` — read the same in every language).
+pub struct QuantizeWords {
+    /// The summary line.
+    pub summary: fn(&SummaryFacts) -> String,
+    /// "scale", "scales" (the list's name by how many).
+    pub scale_names: [&'static str; 2],
+    /// The further facts: scale codes, tensor scale, zero points, outlier columns (fp16),
+    /// mins, blocks (hex, as ggml stores them).
+    pub facts: [&'static str; 6],
+    /// A hex list cut short: "… N more bytes" (the count formatted).
+    pub more_bytes: fn(&str) -> String,
+    /// The metrics: MSE, max |error|, SQNR dB, bits / element, bits / element of this input.
+    pub metrics: [&'static str; 5],
+    /// Bits per element of this input: (the bits, bytes, values, the nominal bits, where the
+    /// nominal rate holds).
+    pub actual_bits: fn(&str, u64, u64, &str, &str) -> String,
+    /// Where the nominal rate holds: at block N, per row of N, for a large tensor.
+    pub nominal_where: fn(lowbit_core::quant::Granularity, usize) -> String,
+    /// The nibble columns: high, low; then each with the element it holds first
+    /// (high: x[2i], first; low: x[2i+1]; high: x[2i+1]; low: x[2i], first).
+    pub nibbles: [&'static str; 6],
+    /// The trace's words: index, block, row, error, code, rounded, dequantized, scale, zero
+    /// point, absmax, block absmax, row absmax, threshold, level index, value, level.
+    pub trace: [&'static str; 16],
+    /// Trace headings with the element format's id: its level, the nearest level, the nearest
+    /// value (saturating), its code, the stored value, its largest value.
+    pub element: [fn(&str) -> String; 6],
+    /// What NVFP4's two scales are: "tensor × E4M3 block".
+    pub tensor_block: &'static str,
+}
+
+impl Lang {
+    /// Quantize's result words.
+    pub fn quantize_words(self) -> &'static QuantizeWords {
+        match self {
+            Lang::En => &en::QUANTIZE_WORDS,
+            Lang::Ru => &ru::QUANTIZE_WORDS,
+            Lang::De => &de::QUANTIZE_WORDS,
+        }
+    }
+}
+
+/// The GGUF block explorer's descriptions (module `lowbit-lab`): what each type and each of
+/// its fields is (the core's field table, [`lowbit_core::gguf::TYPES`], is English, for the CLI
+/// too; a native test checks every type and field has a text here in every language), what a
+/// bit is, and the facts line.
+pub struct BlockWords {
+    /// What a type is, by its id (`q4_k`); None for no type of the table.
+    pub type_summary: fn(&str) -> Option<&'static str>,
+    /// What a field of a type holds: (type id, field name); None for no such field.
+    pub field_what: fn(&str, &str) -> Option<&'static str>,
+    /// Where a field lies: its first and last byte ("byte 0", "bytes 4–15").
+    pub span: fn(usize, usize) -> String,
+    /// The facts line: the type's id, its elements, its bytes, its bits per element.
+    pub facts: fn(&str, usize, usize, &str) -> String,
+    /// A field of codes: its bytes.
+    pub bytes: fn(usize) -> String,
+    /// The E8M0 byte's value: e, the power of two, the power of ggml's doubled E2M1 levels.
+    pub e8m0: fn(i32, i32, i32) -> String,
+    /// The k-quants' scales field: (scales, mins), q3_k's (stored, −32 applies), q6_k's.
+    pub scales: [fn(&str, &str) -> String; 3],
+    /// A bit's tooltip: its byte, its bit, what it is.
+    pub bit_title: fn(usize, u32, &lowbit_core::gguf::BitRole) -> String,
+    /// A byte's tooltip: its offset, its field, its hex.
+    pub byte_title: fn(usize, &str, &str) -> String,
+}
+
+impl Lang {
+    /// The block explorer's descriptions.
+    pub fn block_words(self) -> &'static BlockWords {
+        match self {
+            Lang::En => &en::BLOCK_WORDS,
+            Lang::Ru => &ru::BLOCK_WORDS,
+            Lang::De => &de::BLOCK_WORDS,
         }
     }
 }
@@ -404,6 +607,12 @@ pub struct TablesText {
     pub rounded_title: &'static str,
     /// The value column's tooltip.
     pub value_title: &'static str,
+    /// The table card's line: the bits, the layout, what the format is.
+    pub table_summary: fn(u32, &str, &str) -> String,
+    /// A layout without exponent and mantissa: an integer, a lookup table.
+    pub layouts: [&'static str; 2],
+    /// What a custom float is (it has no catalogue line).
+    pub custom_float: &'static str,
 }
 
 /// The quantized signals (module `lowbit-compute`).
@@ -497,6 +706,8 @@ pub struct QuantizeText {
     pub edit_title: &'static str,
     /// "Clear" (the long paste).
     pub clear: &'static str,
+    /// The histogram's axis titles: value, count (numbers that are not weights).
+    pub histogram_axes: [&'static str; 2],
 }
 
 /// The Speed view (module `lowbit-speed`).
@@ -635,6 +846,10 @@ pub struct MnistText {
     pub finished: fn(usize, &str, &str) -> String,
     /// The note under the table: before "training", "training", after it, the accuracy, the sizes.
     pub note: [&'static str; 5],
+    /// A layer histogram's axis titles: weight value, weights.
+    pub histogram_axes: [&'static str; 2],
+    /// The accuracy chart's axis titles: bits per parameter, test accuracy.
+    pub accuracy_axes: [&'static str; 2],
 }
 
 /// The GGUF block explorer (module `lowbit-lab`).
@@ -746,6 +961,9 @@ pub struct NoticeText {
     pub bad_sample: fn(&str, usize, usize) -> String,
     /// A bad `n`: the value, the most, the one used.
     pub bad_elements: fn(&str, usize, usize) -> String,
+    /// Why the core refused a format (quoted in the sentences above), from its typed reason;
+    /// English writes the core's (the CLI's) words, an unknown id without the list of valid ones.
+    pub format_reason: fn(&lowbit_core::FormatError) -> String,
 }
 
 /// The tensor files view (module `lowbit-tensors`).
@@ -813,6 +1031,8 @@ pub struct TensorsText {
     pub levels_outline: fn(&str, usize) -> String,
     /// The histogram's text summary: values, tensor, lowest, highest, bins, the legend.
     pub histogram_summary: fn(u64, &str, &str, &str, usize, &str) -> String,
+    /// The histogram's axis titles: value, count (numbers that are not weights).
+    pub histogram_axes: [&'static str; 2],
 }
 
 #[cfg(test)]
@@ -859,87 +1079,59 @@ mod tests {
         assert_ne!(Lang::Ru.explorer().value, Lang::En.explorer().value);
     }
 
-    /// The string literals of a table file's source, each split at its `{…}` placeholders
-    /// (comments skipped).
-    fn literal_parts(source: &str) -> Vec<String> {
-        let mut parts = Vec::new();
-        for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
-            let mut chars = line.chars();
-            while let Some(c) = chars.next() {
-                if c != '"' {
-                    continue;
-                }
-                let mut literal = String::new();
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => literal.push(chars.next().unwrap_or(' ')),
-                        '"' => break,
-                        c => literal.push(c),
-                    }
-                }
-                let mut part = String::new();
-                let mut depth = 0;
-                for c in literal.chars() {
-                    match c {
-                        '{' => {
-                            depth += 1;
-                            parts.push(std::mem::take(&mut part));
-                        }
-                        '}' => depth -= 1,
-                        c if depth == 0 => part.push(c),
-                        _ => {}
-                    }
-                }
-                parts.push(part);
-            }
-        }
-        parts.retain(|p| !p.trim().is_empty());
-        parts
-    }
-
-    /// The longest run of English-looking words (Latin letters only, ≥ 2 of them, some lower
-    /// case: acronyms such as MNIST are names) in `text`.
-    fn english_run(text: &str) -> usize {
-        let (mut best, mut run) = (0, 0);
-        for raw in text.split_whitespace() {
-            let word = raw.trim_matches(|c: char| ",.:;()'’!?—–-…".contains(c));
-            if word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| c.is_ascii_lowercase()) {
-                run += 1;
-                best = best.max(run);
-            } else {
-                run = 0;
-            }
-            // A list of names ("sine, ramp, noise") is no sentence: a comma ends the run.
-            if raw.ends_with(',') {
-                run = 0;
-            }
-        }
-        best
-    }
-
-    /// Whether `text` has one of English's commonest function words (none of them German).
-    fn has_english_word(text: &str) -> bool {
-        const WORDS: [&str; 14] = ["the", "of", "and", "is", "are", "with", "to", "this", "that", "from", "not", "by", "its", "it"];
-        text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
-    }
-
     #[test]
     fn every_table_is_translated_and_no_english_sentence_is_left() {
         // Complete: every table is a struct, so a missing field is a compile error; here, no
         // English text of 3 words or more stays in the Russian or German tables, and every
         // English sentence is there for the end-to-end test to look for.
-        let en = literal_parts(include_str!("en.rs"));
-        let sentences: Vec<&String> = en.iter().filter(|p| english_run(p) >= 3).collect();
+        let sentences = audit::english_sentences(include_str!("en.rs"));
         assert!(sentences.len() > 100, "{}", sentences.len());
         for (name, source) in [("ru", include_str!("ru.rs")), ("de", include_str!("de.rs"))] {
-            for part in literal_parts(source) {
-                // German shares the Latin letters: there, a run counts when an English
-                // function word is in it.
-                let english = if name == "ru" { english_run(&part) >= 3 } else { english_run(&part) >= 3 && has_english_word(&part) };
-                assert!(!english, "{name}: English left in {part:?}");
-                assert!(!sentences.iter().any(|s| **s == part), "{name}: untranslated {part:?}");
+            // German shares the Latin letters: there, a run counts when an English function
+            // word is in it.
+            let left = audit::english_left(source, name == "de", &sentences);
+            assert!(left.is_empty(), "{name}: English left in {left:?}");
+        }
+    }
+
+    #[test]
+    fn every_catalogue_format_is_described_in_every_language() {
+        for l in Lang::ALL {
+            for (entry, (id, summary)) in lowbit_core::CATALOGUE.iter().zip(l.format_summaries()) {
+                assert_eq!(entry.id(), *id, "{l:?}: the catalogue's order");
+                assert!(!summary.trim().is_empty(), "{l:?} {id}");
+                assert_eq!(l.format_summary(id), Some(*summary));
             }
         }
+        // English is the core's (the CLI's) line, word for word.
+        for entry in lowbit_core::CATALOGUE {
+            assert_eq!(Lang::En.format_summary(entry.id()), Some(entry.summary()), "{}", entry.id());
+        }
+        assert_eq!(Lang::Ru.format_summary("float8_e4m3fn"), Some("OCP FP8 E4M3: без Inf, NaN только в S.1111.111"));
+        assert_eq!(Lang::Ru.format_summary("e5m7"), None);
+    }
+
+    #[test]
+    fn every_gguf_type_and_field_is_described_in_every_language() {
+        for l in Lang::ALL {
+            let w = l.block_words();
+            for info in &lowbit_core::gguf::TYPES {
+                let summary = (w.type_summary)(info.id).unwrap_or_else(|| panic!("{l:?}: no summary of {}", info.id));
+                if l == Lang::En {
+                    assert_eq!(summary, info.summary, "English is the core's line");
+                }
+                for f in info.fields {
+                    let what = (w.field_what)(info.id, f.name).unwrap_or_else(|| panic!("{l:?}: no text for {} {}", info.id, f.name));
+                    if l == Lang::En {
+                        assert_eq!(what, f.what, "{} {}", info.id, f.name);
+                    }
+                }
+            }
+            assert_eq!((w.type_summary)("q9_z"), None);
+            assert_eq!((w.field_what)("q4_k", "hmask"), None, "{l:?}: q4_k has no hmask");
+        }
+        assert_eq!((Lang::Ru.block_words().facts)("q4_k", 256, 144, "4.5"), "q4_k: 256 элементов в 144 байтах, 4.5 бит на элемент");
+        assert_eq!((Lang::Ru.block_words().span)(4, 15), "байты 4–15");
     }
 
     #[test]

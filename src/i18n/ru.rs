@@ -1,7 +1,8 @@
 //! Every Russian string of the interface ([`super`]). Terms as in the Russian source
 //! articles: мантисса, экспонента, смещение, квантование, субнормальные числа.
 
-use super::{BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BlockWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use lowbit_core::quant::Granularity;
 
 /// The page's frame.
 pub static CHROME: Chrome = Chrome {
@@ -148,6 +149,9 @@ pub static TABLES: TablesText = TablesText {
     columns: ["код", "биты", "≈", "значение"],
     rounded_title: "округлено до 4 знаков после точки, как печатает torch",
     value_title: "хранимое значение, кратчайшая десятичная запись, которая читается обратно без потерь",
+    table_summary: |bits, layout, what| format!("{bits} {} · {layout} · {what}", super::ru_plural(bits as u64, "бит", "бита", "бит")),
+    layouts: ["целое", "таблица значений"],
+    custom_float: "свой формат с плавающей точкой",
 };
 
 /// The quantized signals.
@@ -215,6 +219,7 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     edit: "Изменить",
     edit_title: "Вернуть текст в поле, чтобы изменить его (поле с мегабайтами текста работает медленно)",
     clear: "Очистить",
+    histogram_axes: ["значение", "количество"],
 };
 
 /// The Speed view.
@@ -305,6 +310,8 @@ pub static MNIST: MnistText = MnistText {
         "Точность около 90 %, а не 96 %, потому что сеть учится на 8,000 цифр, а не на 60,000 (500 шагов SGD за 4 эпохи, а не 3,750). ",
         "Размеры считаются так же, как get_size_kb в статье (веса + смещения в f32, без масштабов); следующий столбец добавляет масштабы.",
     ],
+    histogram_axes: ["значение веса", "число весов"],
+    accuracy_axes: ["битов на параметр (с масштабами, лог. шкала)", "точность на тесте (%)"],
 };
 
 /// The GGUF block explorer.
@@ -368,6 +375,7 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_lines: |scheme, n| format!("{scheme}: её хранимые значения ({n}, линии)"),
     levels_outline: |scheme, n| format!("{scheme}: больше {n} различных хранимых значений (контур: гистограмма восстановленных значений)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Гистограмма значений '{name}' ({count}) от {lo} до {hi}, интервалов: {bins}; {legend}."),
+    histogram_axes: ["значение", "количество"],
 };
 
 /// The notices about the URL.
@@ -412,4 +420,218 @@ pub static NOTICES: NoticeText = NoticeText {
     unknown_mnist_scheme: |value, valid, showing| format!("Неизвестная схема MNIST '{value}' (допустимы: {valid}); показана {showing}."),
     bad_sample: |value, max, showing| format!("sample '{value}' — не номер тестовой цифры (от 0 до {max}); показана тестовая цифра {showing}."),
     bad_elements: |value, max, using| format!("n '{value}' — не целое число от 1 до {max}; используется {using}."),
+    format_reason: |e| {
+        use lowbit_core::float::{P3109_MAX_BITS as KMAX, P3109_MIN_BITS as KMIN};
+        use lowbit_core::FormatReason as R;
+        let id = e.id.as_deref().unwrap_or_default();
+        let why = match &e.reason {
+            R::NotP3109Id => return format!("'{id}' — не идентификатор P3109: ожидается p3109_k{{K}}p{{P}}{{s|u}}{{e|f}}, где K = {KMIN}..{KMAX}, 1 <= P <= K - 1, например p3109_k8p3se"),
+            R::NotCustomId => return format!("'{id}' — не идентификатор своего формата: ожидается eXmY[bСМЕЩЕНИЕ][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f], например e4m3, e5m7b10_fn"),
+            R::Unknown => return format!("неизвестный формат '{id}'"),
+            R::ExponentBits { got } => format!("битов экспоненты должно быть от 1 до 11, а не {got}"),
+            R::TooManyBits { exponent_bits: x, mantissa_bits: y } => format!("битов мантиссы не больше 52, а всего не больше 64, здесь e{x}m{y}"),
+            R::FnuzNeedsSign => "правилу fnuz нужен знаковый бит (его NaN — код −0)".into(),
+            R::NoFiniteNumber { exponent_bits: x, mantissa_bits: y, rule } => format!("в e{x}m{y} с правилом {rule} нет ни одного положительного конечного числа"),
+            R::OutsideF64 { bias, exponent_bits: x, mantissa_bits: y, lowest, highest } => {
+                format!("смещение {bias} выводит e{x}m{y} за пределы f64 (показатели {lowest}..{highest}, а допустимы -1074..1023)")
+            }
+            R::P3109Size { k, p } => format!("у форматов P3109 от {KMIN} до {KMAX} битов и точность 1 <= P <= K - 1; здесь K = {k}, P = {p}"),
+            R::CustomExponentWidth { got } => format!("ширина экспоненты должна быть от 1 до 11 битов, а не {got}"),
+            R::CustomTooWide { bits } => format!("в своём формате не больше 32 битов (знак + экспонента + мантисса), а здесь {bits}"),
+            R::Unnameable { layout } => format!("{layout}: такого формата нет в каталоге, и это не свой формат eXmY"),
+            R::NoIdForKind => "идентификаторы есть только у целых форматов и таблиц каталога".into(),
+            R::IntWidth { got } => format!("у целого формата от 2 до 32 битов, а не {got}"),
+            R::Codebook(why) => (*why).into(),
+        };
+        if e.id.is_some() { format!("'{id}': {why}") } else { why }
+    },
+};
+
+/// Одна строка о каждом формате каталога, в порядке каталога.
+pub static FORMAT_SUMMARIES: FormatSummaries = [
+    ("float64", "IEEE 754 binary64, двойная точность"),
+    ("float32", "IEEE 754 binary32, одинарная точность"),
+    ("tfloat32", "NVIDIA TensorFloat-32: диапазон float32, точность float16 (19 бит)"),
+    ("float16", "IEEE 754 binary16, половинная точность"),
+    ("bfloat16", "bfloat16 от Google Brain: диапазон float32, точность 8 бит"),
+    ("float8_e4m3fn", "OCP FP8 E4M3: без Inf, NaN только в S.1111.111"),
+    ("float8_e5m2", "OCP FP8 E5M2: как в IEEE, с Inf"),
+    ("float8_e4m3fnuz", "AMD/Graphcore FP8 E4M3: смещение 8, без Inf и −0, NaN = 0x80"),
+    ("float8_e5m2fnuz", "AMD/Graphcore FP8 E5M2: смещение 16, без Inf и −0, NaN = 0x80"),
+    ("float8_e4m3b11fnuz", "Graphcore FP8 E4M3 со смещением 11"),
+    ("float8_e4m3", "E4M3 как в IEEE: с Inf и NaN"),
+    ("float8_e3m4", "E3M4 как в IEEE"),
+    ("float8_e8m0fnu", "масштаб OCP MX: беззнаковые степени двойки 2^-127..2^127, NaN = 0xFF, нуля нет"),
+    ("float6_e2m3fn", "OCP FP6 E2M3: все коды конечны"),
+    ("float6_e3m2fn", "OCP FP6 E3M2: все коды конечны"),
+    ("float4_e2m1fn", "OCP FP4 E2M1 (элементы MXFP4 и NVFP4): 0, 0.5, 1, 1.5, 2, 3, 4, 6"),
+    ("p3109_k8p1se", "IEEE P3109 binary8p1se: степени двойки со знаком, ±Inf в 0x7F/0xFF, NaN = 0x80, без −0"),
+    ("p3109_k8p1ue", "IEEE P3109 binary8p1ue: беззнаковые степени двойки и ноль, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p3se", "IEEE P3109 binary8p3se: раскладка E5M2, смещение 16, ±Inf в 0x7F/0xFF, NaN = 0x80, без −0"),
+    ("p3109_k8p3sf", "IEEE P3109 binary8p3sf: раскладка E5M2, смещение 16, без Inf, NaN = 0x80, без −0"),
+    ("p3109_k8p3ue", "IEEE P3109 binary8p3ue: беззнаковый E6M2, смещение 32, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p3uf", "IEEE P3109 binary8p3uf: беззнаковый E6M2, смещение 32, без Inf, NaN = 0xFF"),
+    ("p3109_k8p4se", "IEEE P3109 binary8p4se: раскладка E4M3, смещение 8, ±Inf в 0x7F/0xFF, NaN = 0x80, без −0"),
+    ("p3109_k8p4sf", "IEEE P3109 binary8p4sf: раскладка E4M3, смещение 8, без Inf, NaN = 0x80, без −0"),
+    ("p3109_k8p4ue", "IEEE P3109 binary8p4ue: беззнаковый E5M3, смещение 16, +Inf = 0xFE, NaN = 0xFF"),
+    ("p3109_k8p4uf", "IEEE P3109 binary8p4uf: беззнаковый E5M3, смещение 16, без Inf, NaN = 0xFF"),
+    ("p3109_k8p7sf", "IEEE P3109 binary8p7sf: раскладка E1M6, смещение 1, без Inf, NaN = 0x80, без −0"),
+    ("int8", "8-битное целое в дополнительном коде"),
+    ("uint8", "8-битное беззнаковое целое"),
+    ("int4", "4-битное целое в дополнительном коде"),
+    ("uint4", "4-битное беззнаковое целое"),
+    ("int2", "2-битное целое в дополнительном коде"),
+    ("uint2", "2-битное беззнаковое целое"),
+    ("ternary", "веса BitNet b1.58 {-1, 0, +1}: log2(3) = 1.58 бита, хранятся в 2"),
+    ("binary", "1-битные веса {-1, +1}"),
+    ("nf4", "QLoRA NormalFloat4: 16 квантилей N(0,1), отмасштабированных в [-1, 1]"),
+    ("fp4_bnb", "FP4 из bitsandbytes: знаковый бит + 3-битная таблица [0, 1/192, 2/3, 1, 1/3, 1/2, 1/6, 1/4], не E2M1"),
+];
+
+/// Подписи осей графиков.
+pub static CHART_TITLES: ChartTitles = ChartTitles {
+    sample: "отсчёт",
+    phase: "фаза (радианы)",
+    value: "значение",
+    original: "исходный",
+    errors: ["абсолютная ошибка", "относительная ошибка"],
+    number_line: ["x", "x (лог. шкала, положительные значения)"],
+    spacing: ["x (лог. шкала)", "ULP(x) / x"],
+};
+
+/// Доступные имена областей и групп.
+pub static REGIONS: RegionText = RegionText {
+    limits_of_every_format: "пределы всех форматов",
+    every_code_of: |id| format!("все коды {id}"),
+    error_curves: "кривые ошибки",
+    trace_rows: |rows| format!("пошаговый разбор, строк: {rows}; прокрутите, чтобы увидеть остальные"),
+    predictions: "предсказание каждой схемы",
+    training_log: "журнал обучения",
+    accuracy_table: "точность и размер каждой схемы",
+    accuracy_chart: "точность на тесте каждой схемы в зависимости от числа битов на параметр",
+    digit_image: "цифра 28 на 28",
+    layer_histogram: |layer| format!("гистограмма весов слоя {layer}"),
+    block_values: "значения блока",
+    sub_blocks: "подблоки",
+    formats_compared: "сравниваемые форматы",
+    scale: "шкала",
+    zoom: "масштаб",
+    number_to_show: "число, которое показать во всех форматах",
+    one_number: "одно число во всех форматах",
+    limits_side_by_side: "пределы рядом",
+};
+
+/// Слова результата квантования.
+pub static QUANTIZE_WORDS: QuantizeWords = QuantizeWords {
+    summary: |s| {
+        let tensor = if s.tensor_bits > 0 { format!(" + {} бит на тензор", s.tensor_bits) } else { String::new() };
+        let scales = match s.granularity {
+            Granularity::Tensor => "один масштаб на тензор",
+            Granularity::Row => "масштабы строк",
+            Granularity::Block => "масштабы блоков",
+        };
+        let elements = super::ru_plural(s.elements as u64, "элемент", "элемента", "элементов");
+        let bytes = super::ru_plural(s.bytes, "байт", "байта", "байт");
+        format!("{}: {} {elements}, {scales} (размер {}), {} бит на элемент{tensor}, {} {bytes}", s.scheme, s.elements, s.block, s.bits_per_element, s.bytes)
+    },
+    scale_names: ["масштаб", "масштабы"],
+    facts: ["коды масштабов", "масштаб тензора", "нулевые точки", "столбцы-выбросы (fp16)", "минимумы", "блоки (hex, как их хранит ggml)"],
+    more_bytes: |n| format!("… и ещё {n} байт"),
+    metrics: ["MSE", "макс. |ошибка|", "SQNR, дБ", "бит на элемент", "бит на элемент этих чисел"],
+    actual_bits: |bits, bytes, values, nominal, at| {
+        let b = super::ru_plural(bytes, "байт", "байта", "байт");
+        let v = super::ru_plural(values, "число", "числа", "чисел");
+        format!("{bits} ({bytes} {b} на {values} {v}; номинально {nominal} {at})")
+    },
+    nominal_where: |g, n| match g {
+        Granularity::Row => format!("при строке из {n}"),
+        Granularity::Tensor => "для большого тензора".into(),
+        Granularity::Block => format!("при блоке {n}"),
+    },
+    nibbles: ["старший полубайт", "младший полубайт", "старший полубайт: x[2i], первый", "младший полубайт: x[2i+1]", "старший полубайт: x[2i+1]", "младший полубайт: x[2i], первый"],
+    trace: ["индекс", "блок", "строка", "ошибка", "код", "округлённое", "восстановленное", "масштаб", "нулевая точка", "absmax", "absmax блока", "absmax строки", "порог", "номер уровня", "значение", "уровень"],
+    element: [
+        |e| format!("уровень {e}"),
+        |e| format!("ближайший уровень {e}"),
+        |e| format!("ближайшее значение {e} (с насыщением)"),
+        |e| format!("код {e}"),
+        |e| format!("хранимое значение {e}"),
+        |e| format!("максимум {e}"),
+    ],
+    tensor_block: "тензор × блок E4M3",
+};
+
+/// Описания блоков GGUF.
+pub static BLOCK_WORDS: BlockWords = BlockWords {
+    type_summary: |id| {
+        Some(match id {
+            "q8_0" => "32 × int8, масштаб f16 d = amax / 127, округление половины от нуля",
+            "q4_0" => "32 × 4 бита, f16 d = max / -8 (значение наибольшего модуля со знаком), значение (q - 8) · d",
+            "q4_1" => "32 × 4 бита, f16 d = (max - min) / 15 и f16 m = min, значение q · d + m",
+            "q5_0" => "32 × 5 бит, f16 d = max / -16, значение (q - 16) · d",
+            "q5_1" => "32 × 5 бит, f16 d = (max - min) / 31 и f16 m = min, значение q · d + m",
+            "q2_k" => "256 × 2 бита в 16 подблоках по 16 с 4-битными масштабом и минимумом, f16 d и dmin",
+            "q3_k" => "256 × 3 бита в 16 подблоках по 16 с 6-битным масштабом со знаком, f16 d",
+            "q4_k" => "256 × 4 бита в 8 подблоках по 32 с 6-битными масштабом и минимумом, f16 d и dmin",
+            "q5_k" => "256 × 5 бит в 8 подблоках по 32 с 6-битными масштабом и минимумом, f16 d и dmin",
+            "q6_k" => "256 × 6 бит в 16 подблоках по 16 с масштабом int8, f16 d, значение d · масштаб · (q - 32)",
+            "iq4_nl" => "32 × 4-битный индекс в нелинейной таблице из 16 значений (-127 … 113), f16 d",
+            "tq1_0" => "256 троичных весов (BitNet b1.58), по 5 тритов в байте, f16 d = amax",
+            "tq2_0" => "256 троичных весов (BitNet b1.58) по 2 бита, f16 d = amax",
+            "mxfp4_gguf" => "MXFP4 из ggml: байт масштаба E8M0, 32 × E2M1, элементы 0-15 в младших полубайтах, ничьи к нулю",
+            _ => return None,
+        })
+    },
+    field_what: |t, field| {
+        const NIBBLES: &str = "полубайты: байт j хранит элемент j (младший) и элемент j + 16 (старший)";
+        const FIFTH: &str = "пятые биты, u32 little-endian: бит j = элемент j";
+        Some(match (t, field) {
+            ("q8_0" | "q4_0" | "q4_1" | "q5_0" | "q5_1" | "q4_k" | "q5_k" | "iq4_nl" | "tq1_0" | "tq2_0", "d") => "масштаб f16",
+            ("q2_k" | "q3_k" | "q6_k", "d") => "масштаб f16 для масштабов",
+            ("q2_k" | "q4_k" | "q5_k", "dmin") => "масштаб f16 для минимумов",
+            ("q4_1" | "q5_1", "m") => "минимум f16",
+            ("q8_0", "qs") => "коды int8, значение q · d",
+            ("q4_0" | "q4_1" | "q5_0" | "q5_1" | "iq4_nl" | "mxfp4_gguf", "qs") => NIBBLES,
+            ("q5_0" | "q5_1", "qh") => FIFTH,
+            ("q2_k", "scales") => "на подблок: в младшем полубайте масштаб, в старшем минимум",
+            ("q2_k", "qs") => "2-битные коды: байт 32c + l хранит элементы 128c + l + 32s в битах 2s",
+            ("q3_k", "hmask") => "третьи биты: байт j, бит b = элемент 32b + j",
+            ("q3_k", "qs") => "младшие 2 бита, как в q2_k",
+            ("q3_k", "scales") => "16 × 6-битных масштабов (хранятся + 32): младшие полубайты в байтах 0-7, старшие 2 бита в байтах 8-11",
+            ("q4_k" | "q5_k", "scales") => "8 × 6-битных масштабов и 8 × 6-битных минимумов, упакованных в 12 байт",
+            ("q4_k", "qs") => "полубайты: байт 32c + l хранит элементы 64c + l (младший) и 64c + 32 + l (старший)",
+            ("q5_k", "qh") => "пятые биты: байт l, бит 2c (+1) = элемент 64c + l (+ 32)",
+            ("q5_k", "qs") => "младшие полубайты, как в q4_k",
+            ("q6_k", "ql") => "младшие 4 бита",
+            ("q6_k", "qh") => "старшие 2 бита",
+            ("q6_k", "scales") => "масштабы подблоков int8",
+            ("tq1_0", "qs") => "5 тритов в байте, хранится ceil(q · 256 / 243)",
+            ("tq1_0", "qh") => "4 трита в байте",
+            ("tq2_0", "qs") => "2-битные коды (значение = код - 1): байт 32c + m хранит элементы 128c + m + 32n в битах 2n",
+            ("mxfp4_gguf", "e") => "масштаб E8M0 2^(e - 127)",
+            _ => return None,
+        })
+    },
+    span: |first, last| if first == last { format!("байт {first}") } else { format!("байты {first}–{last}") },
+    facts: |id, elements, bytes, bits| {
+        let e = super::ru_plural(elements as u64, "элемент", "элемента", "элементов");
+        let b = super::ru_plural(bytes as u64, "байте", "байтах", "байтах");
+        format!("{id}: {elements} {e} в {bytes} {b}, {bits} бит на элемент")
+    },
+    bytes: |n| format!("{n} {}", super::ru_plural(n as u64, "байт", "байта", "байт")),
+    e8m0: |e, power, doubled| format!("{e} → 2^{power} (масштаб удвоенных уровней E2M1 в ggml: 2^{doubled})"),
+    scales: [|s, m| format!("масштабы {s} · минимумы {m}"), |s, _| format!("масштабы (хранимые, вычитается 32) {s}"), |s, _| format!("масштабы {s}")],
+    bit_title: |byte, bit, role| {
+        use lowbit_core::gguf::BitRole;
+        let what = match *role {
+            BitRole::Half { field, bit } => format!("бит {bit} числа f16 {field}"),
+            BitRole::E8m0 { bit } => format!("бит {bit} масштаба E8M0 e"),
+            BitRole::Code { element, bit } => format!("бит {bit} кода элемента {element}"),
+            BitRole::SubScale { sub, bit } => format!("бит {bit} масштаба подблока {sub}"),
+            BitRole::SubMin { sub, bit } => format!("бит {bit} минимума подблока {sub}"),
+            BitRole::Trits { first, stride, count } => format!("байт из {count} тритов: элементы {first}, {} … {}", first + stride, first + (count - 1) * stride),
+        };
+        format!("байт {byte}, бит {bit}: {what}")
+    },
+    byte_title: |index, field, hex| format!("байт {index} ({field}) = 0x{hex}"),
 };

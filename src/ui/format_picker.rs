@@ -47,7 +47,8 @@ pub fn FormatPicker(
     max_bits: Option<u32>,
 ) -> impl IntoView {
     let max_bits = max_bits.unwrap_or(u32::MAX);
-    let t = crate::ui::lang::lang_now().chrome();
+    let lang = crate::ui::lang::lang_now();
+    let t = lang.chrome();
     let groups = GROUPS
         .iter()
         .zip(t.picker_groups)
@@ -58,7 +59,7 @@ pub fn FormatPicker(
                 .map(|e| {
                     let id = e.id();
                     view! {
-                        <option value=id title=e.summary() prop:selected=move || format.with(|f| f.id() == id)>
+                        <option value=id title=lang.format_summary(id).unwrap_or(e.summary()) prop:selected=move || format.with(|f| f.id() == id)>
                             {id}
                         </option>
                     }

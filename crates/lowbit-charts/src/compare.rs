@@ -143,6 +143,9 @@ pub struct LineRow<'a> {
 pub struct NumberLine<'a> {
     /// The shared axis.
     pub axis: Axis,
+    /// The x axis title (the caller's language: "x", or "x (log scale, positive values)" on
+    /// a log axis).
+    pub x_title: &'a str,
     /// One row per format, top to bottom.
     pub rows: &'a [LineRow<'a>],
     /// HiDPI factor.
@@ -332,8 +335,7 @@ pub fn draw_number_line<DB: DrawingBackend>(
         area.draw(&PathElement::new(vec![(r.x0, base), (r.x1, base)], ShapeStyle::from(palette::chrome().axis.rgb_color()).stroke_width(stroke(1.0, s))))?;
         area.draw_text(row.label, &label_style, (r.x0 - scaled(px::TICK_GAP, s), (bar_top + base) / 2))?;
     }
-    let title = if axis.log { "x (log scale, positive values)" } else { "x" };
-    draw_x_axis(area, r, &axis, title, s)?;
+    draw_x_axis(area, r, &axis, line.x_title, s)?;
     area.present()?;
     let (bx, by) = area.get_base_pixel();
     Ok(PixelRect { x0: r.x0 + bx, y0: r.y0 + by, x1: r.x1 + bx, y1: r.y1 + by })
@@ -358,6 +360,8 @@ pub struct SpacingPlot<'a> {
     pub x: Axis,
     /// One series per format.
     pub series: &'a [SpacingSeries<'a>],
+    /// The axis titles (the caller's language: "x (log scale)", "ULP(x) / x").
+    pub titles: crate::AxisTitles<'a>,
     /// HiDPI factor.
     pub scale: f64,
 }
@@ -416,11 +420,11 @@ pub fn draw_spacing_plot<DB: DrawingBackend>(
         area.draw_text(&t.label, &y_style, (r.x0 - scaled(px::TICK_LEN + px::TICK_GAP, s), y))?;
     }
     area.draw(&PathElement::new(vec![(r.x0, r.y0), (r.x0, r.y1)], axis_style))?;
-    draw_x_axis(area, r, &x_axis, "x (log scale)", s)?;
+    draw_x_axis(area, r, &x_axis, plot.titles.x, s)?;
     let y_title = TextStyle::from(font(px::FONT_LABEL * s).transform(plotters::style::FontTransform::Rotate270))
         .color(&ink)
         .pos(Pos::new(HPos::Center, VPos::Top));
-    area.draw_text("ULP(x) / x", &y_title, (scaled(px::PAD, s), (r.y0 + r.y1) / 2))?;
+    area.draw_text(plot.titles.y, &y_title, (scaled(px::PAD, s), (r.y0 + r.y1) / 2))?;
     // Series, clipped to the x range.
     for se in plot.series {
         let style = ShapeStyle::from(se.color).stroke_width(stroke(1.5, s));
@@ -477,7 +481,7 @@ mod tests {
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (600, 200)).into_drawing_area();
-            let line = NumberLine { axis: Axis { log: false, lo: -2.0, hi: 2.0 }, rows: &rows, scale: 1.0 };
+            let line = NumberLine { axis: Axis { log: false, lo: -2.0, hi: 2.0 }, x_title: "x", rows: &rows, scale: 1.0 };
             draw_number_line(&root, &line).unwrap();
         }
         assert!(svg.contains("→ NaN") && svg.contains("\na\n"), "{svg}");
@@ -486,11 +490,11 @@ mod tests {
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
-            let plot = SpacingPlot { x: Axis { log: true, lo: 0.5, hi: 8.0 }, series: &series, scale: 2.0 };
+            let plot = SpacingPlot { x: Axis { log: true, lo: 0.5, hi: 8.0 }, series: &series, titles: crate::AxisTitles { x: "x (log scale)", y: "ULP(x) / x" }, scale: 2.0 };
             draw_spacing_plot(&root, &plot).unwrap();
         }
         assert!(svg.contains("ULP(x) / x") && svg.contains("e2m2"));
-        let bad = NumberLine { axis: Axis { log: true, lo: -1.0, hi: 1.0 }, rows: &rows, scale: 1.0 };
+        let bad = NumberLine { axis: Axis { log: true, lo: -1.0, hi: 1.0 }, x_title: "x", rows: &rows, scale: 1.0 };
         let mut svg = String::new();
         let root = SVGBackend::with_string(&mut svg, (10, 10)).into_drawing_area();
         assert!(matches!(draw_number_line(&root, &bad), Err(ChartError::Input(_))));

@@ -89,6 +89,15 @@ use plotters::style::{
 
 use layout::{px, text_width};
 
+/// A chart's axis titles, in the caller's language (the charts draw no words of their own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AxisTitles<'a> {
+    /// Under the x axis.
+    pub x: &'a str,
+    /// Beside the y axis (drawn rotated).
+    pub y: &'a str,
+}
+
 /// One reconstruction (signal plot) or error curve (error plot).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Series<'a> {

@@ -14,7 +14,7 @@ use plotters::style::{FontDesc, FontFamily, FontStyle, FontTransform, RGBColor, 
 use crate::layout::px;
 use crate::palette;
 use crate::ticks::{ticks, TickStyle};
-use crate::ChartError;
+use crate::{AxisTitles, ChartError};
 
 /// One scheme on the accuracy chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,6 +46,9 @@ pub struct Histogram<'a> {
     pub level_counts: &'a [u32],
     /// Legend of the overlay (`nf4: 1,234 distinct values`).
     pub overlay_label: &'a str,
+    /// The axis titles ("weight value", "weights"; "value", "values" for numbers that are
+    /// not weights).
+    pub titles: AxisTitles<'a>,
 }
 
 
@@ -122,6 +125,7 @@ fn axes<DB: DrawingBackend>(
 pub fn draw_accuracy_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     points: &[AccuracyPoint<'_>],
+    titles: AxisTitles<'_>,
     scale: f64,
 ) -> Result<(), ChartError<DB::ErrorType>> {
     let s = if scale.is_finite() && scale > 0.0 { scale.clamp(0.25, 8.0) } else { 1.0 };
@@ -140,7 +144,7 @@ pub fn draw_accuracy_chart<DB: DrawingBackend>(
     let y_hi = finite.iter().map(|p| p.accuracy).fold(f64::NEG_INFINITY, f64::max);
     let y = if y_lo <= y_hi { ((y_lo - 2.0).floor().max(0.0), (y_hi + 1.0).ceil().min(100.0)) } else { (0.0, 100.0) };
     // y grid and labels from the decimal ticks; x ticks drawn here (powers of two).
-    axes(area, &f, (f64::NAN, f64::NAN), y, ("bits per parameter (scales included, log scale)", "test accuracy (%)"), s)?;
+    axes(area, &f, (f64::NAN, f64::NAN), y, (titles.x, titles.y), s)?;
     let tick_font = font(px::FONT_TICK * s, ink());
     let grid = ShapeStyle::from(palette::chrome().grid.rgb_color()).stroke_width(1);
     for e in 0..=5 {
@@ -202,7 +206,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
     };
     let (lo, hi) = if h.lo < h.hi { (h.lo, h.hi) } else { (h.lo - 1.0, h.lo + 1.0) };
     let max = h.counts.iter().chain(if h.levels.is_empty() { h.level_counts } else { &[] }).copied().max().unwrap_or(1).max(1) as f64;
-    axes(area, &f, (lo, hi), (0.0, max * 1.05), ("weight value", "weights"), s)?;
+    axes(area, &f, (lo, hi), (0.0, max * 1.05), (h.titles.x, h.titles.y), s)?;
     let bar = palette::chrome().original.rgb_color();
     let n = h.counts.len().max(1);
     for (i, &c) in h.counts.iter().enumerate() {

@@ -470,6 +470,8 @@ fn bad_input_is_reported_not_drawn() {
 #[test]
 fn mnist_charts_draw_points_and_histograms() {
     use lowbit_charts::mnist::{draw_accuracy_chart, draw_histogram, AccuracyPoint, Histogram};
+    use lowbit_charts::AxisTitles;
+    let titles = AxisTitles { x: "bits per parameter (scales included, log scale)", y: "test accuracy (%)" };
     let points = [
         AccuracyPoint { label: "float32", bits: 32.0, accuracy: 90.75, highlight: false },
         AccuracyPoint { label: "nf4", bits: 4.2, accuracy: 90.8, highlight: true },
@@ -478,7 +480,7 @@ fn mnist_charts_draw_points_and_histograms() {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
-        draw_accuracy_chart(&root, &points, 1.0).unwrap();
+        draw_accuracy_chart(&root, &points, titles, 1.0).unwrap();
     }
     for label in ["float32", "nf4", "ternary", "bits per parameter", "16", "32"] {
         assert!(svg.contains(label), "{label}");
@@ -488,12 +490,14 @@ fn mnist_charts_draw_points_and_histograms() {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
-        let h = Histogram { title: "model.0.weight", lo: -1.0, hi: 1.0, counts: &counts, levels: &[-0.5, 0.0, 0.5], level_counts: &[0, 4, 8, 4, 0], overlay_label: "ternary: 3 values" };
+        let h = Histogram { title: "model.0.weight", lo: -1.0, hi: 1.0, counts: &counts, levels: &[-0.5, 0.0, 0.5], level_counts: &[0, 4, 8, 4, 0], overlay_label: "ternary: 3 values", titles: AxisTitles { x: "Wert", y: "Werte" } };
         draw_histogram(&root, &h, 1.0).unwrap();
     }
     assert!(svg.contains("model.0.weight") && svg.contains("ternary: 3 values"));
+    // The titles are the caller's, in its language: the chart adds no words of its own.
+    assert!(svg.lines().any(|l| l.trim() == "Wert") && svg.lines().any(|l| l.trim() == "Werte") && !svg.contains("weight"), "{svg}");
     let mut svg = String::new();
     let root = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
-    let bad = Histogram { title: "x", lo: 0.0, hi: 1.0, counts: &counts, levels: &[], level_counts: &[1], overlay_label: "" };
+    let bad = Histogram { title: "x", lo: 0.0, hi: 1.0, counts: &counts, levels: &[], level_counts: &[1], overlay_label: "", titles: AxisTitles { x: "", y: "" } };
     assert!(draw_histogram(&root, &bad, 1.0).is_err());
 }

@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use crate::float::FormatError;
+use crate::float::{FormatError, FormatReason};
 use crate::round::{Exact, Status};
 
 /// How an input is mapped to a code.
@@ -105,7 +105,7 @@ impl Codebook {
     /// whose every code indexes the table.
     pub fn new(bits: u32, values: &'static [f32], rule: Rule) -> Result<Codebook, FormatError> {
         match problem(bits, values, &rule) {
-            Some(why) => Err(FormatError(why.to_string())),
+            Some(why) => Err(FormatError::new(FormatReason::Codebook(why))),
             None => Ok(Codebook { bits, values, rule }),
         }
     }

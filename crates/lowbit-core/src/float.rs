@@ -117,13 +117,160 @@ pub struct FloatFormat {
     subnormals: bool,
 }
 
-/// Why a float format description is not usable.
+/// Why a format description or id is not usable: a typed reason, so that a front end can
+/// put it in its own words and language, that writes itself ([`std::fmt::Display`]) in the
+/// CLI's English: `'e12m3': the exponent width must be 1 to 11 bits, got 12`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FormatError(pub String);
+pub struct FormatError {
+    /// The id the reason is about, when it came from one (`e12m3`).
+    pub id: Option<String>,
+    /// Why.
+    pub reason: FormatReason,
+}
+
+/// Why a format is refused ([`FormatError::reason`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatReason {
+    /// A float layout with an exponent width outside 1..=11.
+    ExponentBits {
+        /// The width asked for.
+        got: u32,
+    },
+    /// More than 52 mantissa bits or 64 bits in all.
+    TooManyBits {
+        /// Exponent bits.
+        exponent_bits: u32,
+        /// Mantissa bits.
+        mantissa_bits: u32,
+    },
+    /// The `fnuz` rule without a sign bit (its NaN is the −0 code).
+    FnuzNeedsSign,
+    /// A layout whose rule leaves no positive finite number.
+    NoFiniteNumber {
+        /// Exponent bits.
+        exponent_bits: u32,
+        /// Mantissa bits.
+        mantissa_bits: u32,
+        /// The special-value rule's suffix (`fn`, `finite`, …).
+        rule: &'static str,
+    },
+    /// A bias that puts values outside f64's range.
+    OutsideF64 {
+        /// The bias.
+        bias: i32,
+        /// Exponent bits.
+        exponent_bits: u32,
+        /// Mantissa bits.
+        mantissa_bits: u32,
+        /// The lowest power of two of the format.
+        lowest: i64,
+        /// The highest.
+        highest: i64,
+    },
+    /// P3109 parameters out of range.
+    P3109Size {
+        /// The width K.
+        k: u32,
+        /// The precision P.
+        p: u32,
+    },
+    /// Text that is not a P3109 id.
+    NotP3109Id,
+    /// Text that is not a custom id `eXmY…`.
+    NotCustomId,
+    /// A custom id with an exponent width outside 1..=11.
+    CustomExponentWidth {
+        /// The width asked for.
+        got: u32,
+    },
+    /// A custom id of more than 32 bits.
+    CustomTooWide {
+        /// Its bits (sign + exponent + mantissa).
+        bits: u32,
+    },
+    /// An id that names no format.
+    Unknown,
+    /// A float layout none of the ids can name (unsigned, or without subnormals).
+    Unnameable {
+        /// The layout, as Rust's `Debug` writes it.
+        layout: String,
+    },
+    /// An integer or codebook outside the catalogue (they have no ids).
+    NoIdForKind,
+    /// An integer width outside 2..=32.
+    IntWidth {
+        /// The width asked for.
+        got: u32,
+    },
+    /// A codebook that its description does not allow (the reason in English).
+    Codebook(&'static str),
+}
+
+impl FormatError {
+    /// A reason not about an id.
+    pub fn new(reason: FormatReason) -> FormatError {
+        FormatError { id: None, reason }
+    }
+
+    /// The same reason, about `id`.
+    pub fn about(self, id: &str) -> FormatError {
+        FormatError { id: Some(id.to_string()), ..self }
+    }
+}
 
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        use FormatReason as R;
+        let id = self.id.as_deref().unwrap_or_default();
+        match &self.reason {
+            R::NotP3109Id => {
+                return write!(
+                    f,
+                    "'{id}' is not a P3109 id: expected p3109_k{{K}}p{{P}}{{s|u}}{{e|f}} with K = {P3109_MIN_BITS}..{P3109_MAX_BITS}, 1 <= P <= K - 1, e.g. p3109_k8p3se"
+                )
+            }
+            R::NotCustomId => {
+                return write!(f, "'{id}' is not a custom format id: expected eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f], e.g. e4m3, e5m7b10_fn")
+            }
+            R::Unknown => {
+                let ids: Vec<&str> = crate::CATALOGUE.iter().map(|e| e.id()).collect();
+                return write!(
+                    f,
+                    "unknown format '{id}'; valid: {}, a P3109 p3109_k{{3..8}}p{{1..K-1}}{{s|u}}{{e|f}}, or a custom eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f]",
+                    ids.join(", ")
+                );
+            }
+            _ => {}
+        }
+        if self.id.is_some() {
+            write!(f, "'{id}': ")?;
+        }
+        match &self.reason {
+            R::ExponentBits { got } => write!(f, "exponent bits must be 1..=11, got {got}"),
+            R::TooManyBits { exponent_bits: e, mantissa_bits: m } => write!(f, "at most 52 mantissa bits and 64 bits in all, got e{e}m{m}"),
+            R::FnuzNeedsSign => f.write_str("the fnuz rule needs a sign bit (its NaN is the -0 code)"),
+            R::NoFiniteNumber { exponent_bits: e, mantissa_bits: m, rule } => write!(f, "e{e}m{m} with the {rule} rule has no positive finite number"),
+            R::OutsideF64 { bias, exponent_bits: e, mantissa_bits: m, lowest, highest } => write!(
+                f,
+                "bias {bias} puts e{e}m{m} outside the range of f64 (exponents {lowest}..{highest}; they must stay within -1074..1023)"
+            ),
+            R::P3109Size { k, p } => write!(
+                f,
+                "P3109 formats have K = {P3109_MIN_BITS} to {P3109_MAX_BITS} bits and precision 1 <= P <= K - 1; got K = {k}, P = {p}"
+            ),
+            R::CustomExponentWidth { got } => write!(f, "the exponent width must be 1 to 11 bits, got {got}"),
+            R::CustomTooWide { bits } => write!(f, "a custom format has at most 32 bits (sign + exponent + mantissa), this one has {bits}"),
+            R::Unnameable { layout } => write!(f, "{layout} is neither in the catalogue nor a custom eXmY format"),
+            R::NoIdForKind => f.write_str("only the catalogue's integer and codebook formats have ids"),
+            R::IntWidth { got } => write!(
+                f,
+                "an integer format has {} to {} bits, got {got}",
+                crate::int::IntFormat::WIDTHS.start(),
+                crate::int::IntFormat::WIDTHS.end()
+            ),
+            R::Codebook(why) => f.write_str(why),
+            R::NotP3109Id | R::NotCustomId | R::Unknown => Ok(()),
+        }
     }
 }
 
@@ -172,27 +319,22 @@ impl FloatFormat {
     pub fn new(spec: FloatSpec) -> Result<FloatFormat, FormatError> {
         let FloatSpec { exponent_bits: e, mantissa_bits: m, bias, signed, specials, subnormals } = spec;
         if !(1..=11).contains(&e) {
-            return Err(FormatError(format!("exponent bits must be 1..=11, got {e}")));
+            return Err(FormatError::new(FormatReason::ExponentBits { got: e }));
         }
         if m > 52 || e + m + signed as u32 > 64 {
-            return Err(FormatError(format!("at most 52 mantissa bits and 64 bits in all, got e{e}m{m}")));
+            return Err(FormatError::new(FormatReason::TooManyBits { exponent_bits: e, mantissa_bits: m }));
         }
         if specials == Specials::Fnuz && !signed {
-            return Err(FormatError("the fnuz rule needs a sign bit (its NaN is the -0 code)".into()));
+            return Err(FormatError::new(FormatReason::FnuzNeedsSign));
         }
         let format = FloatFormat { exponent_bits: e, mantissa_bits: m, bias, signed, specials, subnormals };
         let Some(max_code) = format.max_finite_magnitude_code() else {
-            return Err(FormatError(format!(
-                "e{e}m{m} with the {} rule has no positive finite number",
-                specials.suffix()
-            )));
+            return Err(FormatError::new(FormatReason::NoFiniteNumber { exponent_bits: e, mantissa_bits: m, rule: specials.suffix() }));
         };
         let lowest = format.min_exponent_wide() - i64::from(m);
         let highest = format.split(max_code).1 as i64 - i64::from(bias);
         if lowest < -1074 || highest > 1023 {
-            return Err(FormatError(format!(
-                "bias {bias} puts e{e}m{m} outside the range of f64 (exponents {lowest}..{highest}; they must stay within -1074..1023)"
-            )));
+            return Err(FormatError::new(FormatReason::OutsideF64 { bias, exponent_bits: e, mantissa_bits: m, lowest, highest }));
         }
         Ok(format)
     }
@@ -543,9 +685,7 @@ impl FloatFormat {
     /// 2^(k−p−1) when signed (2^(k−p) unsigned), subnormals, the [`Specials::P3109`] rule.
     pub fn p3109(k: u32, p: u32, signed: bool, extended: bool) -> Result<FloatFormat, FormatError> {
         if !(P3109_MIN_BITS..=P3109_MAX_BITS).contains(&k) || p == 0 || p >= k {
-            return Err(FormatError(format!(
-                "P3109 formats have K = {P3109_MIN_BITS} to {P3109_MAX_BITS} bits and precision 1 <= P <= K - 1; got K = {k}, P = {p}"
-            )));
+            return Err(FormatError::new(FormatReason::P3109Size { k, p }));
         }
         FloatFormat::new(FloatFormat::p3109_layout(k, p, signed, extended).spec())
     }
@@ -581,11 +721,7 @@ impl FloatFormat {
     /// Parses gfloat's `p3109_k{K}p{P}{s|u}{e|f}` or P3109's own `binary{K}p{P}{s|u}{e|f}`
     /// (case-insensitive).
     pub fn parse_p3109(id: &str) -> Result<FloatFormat, FormatError> {
-        let bad = || {
-            FormatError(format!(
-                "'{id}' is not a P3109 id: expected p3109_k{{K}}p{{P}}{{s|u}}{{e|f}} with K = {P3109_MIN_BITS}..{P3109_MAX_BITS}, 1 <= P <= K - 1, e.g. p3109_k8p3se"
-            ))
-        };
+        let bad = || FormatError::new(FormatReason::NotP3109Id).about(id);
         let lower = id.trim().to_ascii_lowercase();
         let rest = lower.strip_prefix("p3109_k").or_else(|| lower.strip_prefix("binary")).ok_or_else(bad)?;
         let (k_text, rest) = rest.split_once('p').ok_or_else(bad)?;
@@ -606,7 +742,7 @@ impl FloatFormat {
             _ => return Err(bad()),
         };
         let (k, p) = (k_text.parse().map_err(|_| bad())?, p_text.parse().map_err(|_| bad())?);
-        FloatFormat::p3109(k, p, signed, extended).map_err(|e| FormatError(format!("'{id}': {e}")))
+        FloatFormat::p3109(k, p, signed, extended).map_err(|e| e.about(id))
     }
 
     /// The custom id `eXmY[bBIAS][_rule]` of this layout, when the custom grammar can name it
@@ -629,11 +765,7 @@ impl FloatFormat {
     /// Parses a custom id `eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f]`, 1 ≤ X ≤ 11,
     /// at most 32 bits (signed).
     pub fn parse_custom(id: &str) -> Result<FloatFormat, FormatError> {
-        let bad = || {
-            FormatError(format!(
-                "'{id}' is not a custom format id: expected eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f], e.g. e4m3, e5m7b10_fn"
-            ))
-        };
+        let bad = || FormatError::new(FormatReason::NotCustomId).about(id);
         let lower = id.to_ascii_lowercase();
         let (layout, rule) = match lower.split_once('_') {
             Some((layout, rule)) => (layout, Some(rule)),
@@ -661,15 +793,10 @@ impl FloatFormat {
         let exponent_bits: u32 = e_text.parse().map_err(|_| bad())?;
         let mantissa_bits: u32 = m_text.parse().map_err(|_| bad())?;
         if !(1..=11).contains(&exponent_bits) {
-            return Err(FormatError(format!(
-                "'{id}': the exponent width must be 1 to 11 bits, got {exponent_bits}"
-            )));
+            return Err(FormatError::new(FormatReason::CustomExponentWidth { got: exponent_bits }).about(id));
         }
         if 1 + exponent_bits + mantissa_bits > 32 {
-            return Err(FormatError(format!(
-                "'{id}': a custom format has at most 32 bits (sign + exponent + mantissa), this one has {}",
-                1 + exponent_bits + mantissa_bits
-            )));
+            return Err(FormatError::new(FormatReason::CustomTooWide { bits: 1 + exponent_bits + mantissa_bits }).about(id));
         }
         let bias = match bias_text {
             None => Self::default_bias(exponent_bits).unwrap_or(0),
@@ -684,7 +811,7 @@ impl FloatFormat {
             }
         };
         FloatFormat::new(FloatSpec { exponent_bits, mantissa_bits, bias, signed: true, specials, subnormals: true })
-            .map_err(|e| FormatError(format!("'{id}': {e}")))
+            .map_err(|e| e.about(id))
     }
 
     /// The code of the next larger value (toward +Inf), or None at the top / for NaN.

@@ -2,7 +2,7 @@
 //! codebooks: decode, limits, neighbours, code parsing.
 
 use crate::codebook::{self, Codebook};
-use crate::float::{Class, FloatFields, FloatFormat, FormatError, Specials};
+use crate::float::{Class, FloatFields, FloatFormat, FormatError, FormatReason, Specials};
 use crate::int::IntFormat;
 use crate::round::{OverflowPolicy, RoundingMode};
 
@@ -175,12 +175,7 @@ impl Format {
         if wanted.starts_with('e') && wanted[1..].starts_with(|c: char| c.is_ascii_digit()) {
             return Format::from_kind(Kind::Float(FloatFormat::parse_custom(&wanted)?));
         }
-        let ids: Vec<&str> = CATALOGUE.iter().map(|e| e.id).collect();
-        Err(FormatError(format!(
-            "unknown format '{}'; valid: {}, a P3109 p3109_k{{3..8}}p{{1..K-1}}{{s|u}}{{e|f}}, or a custom eXmY[bBIAS][_ieee|_fn|_fnuz|_finite|_p3109e|_p3109f]",
-            id.trim(),
-            ids.join(", ")
-        )))
+        Err(FormatError::new(FormatReason::Unknown).about(id.trim()))
     }
 
     /// The format of a description, with its id: the catalogue id when the catalogue holds
@@ -194,9 +189,9 @@ impl Format {
         match kind {
             Kind::Float(f) => match f.p3109_id().or_else(|| f.custom_id()) {
                 Some(id) => Ok(Format { id, kind }),
-                None => Err(FormatError(format!("{f:?} is neither in the catalogue nor a custom eXmY format"))),
+                None => Err(FormatError::new(FormatReason::Unnameable { layout: format!("{f:?}") })),
             },
-            _ => Err(FormatError("only the catalogue's integer and codebook formats have ids".into())),
+            _ => Err(FormatError::new(FormatReason::NoIdForKind)),
         }
     }
 

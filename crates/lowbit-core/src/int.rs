@@ -1,6 +1,6 @@
 //! Integer formats (two's complement or unsigned), 2 to 32 bits.
 
-use crate::float::FormatError;
+use crate::float::{FormatError, FormatReason};
 use crate::round::{round_significand, Exact, OverflowPolicy, RoundingMode, Status};
 
 /// An integer format: `bits` wide (2 to 32), signed (two's complement) or unsigned. Built by
@@ -18,11 +18,7 @@ impl IntFormat {
     /// An integer format of `bits` (2 to 32) bits.
     pub fn new(bits: u32, signed: bool) -> Result<IntFormat, FormatError> {
         if !Self::WIDTHS.contains(&bits) {
-            return Err(FormatError(format!(
-                "an integer format has {} to {} bits, got {bits}",
-                Self::WIDTHS.start(),
-                Self::WIDTHS.end()
-            )));
+            return Err(FormatError::new(FormatReason::IntWidth { got: bits }));
         }
         Ok(IntFormat { bits, signed })
     }

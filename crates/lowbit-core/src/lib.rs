@@ -23,6 +23,6 @@ pub mod round;
 pub mod signal;
 
 pub use encode::{Encoded, Encoder};
-pub use float::{Class, FloatFormat, FloatSpec, FormatError, Specials};
+pub use float::{Class, FloatFormat, FloatSpec, FormatError, FormatReason, Specials};
 pub use format::{Format, Kind, CATALOGUE};
 pub use round::{Exact, OverflowPolicy, RoundingMode, Status};

@@ -66,7 +66,7 @@ proptest! {
         let _ = FloatFormat::default_bias(exponent_bits);
         let spec = FloatSpec { exponent_bits, mantissa_bits, bias, signed, specials, subnormals };
         match FloatFormat::new(spec) {
-            Err(e) => prop_assert!(!e.0.is_empty()),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
             Ok(f) => {
                 let _ = (f.max_finite(), f.min_positive(), f.min_normal(), f.epsilon(), f.custom_id(), f.p3109_id());
                 for value in &values {
@@ -86,7 +86,7 @@ proptest! {
         codes in prop::collection::vec(any::<u64>(), 4), values in prop::collection::vec(exact(), 6), x in any::<f64>(),
     ) {
         match IntFormat::new(bits, signed) {
-            Err(e) => prop_assert!(!(2..=32).contains(&bits) && !e.0.is_empty()),
+            Err(e) => prop_assert!(!(2..=32).contains(&bits) && !e.to_string().is_empty()),
             Ok(i) => {
                 let _ = (i.min(), i.max());
                 for value in &values {
@@ -126,7 +126,7 @@ proptest! {
             _ => Rule::NearestTowardZero,
         };
         match Codebook::new(bits, values, rule) {
-            Err(e) => prop_assert!(!e.0.is_empty()),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
             Ok(book) => {
                 prop_assert!((1..=8).contains(&book.bits()) && !book.values().is_empty());
                 let _ = book.midpoints();

@@ -9,6 +9,11 @@
 //! tests/screenshots/lang-ru-explorer.png, lang-ru-quantize.png, lang-de-tables.png,
 //! lang-ru-VIEW.png for every view (lang-ru-tensors.png with a file, lang-ru-quantize-held.png).
 //!
+//! The texts made from typed data (Quantize's summary line, trace headings and histogram axes;
+//! the block view's fields; Signal's axis titles in its SVG export; a catalogue summary; a
+//! refused format's reason) are checked word for word in Russian; screenshots
+//! lang-ru-quantize-typed.png, lang-ru-block-typed.png.
+//!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
 
 use std::time::Duration;
@@ -43,62 +48,11 @@ async fn save(c: &Client, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// The texts of the English tables' string literals (src/i18n/en.rs), each split at its
-/// `{…}` placeholders, that hold 3 English words or more: what a Russian page must not show.
+/// The English tables' sentences (src/i18n/en.rs: each text of 3 English words or more, split
+/// at its placeholders): what a Russian page must not show. The same finder as the native
+/// table test's ([`lowbit_app::i18n::audit`]).
 fn english_sentences() -> Vec<String> {
-    let source = include_str!("../../../src/i18n/en.rs");
-    let mut parts = Vec::new();
-    for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        let mut chars = line.chars();
-        while let Some(c) = chars.next() {
-            if c != '"' {
-                continue;
-            }
-            let mut literal = String::new();
-            while let Some(c) = chars.next() {
-                match c {
-                    '\\' => literal.push(chars.next().unwrap_or(' ')),
-                    '"' => break,
-                    c => literal.push(c),
-                }
-            }
-            let mut part = String::new();
-            let mut depth = 0;
-            for c in literal.chars() {
-                match c {
-                    '{' => {
-                        depth += 1;
-                        parts.push(std::mem::take(&mut part));
-                    }
-                    '}' => depth -= 1,
-                    c if depth == 0 => part.push(c),
-                    _ => {}
-                }
-            }
-            parts.push(part);
-        }
-    }
-    let english_words = |text: &str| {
-        let (mut best, mut run) = (0, 0);
-        for raw in text.split_whitespace() {
-            let word = raw.trim_matches(|c: char| ",.:;()'’!?—–-…".contains(c));
-            if word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| c.is_ascii_lowercase()) {
-                run += 1;
-                best = best.max(run);
-            } else {
-                run = 0;
-            }
-            // A list of names ("sine, ramp, noise") is no sentence: a comma ends the run.
-            if raw.ends_with(',') {
-                run = 0;
-            }
-        }
-        best
-    };
-    let mut sentences: Vec<String> = parts.into_iter().map(|p| p.trim().to_string()).filter(|p| english_words(p) >= 3).collect();
-    sentences.sort();
-    sentences.dedup();
-    sentences
+    lowbit_app::i18n::audit::english_sentences(include_str!("../../../src/i18n/en.rs"))
 }
 
 /// Fails when the page's visible text (`innerText`, compared without case: CSS upper-cases
@@ -171,8 +125,80 @@ async fn every_view_in_russian(c: &Client, server: &StaticServer) -> Result<()> 
     Ok(())
 }
 
+/// Whether an SVG drawn by plotters has a text element of exactly `text` (its SVG backend
+/// writes each on a line of its own).
+fn svg_text(svg: &str, text: &str) -> bool {
+    svg.lines().any(|l| l.trim() == text)
+}
+
+/// The text of the SVG export of chart `target`.
+async fn svg_export(c: &Client, target: &str) -> Result<String> {
+    lowbit_e2e::exports::capture_downloads(c).await?;
+    let (name, href) = lowbit_e2e::exports::export(c, "export-svg", target).await?;
+    assert!(name.ends_with(".svg"), "{name}");
+    lowbit_e2e::exports::data_url_text(c, &href).await
+}
+
+/// The texts the app puts together from typed data, in Russian: Quantize's summary line,
+/// trace headings, histogram axis titles (pasted numbers are "numbers", not weights); the
+/// block view's field labels, facts and type summary; Signal's and Compare's axis titles; the
+/// explorer's catalogue summary and a format the core refused, with its reason in Russian.
+async fn typed_texts_in_russian(c: &Client, server: &StaticServer) -> Result<()> {
+    let lazy_ready = "const v = document.querySelector('[data-testid=lazy-view]'); return !!v && v.dataset.state === 'ready'";
+    c.goto(&server.url("/?view=quantize&scheme=int4_absmax&values=-0.5,0.3,1.2,-2.1&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the Quantize view").await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=quantize-trace] thead')", "the trace").await?;
+    let summary = js(c, "return document.querySelector('[data-testid=quantize-summary]').textContent").await?;
+    assert_eq!(summary.as_str().unwrap_or_default(), "int4_absmax: 4 элемента, масштабы блоков (размер 64), 4.5 бит на элемент, 6 байт");
+    let headings = js(c, "return [...document.querySelectorAll('[data-testid=quantize-trace] thead th')].map(h => h.textContent)").await?;
+    let headings: Vec<&str> = headings.as_array().map(|a| a.iter().filter_map(|h| h.as_str()).collect()).unwrap_or_default();
+    for h in ["индекс", "код = clamp(округлённое, -8, 7)", "ошибка = восстановленное − x"] {
+        assert!(headings.contains(&h), "trace heading {h:?} in {headings:?}");
+    }
+    let metrics = js(c, "return document.querySelector('[data-testid=quantize-metrics]').textContent").await?;
+    assert!(metrics.as_str().is_some_and(|m| m.contains("бит на элемент этих чисел") && m.contains("12 (6 байт на 4 числа")), "{metrics}");
+    let svg = svg_export(c, "quantize-histogram").await?;
+    assert!(svg_text(&svg, "значение") && svg_text(&svg, "количество") && !svg.contains("weight"), "the histogram's axis titles: {svg:.300}");
+    let region = js(c, "return document.querySelector('[data-testid=quantize-trace-window]').getAttribute('aria-label')").await?;
+    assert!(region.as_str().is_some_and(|r| r.starts_with("пошаговый разбор")), "{region}");
+    save(c, "lang-ru-quantize-typed.png").await?;
+
+    // Block: the fields, the facts and the type's summary, a bit's tooltip.
+    c.goto(&server.url("/?view=block&type=q4_k&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the block view").await?;
+    wait_true(c, "return document.querySelectorAll('[data-testid=block-field]').length > 2", "the fields").await?;
+    let facts = js(c, "return document.querySelector('[data-testid=block-facts]').textContent").await?;
+    assert_eq!(facts.as_str().unwrap_or_default(), "q4_k: 256 элементов в 144 байтах, 4.5 бит на элемент");
+    let d = js(c, "return document.querySelector('[data-testid=block-field][data-field=d]').textContent").await?;
+    assert!(d.as_str().is_some_and(|d| d.contains("байты 0–1") && d.contains("масштаб f16")), "{d}");
+    let bit = js(c, "return document.querySelector('[data-testid=block-bit]').getAttribute('title')").await?;
+    assert!(bit.as_str().is_some_and(|b| b == "байт 0, бит 7: бит 7 числа f16 d"), "{bit}");
+    wait_text(c, "256 × 4 бита в 8 подблоках по 32").await?;
+    save(c, "lang-ru-block-typed.png").await?;
+
+    // Signal's axis titles (the chart's SVG export).
+    c.goto(&server.url("/?view=signal&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the Signal view").await?;
+    lowbit_e2e::wait_true(c, "return document.querySelectorAll('[data-testid=signal-metrics] tbody tr').length > 0", "the metrics", Duration::from_secs(60)).await?;
+    let svg = svg_export(c, "sine-plot").await?;
+    assert!(svg_text(&svg, "значение") && svg_text(&svg, "исходный") && svg_text(&svg, "фаза (радианы)") && !svg_text(&svg, "value"), "the signal chart's titles: {svg:.300}");
+
+    // The explorer: the catalogue's summary; a custom format the core refuses, and why.
+    c.goto(&server.url("/?format=float8_e4m3fn&lang=ru")).await?;
+    wait_text(c, "OCP FP8 E4M3: без Inf, NaN только в S.1111.111").await?;
+    c.goto(&server.url("/?format=e12m3&lang=ru")).await?;
+    wait_true(
+        c,
+        "const n = document.querySelector('[data-testid=notice]'); return !!n && n.textContent.includes('ширина экспоненты должна быть от 1 до 11 битов, а не 12')",
+        "the refused format's reason in Russian",
+    )
+    .await?;
+    Ok(())
+}
+
 async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     every_view_in_russian(c, server).await?;
+    typed_texts_in_russian(c, server).await?;
 
     // Russian from the URL, in the explorer: <html lang>, the switcher, the text; the numbers
     // as in English (448, no decimal comma).

@@ -30,10 +30,11 @@ pub fn BlockBytes(
     #[prop(optional)]
     labels: bool,
 ) -> impl IntoView {
+    let words = crate::ui::lang::lang_now().block_words();
     let byte_row = move |b: ByteCell| {
         let bits = b.bits.clone();
         view! {
-            <div class="block-byte" data-testid=format!("{testid_prefix}-byte") data-index=b.index.to_string() data-field=b.field title=format!("byte {} ({}) = 0x{}", b.index, b.field, b.hex)>
+            <div class="block-byte" data-testid=format!("{testid_prefix}-byte") data-index=b.index.to_string() data-field=b.field title=(words.byte_title)(b.index, b.field, &b.hex)>
                 <span class="block-byte-index">{b.index}</span>
                 <span class="block-byte-hex"><code>{b.hex.clone()}</code></span>
                 <span class="block-byte-bits">

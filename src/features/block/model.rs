@@ -9,6 +9,7 @@ use lowbit_core::gguf::{self, half, BitRole, GgufType, GroupScale};
 
 pub use super::params::{parse_block, parse_type, BlockParams, DEFAULT_TYPE};
 use crate::export::Table;
+use crate::i18n::{BlockWords, Lang};
 use crate::text::f32_js;
 
 /// The example input of a block of `t` (described by the block table's `example_text`): a sine of period 32 whose amplitude
@@ -164,7 +165,7 @@ fn role_class(role: &BitRole) -> &'static str {
     }
 }
 
-fn byte_cell(t: GgufType, bytes: &[u8], index: usize) -> ByteCell {
+fn byte_cell(t: GgufType, bytes: &[u8], index: usize, words: &BlockWords) -> ByteCell {
     let value = bytes.get(index).copied().unwrap_or(0);
     let field = t.info().fields.iter().find(|f| (f.offset..f.offset + f.len).contains(&index)).map_or("", |f| f.name);
     let bits = (0..8u32)
@@ -176,7 +177,7 @@ fn byte_cell(t: GgufType, bytes: &[u8], index: usize) -> ByteCell {
                 bit,
                 on: (value >> bit) & 1 == 1,
                 label: role.map(|r| r.label()).unwrap_or_default(),
-                title: role.map(|r| format!("byte {index} bit {bit}: {}", r.describe())).unwrap_or_default(),
+                title: role.map(|r| (words.bit_title)(index, bit, &r)).unwrap_or_default(),
                 class: role.as_ref().map_or("", role_class),
             }
         })
@@ -214,7 +215,7 @@ fn is_k_quant(t: GgufType) -> bool {
 
 /// A field's value: the f16 fields as bits and value, E8M0 as its power of two, the k-quants'
 /// scales as the stored integers, the codes as a count.
-fn field_value(t: GgufType, bytes: &[u8], name: &'static str, offset: usize, len: usize, subs: &(Vec<i64>, Vec<i64>)) -> String {
+fn field_value(t: GgufType, bytes: &[u8], name: &'static str, offset: usize, len: usize, subs: &(Vec<i64>, Vec<i64>), words: &BlockWords) -> String {
     let list = |v: &[i64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ");
     match name {
         "d" | "m" | "dmin" if len == 2 => {
@@ -223,14 +224,14 @@ fn field_value(t: GgufType, bytes: &[u8], name: &'static str, offset: usize, len
         }
         "e" => {
             let e = bytes[offset] as i32;
-            format!("{e} → 2^{} (the scale of ggml's doubled E2M1 levels: 2^{})", e - 127, e - 128)
+            (words.e8m0)(e, e - 127, e - 128)
         }
         "scales" if is_k_quant(t) => match t {
-            GgufType::Q2K | GgufType::Q4K | GgufType::Q5K => format!("scales {} · mins {}", list(&subs.0), list(&subs.1)),
-            GgufType::Q3K => format!("scales (stored, − 32 applies) {}", list(&subs.0)),
-            _ => format!("scales {}", list(&subs.0)),
+            GgufType::Q2K | GgufType::Q4K | GgufType::Q5K => (words.scales[0])(&list(&subs.0), &list(&subs.1)),
+            GgufType::Q3K => (words.scales[1])(&list(&subs.0), ""),
+            _ => (words.scales[2])(&list(&subs.0), ""),
         },
-        _ => format!("{len} bytes"),
+        _ => (words.bytes)(len),
     }
 }
 
@@ -277,8 +278,9 @@ pub fn subs_export(rows: &[SubRow]) -> Table {
     }
 }
 
-/// Everything the view shows for `p`.
-pub fn display(p: &BlockParams) -> BlockDisplay {
+/// Everything the view shows for `p`, its words in `lang`.
+pub fn display(p: &BlockParams, lang: Lang) -> BlockDisplay {
+    let words = lang.block_words();
     let t = p.t;
     let info = t.info();
     let bytes = &p.bytes;
@@ -293,12 +295,12 @@ pub fn display(p: &BlockParams) -> BlockDisplay {
         .iter()
         .map(|f| FieldRow {
             name: f.name,
-            span: if f.len == 1 { format!("byte {}", f.offset) } else { format!("bytes {}–{}", f.offset, f.offset + f.len - 1) },
-            what: f.what,
-            value: field_value(t, &whole, f.name, f.offset, f.len, &subs),
+            span: (words.span)(f.offset, f.offset + f.len - 1),
+            what: (words.field_what)(t.id(), f.name).unwrap_or(f.what),
+            value: field_value(t, &whole, f.name, f.offset, f.len, &subs, words),
         })
         .collect();
-    let all_bytes: Vec<ByteCell> = (0..t.block_bytes()).map(|i| byte_cell(t, &whole, i)).collect();
+    let all_bytes: Vec<ByteCell> = (0..t.block_bytes()).map(|i| byte_cell(t, &whole, i, words)).collect();
     let scale_bytes = match info.fields.iter().find(|f| f.name == "scales") {
         Some(f) if is_k_quant(t) => all_bytes[f.offset..f.offset + f.len].to_vec(),
         _ => Vec::new(),
@@ -339,14 +341,8 @@ pub fn display(p: &BlockParams) -> BlockDisplay {
         .collect();
     BlockDisplay {
         t,
-        facts: format!(
-            "{}: {} elements in {} bytes, {} bits per element",
-            t.id(),
-            t.block_elements(),
-            t.block_bytes(),
-            t.bits_per_element()
-        ),
-        summary: info.summary,
+        facts: (words.facts)(t.id(), t.block_elements(), t.block_bytes(), &t.bits_per_element().to_string()),
+        summary: (words.type_summary)(t.id()).unwrap_or(info.summary),
         hex: gguf::to_hex(&whole),
         fields,
         bytes: all_bytes,
@@ -368,9 +364,10 @@ pub fn bit_selected(t: GgufType, index: usize, selection: Option<Selection>) -> 
     }
 }
 
-/// The types the picker offers: (id, summary).
-pub fn type_choices() -> Vec<(&'static str, &'static str)> {
-    GgufType::ALL.iter().map(|t| (t.id(), t.info().summary)).collect()
+/// The types the picker offers: (id, summary in `lang`).
+pub fn type_choices(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let words = lang.block_words();
+    GgufType::ALL.iter().map(|t| (t.id(), (words.type_summary)(t.id()).unwrap_or(t.info().summary))).collect()
 }
 
 /// The row a key moves the selection to among `count` rows: ↓/↑ one row (from nothing: the
@@ -394,7 +391,7 @@ mod tests {
     fn the_example_is_meaningful_and_documented() {
         for t in GgufType::ALL {
             let p = BlockParams::example(t);
-            let d = display(&p);
+            let d = display(&p, Lang::En);
             assert_eq!(d.bytes.len(), t.block_bytes());
             assert_eq!(d.values.len(), t.block_elements());
             assert!(d.values.iter().any(|v| v.value != "0"), "{}", t.id());
@@ -414,7 +411,7 @@ mod tests {
             assert_eq!(!d.subs.is_empty(), is_k_quant(t));
         }
         // The sine's sub-blocks get different scales in q4_k.
-        let d = display(&BlockParams::example(GgufType::Q4K));
+        let d = display(&BlockParams::example(GgufType::Q4K), Lang::En);
         assert_eq!(d.subs.len(), 8);
         assert_eq!(d.scale_bytes.len(), 12);
         assert!(d.subs.windows(2).any(|w| w[0].stored_scale != w[1].stored_scale));
@@ -427,7 +424,7 @@ mod tests {
         assert_eq!(values.headers, ["element", "group", "code", "level", "scale", "min", "value"]);
         assert_eq!(values.rows.len(), 256);
         assert_eq!(values.rows[5][6], d.values[5].value_attr);
-        let q8 = display(&BlockParams::example(GgufType::Q8_0));
+        let q8 = display(&BlockParams::example(GgufType::Q8_0), Lang::En);
         let plain = values_export(&q8.values, false);
         assert_eq!((plain.headers.len(), plain.rows.len()), (6, 32));
         let subs = subs_export(&d.subs);
@@ -442,7 +439,7 @@ mod tests {
         let role = gguf::bit_role(GgufType::Q4K, 4, 0).unwrap();
         assert_eq!(role, BitRole::SubScale { sub: 0, bit: 0 });
         let flipped = BlockParams { t: p.t, bytes: toggle_bit(&p.bytes, 8 * 4) };
-        let (a, b) = (display(&p), display(&flipped));
+        let (a, b) = (display(&p, Lang::En), display(&flipped, Lang::En));
         assert_eq!(b.subs[0].stored_scale, a.subs[0].stored_scale ^ 1);
         let expected = gguf::dequantize(p.t, &flipped.bytes).unwrap();
         for (i, (row, v)) in b.values.iter().zip(&expected).enumerate() {
@@ -465,7 +462,7 @@ mod tests {
         let lit: Vec<usize> = (0..8 * t.block_bytes()).filter(|&i| bit_selected(t, i, Some(Selection::Element(40)))).collect();
         assert_eq!(lit.len(), 16 + 16 + 6 + 6 + 4);
         assert!(!bit_selected(t, 0, None));
-        let d = display(&BlockParams::example(t));
+        let d = display(&BlockParams::example(t), Lang::En);
         assert!(d.fields[0].value.starts_with("0x") && d.fields[0].value.contains(" = "));
     }
 

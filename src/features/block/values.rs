@@ -62,7 +62,7 @@ pub fn BlockValues(
         }
     };
     view! {
-        <div class="table-scroll block-values-scroll" tabindex="0" role="region" aria-label="the block's values" on:keydown=on_key>
+        <div class="table-scroll block-values-scroll" tabindex="0" role="region" aria-label=crate::ui::lang::lang_now().regions().block_values on:keydown=on_key>
             <table class="quantize-table block-values" data-testid="block-values">
                 <thead>
                     <tr>

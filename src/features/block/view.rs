@@ -102,8 +102,9 @@ pub fn BlockView(
     /// The view's state.
     model: BlockModel,
 ) -> impl IntoView {
-    let tr = crate::ui::lang::lang_now().block();
-    let shown: Memo<BlockDisplay> = Memo::new(move |_| model.params.with(model::display));
+    let lang = crate::ui::lang::lang_now();
+    let tr = lang.block();
+    let shown: Memo<BlockDisplay> = Memo::new(move |_| model.params.with(|p| model::display(p, lang)));
     let t = Signal::derive(move || shown.with(|d| d.t));
     let selection: Signal<Option<Selection>> = model.selection.into();
     let stale = move || model.error.with(|e| stale_attr(e.as_ref()));
@@ -152,7 +153,7 @@ pub fn BlockView(
                         prop:value=move || shown.with(|d| d.t.id())
                         on:change=move |ev| model.set_type(&event_target_value(&ev))
                     >
-                        {model::type_choices()
+                        {model::type_choices(lang)
                             .into_iter()
                             .map(|(id, summary)| {
                                 view! {
@@ -216,7 +217,7 @@ pub fn BlockView(
                             testid_prefix="block-scale"
                             labels=true
                         />
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="sub-blocks">
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=crate::ui::lang::lang_now().regions().sub_blocks>
                             <table class="quantize-table" data-testid="block-subs">
                                 <thead>
                                     <tr>

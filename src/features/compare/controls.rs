@@ -127,7 +127,7 @@ pub fn CompareControls(
     };
     view! {
         <div class="compare-controls controls">
-            <ul class="chips" aria-label="formats compared">{chips}</ul>
+            <ul class="chips" aria-label=crate::ui::lang::lang_now().regions().formats_compared>{chips}</ul>
             <div class="format-row">
                 <label class="format-label">{tr.add_label}</label>
                 {picker}
@@ -152,11 +152,11 @@ pub fn CompareControls(
             </div>
             <InlineError testid="compare-error" message=error />
             <div class="format-row">
-                <span class="segmented" role="group" aria-label="scale">
+                <span class="segmented" role="group" aria-label=crate::ui::lang::lang_now().regions().scale>
                     {scale_button(Scale::Linear, tr.scales[0], "scale-linear")}
                     {scale_button(Scale::Log, tr.scales[1], "scale-log")}
                 </span>
-                <span class="segmented" role="group" aria-label="zoom">
+                <span class="segmented" role="group" aria-label=crate::ui::lang::lang_now().regions().zoom>
                     {zoom(ZoomStep::By(0.5, 0.0), "+", tr.zoom[0], "zoom-in")}
                     {zoom(ZoomStep::By(2.0, 0.0), "−", tr.zoom[1], "zoom-out")}
                     {zoom(ZoomStep::By(1.0, -0.25), "←", tr.zoom[2], "pan-left")}

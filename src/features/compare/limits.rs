@@ -22,7 +22,7 @@ pub fn CompareLimits(
         }
     };
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="limits side by side">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=crate::ui::lang::lang_now().regions().limits_side_by_side>
             <table class="limits-table compare-table" data-testid="compare-table">
                 <thead>
                     <tr>

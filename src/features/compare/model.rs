@@ -534,12 +534,14 @@ pub struct NumberLineChart {
     pub axis: Axis,
     /// One strip per format, in order (colour i for the i-th).
     pub strips: Vec<Strip>,
+    /// The language of the axis title.
+    pub lang: crate::i18n::Lang,
 }
 
 impl NumberLineChart {
-    /// The chart of `formats` over `axis`.
-    pub fn new(formats: &[Format], axis: Axis) -> NumberLineChart {
-        NumberLineChart { axis, strips: formats.iter().map(|f| strip(f, axis)).collect() }
+    /// The chart of `formats` over `axis`, its axis titled in `lang`.
+    pub fn new(formats: &[Format], axis: Axis, lang: crate::i18n::Lang) -> NumberLineChart {
+        NumberLineChart { axis, strips: formats.iter().map(|f| strip(f, axis)).collect(), lang }
     }
 
     /// Its height in CSS pixels: a row per format.
@@ -571,7 +573,8 @@ impl Chart for NumberLineChart {
                 overflow_label: s.overflow,
             })
             .collect();
-        draw_number_line(area, &NumberLine { axis: self.axis, rows: &rows, scale }).map_err(|e| e.to_string())
+        let x_title = self.lang.chart_titles().number_line[usize::from(self.axis.log)];
+        draw_number_line(area, &NumberLine { axis: self.axis, x_title, rows: &rows, scale }).map_err(|e| e.to_string())
     }
 }
 
@@ -582,12 +585,15 @@ pub struct SpacingChart {
     pub axis: Axis,
     /// Per format: id and points.
     pub series: Vec<(String, Vec<(f64, f64)>)>,
+    /// The language of the axis titles.
+    pub lang: crate::i18n::Lang,
 }
 
 impl SpacingChart {
-    /// The chart of `formats` over `axis` (made positive and logarithmic).
-    pub fn new(formats: &[Format], axis: Axis) -> SpacingChart {
-        SpacingChart { axis, series: formats.iter().map(|f| (f.id().to_string(), spacing_points(f, axis.lo, axis.hi))).collect() }
+    /// The chart of `formats` over `axis` (made positive and logarithmic), its axes titled
+    /// in `lang`.
+    pub fn new(formats: &[Format], axis: Axis, lang: crate::i18n::Lang) -> SpacingChart {
+        SpacingChart { axis, series: formats.iter().map(|f| (f.id().to_string(), spacing_points(f, axis.lo, axis.hi))).collect(), lang }
     }
 
     /// A sentence for screen readers and the text summary, in `tr`'s language: each format's
@@ -614,7 +620,8 @@ impl Chart for SpacingChart {
             .enumerate()
             .map(|(i, (id, pts))| SpacingSeries { label: id, color: series_color(i).rgb_color(), points: pts })
             .collect();
-        draw_spacing_plot(area, &SpacingPlot { x: self.axis, series: &series, scale }).map_err(|e| e.to_string())
+        let [x, y] = self.lang.chart_titles().spacing;
+        draw_spacing_plot(area, &SpacingPlot { x: self.axis, series: &series, titles: lowbit_charts::AxisTitles { x, y }, scale }).map_err(|e| e.to_string())
     }
 }
 
@@ -638,13 +645,13 @@ mod tests {
     fn the_charts_summaries_read_in_every_language() {
         let formats = vec![f("float8_e4m3fn"), f("float8_e5m2")];
         let axis = Axis { lo: -500.0, hi: 500.0, log: false };
-        let line = NumberLineChart::new(&formats, axis);
+        let line = NumberLineChart::new(&formats, axis, crate::i18n::Lang::En);
         let en = line.summary(crate::i18n::Lang::En.compare());
         assert!(en.starts_with("Number line from -500 to 500 (linear scale). float8_e4m3fn: "), "{en}");
         assert!(en.contains("largest finite 448, overflow → NaN"), "{en}");
         let ru = line.summary(crate::i18n::Lang::Ru.compare());
         assert!(ru.starts_with("Числовая ось от -500 до 500 (линейная шкала). float8_e4m3fn: ") && ru.contains("448"), "{ru}");
-        let spacing = SpacingChart::new(&formats, spacing_axis(&formats, axis));
+        let spacing = SpacingChart::new(&formats, spacing_axis(&formats, axis), crate::i18n::Lang::En);
         assert!(spacing.summary(crate::i18n::Lang::De.compare()).starts_with("Relativer Abstand ULP(x)/x von "));
     }
 

@@ -9,7 +9,7 @@ use lowbit_core::Format;
 use super::model::{check_value, Scale, ValueError, DEFAULT_FORMATS, DEFAULT_VALUE, MAX_FORMATS};
 use crate::notice::Notice;
 use crate::query::{percent_encode, ViewParams};
-use crate::text::{shorten, shorten_quoted};
+use crate::text::shorten;
 
 /// The Compare view's state as the URL stores it.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +48,7 @@ pub fn parse_formats(text: &str) -> (Vec<Format>, Vec<Notice>) {
                 break;
             }
             Ok(f) => formats.push(f),
-            Err(e) => errors.push(Notice::RefusedFormatId(shorten_quoted(&e.0, id).split("; valid").next().unwrap_or_default().to_string())),
+            Err(e) => errors.push(Notice::RefusedFormatId(crate::text::shortened(e, id))),
         }
     }
     (formats, errors)

@@ -47,7 +47,7 @@ pub fn CompareValues(
             <input
                 type="text"
                 data-testid="compare-value"
-                aria-label="a number to show in every format"
+                aria-label=crate::ui::lang::lang_now().regions().number_to_show
                 placeholder="3.14, 1e-3, 65504, inf, -0"
                 autocomplete="off"
                 spellcheck="false"
@@ -66,7 +66,7 @@ pub fn CompareValues(
         </div>
         <InlineError testid="compare-value-error" message=refused />
         <StaleNote why=refused />
-        <div class="table-scroll" tabindex="0" role="region" aria-label="one number in every format" data-stale=move || refused.with(|r| stale_attr(r.as_ref()))>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=crate::ui::lang::lang_now().regions().one_number data-stale=move || refused.with(|r| stale_attr(r.as_ref()))>
             <table class="value-table" data-testid="value-table">
                 <caption>{move || format!("{} in every format (default rounding and overflow)", value.get())}</caption>
                 <thead>

@@ -39,13 +39,14 @@ pub fn CompareView(
     /// The view's state.
     model: CompareModel,
 ) -> impl IntoView {
-    let tr = crate::ui::lang::lang_now().compare();
+    let lang = crate::ui::lang::lang_now();
+    let tr = lang.compare();
     let params = model.params;
     let formats = Signal::derive(move || params.with(|p| p.formats.clone()));
     let scale = Signal::derive(move || params.with(|p| p.scale));
     let axis = Memo::new(move |_| params.with(|p| model::axis(&p.formats, p.scale, p.range)));
-    let line = Memo::new(move |_| params.with(|p| NumberLineChart::new(&p.formats, axis.get())));
-    let spacing = Memo::new(move |_| params.with(|p| SpacingChart::new(&p.formats, model::spacing_axis(&p.formats, axis.get()))));
+    let line = Memo::new(move |_| params.with(|p| NumberLineChart::new(&p.formats, axis.get(), lang)));
+    let spacing = Memo::new(move |_| params.with(|p| SpacingChart::new(&p.formats, model::spacing_axis(&p.formats, axis.get()), lang)));
     let limits = Memo::new(move |_| params.with(|p| p.formats.iter().map(model::limits_row).collect::<Vec<LimitsRow>>()));
     let values = Memo::new(move |_| {
         params.with(|p| model::value_rows(&p.value, &model::value_formats(&p.formats)).unwrap_or_default()) as Vec<ValueRow>

@@ -16,6 +16,7 @@ pub fn LimitsTable(
     #[prop(into)]
     on_select: Callback<Format>,
 ) -> impl IntoView {
+    let lang = crate::ui::lang::lang_now();
     let table = model::limits_table();
     let export = model::limits_table_export(&table);
     let rows = table
@@ -31,7 +32,7 @@ pub fn LimitsTable(
                 <tr
                     class:current=move || format.with(|f| f.id() == id)
                     data-format=id
-                    title=row.summary
+                    title=lang.format_summary(id).unwrap_or(row.summary)
                     on:click=move |_| {
                         if let Ok(f) = Format::parse(id) {
                             on_select.run(f);
@@ -50,7 +51,7 @@ pub fn LimitsTable(
         .collect_view();
     let t = crate::ui::lang::lang_now().explorer();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="limits of every format">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=lang.regions().limits_of_every_format>
             <table class="limits-table" data-testid="limits-table">
                 <thead>
                     <tr>

@@ -730,8 +730,8 @@ impl CustomSpec {
             specials: self.specials,
             subnormals: true,
         })
-        .map_err(|e| e.0)?;
-        Format::from_kind(Kind::Float(float)).map_err(|e| e.0)
+        .map_err(|e| e.to_string())?;
+        Format::from_kind(Kind::Float(float)).map_err(|e| e.to_string())
     }
 }
 

@@ -6,7 +6,7 @@ use lowbit_core::{Encoder, Format, OverflowPolicy, RoundingMode};
 
 use crate::notice::Notice;
 use crate::query::{percent_encode, ViewParams};
-use crate::text::{shorten, shorten_quoted};
+use crate::text::{shorten, shorten_quoted, shortened};
 
 /// The explorer's format when the URL names none.
 pub const DEFAULT_FORMAT: &str = "float8_e4m3fn";
@@ -70,10 +70,10 @@ impl ViewParams for ExplorerState {
                         Ok(f) => format = Some(f),
                         // A custom id the core cannot build says why ('e12m3': the exponent
                         // width must be 1 to 11 bits, got 12); an unknown id says just that.
-                        Err(e) if e.0.starts_with("unknown format") => {
+                        Err(e) if e.reason == lowbit_core::FormatReason::Unknown => {
                             notices.push(Notice::UnknownFormat { value: shorten(value), showing: DEFAULT_FORMAT.into() })
                         }
-                        Err(e) => notices.push(Notice::RefusedFormat { why: shorten_quoted(&e.0, value), showing: DEFAULT_FORMAT.into() }),
+                        Err(e) => notices.push(Notice::RefusedFormat { why: shortened(e, value), showing: DEFAULT_FORMAT.into() }),
                     }
                 }
                 "code" => code_text = Some(value),
@@ -154,7 +154,9 @@ mod tests {
     fn a_refused_custom_format_says_why() {
         let (s, n) = parse(&[("format", "e12m3")]);
         assert_eq!(s.format.id(), DEFAULT_FORMAT);
-        assert_eq!(n, [Notice::RefusedFormat { why: "'e12m3': the exponent width must be 1 to 11 bits, got 12".into(), showing: "float8_e4m3fn".into() }]);
+        let why = lowbit_core::FormatError::new(lowbit_core::FormatReason::CustomExponentWidth { got: 12 }).about("e12m3");
+        assert_eq!(n, [Notice::RefusedFormat { why, showing: "float8_e4m3fn".into() }]);
+        assert_eq!(n[0].text(crate::i18n::Lang::Ru.notices()), "Формат не принят ('e12m3': ширина экспоненты должна быть от 1 до 11 битов, а не 12); показан float8_e4m3fn.");
         assert_eq!(n[0].english(), "Format 'e12m3': the exponent width must be 1 to 11 bits, got 12; showing float8_e4m3fn.");
         let (_, n) = parse(&[("format", "e5m30")]);
         assert!(n[0].english().contains("at most 32 bits"), "{n:?}");

@@ -24,14 +24,15 @@ pub fn Explorer(
     /// The explorer's state.
     model: ExplorerModel,
 ) -> impl IntoView {
-    let t = crate::ui::lang::lang_now().explorer();
+    let lang = crate::ui::lang::lang_now();
+    let t = lang.explorer();
     let format = model.format;
     let code = model.code;
     let readout = Memo::new(move |_| format.with(|f| model::readout(f, code.get())));
     let formula = Memo::new(move |_| readout.with(|r| r.formula.clone()));
     let summary = move || {
         format.with(|f| match f.entry() {
-            Some(entry) => entry.summary().to_string(),
+            Some(entry) => lang.format_summary(entry.id()).unwrap_or(entry.summary()).to_string(),
             None => (t.custom_summary)(f.bits(), f.id()),
         })
     };

@@ -46,7 +46,7 @@ pub fn AccuracyChart(
         lowbit_charts::palette::set_theme(theme.get());
         let chosen = model.params.with(|p| p.scheme.id());
         let Some(canvas) = canvas_ref.get() else { return };
-        let Some(chart) = model.table.with(|t| t.as_ref().map(|t| AccuracyPlot::of(t, chosen))) else { return };
+        let Some(chart) = model.table.with(|t| t.as_ref().map(|t| AccuracyPlot::of(t, chosen, crate::ui::lang::lang_now().mnist()))) else { return };
         let Some(ratio) = prepare(&canvas, 300.0) else { return };
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
         if let Err(e) = chart.draw(&backend.into_drawing_area(), ratio) {
@@ -57,7 +57,7 @@ pub fn AccuracyChart(
     let svg = Callback::new(move |()| {
         let chosen = model.params.with_untracked(|p| p.scheme.id());
         let (w, h) = css_size(canvas_ref, 300.0);
-        model.table.with_untracked(|t| t.as_ref().map(|t| AccuracyPlot::of(t, chosen).svg(w, h))).unwrap_or_else(|| Err("the table is not scored yet".into()))
+        model.table.with_untracked(|t| t.as_ref().map(|t| AccuracyPlot::of(t, chosen, crate::ui::lang::lang_now().mnist()).svg(w, h))).unwrap_or_else(|| Err("the table is not scored yet".into()))
     });
     view! {
         <div class="plot-wrap">
@@ -66,7 +66,7 @@ pub fn AccuracyChart(
                 data-testid="mnist-chart"
                 data-drawn=move || draws.get().to_string()
                 role="img"
-                aria-label="test accuracy of every scheme against its bits per parameter"
+                aria-label=crate::ui::lang::lang_now().regions().accuracy_chart
                 style="height:300px"
             ></canvas>
             <ChartExport testid="mnist-chart" canvas=canvas_ref svg=svg />
@@ -119,7 +119,7 @@ pub fn WeightHistograms(
                     });
                     view! {
                         <div class="plot-wrap">
-                            <canvas node_ref=node data-testid=format!("mnist-histogram-{i}") role="img" aria-label=format!("histogram of layer {} weights", i + 1) style="height:220px"></canvas>
+                            <canvas node_ref=node data-testid=format!("mnist-histogram-{i}") role="img" aria-label=(crate::ui::lang::lang_now().regions().layer_histogram)(i + 1) style="height:220px"></canvas>
                             <ChartExport testid=format!("mnist-histogram-{i}") canvas=node svg=svg />
                         </div>
                     }

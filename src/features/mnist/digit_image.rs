@@ -56,7 +56,7 @@ pub fn DigitImage(
             height="28"
             style=format!("width:{size}px;height:{size}px")
             role="img"
-            aria-label="a 28 by 28 digit"
+            aria-label=crate::ui::lang::lang_now().regions().digit_image
         ></canvas>
     }
 }

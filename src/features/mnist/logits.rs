@@ -23,7 +23,7 @@ pub fn LogitsTable(
 ) -> impl IntoView {
     let tr = crate::ui::lang::lang_now().mnist();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="every scheme's prediction">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=crate::ui::lang::lang_now().regions().predictions>
         <table class="mnist-logits" data-testid=testid>
             <thead>
                 <tr>

@@ -333,12 +333,14 @@ pub struct AccuracyPlot {
     pub points: Vec<(String, f64, f64)>,
     /// The highlighted scheme.
     pub chosen: String,
+    /// The axis titles (bits per parameter, accuracy), in the view's language.
+    pub axes: [&'static str; 2],
 }
 
 impl AccuracyPlot {
-    /// The chart of a scored table.
-    pub fn of(table: &MnistTable, chosen: &str) -> AccuracyPlot {
-        AccuracyPlot { points: table.rows.iter().map(|r| (r.scheme.clone(), r.bits_per_parameter, r.accuracy)).collect(), chosen: chosen.to_string() }
+    /// The chart of a scored table, its axes titled in `tr`'s language.
+    pub fn of(table: &MnistTable, chosen: &str, tr: &MnistText) -> AccuracyPlot {
+        AccuracyPlot { points: table.rows.iter().map(|r| (r.scheme.clone(), r.bits_per_parameter, r.accuracy)).collect(), chosen: chosen.to_string(), axes: tr.accuracy_axes }
     }
 }
 
@@ -349,7 +351,7 @@ impl Chart for AccuracyPlot {
             .iter()
             .map(|(label, bits, accuracy)| AccuracyPoint { label, bits: *bits, accuracy: *accuracy, highlight: *label == self.chosen })
             .collect();
-        draw_accuracy_chart(area, &points, scale).map_err(|e| e.to_string())?;
+        draw_accuracy_chart(area, &points, lowbit_charts::AxisTitles { x: self.axes[0], y: self.axes[1] }, scale).map_err(|e| e.to_string())?;
         Ok(whole_area(area))
     }
 }
@@ -366,6 +368,7 @@ pub fn layer_chart(scheme: &str, layer: &LayerHistogram, tr: &MnistText) -> Leve
         levels: layer.levels.clone(),
         level_counts: layer.level_counts.clone(),
         overlay_label,
+        axis_titles: tr.histogram_axes,
     }
 }
 
@@ -437,7 +440,7 @@ mod tests {
     fn the_charts_export_as_svg() {
         let row = |scheme: &str, bits: f64, accuracy: f64| MnistRow { scheme: scheme.into(), accuracy, agree_with_fp32: 1.0, size_kb: 1.0, true_size_kb: 1.0, bits_per_parameter: bits, multiplies: 0, adds: 0, integer_adds: 0 };
         let table = MnistTable { rows: vec![row("float32", 32.0, 96.0), row("nf4", 4.13, 95.5)], digits: 2000, weights_name: "w".into(), seconds: 0.0 };
-        let svg = AccuracyPlot::of(&table, "nf4").svg(640, 300).unwrap();
+        let svg = AccuracyPlot::of(&table, "nf4", crate::i18n::Lang::En.mnist()).svg(640, 300).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("nf4") && svg.contains("float32"), "{svg}");
         let layer = LayerHistogram { name: "model.0.weight".into(), lo: -1.0, hi: 1.0, counts: vec![1, 4, 9, 4, 1], levels: vec![-0.5, 0.0, 0.5], level_counts: vec![0, 7, 5, 7, 0], distinct: 3 };
         let chart = layer_chart("int4_absmax", &layer, crate::i18n::Lang::En.mnist());

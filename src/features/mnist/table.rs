@@ -36,7 +36,7 @@ pub fn MnistTableView(
     view! {
         {progress}
         <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! { <p class="muted">{tr.table_wait}</p> }>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="accuracy and size of every scheme">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=crate::ui::lang::lang_now().regions().accuracy_table>
                 <table class="mnist-table" data-testid="mnist-table" data-stale=stale>
                     <thead>
                         <tr>

@@ -90,7 +90,7 @@ pub fn MnistTrain(
                 view! { <p class=if failed { "inline-error" } else { "note" } data-testid="mnist-train-outcome">{text}</p> }
             })
         }}
-        <div class="table-scroll" tabindex="0" role="region" aria-label="the training log">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=crate::ui::lang::lang_now().regions().training_log>
         <table class="mnist-epochs" data-testid="mnist-epochs">
             <thead>
                 <tr>

@@ -14,7 +14,7 @@ use lowbit_jobs::quantize::{QuantizeData, QuantizeJob, QuantizeOutcome, Quantize
 use lowbit_jobs::task::{no_clock, run_to_end};
 
 use crate::chart::LevelsChart;
-use crate::i18n::QuantizeText;
+use crate::i18n::{Lang, QuantizeText, QuantizeWords, SummaryFacts};
 use crate::export::Table;
 
 pub use super::params::*;
@@ -119,7 +119,8 @@ pub struct QuantizeResult {
     pub gguf: bool,
     /// The article notes.
     pub claims: Vec<ClaimNote>,
-    /// The trace's columns for this scheme.
+    /// The trace's columns for this scheme (their headings in English; the page shows
+    /// [`trace_headings`], in its language).
     pub columns: Vec<TraceColumn>,
     /// Trace rows computed with the result ([`compute`]: all of them, up to
     /// [`lowbit_jobs::quantize::MAX_TRACE_ROWS`]; the view reads windows instead).
@@ -129,7 +130,12 @@ pub struct QuantizeResult {
 /// The scheme the parameters name; an id that does not parse (never from the URL, which
 /// canonicalises it) runs the first registry scheme.
 fn scheme_of(params: &QuantizeParams) -> Scheme {
-    Scheme::parse(&params.scheme).unwrap_or_else(|_| Scheme {
+    scheme_of_id(&params.scheme)
+}
+
+/// The scheme `id` names, else the first registry scheme (as [`scheme_of`]).
+fn scheme_of_id(id: &str) -> Scheme {
+    Scheme::parse(id).unwrap_or_else(|_| Scheme {
         id: SCHEMES[0].id.into(),
         info: SCHEMES[0],
         element: lowbit_core::quant::Element::Codebook(&lowbit_core::codebook::NF4),
@@ -156,7 +162,7 @@ pub fn from_outcome(params: &QuantizeParams, q: QuantizeOutcome) -> QuantizeResu
     QuantizeResult {
         high_first: scheme.info.packing == NibbleOrder::HighFirst,
         gguf: matches!(scheme.element, Element::Gguf(_)),
-        columns: trace_columns(&scheme, granularity),
+        columns: trace_columns(&scheme, granularity, Lang::En.quantize_words()),
         claims: claim_notes(params, &q),
         q,
         trace: Vec::new(),
@@ -196,51 +202,47 @@ use lowbit_jobs::text::{attr_list, bracketed, bracketed_list};
 
 impl QuantizeResult {
     /// The CLI's summary line ("int4_absmax: 4 elements, block scales (size 64), 4.5
-    /// bits/element, 3 bytes").
+    /// bits/element, 3 bytes"): [`Self::summary_in`] English.
     pub fn summary(&self) -> String {
+        self.summary_in(Lang::En.quantize_words())
+    }
+
+    /// The summary line in `words`' language, from the same facts as the CLI's.
+    pub fn summary_in(&self, words: &QuantizeWords) -> String {
         let q = &self.q;
-        let tensor = if q.tensor_bits > 0 { format!(" + {} bits/tensor", q.tensor_bits) } else { String::new() };
-        format!(
-            "{}: {} elements, {} {} (size {}), {} bits/element{tensor}, {} bytes",
-            q.scheme,
-            q.lengths.codes,
-            q.granularity,
-            if q.granularity == Granularity::Tensor.name() { "scale" } else { "scales" },
-            q.block,
-            show(q.bits_per_element),
-            q.storage_bytes
-        )
+        (words.summary)(&SummaryFacts {
+            scheme: &q.scheme,
+            elements: q.lengths.codes,
+            granularity: self.granularity(),
+            block: q.block,
+            bits_per_element: &show(q.bits_per_element),
+            tensor_bits: q.tensor_bits,
+            bytes: q.storage_bytes,
+        })
+    }
+
+    /// What one scale covers.
+    fn granularity(&self) -> Granularity {
+        Granularity::parse(&self.q.granularity).unwrap_or(Granularity::Block)
     }
 
     /// Where the nominal rate ("bits / element", the scales spread over a whole block, row or
     /// large tensor, as papers quote it) holds: "at block 64".
-    pub fn nominal_where(&self) -> String {
-        match Granularity::parse(&self.q.granularity) {
-            Ok(Granularity::Row) => format!("per row of {}", self.q.block),
-            Ok(Granularity::Tensor) => "for a large tensor".into(),
-            _ => format!("at block {}", self.q.block),
-        }
+    pub fn nominal_where(&self, words: &QuantizeWords) -> String {
+        (words.nominal_where)(self.granularity(), self.q.block)
     }
 
     /// Bits per element of this input as stored: its bytes (codes, scales, zero points,
     /// tensor constants) over its count — 4 INT4 values with one f32 scale take 6 bytes, 12
     /// bits each ("12 (6 bytes for 4 values; nominal 4.5 at block 64)"); "-" for no input.
-    pub fn actual_bits(&self) -> String {
+    pub fn actual_bits(&self, words: &QuantizeWords) -> String {
         let n = self.q.lengths.codes;
         if n == 0 {
             return "-".into();
         }
         let bytes = self.q.storage_bytes;
         let each = (bytes * 8) as f64 / n as f64;
-        let plural = |k: u64, one: &str, many: &str| if k == 1 { format!("{k} {one}") } else { format!("{k} {many}") };
-        format!(
-            "{} ({} for {}; nominal {} {})",
-            show(each),
-            plural(bytes, "byte", "bytes"),
-            plural(n as u64, "value", "values"),
-            show(self.q.bits_per_element),
-            self.nominal_where()
-        )
+        (words.actual_bits)(&show(each), bytes, n as u64, &show(self.q.bits_per_element), &self.nominal_where(words))
     }
 
     /// Which inputs a packed byte holds: (high nibble's element, low nibble's element).
@@ -303,70 +305,72 @@ fn element_name(scheme: &Scheme) -> String {
 /// `lowbit_core::quant` puts in each field of its trace rows, named for it, and only the
 /// fields that hold something of their own (no zero point for symmetric schemes, no scale for
 /// plain casts, no "clamped" where it is the code).
-pub fn trace_columns(scheme: &Scheme, granularity: Granularity) -> Vec<TraceColumn> {
+pub fn trace_columns(scheme: &Scheme, granularity: Granularity, words: &QuantizeWords) -> Vec<TraceColumn> {
     use TraceField as F;
     let info = &scheme.info;
     let element = element_name(scheme);
+    let [index, block, row, error, code, rounded, dequantized, scale, zero_point, absmax, block_absmax, row_absmax, threshold, level_index, value, level] = words.trace;
+    let [element_level, nearest_level, nearest_value, element_code, stored_value, element_max] = words.element.map(|f| f(&element));
     let group = match granularity {
-        Granularity::Block => Some("block"),
-        Granularity::Row => Some("row"),
+        Granularity::Block => Some(block),
+        Granularity::Row => Some(row),
         Granularity::Tensor => None,
     };
     let (qmin, qmax) = match scheme.element {
         Element::Int { bits, .. } if (2..=32).contains(&bits) => (-(1i64 << (bits - 1)), (1i64 << (bits - 1)) - 1),
         _ => (0, 0),
     };
-    let clamp = format!("code = clamp(rounded, {qmin}, {qmax})");
+    let clamp = format!("{code} = clamp({rounded}, {qmin}, {qmax})");
     let fields: Vec<(F, String)> = match (info.scale_rule, &scheme.element) {
         // GGUF: ggml's (sub-)block scale d and, for the min-offset types, the min (read back
         // from the blocks: x ≈ level · d + min).
         (rule, Element::Gguf(_)) => {
-            let mut f = vec![(F::Statistic, "block absmax".to_string()), (F::Scale, "scale d".into())];
+            let mut f = vec![(F::Statistic, block_absmax.to_string()), (F::Scale, format!("{scale} d"))];
             if rule == ScaleRule::ZeroPoint {
-                f.push((F::ZeroPoint, "zero point −min / d".into()));
+                f.push((F::ZeroPoint, format!("{zero_point} −min / d")));
                 f.push((F::Scaled, "(x − min) / d".into()));
             } else {
                 f.push((F::Scaled, "x / d".into()));
             }
-            f.push((F::Rounded, format!("{element} level")));
-            f.push((F::Code, "code".into()));
-            f.push((F::Dequantized, "dequantized (ggml)".into()));
+            f.push((F::Rounded, element_level));
+            f.push((F::Code, code.into()));
+            f.push((F::Dequantized, format!("{dequantized} (ggml)")));
             f
         }
         // bitsandbytes: s = x · (1/absmax), the nearest level's index.
         (ScaleRule::AbsmaxReciprocal, Element::Codebook(_)) => vec![
-            (F::Statistic, "absmax".into()),
-            (F::Scaled, "x / absmax".into()),
-            (F::Rounded, format!("nearest {element} level")),
-            (F::Code, "code (level index)".into()),
-            (F::Dequantized, "dequantized = level × absmax".into()),
+            (F::Statistic, absmax.into()),
+            (F::Scaled, format!("x / {absmax}")),
+            (F::Rounded, nearest_level),
+            (F::Code, format!("{code} ({level_index})")),
+            (F::Dequantized, format!("{dequantized} = {level} × {absmax}")),
         ],
         // LLM.int8(): rows scaled by 127 / row absmax.
         (ScaleRule::AbsmaxReciprocal, _) => vec![
-            (F::Statistic, "row absmax".into()),
-            (F::Scale, "scale = row absmax / 127".into()),
-            (F::Scaled, "x · 127 / row absmax".into()),
-            (F::Rounded, "rounded".into()),
-            (F::Code, "code = clamp(rounded, -127, 127)".into()),
-            (F::Dequantized, "dequantized".into()),
+            (F::Statistic, row_absmax.into()),
+            (F::Scale, format!("{scale} = {row_absmax} / 127")),
+            (F::Scaled, format!("x · 127 / {row_absmax}")),
+            (F::Rounded, rounded.into()),
+            (F::Code, format!("{code} = clamp({rounded}, -127, 127)")),
+            (F::Dequantized, dequantized.into()),
         ],
         // OCP MX: a shared power of two, elements x · 2^-e in the element format.
         (ScaleRule::SharedExponent, _) => vec![
-            (F::Statistic, "block absmax".into()),
-            (F::Scale, "scale 2^e (E8M0)".into()),
+            (F::Statistic, block_absmax.into()),
+            (F::Scale, format!("{scale} 2^e (E8M0)")),
             (F::Scaled, "x / 2^e".into()),
-            (F::Rounded, format!("nearest {element} value (saturating)")),
-            (F::Code, format!("{element} code")),
-            (F::Dequantized, "dequantized = value × 2^e".into()),
+            (F::Rounded, nearest_value),
+            (F::Code, element_code),
+            (F::Dequantized, format!("{dequantized} = {value} × 2^e")),
         ],
         // NVFP4: a tensor scale p and an E4M3 block scale s.
         (ScaleRule::Absmax, Element::Format(_)) if info.second_level == SecondLevel::TensorAmax => vec![
-            (F::Statistic, "block absmax".into()),
-            (F::Scale, "scale p · s (tensor × E4M3 block)".into()),
+            (F::Statistic, block_absmax.into()),
+            (F::Scale, format!("{scale} p · s ({})", words.tensor_block)),
             (F::Scaled, "x / (p · s)".into()),
-            (F::Rounded, format!("nearest {element} value (saturating)")),
-            (F::Code, format!("{element} code")),
-            (F::Dequantized, "dequantized = value × p · s".into()),
+            (F::Rounded, nearest_value),
+            (F::Code, element_code),
+            (F::Dequantized, format!("{dequantized} = {value} × p · s")),
         ],
         // BitNet b1.58: γ = max(mean|W|, 1e-5), codes clamp(round(x / γ), -1, 1).
         (ScaleRule::AbsMean, Element::Codebook(book)) if book.values().len() == 3 => vec![
@@ -374,59 +378,59 @@ pub fn trace_columns(scheme: &Scheme, granularity: Granularity) -> Vec<TraceColu
             (F::Scale, "γ = max(mean|W|, 1e-5)".into()),
             (F::Scaled, "x / γ".into()),
             (F::Rounded, "round(x / γ)".into()),
-            (F::Code, "code = clamp(round(x / γ), -1, 1)".into()),
-            (F::Dequantized, "dequantized = code × γ".into()),
+            (F::Code, format!("{code} = clamp(round(x / γ), -1, 1)")),
+            (F::Dequantized, format!("{dequantized} = {code} × γ")),
         ],
         // Binary: sign(x) × mean|W|.
         (ScaleRule::AbsMean, _) => vec![
-            (F::Scale, "scale = mean|W|".into()),
-            (F::Code, "code = sign(x), sign(0) = +1".into()),
-            (F::Dequantized, "dequantized = code × mean|W|".into()),
+            (F::Scale, format!("{scale} = mean|W|")),
+            (F::Code, format!("{code} = sign(x), sign(0) = +1")),
+            (F::Dequantized, format!("{dequantized} = {code} × mean|W|")),
         ],
         (ScaleRule::ZeroPoint, _) => vec![
             (F::Statistic, "max − min".into()),
-            (F::Scale, format!("scale = (max − min) / {}", qmax - qmin)),
-            (F::ZeroPoint, "zero point zp".into()),
-            (F::Scaled, "x / scale + zp".into()),
-            (F::Rounded, "round(x / scale) + zp".into()),
+            (F::Scale, format!("{scale} = (max − min) / {}", qmax - qmin)),
+            (F::ZeroPoint, format!("{zero_point} zp")),
+            (F::Scaled, format!("x / {scale} + zp")),
+            (F::Rounded, format!("round(x / {scale}) + zp")),
             (F::Code, clamp),
-            (F::Dequantized, "dequantized = (code − zp) × scale".into()),
+            (F::Dequantized, format!("{dequantized} = ({code} − zp) × {scale}")),
         ],
         (ScaleRule::MeanStd, _) => vec![
-            (F::Statistic, "threshold = min(|mean| + k·std, absmax)".into()),
-            (F::Scale, format!("scale = threshold / {qmax}")),
-            (F::Scaled, "x / scale".into()),
-            (F::Rounded, "rounded".into()),
+            (F::Statistic, format!("{threshold} = min(|mean| + k·std, absmax)")),
+            (F::Scale, format!("{scale} = {threshold} / {qmax}")),
+            (F::Scaled, format!("x / {scale}")),
+            (F::Rounded, rounded.into()),
             (F::Code, clamp),
-            (F::Dequantized, "dequantized = code × scale".into()),
+            (F::Dequantized, format!("{dequantized} = {code} × {scale}")),
         ],
         (_, Element::Int { .. }) => vec![
-            (F::Statistic, "absmax".into()),
-            (F::Scale, format!("scale = absmax / {qmax}")),
-            (F::Scaled, "x / scale".into()),
-            (F::Rounded, "rounded".into()),
+            (F::Statistic, absmax.into()),
+            (F::Scale, format!("{scale} = {absmax} / {qmax}")),
+            (F::Scaled, format!("x / {scale}")),
+            (F::Rounded, rounded.into()),
             (F::Code, clamp),
-            (F::Dequantized, "dequantized = code × scale".into()),
+            (F::Dequantized, format!("{dequantized} = {code} × {scale}")),
         ],
         // absmax:FORMAT: the absmax maps to the format's largest value.
         (ScaleRule::Absmax, _) => vec![
-            (F::Statistic, "absmax".into()),
-            (F::Scale, format!("scale = absmax / max {element}")),
-            (F::Scaled, "x / scale".into()),
-            (F::Rounded, format!("nearest {element} value (saturating)")),
-            (F::Code, format!("{element} code")),
-            (F::Dequantized, "dequantized = value × scale".into()),
+            (F::Statistic, absmax.into()),
+            (F::Scale, format!("{scale} = {absmax} / {element_max}")),
+            (F::Scaled, format!("x / {scale}")),
+            (F::Rounded, nearest_value),
+            (F::Code, element_code),
+            (F::Dequantized, format!("{dequantized} = {value} × {scale}")),
         ],
         // cast:FORMAT: no scale; the stored value is the nearest value of the format, exact.
-        _ => vec![(F::Code, format!("{element} code")), (F::Rounded, format!("stored {element} value"))],
+        _ => vec![(F::Code, element_code), (F::Rounded, stored_value)],
     };
-    let mut columns = vec![TraceColumn { field: F::Index, heading: "index".into() }];
+    let mut columns = vec![TraceColumn { field: F::Index, heading: index.into() }];
     if let Some(g) = group.filter(|_| !matches!(info.scale_rule, ScaleRule::None)) {
         columns.push(TraceColumn { field: F::Group, heading: g.into() });
     }
     columns.push(TraceColumn { field: F::Input, heading: "x".into() });
     columns.extend(fields.into_iter().map(|(field, heading)| TraceColumn { field, heading }));
-    columns.push(TraceColumn { field: F::Error, heading: "error = dequantized − x".into() });
+    columns.push(TraceColumn { field: F::Error, heading: format!("{error} = {dequantized} − x") });
     columns
 }
 
@@ -454,10 +458,11 @@ fn trace_text(t: &TraceRowData, field: TraceField, show: fn(f64) -> String) -> S
 }
 
 /// The trace as a file: the same columns as the page, every number in full (JavaScript's
-/// shortest round-trip text of the f64 the kernel computed), a row per element of `rows`.
-pub fn trace_export(columns: &[TraceColumn], rows: &[TraceRowData]) -> Table {
+/// shortest round-trip text of the f64 the kernel computed), a row per element of `rows`,
+/// under `headings` (the page's, [`trace_headings`]).
+pub fn trace_export(columns: &[TraceColumn], headings: &[String], rows: &[TraceRowData]) -> Table {
     Table {
-        headers: columns.iter().map(|c| c.heading.clone()).collect(),
+        headers: headings.to_vec(),
         rows: rows.iter().map(|t| columns.iter().map(|c| trace_text(t, c.field, js_string)).collect()).collect(),
     }
 }
@@ -481,6 +486,7 @@ pub fn levels_chart(r: &QuantizeResult, tr: &QuantizeText) -> LevelsChart {
         levels: h.overlay.levels.clone(),
         level_counts: h.overlay.level_counts.clone(),
         overlay_label,
+        axis_titles: tr.histogram_axes,
     }
 }
 
@@ -551,7 +557,7 @@ pub struct QuantizeDisplay {
     pub scale_name: &'static str,
     /// The scales for reading.
     pub scales: String,
-    /// Further facts of some schemes: (name, value), e.g. ("zero points", "[8]").
+    /// Further facts of some schemes: (name, value), e.g. (zero_points, "[8]").
     pub extra: Vec<(&'static str, String)>,
     /// `data-values`: the dequantized values as JavaScript's numbers, comma-joined.
     pub values_attr: String,
@@ -587,50 +593,59 @@ pub fn trace_rows(columns: &[TraceColumn], rows: &[TraceRowData]) -> Vec<TraceRo
         .collect()
 }
 
-/// What the view shows for `r`, with the trace rows `r` holds.
-pub fn display(r: &QuantizeResult) -> QuantizeDisplay {
-    let mut d = display_without_trace(r);
+/// What the view shows for `r` in `lang`, with the trace rows `r` holds.
+pub fn display(r: &QuantizeResult, lang: Lang) -> QuantizeDisplay {
+    let mut d = display_without_trace(r, lang);
     d.trace = trace_rows(&r.columns, &r.trace);
     d
 }
 
-/// What the view shows for `r` but the trace rows (the view reads windows of them).
-pub fn display_without_trace(r: &QuantizeResult) -> QuantizeDisplay {
+/// The trace's column headings for `r` in `words`' language (`r.columns` holds them in
+/// English).
+pub fn trace_headings(r: &QuantizeResult, words: &QuantizeWords) -> Vec<String> {
+    trace_columns(&scheme_of_id(&r.q.scheme), r.granularity(), words).into_iter().map(|c| c.heading).collect()
+}
+
+/// What the view shows for `r` in `lang` but the trace rows (the view reads windows of them).
+pub fn display_without_trace(r: &QuantizeResult, lang: Lang) -> QuantizeDisplay {
+    let w = lang.quantize_words();
+    let [scale_codes, tensor_scale, zero_points, outlier_columns, mins, blocks] = w.facts;
     let q = &r.q;
     let lengths = &q.lengths;
     let mut extra = Vec::new();
     if !q.scale_codes.is_empty() {
-        extra.push(("scale codes", bracketed_list(&q.scale_codes, lengths.scale_codes, |b| format!("0x{b:02x}"))));
+        extra.push((scale_codes, bracketed_list(&q.scale_codes, lengths.scale_codes, |b| format!("0x{b:02x}"))));
     }
     if let Some(p) = q.tensor_scale {
-        extra.push(("tensor scale", show(p as f64)));
+        extra.push((tensor_scale, show(p as f64)));
     }
     if !q.zero_points.is_empty() {
-        extra.push(("zero points", bracketed_list(&q.zero_points, lengths.zero_points, |z| z.to_string())));
+        extra.push((zero_points, bracketed_list(&q.zero_points, lengths.zero_points, |z| z.to_string())));
     }
     if !q.outlier_columns.is_empty() {
-        extra.push(("outlier columns (fp16)", bracketed_list(&q.outlier_columns, lengths.outlier_columns, |c| c.to_string())));
+        extra.push((outlier_columns, bracketed_list(&q.outlier_columns, lengths.outlier_columns, |c| c.to_string())));
     }
     let gguf = r.gguf;
     if !q.mins.is_empty() {
-        extra.push(("mins", q.texts.mins.clone()));
+        extra.push((mins, q.texts.mins.clone()));
     }
     if gguf {
         let shown = q.packed.len().min(LIST_MAX);
         let mut hex: String = q.packed[..shown].iter().map(|b| format!("{b:02x}")).collect();
         if shown < lengths.packed {
-            hex.push_str(&format!("… {} more bytes", lowbit_jobs::text::thousands(lengths.packed - shown)));
+            hex.push_str(&(w.more_bytes)(&lowbit_jobs::text::thousands(lengths.packed - shown)));
         }
-        extra.push(("blocks (hex, as ggml stores them)", hex));
+        extra.push((blocks, hex));
     }
     let packed_bytes = &q.packed;
     let packed = (!packed_bytes.is_empty()).then(|| {
         // A GGUF block's bytes hold scales and codes in the type's own order (the block explorer
         // lays them out by field): the nibbles are shown without naming elements.
+        let n = w.nibbles;
         let (hi, lo) = match (gguf, r.high_first) {
-            (true, _) => (String::from("high nibble"), String::from("low nibble")),
-            (false, true) => ("high nibble: x[2i], first".into(), "low nibble: x[2i+1]".into()),
-            (false, false) => ("high nibble: x[2i+1]".into(), "low nibble: x[2i], first".into()),
+            (true, _) => (n[0].to_string(), n[1].to_string()),
+            (false, true) => (n[2].into(), n[3].into()),
+            (false, false) => (n[4].into(), n[5].into()),
         };
         Packed {
             bytes_attr: attr_list(packed_bytes, |b| b.to_string()),
@@ -648,26 +663,26 @@ pub fn display_without_trace(r: &QuantizeResult) -> QuantizeDisplay {
     });
     let m = &q.metrics;
     QuantizeDisplay {
-        summary: r.summary(),
+        summary: r.summary_in(w),
         count: lengths.codes,
         codes_attr: attr_list(&q.codes, |c| c.to_string()),
         codes: bracketed_list(&q.codes, lengths.codes, |c| c.to_string()),
-        scale_name: if lengths.scales == 1 { "scale" } else { "scales" },
+        scale_name: w.scale_names[usize::from(lengths.scales != 1)],
         scales: q.texts.scales.clone(),
         extra,
         values_attr: q.texts.values_attr.clone(),
         dequantized: q.texts.dequantized.clone(),
         packed,
         metrics: vec![
-            ("MSE".into(), show(m.mse)),
-            ("max |error|".into(), show(m.max_abs_error)),
-            ("SQNR dB".into(), show(m.sqnr_db)),
-            ("bits / element".into(), show(q.bits_per_element)),
-            ("bits / element of this input".into(), r.actual_bits()),
+            (w.metrics[0].into(), show(m.mse)),
+            (w.metrics[1].into(), show(m.max_abs_error)),
+            (w.metrics[2].into(), show(m.sqnr_db)),
+            (w.metrics[3].into(), show(q.bits_per_element)),
+            (w.metrics[4].into(), r.actual_bits(w)),
         ],
         notes: q.notes.clone(),
         claims: r.claims.clone(),
-        trace_columns: r.columns.iter().map(|c| c.heading.clone()).collect(),
+        trace_columns: trace_headings(r, w),
         code_column: r.columns.iter().position(|c| c.field == TraceField::Code),
         trace: Vec::new(),
     }
@@ -726,8 +741,8 @@ mod tests {
     #[test]
     fn the_trace_exports_in_full_and_the_numbers_histogram_shows_the_levels() {
         let r = compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1]));
-        let table = trace_export(&r.columns, &r.trace);
-        assert_eq!(table.headers, r.columns.iter().map(|c| c.heading.clone()).collect::<Vec<_>>());
+        let table = trace_export(&r.columns, &trace_headings(&r, Lang::En.quantize_words()), &r.trace);
+        assert_eq!(table.headers, r.columns.iter().map(|c| c.heading.clone()).collect::<Vec<_>>(), "English: the result's own headings");
         assert_eq!(table.rows.len(), 4);
         let input = r.columns.iter().position(|c| c.field == TraceField::Input).unwrap();
         let scale = r.columns.iter().position(|c| c.field == TraceField::Scale).unwrap();
@@ -791,7 +806,7 @@ mod tests {
         assert_eq!(show(t[0].absmax), "2.1");
         assert_eq!(show(t[0].scale), "0.29999998", "2.1 / 7 in f32, as the CLI prints it");
         assert_eq!(show(t[0].rounded), "-2");
-        let d = display(&r);
+        let d = display(&r, Lang::En);
         assert_eq!(d.trace.len(), 4);
         assert_eq!((d.trace[0].index, d.trace[0].code), (0, -2));
         assert_eq!(r.claims.len(), 1);
@@ -819,7 +834,7 @@ mod tests {
         assert!(r.high_first);
         assert_eq!(r.q.scales, vec![4.0]);
         assert_eq!(r.q.dequantized, vec![1.0, 2.0, 2.6666667, 4.0]);
-        let d = display(&r);
+        let d = display(&r, Lang::En);
         let packed = d.packed.as_ref().unwrap();
         assert_eq!(packed.bytes_attr, "117,35");
         assert_eq!(d.dequantized, "[1, 2, 2.6666667, 4]");
@@ -832,7 +847,7 @@ mod tests {
 
         let r = compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 64.0]));
         assert_eq!(r.q.dequantized, vec![0.33333334, 0.33333334, 0.33333334, 64.0]);
-        assert_eq!(display(&r).dequantized, "[0.33333334, 0.33333334, 0.33333334, 64]");
+        assert_eq!(display(&r, Lang::En).dequantized, "[0.33333334, 0.33333334, 0.33333334, 64]");
         assert!(r.claims[0].agrees);
         // Other inputs: no article note.
         assert!(compute(&params("fp4_bnb", &[1.0, 2.0])).claims.is_empty());
@@ -867,7 +882,7 @@ mod tests {
             assert_eq!(js_string(*v as f64), exact);
             assert!(*v == -0.5 || note.text(en()).contains(exact), "{exact}");
         }
-        let d = display(&r);
+        let d = display(&r, Lang::En);
         assert_eq!(d.trace_columns, ["index", "x", "float16 code", "stored float16 value", "error = dequantized − x"]);
         assert_eq!(d.trace[1].cells[3], "0.30004883");
         // Other schemes, other blocks: no note.
@@ -878,8 +893,27 @@ mod tests {
     }
 
     #[test]
+    fn the_result_reads_in_every_language_with_the_same_numbers() {
+        let r = compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1]));
+        let (en, ru) = (display(&r, Lang::En), display(&r, Lang::Ru));
+        assert_eq!(en.summary, "int4_absmax: 4 elements, block scales (size 64), 4.5 bits/element, 6 bytes", "the CLI's line");
+        assert_eq!(ru.summary, "int4_absmax: 4 элемента, масштабы блоков (размер 64), 4.5 бит на элемент, 6 байт");
+        assert_eq!(
+            ru.trace_columns,
+            ["индекс", "блок", "x", "absmax", "масштаб = absmax / 7", "x / масштаб", "округлённое", "код = clamp(округлённое, -8, 7)", "восстановленное = код × масштаб", "ошибка = восстановленное − x"]
+        );
+        assert_eq!(ru.metrics[4].1, "12 (6 байт на 4 числа; номинально 4.5 при блоке 64)");
+        for l in [Lang::Ru, Lang::De] {
+            let d = display(&r, l);
+            assert_eq!((&d.codes, &d.dequantized, &d.trace), (&en.codes, &en.dequantized, &en.trace), "{l:?}: the numbers as in English");
+            assert_eq!(d.metrics.iter().map(|m| &m.1).take(4).collect::<Vec<_>>(), en.metrics.iter().map(|m| &m.1).take(4).collect::<Vec<_>>());
+            assert_eq!(d.trace_columns.len(), en.trace_columns.len());
+        }
+    }
+
+    #[test]
     fn trace_columns_are_named_for_what_they_hold() {
-        let columns = |id: &str| display(&compute(&params(id, &[-0.5, 0.3, 1.2, -2.1]))).trace_columns;
+        let columns = |id: &str| display(&compute(&params(id, &[-0.5, 0.3, 1.2, -2.1])), Lang::En).trace_columns;
         let ternary = columns("ternary");
         assert!(ternary.iter().any(|c| c == "mean|W|") && !ternary.iter().any(|c| c.contains("absmax")), "{ternary:?}");
         assert!(ternary.iter().any(|c| c.contains("γ")));
@@ -904,16 +938,16 @@ mod tests {
 
     #[test]
     fn bits_per_element_nominal_and_of_this_input() {
-        let d = display(&compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1])));
+        let d = display(&compute(&params("int4_absmax", &[-0.5, 0.3, 1.2, -2.1])), Lang::En);
         let metric = |name: &str| d.metrics.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default();
         assert_eq!(metric("bits / element"), "4.5", "nominal");
         assert_eq!(metric("bits / element of this input"), "12 (6 bytes for 4 values; nominal 4.5 at block 64)", "4 × 4 bits + one f32 scale");
-        let d = display(&compute(&params("cast:float8_e4m3fn", &[1.0, 2.0, 3.0])));
+        let d = display(&compute(&params("cast:float8_e4m3fn", &[1.0, 2.0, 3.0])), Lang::En);
         assert!(d.metrics.iter().any(|(n, v)| n == "bits / element of this input" && v == "8 (3 bytes for 3 values; nominal 8 for a large tensor)"), "{:?}", d.metrics);
-        let d = display(&compute(&params("nf4", &[])));
+        let d = display(&compute(&params("nf4", &[])), Lang::En);
         assert!(d.metrics.iter().any(|(n, v)| n == "bits / element of this input" && v == "-"));
         // Packed bytes in binary, as seed 000 prints them.
-        let d = display(&compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 4.0])));
+        let d = display(&compute(&params("fp4_bnb", &[1.0, 2.0, 3.0, 4.0])), Lang::En);
         let bytes = &d.packed.as_ref().unwrap().bytes;
         assert_eq!((bytes[0].binary.as_str(), bytes[1].binary.as_str()), ("01110101", "00100011"));
     }
@@ -976,7 +1010,7 @@ mod tests {
         for id in offered_schemes() {
             let r = compute(&params(id, &[-0.5, 0.3, 1.2, -2.1, 7.9, 0.0]));
             assert_eq!(r.q.codes.len(), 6, "{id}");
-            let d = display(&r);
+            let d = display(&r, Lang::En);
             assert_eq!(d.trace.len(), r.trace.len(), "{id}");
             assert!(d.trace.iter().all(|row| row.cells.len() == d.trace_columns.len()), "{id}");
             assert!(d.code_column.is_some_and(|c| d.trace_columns[c].contains("code")), "{id}: {:?}", d.trace_columns);
@@ -992,14 +1026,14 @@ mod tests {
         let r = compute(&params("Q4_K", &[-0.5, 0.3, 1.2, -2.1]));
         assert_eq!(r.q.scheme, "q4_k");
         assert_eq!(r.q.packed[..], lowbit_core::gguf::quantize(lowbit_core::gguf::GgufType::Q4K, &[-0.5, 0.3, 1.2, -2.1])[..]);
-        let d = display(&r);
+        let d = display(&r, Lang::En);
         assert_eq!(d.packed.as_ref().unwrap().bytes.len(), 144);
         assert!(d.extra.iter().any(|(name, _)| *name == "mins"));
         assert!(d.metrics.iter().any(|(name, v)| *name == "bits / element" && v == "4.5"));
         assert!(d.notes.iter().any(|n| n.contains("padded with 252 zero(s)")), "{:?}", d.notes);
         let empty = compute(&params("nf4", &[]));
         assert!(empty.q.codes.is_empty());
-        assert_eq!(display(&empty).metrics[0].1, "nan", "MSE of nothing");
+        assert_eq!(display(&empty, Lang::En).metrics[0].1, "nan", "MSE of nothing");
     }
 
     #[test]
@@ -1015,7 +1049,7 @@ mod tests {
             assert_eq!(full.trace.len(), 1000);
             let window = data.trace(0, 500, 64).rows;
             assert_eq!(window[..], full.trace[500..564], "{id}");
-            let d = display(&full);
+            let d = display(&full, Lang::En);
             assert_eq!(trace_rows(&full.columns, &window)[..], d.trace[500..564], "{id}");
         }
     }
@@ -1024,7 +1058,7 @@ mod tests {
     fn a_long_input_shows_bounded_lists() {
         let values: Vec<f32> = (0..10_000).map(|i| (i % 17) as f32 - 8.0).collect();
         let (r, _) = run_here(&params("nf4", &values)).unwrap();
-        let d = display_without_trace(&r);
+        let d = display_without_trace(&r, Lang::En);
         // The job's answer holds the lists' first entries only: the view shows what it shows
         // of the whole outcome, for schemes with every kind of list.
         assert_eq!(r.q.codes.len(), LIST_MAX);
@@ -1033,7 +1067,7 @@ mod tests {
             let whole = lowbit_jobs::quantize::quantize(&QuantizeJob { list_max: None, ..job(&p) }).unwrap();
             assert_eq!(whole.codes.len(), 10_000);
             let (cut, _) = run_here(&p).unwrap();
-            assert_eq!(display_without_trace(&from_outcome(&p, whole)), display_without_trace(&cut), "{id}");
+            assert_eq!(display_without_trace(&from_outcome(&p, whole), Lang::En), display_without_trace(&cut, Lang::En), "{id}");
         }
         assert_eq!(d.count, 10_000);
         assert!(d.trace.is_empty());
@@ -1046,7 +1080,7 @@ mod tests {
         assert_eq!(packed.bytes_attr.split(',').count(), LIST_MAX);
         assert!(d.summary.contains("10000 elements"), "{}", d.summary);
         // Short inputs: everything, as before.
-        let d = display(&compute(&params("nf4", &values[..100])));
+        let d = display(&compute(&params("nf4", &values[..100])), Lang::En);
         assert_eq!((d.codes_attr.split(',').count(), d.trace.len(), d.packed.unwrap().bytes.len()), (100, 100, 50));
     }
 }

@@ -54,6 +54,7 @@ pub fn QuantizeTrace(
     };
     // The layout the window's arithmetic rests on is inline (not left to the stylesheet):
     // the box scrolls, the spacer holds the table, rows and header are one row height each.
+    let regions = crate::ui::lang::lang_now().regions();
     view! {
         <div
             class="trace-window"
@@ -62,7 +63,7 @@ pub fn QuantizeTrace(
             data-start=move || start.get()
             tabindex="0"
             role="region"
-            aria-label=move || format!("step-by-step trace, {} rows; scroll to see more", total.get())
+            aria-label=move || (regions.trace_rows)(&total.get().to_string())
             style:height=move || px(window::box_height_px(total.get()))
             style:overflow="auto"
             style:position="relative"

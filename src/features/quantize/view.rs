@@ -26,6 +26,7 @@ use super::model::{self, QuantizeDisplay, QuantizeParams, QuantizeResult, Worker
 use super::results::QuantizeResults;
 use super::trace::QuantizeTrace;
 use super::window;
+use crate::i18n::Lang;
 use crate::chart::LevelsChart;
 use crate::export::TableFormat;
 use crate::perf;
@@ -339,7 +340,8 @@ pub fn QuantizeView(
     /// The view's state.
     model: QuantizeModel,
 ) -> impl IntoView {
-    let tr = crate::ui::lang::lang_now().quantize();
+    let lang = crate::ui::lang::lang_now();
+    let tr = lang.quantize();
     let params = model.params;
     let here_thread = Memo::new(move |_| params.with(runs_here));
     // Small inputs: the worker's task, run here at once. For a large input the last result
@@ -357,9 +359,9 @@ pub fn QuantizeView(
     let has_result = Memo::new(move |_| if shows_here.get() { here.with(Option::is_some) } else { model.remote.with(Option::is_some) });
     let shown: Memo<QuantizeDisplay> = Memo::new(move |_| {
         if shows_here.get() {
-            here.with(|h| h.as_ref().map(|h| model::display_without_trace(&h.0)).unwrap_or_default())
+            here.with(|h| h.as_ref().map(|h| model::display_without_trace(&h.0, lang)).unwrap_or_default())
         } else {
-            perf::timed("quantize-display-ms", || model.remote.with(|r| r.as_ref().map(|r| model::display_without_trace(&r.result)).unwrap_or_default()))
+            perf::timed("quantize-display-ms", || model.remote.with(|r| r.as_ref().map(|r| model::display_without_trace(&r.result, lang)).unwrap_or_default()))
         }
     });
     // The numbers' histogram with the stored values, from the result shown.
@@ -412,7 +414,7 @@ pub fn QuantizeView(
     // The trace window: its rows, read from the kept quantization (here, or in the worker).
     let total = Memo::new(move |_| shown.with(|d| d.count));
     let start = Memo::new(move |_| window::window_start(model.scroll.get(), total.get()));
-    let export_trace = trace_export(model, here, shows_here);
+    let export_trace = trace_export(model, here, shows_here, lang);
     let here_rows = Memo::new(move |_| {
         here.with(|h| {
             h.as_ref().map(|h| {
@@ -546,21 +548,22 @@ pub fn QuantizeView(
 /// The trace's export buttons' action: the first [`MAX_TRACE_ROWS`] rows of the result shown,
 /// read from the kept quantization — here at once, or from the compute worker, then
 /// downloaded.
-fn trace_export(model: QuantizeModel, here: Memo<Option<HereRun>>, shows_here: Memo<bool>) -> Callback<TableFormat> {
+fn trace_export(model: QuantizeModel, here: Memo<Option<HereRun>>, shows_here: Memo<bool>, lang: Lang) -> Callback<TableFormat> {
+    let words = lang.quantize_words();
     Callback::new(move |format: TableFormat| {
         if shows_here.get_untracked() {
             here.with_untracked(|h| {
                 if let Some(h) = h {
                     let rows = h.1.trace(0, 0, MAX_TRACE_ROWS).rows;
-                    download_table("quantize-trace", format, &model::trace_export(&h.0.columns, &rows));
+                    download_table("quantize-trace", format, &model::trace_export(&h.0.columns, &model::trace_headings(&h.0, words), &rows));
                 }
             });
             return;
         }
-        let Some((job, columns)) = model.remote.with_untracked(|r| r.as_ref().map(|r| (r.job, r.result.columns.clone()))) else { return };
+        let Some((job, columns, headings)) = model.remote.with_untracked(|r| r.as_ref().map(|r| (r.job, r.result.columns.clone(), model::trace_headings(&r.result, words)))) else { return };
         worker::read("trace-export", &TraceJob { quantize: job, start: 0, len: MAX_TRACE_ROWS }, move |event| match event {
             JobEvent::Done(bytes) => match decode_outcome_as::<TraceOutcome>(&bytes, outcome_tag::TRACE) {
-                Ok(t) => download_table("quantize-trace", format, &model::trace_export(&columns, &t.rows)),
+                Ok(t) => download_table("quantize-trace", format, &model::trace_export(&columns, &headings, &t.rows)),
                 Err(message) => model.trace_failure.set(Some(message)),
             },
             JobEvent::Failed(message) => model.trace_failure.set(Some(message)),

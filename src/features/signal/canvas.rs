@@ -91,6 +91,7 @@ pub fn SignalCanvas(
     // it, so that receiving it and drawing each chart are separate short tasks; that task
     // draws whatever is current then, so a result superseded meanwhile never draws.
     let theme = crate::ui::theme::use_document_theme();
+    let lang = crate::ui::lang::lang_now();
     let draw = move || {
         let (Some(w), Some(r), Some(rel), Some(t)) = (width.try_get_untracked(), ratio.try_get_untracked(), relative.try_get_untracked(), theme.try_get_untracked()) else {
             return;
@@ -111,8 +112,8 @@ pub fn SignalCanvas(
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
         let area = backend.into_drawing_area();
         let drawn = result.try_with_untracked(|res| match plot {
-            PlotKind::Signal => model::draw_plots(res, rel, Some(&area), None, r).map(|m| m.0),
-            PlotKind::Error => model::draw_plots(res, rel, None, Some(&area), r).map(|m| m.1),
+            PlotKind::Signal => model::draw_plots(res, rel, Some(&area), None, r, lang).map(|m| m.0),
+            PlotKind::Error => model::draw_plots(res, rel, None, Some(&area), r, lang).map(|m| m.1),
         });
         match drawn {
             Some(Ok(m)) => mapping.set(m),
@@ -150,7 +151,7 @@ pub fn SignalCanvas(
     let svg = Callback::new(move |()| {
         let w = width.get_untracked().round().max(1.0) as u32;
         let rel = relative.get_untracked();
-        result.with_untracked(|res| model::plot_svg(res, rel, plot == PlotKind::Error, w, height.round() as u32))
+        result.with_untracked(|res| model::plot_svg(res, rel, plot == PlotKind::Error, w, height.round() as u32, lang))
     });
     let cursor = move || {
         let i = hover.get()?;

@@ -28,7 +28,7 @@ pub fn SignalErrorMode(
         }
     };
     view! {
-        <div class="segmented" role="radiogroup" aria-label="error curves" data-testid="error-mode">
+        <div class="segmented" role="radiogroup" aria-label=crate::ui::lang::lang_now().regions().error_curves data-testid="error-mode">
             {option("abs", tr.error_modes[0], false)}
             {option("rel", tr.error_modes[1], true)}
         </div>

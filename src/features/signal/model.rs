@@ -611,7 +611,8 @@ pub fn cursor_left(mapping: &PlotMapping, index: usize, ratio: f64) -> Option<f6
 pub type Mappings = (Option<PlotMapping>, Option<PlotMapping>);
 
 /// Draws the signal plot into `signal` and the error plot into `error` (at `scale` device
-/// pixels per CSS pixel) and returns their mappings for hover read-outs.
+/// pixels per CSS pixel), with the axis titles in `lang`, and returns their mappings for hover
+/// read-outs.
 ///
 /// # Errors
 /// Whatever the chart functions report (never for a [`SignalResult`] from [`compute`]).
@@ -621,13 +622,18 @@ pub fn draw_plots<DB: DrawingBackend>(
     signal: Option<&DrawingArea<DB, Shift>>,
     error: Option<&DrawingArea<DB, Shift>>,
     scale: f64,
+    lang: crate::i18n::Lang,
 ) -> Result<Mappings, ChartError<DB::ErrorType>> {
+    let titles = lang.chart_titles();
+    let x_title = if result.radians { titles.phase } else { titles.sample };
     let mut out = (None, None);
     if let Some(area) = signal {
         let series = result.signal_series();
         let mut plot = SignalPlot::new(&result.x, &result.original, &series);
         plot.x_ticks = result.x_ticks;
-        plot.x_label = result.x_label;
+        plot.x_label = x_title;
+        plot.y_label = titles.value;
+        plot.original_label = titles.original;
         plot.scale = scale;
         out.0 = Some(draw_signal_plot(area, &plot)?);
     }
@@ -636,7 +642,8 @@ pub fn draw_plots<DB: DrawingBackend>(
         let mut plot = ErrorPlot::new(&result.x, &series);
         plot.relative = relative;
         plot.x_ticks = result.x_ticks;
-        plot.x_label = result.x_label;
+        plot.x_label = x_title;
+        plot.y_label = Some(titles.errors[usize::from(relative)]);
         plot.y_range = result.error_y_range(relative);
         plot.scale = scale;
         out.1 = Some(draw_error_plot(area, &plot)?);
@@ -645,13 +652,14 @@ pub fn draw_plots<DB: DrawingBackend>(
 }
 
 /// One of the two charts as an SVG document of `width × height` pixels (`error`: the error
-/// chart, else the signal chart): the same drawing as the canvas, on plotters' SVG backend.
-pub fn plot_svg(result: &SignalResult, relative: bool, error: bool, width: u32, height: u32) -> Result<String, String> {
+/// chart, else the signal chart): the same drawing as the canvas, on plotters' SVG backend,
+/// with the axis titles in `lang`.
+pub fn plot_svg(result: &SignalResult, relative: bool, error: bool, width: u32, height: u32, lang: crate::i18n::Lang) -> Result<String, String> {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width.max(1), height.max(1))).into_drawing_area();
         let (signal, errors) = if error { (None, Some(&area)) } else { (Some(&area), None) };
-        draw_plots(result, relative, signal, errors, 1.0).map_err(|e| e.to_string())?;
+        draw_plots(result, relative, signal, errors, 1.0, lang).map_err(|e| e.to_string())?;
     }
     Ok(svg)
 }
@@ -854,7 +862,7 @@ mod tests {
         let mut svg = String::new();
         let (m, _) = {
             let area = SVGBackend::with_string(&mut svg, (1600, 640)).into_drawing_area();
-            draw_plots(&r, false, Some(&area), None, 2.0).unwrap()
+            draw_plots(&r, false, Some(&area), None, 2.0, crate::i18n::Lang::En).unwrap()
         };
         let m = m.unwrap();
         let left = cursor_left(&m, 100, 2.0).unwrap();
@@ -899,8 +907,8 @@ mod tests {
     #[test]
     fn charts_and_metrics_export() {
         let r = compute(&SignalParams { schemes: vec!["nf4".into(), "fp4_bnb".into()], ..SignalParams::default() });
-        let signal = plot_svg(&r, false, false, 800, 340).unwrap();
-        let error = plot_svg(&r, true, true, 800, 240).unwrap();
+        let signal = plot_svg(&r, false, false, 800, 340, crate::i18n::Lang::En).unwrap();
+        let error = plot_svg(&r, true, true, 800, 240, crate::i18n::Lang::En).unwrap();
         for svg in [&signal, &error] {
             assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg:.80}");
             assert!(svg.contains("width=\"800\""), "{svg:.200}");
@@ -923,7 +931,7 @@ mod tests {
             let (m1, m2) = {
                 let sa = SVGBackend::with_string(&mut a, (800, 300)).into_drawing_area();
                 let sb = SVGBackend::with_string(&mut b, (800, 240)).into_drawing_area();
-                draw_plots(&r, relative, Some(&sa), Some(&sb), 1.0).unwrap()
+                draw_plots(&r, relative, Some(&sa), Some(&sb), 1.0, crate::i18n::Lang::En).unwrap()
             };
             assert!(a.contains("fp4_bnb b64") && a.contains("mxfp4 b32"));
             assert!(b.contains(if relative { "relative error" } else { "absolute error" }));

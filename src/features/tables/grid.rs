@@ -42,7 +42,7 @@ pub fn TableGrid(
     };
     let testid = format!("table-{id}");
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=format!("every code of {id}")>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=(crate::ui::lang::lang_now().regions().every_code_of)(&id)>
             <table class="value-grid" data-testid=testid.clone() data-format=id.clone()>
                 <thead>
                     <tr>

@@ -226,18 +226,16 @@ pub fn value_table(format: &Format) -> ValueTable {
     ValueTable { id: format.id().to_string(), bits, summary, cells, shape }
 }
 
-/// One line on a format for the table card ("float8_e4m3fn · 8 bits · OCP FP8 E4M3: …").
-pub fn value_table_summary(format: &Format) -> String {
-    let what = match format.entry() {
-        Some(e) => e.summary().to_string(),
-        None => "custom float".to_string(),
-    };
+/// One line on a format for the table card ("8 bits · E4M3 · OCP FP8 E4M3: …"), in `lang`.
+pub fn value_table_summary(format: &Format, lang: crate::i18n::Lang) -> String {
+    let t = lang.tables();
+    let what = lang.format_summary(format.id()).unwrap_or(t.custom_float);
     let layout = match &format.kind() {
         Kind::Float(f) => format!("E{}M{}", f.exponent_bits(), f.mantissa_bits()),
-        Kind::Int(_) => "integer".into(),
-        Kind::Codebook(_) => "lookup table".into(),
+        Kind::Int(_) => t.layouts[0].into(),
+        Kind::Codebook(_) => t.layouts[1].into(),
     };
-    format!("{} bits · {layout} · {what}", format.bits())
+    (t.table_summary)(format.bits(), &layout, what)
 }
 
 /// The seed's three tables (NF4, bitsandbytes FP4, E2M1), each in code order.

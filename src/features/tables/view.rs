@@ -73,7 +73,8 @@ pub fn Tables(
             Shape::Grid { .. } => view! { <TableGrid table=table on_open=opener(f) /> }.into_any(),
         }
     };
-    let summary = move || format.with(model::value_table_summary);
+    let lang = crate::ui::lang::lang_now();
+    let summary = move || format.with(|f| model::value_table_summary(f, lang));
 
     view! {
         <section class="tables" data-testid="tables">

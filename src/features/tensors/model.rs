@@ -301,6 +301,7 @@ impl HistogramChart {
             levels,
             level_counts,
             overlay_label: self.overlay_label(),
+            axis_titles: self.lang.tensors().histogram_axes,
         }
     }
 }
