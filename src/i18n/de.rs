@@ -1,7 +1,7 @@
 //! Every German string of the interface ([`super`]). Terms as in the German source article:
 //! Gleitkomma, Mantisse, Exponent, Quantisierung.
 
-use super::{BlockWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BlockWords, MnistWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
 use lowbit_core::quant::Granularity;
 
 /// The page's frame.
@@ -48,6 +48,25 @@ pub static CHROME: Chrome = Chrome {
     picker_groups: ["Gleitkomma", "IEEE P3109", "Ganzzahl", "Wertetabelle", "eigene"],
     number_format: "Zahlenformat",
     starting_worker: "der Rechen-Worker startet",
+    stage: |s| {
+        use lowbit_jobs::protocol::Stage;
+        match s {
+            Stage::Starting => CHROME.starting_worker.to_string(),
+            Stage::ReadingPaste(size) => format!("{size} eingefügte Zahlen lesen"),
+            Stage::Generating(n) => format!("{n} Abtastwerte erzeugen"),
+            Stage::QuantizingSignal(id) => format!("mit {id} quantisieren"),
+            Stage::Quantizing { values, scheme } => format!("{values} Werte mit {scheme} quantisieren"),
+            Stage::MeasuringError => "den Fehler messen".into(),
+            Stage::Ranking => "ordnen".into(),
+            Stage::MakingValues(n) => format!("{n} normalverteilte Zufallszahlen erzeugen"),
+            Stage::Timing { format: true, subject } => format!("{subject} kodieren/dekodieren"),
+            Stage::Timing { format: false, subject } => format!("{subject} quantisieren/dequantisieren"),
+            Stage::Scoring(ids) => format!("{ids} bewerten"),
+            Stage::Training { epoch, epochs, batch, batches } => format!("Epoche {epoch} von {epochs}: Stapel {batch} von {batches}"),
+            Stage::ScoringEpoch { epoch, digits } => format!("Epoche {epoch}: {digits} Testziffern bewerten"),
+            Stage::Done => "fertig".into(),
+        }
+    },
 };
 
 /// The bit explorer.
@@ -557,6 +576,7 @@ pub static QUANTIZE_WORDS: QuantizeWords = QuantizeWords {
         |e| format!("Maximum von {e}"),
     ],
     tensor_block: "Tensor × E4M3-Block",
+    reading_paste: "der Rechen-Worker liest die eingefügten Zahlen",
 };
 
 /// Die Beschreibungen der GGUF-Blöcke.
@@ -628,4 +648,21 @@ pub static BLOCK_WORDS: BlockWords = BlockWords {
         format!("Byte {byte} Bit {bit}: {what}")
     },
     byte_title: |index, field, hex| format!("Byte {index} ({field}) = 0x{hex}"),
+};
+
+/// Die erzeugten Texte des MNIST-Labors.
+pub static MNIST_WORDS: MnistWords = MnistWords {
+    bad_field: [
+        |v| format!("Seed '{v}' ist keine ganze Zahl ≥ 0"),
+        |v| format!("Epochen '{v}' ist keine ganze Zahl von 1 bis 100"),
+        |v| format!("Lernrate '{v}' ist keine Zahl in (0, 10]"),
+        |v| format!("Momentum '{v}' ist keine Zahl in [0, 1)"),
+        |v| format!("Stapel '{v}' ist keine ganze Zahl von 1 bis 8000"),
+    ],
+    qat_needs_scheme: "QAT braucht in mindestens einer Schicht ein quantisiertes Schema",
+    nf4_article: " (sein 4-Bit-Lauf: LinearFP4)",
+    reading: |names| format!("{names} wird gelesen…"),
+    and: " und ",
+    loaded: |weights, data| format!("geladen: {weights} · {data}"),
+    too_big: |name, bytes| format!("{name}: {bytes} Bytes sind mehr, als diese Seite liest (256 MB)"),
 };

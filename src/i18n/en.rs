@@ -1,6 +1,6 @@
 //! Every English string of the interface ([`super`]).
 
-use super::{BlockWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BlockWords, MnistWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
 use lowbit_core::quant::Granularity;
 
 /// The page's frame.
@@ -47,6 +47,10 @@ pub static CHROME: Chrome = Chrome {
     picker_groups: ["floating point", "IEEE P3109", "integer", "lookup table", "custom"],
     number_format: "number format",
     starting_worker: "starting the compute worker",
+    stage: |s| match s {
+        lowbit_jobs::protocol::Stage::Starting => CHROME.starting_worker.to_string(),
+        other => other.to_string(),
+    },
 };
 
 /// The bit explorer.
@@ -508,6 +512,7 @@ pub static QUANTIZE_WORDS: QuantizeWords = QuantizeWords {
         |e| format!("max {e}"),
     ],
     tensor_block: "tensor × E4M3 block",
+    reading_paste: "the compute worker is reading the pasted numbers",
 };
 
 /// The GGUF block explorer's descriptions (the core's field table's, word for word).
@@ -579,4 +584,21 @@ pub static BLOCK_WORDS: BlockWords = BlockWords {
         format!("byte {byte} bit {bit}: {what}")
     },
     byte_title: |index, field, hex| format!("byte {index} ({field}) = 0x{hex}"),
+};
+
+/// The MNIST lab's generated texts.
+pub static MNIST_WORDS: MnistWords = MnistWords {
+    bad_field: [
+        |v| format!("seed '{v}' is not a whole number ≥ 0"),
+        |v| format!("epochs '{v}' is not a whole number from 1 to 100"),
+        |v| format!("learning rate '{v}' is not a number in (0, 10]"),
+        |v| format!("momentum '{v}' is not a number in [0, 1)"),
+        |v| format!("batch '{v}' is not a whole number from 1 to 8000"),
+    ],
+    qat_needs_scheme: "QAT needs a quantized scheme in at least one layer",
+    nf4_article: " (its 4-bit run, LinearFP4)",
+    reading: |names| format!("reading {names}…"),
+    and: " and ",
+    loaded: |weights, data| format!("loaded: {weights} · {data}"),
+    too_big: |name, bytes| format!("{name}: {bytes} bytes is more than this page reads (256 MB)"),
 };

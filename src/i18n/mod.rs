@@ -320,6 +320,8 @@ pub struct QuantizeWords {
     pub element: [fn(&str) -> String; 6],
     /// What NVFP4's two scales are: "tensor × E4M3 block".
     pub tensor_block: &'static str,
+    /// Why the result shown is stale while the worker reads a long paste.
+    pub reading_paste: &'static str,
 }
 
 impl Lang {
@@ -365,6 +367,36 @@ impl Lang {
             Lang::En => &en::BLOCK_WORDS,
             Lang::Ru => &ru::BLOCK_WORDS,
             Lang::De => &de::BLOCK_WORDS,
+        }
+    }
+}
+
+/// The MNIST lab's generated texts (module `lowbit-lab`): the training form's refusals, the
+/// dropped files' messages, the article's note on NF4.
+pub struct MnistWords {
+    /// A training field refused, by its text: seed, epochs, learning rate, momentum, batch.
+    pub bad_field: [fn(&str) -> String; 5],
+    /// QAT with no quantized layer.
+    pub qat_needs_scheme: &'static str,
+    /// After the article's NF4 figures: its 4-bit run was LinearFP4.
+    pub nf4_article: &'static str,
+    /// Reading dropped files, by their names (joined by [`Self::and`]).
+    pub reading: fn(&str) -> String,
+    /// " and " between two file names.
+    pub and: &'static str,
+    /// Files loaded: the weights' and the digits' names.
+    pub loaded: fn(&str, &str) -> String,
+    /// A dropped file larger than the page reads: its name, its bytes.
+    pub too_big: fn(&str, f64) -> String,
+}
+
+impl Lang {
+    /// The MNIST lab's generated texts.
+    pub fn mnist_words(self) -> &'static MnistWords {
+        match self {
+            Lang::En => &en::MNIST_WORDS,
+            Lang::Ru => &ru::MNIST_WORDS,
+            Lang::De => &de::MNIST_WORDS,
         }
     }
 }
@@ -484,6 +516,8 @@ pub struct Chrome {
     pub number_format: &'static str,
     /// A compute job's first progress label, before the worker answers.
     pub starting_worker: &'static str,
+    /// What a compute job's next step does, from the worker's typed stage (numbers as given).
+    pub stage: fn(&lowbit_jobs::protocol::Stage) -> String,
 }
 
 /// The bit explorer.
@@ -1132,6 +1166,40 @@ mod tests {
         }
         assert_eq!((Lang::Ru.block_words().facts)("q4_k", 256, 144, "4.5"), "q4_k: 256 элементов в 144 байтах, 4.5 бит на элемент");
         assert_eq!((Lang::Ru.block_words().span)(4, 15), "байты 4–15");
+    }
+
+    #[test]
+    fn the_worker_s_stages_read_in_every_language_with_their_numbers() {
+        use lowbit_jobs::protocol::Stage;
+        let stages = [
+            Stage::Starting,
+            Stage::ReadingPaste("1.2 MB".into()),
+            Stage::Generating(1048576),
+            Stage::QuantizingSignal("nf4".into()),
+            Stage::Quantizing { values: 4, scheme: "int4_absmax".into() },
+            Stage::MeasuringError,
+            Stage::Ranking,
+            Stage::MakingValues(65536),
+            Stage::Timing { format: true, subject: "float8_e4m3fn".into() },
+            Stage::Timing { format: false, subject: "q4_k".into() },
+            Stage::Scoring("nf4".into()),
+            Stage::Training { epoch: 2, epochs: 4, batch: 31, batches: 250 },
+            Stage::ScoringEpoch { epoch: 3, digits: 2000 },
+            Stage::Done,
+        ];
+        for s in &stages {
+            let en = (Lang::En.chrome().stage)(s);
+            if *s != Stage::Starting {
+                assert_eq!(en, s.to_string(), "English is the stage's own wording");
+            }
+            for l in [Lang::Ru, Lang::De] {
+                let text = (l.chrome().stage)(s);
+                assert_ne!(text, en, "{l:?}: {s:?} translated");
+                let digits = |t: &str| t.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(String::from).collect::<Vec<_>>();
+                assert_eq!(digits(&text), digits(&en), "{l:?}: the same numbers, written the same way: {text}");
+            }
+        }
+        assert_eq!((Lang::Ru.chrome().stage)(&stages[3]), "квантование 4 чисел схемой int4_absmax");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Every Russian string of the interface ([`super`]). Terms as in the Russian source
 //! articles: мантисса, экспонента, смещение, квантование, субнормальные числа.
 
-use super::{BlockWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
+use super::{BlockWords, MnistWords, ChartTitles, QuantizeWords, RegionText, FormatSummaries, BenchText, BlockText, Chrome, CompareText, ExplorerText, MnistText, NoticeText, QuantizeText, SignalText, TablesText, TensorsText, ViewNames};
 use lowbit_core::quant::Granularity;
 
 /// The page's frame.
@@ -48,6 +48,25 @@ pub static CHROME: Chrome = Chrome {
     picker_groups: ["с плавающей точкой", "IEEE P3109", "целые", "таблицы значений", "свои"],
     number_format: "числовой формат",
     starting_worker: "запуск вычислительного воркера",
+    stage: |s| {
+        use lowbit_jobs::protocol::Stage;
+        match s {
+            Stage::Starting => CHROME.starting_worker.to_string(),
+            Stage::ReadingPaste(size) => format!("чтение {size} вставленных чисел"),
+            Stage::Generating(n) => format!("генерация {n} {}", super::ru_plural(*n as u64, "отсчёта", "отсчётов", "отсчётов")),
+            Stage::QuantizingSignal(id) => format!("квантование схемой {id}"),
+            Stage::Quantizing { values, scheme } => format!("квантование {values} {} схемой {scheme}", super::ru_plural(*values as u64, "числа", "чисел", "чисел")),
+            Stage::MeasuringError => "измерение ошибки".into(),
+            Stage::Ranking => "ранжирование".into(),
+            Stage::MakingValues(n) => format!("создание {n} нормально распределённых случайных чисел"),
+            Stage::Timing { format: true, subject } => format!("кодирование/декодирование {subject}"),
+            Stage::Timing { format: false, subject } => format!("квантование/деквантование {subject}"),
+            Stage::Scoring(ids) => format!("оценка {ids}"),
+            Stage::Training { epoch, epochs, batch, batches } => format!("эпоха {epoch} из {epochs}: пакет {batch} из {batches}"),
+            Stage::ScoringEpoch { epoch, digits } => format!("эпоха {epoch}: проверка на {digits} тестовых цифрах"),
+            Stage::Done => "готово".into(),
+        }
+    },
 };
 
 /// The bit explorer.
@@ -559,6 +578,7 @@ pub static QUANTIZE_WORDS: QuantizeWords = QuantizeWords {
         |e| format!("максимум {e}"),
     ],
     tensor_block: "тензор × блок E4M3",
+    reading_paste: "вычислительный воркер читает вставленные числа",
 };
 
 /// Описания блоков GGUF.
@@ -634,4 +654,21 @@ pub static BLOCK_WORDS: BlockWords = BlockWords {
         format!("байт {byte}, бит {bit}: {what}")
     },
     byte_title: |index, field, hex| format!("байт {index} ({field}) = 0x{hex}"),
+};
+
+/// Сгенерированные тексты лаборатории MNIST.
+pub static MNIST_WORDS: MnistWords = MnistWords {
+    bad_field: [
+        |v| format!("seed '{v}' — не целое число ≥ 0"),
+        |v| format!("число эпох '{v}' — не целое число от 1 до 100"),
+        |v| format!("скорость обучения '{v}' — не число из (0, 10]"),
+        |v| format!("момент '{v}' — не число из [0, 1)"),
+        |v| format!("размер пакета '{v}' — не целое число от 1 до 8000"),
+    ],
+    qat_needs_scheme: "для QAT хотя бы один слой должен быть в квантованной схеме",
+    nf4_article: " (её 4-битный запуск — LinearFP4)",
+    reading: |names| format!("чтение {names}…"),
+    and: " и ",
+    loaded: |weights, data| format!("загружено: {weights} · {data}"),
+    too_big: |name, bytes| format!("{name}: {bytes} байт — больше, чем читает эта страница (256 МБ)"),
 };

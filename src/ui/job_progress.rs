@@ -24,7 +24,7 @@ pub fn JobProgress(
             view! {
                 <div class="job-progress" role="status" data-testid=testid data-done=p.done data-total=p.total>
                     <progress max=p.total value=p.done>{format!("{percent}%")}</progress>
-                    <span class="job-progress-label">{(t.job_step)(&p.label, p.done + 1, p.total)}</span>
+                    <span class="job-progress-label">{(t.job_step)(&(t.stage)(&p.stage), p.done + 1, p.total)}</span>
                     {on_cancel.map(|cancel| view! {
                         <button type="button" data-testid=format!("{testid}-cancel") on:click=move |_| cancel.run(())>{t.cancel}</button>
                     })}

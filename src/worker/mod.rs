@@ -222,7 +222,7 @@ impl JobStatus {
         let status = *self;
         let started = crate::perf::now();
         status.failure.set(None);
-        status.progress.set(Some(Progress { id: 0, done: 0, total: steps, label: crate::ui::lang::lang_now().chrome().starting_worker.into(), partial: None }));
+        status.progress.set(Some(Progress { id: 0, done: 0, total: steps, stage: lowbit_jobs::protocol::Stage::Starting, partial: None }));
         let id = Rc::new(std::cell::Cell::new(0));
         let job_id = id.clone();
         let fail = move |message: String| {

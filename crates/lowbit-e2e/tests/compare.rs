@@ -104,7 +104,7 @@ async fn one_value(c: &Client, server: &StaticServer) -> Result<()> {
     }
     for r in rows {
         let id = r[0].as_str().unwrap_or_default();
-        let format = Format::parse(id).map_err(|e| e.0)?;
+        let format = Format::parse(id).map_err(|e| e.to_string())?;
         let e = Encoder::with_defaults(&format).encode_text("3.14").map_err(|e| e.0)?;
         assert_eq!(r[1].as_str(), Some(e.code.to_string().as_str()), "{id} code");
         assert_eq!(r[2].as_str(), Some(js_string(e.value).as_str()), "{id} value");

@@ -38,7 +38,7 @@ async fn explorer(c: &Client, server: &StaticServer) -> Result<()> {
     let (name, href) = export(c, "export-text", "value").await?;
     assert_eq!(name, "lowbit-value.txt");
     let text = data_url_text(c, &href).await?;
-    let pi = Format::parse("float32").map_err(|e| e.0)?.decode(0x40490fdb).value;
+    let pi = Format::parse("float32").map_err(|e| e.to_string())?.decode(0x40490fdb).value;
     assert!(text.contains("format:  float32\n"), "{text}");
     assert!(text.contains(&format!("exact:   {}\n", exact_decimal(pi))), "the full exact value: {text}");
     assert!(text.contains("bits:    0 10000000 10010010000111111011011  (sign | exponent | mantissa)"), "{text}");
@@ -54,7 +54,7 @@ async fn tables(c: &Client, server: &StaticServer) -> Result<()> {
     open(c, server, "/?view=tables&table=float8_e4m3fn", "[data-testid=table-float8_e4m3fn] td[data-code]").await?;
     for id in ["nf4", "fp4_bnb", "float4_e2m1fn", "float8_e4m3fn"] {
         let testid = format!("table-{id}");
-        let format = Format::parse(id).map_err(|e| e.0)?;
+        let format = Format::parse(id).map_err(|e| e.to_string())?;
         let codes = 1usize << format.bits();
         let csv = check_table_exports(c, &testid, codes).await?;
         assert_eq!(csv[0], ["code", "hex", "bits", "class", "value", "exact value"]);

@@ -183,6 +183,18 @@ async fn typed_texts_in_russian(c: &Client, server: &StaticServer) -> Result<()>
     let svg = svg_export(c, "sine-plot").await?;
     assert!(svg_text(&svg, "значение") && svg_text(&svg, "исходный") && svg_text(&svg, "фаза (радианы)") && !svg_text(&svg, "value"), "the signal chart's titles: {svg:.300}");
 
+    // A worker job's progress: the worker sends a typed stage, the page words it.
+    c.goto(&server.url("/?view=signal&schemes=nf4,fp4_bnb,mxfp4&samples=1048576&lang=ru")).await?;
+    js(
+        c,
+        "window.__stages = []; new MutationObserver(() => { const l = document.querySelector('[data-testid=signal-progress] .job-progress-label'); \
+         if (l) window.__stages.push(l.textContent); }).observe(document.body, {subtree: true, childList: true, characterData: true}); return true",
+    )
+    .await?;
+    lowbit_e2e::wait_true(c, "return window.__stages.some(s => /^(генерация|квантование схемой) .* — шаг \\d+ из \\d+/.test(s))", "a progress label in Russian", Duration::from_secs(60)).await?;
+    let stages = js(c, "return window.__stages").await?;
+    println!("progress labels in Russian: {stages}");
+
     // The explorer: the catalogue's summary; a custom format the core refuses, and why.
     c.goto(&server.url("/?format=float8_e4m3fn&lang=ru")).await?;
     wait_text(c, "OCP FP8 E4M3: без Inf, NaN только в S.1111.111").await?;

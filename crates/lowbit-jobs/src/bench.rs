@@ -221,11 +221,12 @@ impl Task for BenchTask {
         self.data.is_some() as u32 + (self.rows.len() / 2) as u32
     }
 
-    fn label(&self) -> String {
+    fn stage(&self) -> crate::protocol::Stage {
+        use crate::protocol::Stage;
         match (&self.data, self.workloads.get(self.rows.len() / 2)) {
-            (None, _) => format!("making {} random normal values", self.n),
-            (Some(_), Some(w)) => format!("{} {}", w.ops().join("/"), w.subject()),
-            (Some(_), None) => "done".into(),
+            (None, _) => Stage::MakingValues(self.n),
+            (Some(_), Some(w)) => Stage::Timing { format: matches!(w, Workload::Format(_)), subject: w.subject().into() },
+            (Some(_), None) => Stage::Done,
         }
     }
 

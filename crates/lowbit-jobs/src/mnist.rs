@@ -461,12 +461,13 @@ impl Task for MnistEvalTask {
         self.rows.len() as u32
     }
 
-    fn label(&self) -> String {
+    fn stage(&self) -> crate::protocol::Stage {
+        use crate::protocol::Stage;
         match self.networks.get(self.rows.len()) {
-            Some(n) => format!("scoring {}", n.schemes.name()),
+            Some(n) => Stage::Scoring(n.schemes.name()),
             None => match self.mixed.get(self.rows.len() - self.networks.len()) {
-                Some(m) => format!("scoring {}", m.join(",")),
-                None => "done".into(),
+                Some(m) => Stage::Scoring(m.join(",")),
+                None => Stage::Done,
             },
         }
     }
@@ -594,12 +595,13 @@ impl Task for MnistTrainTask {
         (scored * (self.batches_per_epoch + 1) + in_epoch) as u32
     }
 
-    fn label(&self) -> String {
-        let Some(t) = &self.trainer else { return "starting".into() };
+    fn stage(&self) -> crate::protocol::Stage {
+        use crate::protocol::Stage;
+        let Some(t) = &self.trainer else { return Stage::Starting };
         if self.pending_epoch.is_some() {
-            format!("epoch {}: scoring {} test digits", self.epochs.len() + 1, self.test.len())
+            Stage::ScoringEpoch { epoch: self.epochs.len() + 1, digits: self.test.len() }
         } else {
-            format!("epoch {} of {}: batch {} of {}", t.epochs_done() + 1, self.total_epochs, t.batch_in_epoch() + 1, self.batches_per_epoch)
+            Stage::Training { epoch: t.epochs_done() + 1, epochs: self.total_epochs, batch: t.batch_in_epoch() + 1, batches: self.batches_per_epoch }
         }
     }
 

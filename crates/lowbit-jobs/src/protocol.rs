@@ -97,10 +97,89 @@ pub struct Progress {
     pub done: u32,
     /// Steps in all (at least 1).
     pub total: u32,
-    /// What the next step does.
-    pub label: String,
+    /// What the next step does (typed: the page puts it in its own words and language).
+    pub stage: Stage,
     /// Results so far, for jobs that report them while running.
     pub partial: Option<Partial>,
+}
+
+/// What a job's next step does ([`Progress::stage`]): data only (counts, ids), no words, so
+/// that the page writes it in its language. [`Stage`]'s `Display` is the English wording.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Stage {
+    /// Before the worker's first answer (set by the page).
+    Starting,
+    /// Reading a long paste of this size (as the page writes it: "1.2 MB") as numbers.
+    ReadingPaste(String),
+    /// Generating a signal of this many samples.
+    Generating(usize),
+    /// Quantizing the signal with the scheme of this id.
+    QuantizingSignal(String),
+    /// Quantizing this many values with the scheme of this id.
+    Quantizing {
+        /// How many values.
+        values: usize,
+        /// The scheme's id.
+        scheme: String,
+    },
+    /// Measuring the quantization error.
+    MeasuringError,
+    /// Ranking the schemes' results.
+    Ranking,
+    /// Making this many random normal values (the bench).
+    MakingValues(usize),
+    /// Timing a workload of the bench: `encode`/`decode` of a format (`format` true), else
+    /// `quantize`/`dequantize` of a scheme or GGUF type, by its id.
+    Timing {
+        /// Whether the subject is a number format (encode/decode), else a scheme.
+        format: bool,
+        /// The format's, scheme's or type's id.
+        subject: String,
+    },
+    /// Scoring the test digits with these schemes (MNIST; one id, or ids joined by ",").
+    Scoring(String),
+    /// Training: epoch (from 1) of epochs, batch (from 1) of batches.
+    Training {
+        /// The epoch, from 1.
+        epoch: usize,
+        /// The epochs in all.
+        epochs: usize,
+        /// The batch, from 1.
+        batch: usize,
+        /// The batches per epoch.
+        batches: usize,
+    },
+    /// Scoring this epoch (from 1) on this many test digits.
+    ScoringEpoch {
+        /// The epoch, from 1.
+        epoch: usize,
+        /// The test digits.
+        digits: usize,
+    },
+    /// Nothing left to do.
+    Done,
+}
+
+impl std::fmt::Display for Stage {
+    /// The English wording ("quantizing 4 values with nf4").
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stage::Starting => f.write_str("starting"),
+            Stage::ReadingPaste(size) => write!(f, "reading {size} of pasted numbers"),
+            Stage::Generating(n) => write!(f, "generating {n} samples"),
+            Stage::QuantizingSignal(id) => write!(f, "quantizing with {id}"),
+            Stage::Quantizing { values, scheme } => write!(f, "quantizing {values} values with {scheme}"),
+            Stage::MeasuringError => f.write_str("measuring the error"),
+            Stage::Ranking => f.write_str("ranking"),
+            Stage::MakingValues(n) => write!(f, "making {n} random normal values"),
+            Stage::Timing { format: true, subject } => write!(f, "encode/decode {subject}"),
+            Stage::Timing { format: false, subject } => write!(f, "quantize/dequantize {subject}"),
+            Stage::Scoring(ids) => write!(f, "scoring {ids}"),
+            Stage::Training { epoch, epochs, batch, batches } => write!(f, "epoch {epoch} of {epochs}: batch {batch} of {batches}"),
+            Stage::ScoringEpoch { epoch, digits } => write!(f, "epoch {epoch}: scoring {digits} test digits"),
+            Stage::Done => f.write_str("done"),
+        }
+    }
 }
 
 /// Results a job reports while it runs.
@@ -434,7 +513,7 @@ mod envelope_tests {
     #[test]
     fn envelopes_read_every_response_and_bodies_decode_as_their_type() {
         let bench = BenchOutcome { n: 7, rows: vec![BenchRow { op: "encode".into(), subject: "float16".into(), block: None, elements_per_second: 1e9 }] };
-        let progress = Progress { id: 300, done: 1, total: 3, label: "x".into(), partial: None };
+        let progress = Progress { id: 300, done: 1, total: 3, stage: Stage::Quantizing { values: 4, scheme: "nf4".into() }, partial: None };
         let cases = [
             (Response::Ready, Envelope::Ready),
             (Response::Progress(progress.clone()), Envelope::Progress(progress)),

@@ -482,11 +482,12 @@ impl Task for QuantizeTask {
         self.quantized.is_some() as u32
     }
 
-    fn label(&self) -> String {
+    fn stage(&self) -> crate::protocol::Stage {
+        use crate::protocol::Stage;
         if self.quantized.is_none() {
-            format!("quantizing {} values with {}", self.job.values.len(), self.job.scheme)
+            Stage::Quantizing { values: self.job.values.len(), scheme: self.job.scheme.clone() }
         } else {
-            "measuring the error".into()
+            Stage::MeasuringError
         }
     }
 

@@ -154,10 +154,11 @@ impl Task for RankingTask {
         self.done as u32
     }
 
-    fn label(&self) -> String {
+    fn stage(&self) -> crate::protocol::Stage {
+        use crate::protocol::Stage;
         match self.schemes.get(self.done) {
-            Some(id) => format!("quantizing {} values with {id}", self.job.values.len()),
-            None => "ranking".into(),
+            Some(id) => Stage::Quantizing { values: self.job.values.len(), scheme: id.to_string() },
+            None => Stage::Ranking,
         }
     }
 

@@ -254,11 +254,12 @@ impl Task for SignalTask {
         self.original.is_some() as u32 + self.next_scheme as u32
     }
 
-    fn label(&self) -> String {
+    fn stage(&self) -> crate::protocol::Stage {
+        use crate::protocol::Stage;
         match (&self.original, self.job.schemes.get(self.next_scheme)) {
-            (None, _) => format!("generating {} samples", self.job.signal.samples),
-            (Some(_), Some(run)) => format!("quantizing with {}", run.id),
-            (Some(_), None) => "done".into(),
+            (None, _) => Stage::Generating(self.job.signal.samples),
+            (Some(_), Some(run)) => Stage::QuantizingSignal(run.id.clone()),
+            (Some(_), None) => Stage::Done,
         }
     }
 

@@ -36,8 +36,8 @@ pub trait Task {
     fn total_steps(&self) -> u32;
     /// How many steps are done.
     fn done_steps(&self) -> u32;
-    /// What the next step does ("quantizing nf4"), for the progress bar.
-    fn label(&self) -> String;
+    /// What the next step does, for the progress bar (typed: the page words it).
+    fn stage(&self) -> crate::protocol::Stage;
     /// Results so far, sent with each progress message (None by default).
     fn partial(&self) -> Option<crate::protocol::Partial> {
         None
@@ -77,7 +77,7 @@ pub fn run_to_end(
 
 /// The progress message of `task` under job id `id`.
 pub fn progress_of(id: u64, task: &dyn Task) -> Progress {
-    Progress { id, done: task.done_steps(), total: task.total_steps().max(1), label: task.label(), partial: task.partial() }
+    Progress { id, done: task.done_steps(), total: task.total_steps().max(1), stage: task.stage(), partial: task.partial() }
 }
 
 /// A clock that always reads 0, for jobs that time nothing.

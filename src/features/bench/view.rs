@@ -42,7 +42,7 @@ impl BenchModel {
         let model = *self;
         let n = self.params.get_untracked().n;
         self.failure.set(None);
-        self.progress.set(Some(Progress { id: 0, done: 0, total: 1, label: crate::ui::lang::lang_now().chrome().starting_worker.into(), partial: None }));
+        self.progress.set(Some(Progress { id: 0, done: 0, total: 1, stage: lowbit_jobs::protocol::Stage::Starting, partial: None }));
         worker::run("bench", &BenchJob { n }, move |event| match event {
             JobEvent::Progress(p) => model.progress.set(Some(p)),
             JobEvent::Done(bytes) => {

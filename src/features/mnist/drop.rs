@@ -21,7 +21,7 @@ fn read_files(model: MnistModel, files: web_sys::FileList) {
         for file in files.into_iter().take(2) {
             let name = file.name();
             if file.size() > MAX_FILE_BYTES {
-                return model.drop_message.set(Some((false, format!("{name}: {} bytes is more than this page reads (256 MB)", file.size()))));
+                return model.drop_message.set(Some((false, (crate::ui::lang::lang_now().mnist_words().too_big)(&name, file.size()))));
             }
             match super::lab::file_bytes(&file).await {
                 Err(e) => return model.drop_message.set(Some((false, e))),

@@ -10,7 +10,7 @@ use lowbit_jobs::mnist::{EpochLine, LayerHistogram, MnistTable, MnistTrainJob, S
 use lowbit_mnist::{MnistScheme, QAT_SCHEMES};
 
 use crate::chart::{whole_area, Chart, LevelsChart};
-use crate::i18n::MnistText;
+use crate::i18n::{MnistText, MnistWords};
 use crate::export::Table;
 
 /// What the seed article (000) prints for its model, next to the scheme that reproduces it:
@@ -273,19 +273,20 @@ pub fn qat_choices() -> Vec<MnistScheme> {
 }
 
 impl TrainForm {
-    /// The job the form describes, or a message naming the field that is wrong (the
-    /// worker's trainer checks the ranges again).
-    pub fn job(&self) -> Result<MnistTrainJob, String> {
-        let seed = self.seed.trim().parse::<u64>().map_err(|_| format!("seed '{}' is not a whole number ≥ 0", self.seed.trim()))?;
-        let epochs = self.epochs.trim().parse::<usize>().ok().filter(|e| (1..=100).contains(e)).ok_or_else(|| format!("epochs '{}' is not a whole number from 1 to 100", self.epochs.trim()))?;
-        let lr = self.lr.trim().parse::<f32>().ok().filter(|v| v.is_finite() && *v > 0.0 && *v <= 10.0).ok_or_else(|| format!("learning rate '{}' is not a number in (0, 10]", self.lr.trim()))?;
-        let momentum = self.momentum.trim().parse::<f32>().ok().filter(|v| (0.0..1.0).contains(v)).ok_or_else(|| format!("momentum '{}' is not a number in [0, 1)", self.momentum.trim()))?;
-        let batch = self.batch.trim().parse::<usize>().ok().filter(|b| (1..=8000).contains(b)).ok_or_else(|| format!("batch '{}' is not a whole number from 1 to 8000", self.batch.trim()))?;
+    /// The job the form describes, or a message in `w`'s language naming the field that is
+    /// wrong (the worker's trainer checks the ranges again).
+    pub fn job(&self, w: &MnistWords) -> Result<MnistTrainJob, String> {
+        let [bad_seed, bad_epochs, bad_lr, bad_momentum, bad_batch] = w.bad_field;
+        let seed = self.seed.trim().parse::<u64>().map_err(|_| bad_seed(self.seed.trim()))?;
+        let epochs = self.epochs.trim().parse::<usize>().ok().filter(|e| (1..=100).contains(e)).ok_or_else(|| bad_epochs(self.epochs.trim()))?;
+        let lr = self.lr.trim().parse::<f32>().ok().filter(|v| v.is_finite() && *v > 0.0 && *v <= 10.0).ok_or_else(|| bad_lr(self.lr.trim()))?;
+        let momentum = self.momentum.trim().parse::<f32>().ok().filter(|v| (0.0..1.0).contains(v)).ok_or_else(|| bad_momentum(self.momentum.trim()))?;
+        let batch = self.batch.trim().parse::<usize>().ok().filter(|b| (1..=8000).contains(b)).ok_or_else(|| bad_batch(self.batch.trim()))?;
         let qat = match self.mode {
             TrainMode::Ptq => None,
             _ => {
                 if self.layers.iter().all(|s| *s == MnistScheme::Float32) {
-                    return Err("QAT needs a quantized scheme in at least one layer".into());
+                    return Err(w.qat_needs_scheme.into());
                 }
                 Some(self.layers.map(|s| s.id().to_string()))
             }
@@ -477,9 +478,9 @@ mod tests {
 
     #[test]
     fn the_form_becomes_a_job_or_names_the_field() {
-        let job = TrainForm::default().job().unwrap();
+        let job = TrainForm::default().job(crate::i18n::Lang::En.mnist_words()).unwrap();
         assert_eq!((job.seed, job.epochs, job.lr, job.momentum, job.batch, job.qat.clone(), job.start), (0, 4, 0.01, 0.5, 64, None, TrainStart::Scratch));
-        let qat = TrainForm { mode: TrainMode::QatFineTune, ..TrainForm::default() }.job().unwrap();
+        let qat = TrainForm { mode: TrainMode::QatFineTune, ..TrainForm::default() }.job(crate::i18n::Lang::En.mnist_words()).unwrap();
         assert_eq!((qat.qat.unwrap()[0].as_str(), qat.start), ("ternary", TrainStart::Current));
         for (field, f) in [
             ("epochs", TrainForm { epochs: "0".into(), ..TrainForm::default() }),
@@ -489,7 +490,7 @@ mod tests {
             ("seed", TrainForm { seed: "1.5".into(), ..TrainForm::default() }),
             ("QAT", TrainForm { mode: TrainMode::QatScratch, layers: [MnistScheme::Float32; 3], ..TrainForm::default() }),
         ] {
-            let e = f.job().unwrap_err();
+            let e = f.job(crate::i18n::Lang::En.mnist_words()).unwrap_err();
             assert!(e.contains(field), "{field}: {e}");
         }
         assert_eq!((grouped(109_184), grouped(202), grouped(1_000), grouped(0)), ("109,184".into(), "202".into(), "1,000".into(), "0".into()));

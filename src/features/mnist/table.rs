@@ -76,7 +76,7 @@ fn MnistRowView(row: TableRow, on_pick: impl Fn(MnistScheme) + Copy + Send + Syn
     };
     let article = row
         .article
-        .map(|(a, s)| format!("{a} % · {s} KB{}", if row.scheme == "nf4" { " (its 4-bit run, LinearFP4)" } else { "" }))
+        .map(|(a, s)| format!("{a} % · {s} KB{}", if row.scheme == "nf4" { crate::ui::lang::lang_now().mnist_words().nf4_article } else { "" }))
         .unwrap_or_default();
     view! {
         <tr

@@ -144,7 +144,8 @@ impl MnistModel {
     /// Loads dropped files (weights and/or digits) into the lab.
     pub fn load_files(&self, weights: Option<(String, Vec<u8>)>, data: Option<(String, Vec<u8>)>) {
         let names: Vec<String> = weights.iter().chain(data.iter()).map(|(n, _)| n.clone()).collect();
-        self.drop_message.set(Some((true, format!("reading {}…", names.join(" and ")))));
+        let words = crate::ui::lang::lang_now().mnist_words();
+        self.drop_message.set(Some((true, (words.reading)(&names.join(words.and)))));
         let (weights_name, weights) = weights.map_or((String::new(), None), |(n, b)| (n, Some(b)));
         let (data_name, data) = data.map_or((String::new(), None), |(n, b)| (n, Some(b)));
         lab::send(*self, Slot::Load, Job::MnistLoad(MnistLoadJob { weights, data, weights_name, data_name }));
@@ -201,10 +202,11 @@ impl MnistModel {
 
     /// Starts a training run from the form (a refused form says why).
     pub fn start_training(&self) {
-        match self.form.get_untracked().job() {
+        let lang = crate::ui::lang::lang_now();
+        match self.form.get_untracked().job(lang.mnist_words()) {
             Err(e) => self.train.set(TrainStatus { outcome: Some(e), failed: true, ..TrainStatus::default() }),
             Ok(job) => {
-                self.train.set(TrainStatus { running: true, label: "starting".into(), ..TrainStatus::default() });
+                self.train.set(TrainStatus { running: true, label: (lang.chrome().stage)(&lowbit_jobs::protocol::Stage::Starting), ..TrainStatus::default() });
                 lab::send(*self, Slot::Train, Job::MnistTrain(job));
             }
         }
@@ -231,10 +233,10 @@ impl MnistModel {
         match response {
             Envelope::Ready => {}
             Envelope::Progress(p) => match slot {
-                Some(Slot::Eval) => self.table_progress.set(Some((p.fraction(), p.label))),
+                Some(Slot::Eval) => self.table_progress.set(Some((p.fraction(), (crate::ui::lang::lang_now().chrome().stage)(&p.stage)))),
                 Some(Slot::Train) => self.train.update(|t| {
                     t.fraction = p.fraction();
-                    t.label = p.label;
+                    t.label = (crate::ui::lang::lang_now().chrome().stage)(&p.stage);
                     if let Some(Partial::MnistEpochs(e)) = p.partial {
                         t.epochs = e;
                     }
@@ -294,7 +296,7 @@ impl MnistModel {
             Outcome::MnistLoaded(loaded) => {
                 let first = !self.ready();
                 if !first {
-                    self.drop_message.set(Some((true, format!("loaded: {} · {}", loaded.weights_name, loaded.data_name))));
+                    self.drop_message.set(Some((true, (crate::ui::lang::lang_now().mnist_words().loaded)(&loaded.weights_name, &loaded.data_name))));
                 }
                 self.status.set(LabStatus::Ready(loaded));
                 self.refresh();

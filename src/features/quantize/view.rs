@@ -197,8 +197,8 @@ impl QuantizeModel {
         let model = *self;
         self.failure.set(None);
         self.unread.set(true);
-        let label = format!("reading {} of pasted numbers", held::size(text.length() as usize));
-        self.reading.set(Some(Progress { id: 0, done: 0, total: 1, label, partial: None }));
+        let stage = lowbit_jobs::protocol::Stage::ReadingPaste(held::size(text.length() as usize));
+        self.reading.set(Some(Progress { id: 0, done: 0, total: 1, stage, partial: None }));
         let started = perf::now();
         let job = std::rc::Rc::new(Cell::new(0));
         let this_job = job.clone();
@@ -464,7 +464,7 @@ pub fn QuantizeView(
     let reading = Memo::new(move |_| model.reading.with(Option::is_some));
     let stale = move || if (outdated.get() || model.unread.get()) && has_result.get() { Some("true") } else { model.error.with(|e| e.as_ref().map(|_| "true")) };
     let why_stale = Signal::derive(move || {
-        model.error.get().or_else(|| (reading.get() && has_result.get()).then(|| "the compute worker is reading the pasted numbers".to_string())).or_else(|| {
+        model.error.get().or_else(|| (reading.get() && has_result.get()).then(|| lang.quantize_words().reading_paste.to_string())).or_else(|| {
             (outdated.get() && has_result.get() && model.failure.with(Option::is_none)).then(|| {
                 (tr.quantizing)(&model::thousands(params.with(QuantizeParams::count)))
             })

@@ -190,8 +190,7 @@ impl TensorsModel {
         self.ranking.set(None);
         self.failure.set(None);
         let total = ranking_schemes().len() as u32;
-        let starting = crate::ui::lang::lang_now().chrome().starting_worker;
-        self.progress.set(Some(Progress { id: 0, done: 0, total, label: starting.into(), partial: None }));
+        self.progress.set(Some(Progress { id: 0, done: 0, total, stage: lowbit_jobs::protocol::Stage::Starting, partial: None }));
         worker::run(SLOT, &job, move |event| match event {
             JobEvent::Progress(p) => self.progress.set(Some(p)),
             JobEvent::Done(bytes) => {
