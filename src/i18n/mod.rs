@@ -1199,7 +1199,7 @@ mod tests {
                 assert_eq!(digits(&text), digits(&en), "{l:?}: the same numbers, written the same way: {text}");
             }
         }
-        assert_eq!((Lang::Ru.chrome().stage)(&stages[3]), "квантование 4 чисел схемой int4_absmax");
+        assert_eq!((Lang::Ru.chrome().stage)(&stages[4]), "квантование 4 чисел схемой int4_absmax");
     }
 
     #[test]

@@ -495,7 +495,7 @@ fn mnist_charts_draw_points_and_histograms() {
     }
     assert!(svg.contains("model.0.weight") && svg.contains("ternary: 3 values"));
     // The titles are the caller's, in its language: the chart adds no words of its own.
-    assert!(svg.lines().any(|l| l.trim() == "Wert") && svg.lines().any(|l| l.trim() == "Werte") && !svg.contains("weight"), "{svg}");
+    assert!(svg.lines().any(|l| l.trim() == "Wert") && svg.lines().any(|l| l.trim() == "Werte") && !svg.contains("weight value"), "{svg}");
     let mut svg = String::new();
     let root = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
     let bad = Histogram { title: "x", lo: 0.0, hi: 1.0, counts: &counts, levels: &[], level_counts: &[1], overlay_label: "", titles: AxisTitles { x: "", y: "" } };
