@@ -28,10 +28,16 @@ fn samples() -> Vec<f32> {
 #[wasm_bindgen_test]
 fn bnb_simd_equals_the_reference() {
     let input = samples();
+    // All-zero blocks (both zeros) take the zero code.
+    let mut zeros = input[..6000].to_vec();
+    zeros[128..256].fill(0.0);
+    zeros[256..384].fill(-0.0);
     for kind in [Bnb4::Nf4, Bnb4::Fp4] {
-        for block in [32, 64, 4096] {
+        // Multiples of 16 run the fused whole-block kernel; 66 and the last short blocks the
+        // per-chunk kernels and the scalar tail.
+        for block in [16, 32, 48, 64, 66, 4096] {
             // A NaN or Inf in a block makes the whole block special; test both clean and not.
-            for data in [&input[..], &input[..6000]] {
+            for data in [&input[..], &input[..6000], &zeros[..]] {
                 let (mut packed, mut absmax) = (Vec::new(), Vec::new());
                 bnb::quantize_4bit(kind, data, block, &mut packed, &mut absmax);
                 let (codes, want_absmax, _) = bnb::quantize_4bit_reference(kind, data, block);
@@ -39,6 +45,11 @@ fn bnb_simd_equals_the_reference() {
                 assert_eq!(packed, pack_nibbles(&codes, NibbleOrder::HighFirst, pad), "{} block {block}", kind.id());
                 let same = absmax.iter().zip(&want_absmax).all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
                 assert!(same && absmax.len() == want_absmax.len(), "{} absmax", kind.id());
+                // The kernel's NaN flag becomes the scheme's note.
+                let scheme = Scheme::parse(kind.id()).unwrap();
+                let options = Options { block: Some(block), ..Options::default() };
+                let noted = scheme.encode(data, &options).notes.iter().any(|n| n.contains("NaN"));
+                assert_eq!(noted, data.iter().any(|x| x.is_nan()), "{} block {block}: NaN note", kind.id());
             }
         }
     }

@@ -236,8 +236,11 @@ fn quantize_4bit_seeing_nan(kind: Bnb4, input: &[f32], block: usize, packed: &mu
     packed.resize(input.len().div_ceil(2), 0);
     absmax.clear();
     absmax.reserve(input.len().div_ceil(block));
-    let mut saw_nan = false;
-    for (chunk, out) in input.chunks(block).zip(packed.chunks_mut(block / 2)) {
+    let (done, mut saw_nan) = match kind {
+        Bnb4::Nf4 => super::simd::sorted_blocks_prefix(input, block, &NF4_THRESHOLDS, kind.zero_code(), packed, absmax),
+        Bnb4::Fp4 => super::simd::fp4_blocks_prefix(input, block, &FP4_THRESHOLDS, kind.zero_code(), packed, absmax),
+    };
+    for (chunk, out) in input[done..].chunks(block).zip(packed[done / 2..].chunks_mut(block / 2)) {
         let (m, nan) = block_absmax(chunk);
         saw_nan |= nan;
         absmax.push(m);

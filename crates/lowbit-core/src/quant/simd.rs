@@ -312,6 +312,53 @@ pub(crate) fn nibble_float_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7]
     }
 }
 
+/// Whole blocks of bitsandbytes' 4-bit quantizer in one pass each, sorted-threshold codes
+/// (NF4): each block's absmax (NaN ignored) pushed to `absmax`, its codes packed high nibble
+/// first into `packed`, an all-zero block filled with `zero_code`. Only where a fused kernel
+/// pays: on wasm32 with `simd128`, where per-block calls of [`absmax_prefix`] and
+/// [`sorted_prefix`] cost as much as the codes themselves. Returns the elements done (whole
+/// blocks; none elsewhere, or when `block` is not a multiple of 16) and whether they hold a NaN.
+#[inline]
+pub(crate) fn sorted_blocks_prefix<const N: usize>(
+    input: &[f32],
+    block: usize,
+    thresholds: &[f32; N],
+    zero_code: u8,
+    packed: &mut [u8],
+    absmax: &mut Vec<f32>,
+) -> (usize, bool) {
+    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+    {
+        super::simd_wasm::sorted_blocks(input, block, thresholds, zero_code, packed, absmax)
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "simd128")))]
+    {
+        let _ = (input, block, thresholds, zero_code, packed, absmax);
+        (0, false)
+    }
+}
+
+/// [`sorted_blocks_prefix`] with bnb FP4 codes ([`fp4_prefix`]).
+#[inline]
+pub(crate) fn fp4_blocks_prefix(
+    input: &[f32],
+    block: usize,
+    thresholds: &[f32; 7],
+    zero_code: u8,
+    packed: &mut [u8],
+    absmax: &mut Vec<f32>,
+) -> (usize, bool) {
+    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+    {
+        super::simd_wasm::fp4_blocks(input, block, thresholds, zero_code, packed, absmax)
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "simd128")))]
+    {
+        let _ = (input, block, thresholds, zero_code, packed, absmax);
+        (0, false)
+    }
+}
+
 /// max |x| over a prefix of `input` (a multiple of 8 elements), NaN ignored; returns the
 /// maximum (0 for an empty prefix), whether the prefix holds a NaN, and its length.
 #[inline]

@@ -69,22 +69,25 @@ pub fn sorted<const N: usize>(input: &[f32], inv: f32, thresholds: &[f32; N], ou
     done
 }
 
-/// bnb FP4 codes of `x · inv` (sign for `s < 0`, then the magnitude interval mapped by
-/// `i ^ ((i & 2) << 1)`), packed high nibble first; returns the number of elements done.
+/// bnb FP4 codes of four lanes `s` (sign for `s < 0`, then the magnitude interval of |s|
+/// among the thresholds `t` mapped by `i ^ ((i & 2) << 1)`).
+#[inline]
+#[target_feature(enable = "simd128")]
+fn fp4_codes(s: v128, t: &[v128; 7]) -> v128 {
+    let interval = count_gt(f32x4_abs(s), t);
+    let magnitude = v128_xor(interval, i32x4_shl(v128_and(interval, i32x4_splat(2)), 1));
+    v128_or(magnitude, v128_and(f32x4_lt(s, f32x4_splat(0.0)), i32x4_splat(8)))
+}
+
+/// bnb FP4 codes of `x · inv` ([`fp4_codes`]), packed high nibble first; returns the number of
+/// elements done.
 #[target_feature(enable = "simd128")]
 pub fn fp4(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
     let t: [v128; 7] = thresholds.map(|t| f32x4_splat(t));
     let inv = f32x4_splat(inv);
-    let (two, eight, zero) = (i32x4_splat(2), i32x4_splat(8), f32x4_splat(0.0));
     let mut done = 0;
     for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
-        let c = [0, 4, 8, 12].map(|i| {
-            let s = f32x4_mul(load4(&x[i..i + 4]), inv);
-            let interval = count_gt(f32x4_abs(s), &t);
-            let magnitude = v128_xor(interval, i32x4_shl(v128_and(interval, two), 1));
-            let sign = v128_and(f32x4_lt(s, zero), eight);
-            v128_or(magnitude, sign)
-        });
+        let c = [0, 4, 8, 12].map(|i| fp4_codes(f32x4_mul(load4(&x[i..i + 4]), inv), &t));
         o.copy_from_slice(&pair_high_first(narrow(c)));
         done += 16;
     }
@@ -129,4 +132,59 @@ pub fn absmax(input: &[f32]) -> (f32, bool, usize) {
     let m = f32x4_pmax(m0, m1);
     let lanes = [f32x4_extract_lane::<0>(m), f32x4_extract_lane::<1>(m), f32x4_extract_lane::<2>(m), f32x4_extract_lane::<3>(m)];
     (lanes.into_iter().fold(0.0, f32::max), v128_any_true(nan), done)
+}
+
+/// Whole blocks of bitsandbytes' 4-bit quantizer, `block` a multiple of 16, in one pass per
+/// block: the block's max |x| (NaN ignored: |x| bit patterns order like the values, and a NaN's
+/// are zeroed; +Inf if the block holds one) pushed to `absmax`, then `code(x · (1/absmax))`
+/// for each four lanes packed high nibble first into `packed`, or `zero_code` throughout for an
+/// all-zero block. The thresholds stay in registers across blocks (`code` captures them), which
+/// per-block calls of [`sorted`] and [`absmax`] cannot do. Returns the elements done and whether
+/// a NaN was seen; a shorter last block is left to the caller.
+#[inline]
+#[target_feature(enable = "simd128")]
+fn bnb_blocks(input: &[f32], block: usize, zero_code: u8, packed: &mut [u8], absmax: &mut Vec<f32>, code: impl Fn(v128) -> v128) -> (usize, bool) {
+    if block == 0 || !block.is_multiple_of(16) {
+        return (0, false);
+    }
+    let (magnitude, zero_pair) = (i32x4_splat(0x7FFF_FFFF), zero_code << 4 | zero_code);
+    let (mut saw_nan, mut done) = (i32x4_splat(0), 0);
+    for (x, out) in input.chunks_exact(block).zip(packed.chunks_exact_mut(block / 2)) {
+        let mut max = i32x4_splat(0);
+        for v in x.chunks_exact(4) {
+            let v = load4(v);
+            let nan = f32x4_ne(v, v);
+            saw_nan = v128_or(saw_nan, nan);
+            max = i32x4_max(max, v128_andnot(v128_and(v, magnitude), nan));
+        }
+        let max = i32x4_max(max, i32x4_shuffle::<2, 3, 0, 1>(max, max));
+        let max = i32x4_max(max, i32x4_shuffle::<1, 0, 3, 2>(max, max));
+        let max = f32::from_bits(i32x4_extract_lane::<0>(max) as u32);
+        absmax.push(max);
+        if max == 0.0 {
+            out.fill(zero_pair);
+        } else {
+            let inv = f32x4_splat(1.0 / max);
+            for (x, o) in x.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
+                let c = [0, 4, 8, 12].map(|i| code(f32x4_mul(load4(&x[i..i + 4]), inv)));
+                o.copy_from_slice(&pair_high_first(narrow(c)));
+            }
+        }
+        done += block;
+    }
+    (done, v128_any_true(saw_nan))
+}
+
+/// [`bnb_blocks`] with sorted-threshold codes (NF4).
+#[target_feature(enable = "simd128")]
+pub fn sorted_blocks<const N: usize>(input: &[f32], block: usize, thresholds: &[f32; N], zero_code: u8, packed: &mut [u8], absmax: &mut Vec<f32>) -> (usize, bool) {
+    let t: [v128; N] = thresholds.map(|t| f32x4_splat(t));
+    bnb_blocks(input, block, zero_code, packed, absmax, |s| count_gt(s, &t))
+}
+
+/// [`bnb_blocks`] with bnb FP4 codes ([`fp4_codes`]).
+#[target_feature(enable = "simd128")]
+pub fn fp4_blocks(input: &[f32], block: usize, thresholds: &[f32; 7], zero_code: u8, packed: &mut [u8], absmax: &mut Vec<f32>) -> (usize, bool) {
+    let t: [v128; 7] = thresholds.map(|t| f32x4_splat(t));
+    bnb_blocks(input, block, zero_code, packed, absmax, |s| fp4_codes(s, &t))
 }
