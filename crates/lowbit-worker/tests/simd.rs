@@ -74,3 +74,26 @@ fn mxfp4_simd_equals_the_exact_path() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn table_encoder_simd_equals_the_per_element_encoder() {
+    use lowbit_core::fast::FastEncoder;
+    use lowbit_core::{Format, Kind, OverflowPolicy, CATALOGUE};
+    // A strided sweep of every f32 bit pattern, and each pattern around the table's "rest" flag.
+    let mut input: Vec<f32> = (0..u32::MAX / 65_537).map(|i| f32::from_bits(i.wrapping_mul(65_537))).collect();
+    input.extend((0..1u32 << 12).flat_map(|i| [i << 20, i << 20 | 1, i << 20 | 0xFFFF, i << 20 | 0x1_0000]).map(f32::from_bits));
+    let mut tested = 0;
+    for entry in CATALOGUE.iter().filter(|e| matches!(e.kind(), Kind::Float(f) if f.bits() <= 8)) {
+        let format = Format::parse(entry.id()).unwrap();
+        let Some(encoder) = FastEncoder::new(&format, format.default_rounding(), OverflowPolicy::Default) else { continue };
+        // Lengths that leave a tail for the element-by-element loop.
+        for len in [input.len(), input.len() - 3] {
+            let mut codes = vec![0u8; len];
+            encoder.encode_into_u8(&input[..len], &mut codes);
+            let want: Vec<u8> = input[..len].iter().map(|&x| encoder.encode(x) as u8).collect();
+            assert!(codes == want, "{}: the table encoder's codes differ", entry.id());
+        }
+        tested += 1;
+    }
+    assert!(tested >= 10, "only {tested} formats had a table encoder");
+}
