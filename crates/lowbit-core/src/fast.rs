@@ -127,7 +127,7 @@ fn narrow_codes_prefix(table: &[u8; NARROW_ENTRIES], input: &[f32], output: &mut
 fn narrow_codes_simd128(table: &[u8; NARROW_ENTRIES], input: &[f32], output: &mut [u8]) -> usize {
     use core::arch::wasm32::*;
     // The narrow table drops 16 low bits: an index is the top 16 bits, then the "rest" flag.
-    const DROPPED: u32 = (32 + 1 - NARROW_ENTRIES.trailing_zeros()) as u32;
+    const DROPPED: u32 = 32 + 1 - NARROW_ENTRIES.trailing_zeros();
     let prefix_mask = i32x4_splat((NARROW_ENTRIES - 2) as i32);
     let rest_mask = i32x4_splat(((1u32 << DROPPED) - 1) as i32);
     let mut done = 0;
