@@ -1,10 +1,12 @@
 //! The worker's WebAssembly SIMD kernels against the scalar paths, in headless Chromium
 //! (wasm-bindgen-test). This crate builds lowbit-core with its `simd128` feature, so the
-//! quantizers' hot loops here run `quant/simd_wasm.rs`; the references are the element-by-
-//! element paths (bitsandbytes' reference quantizer, the MX scheme's exact path).
+//! quantizers' hot loops here run `quant/simd_wasm.rs` and the 8-bit table encoder its SIMD
+//! index; the references are element-by-element paths (bitsandbytes' reference quantizer,
+//! MXFP4 written out from its definition, the table encoder's per-element `encode`).
 #![cfg(target_arch = "wasm32")]
 
 use lowbit_core::quant::bnb::{self, Bnb4, FP4_THRESHOLDS, NF4_THRESHOLDS};
+use lowbit_core::quant::facts::E2M1;
 use lowbit_core::quant::pack::{pack_nibbles, NibbleOrder};
 use lowbit_core::quant::{mx, MxScaleRule, Options, Scheme};
 use wasm_bindgen_test::*;
@@ -32,6 +34,9 @@ fn bnb_simd_equals_the_reference() {
     let mut zeros = input[..6000].to_vec();
     zeros[128..256].fill(0.0);
     zeros[256..384].fill(-0.0);
+    // NaN and Inf inside whole blocks (the samples' own specials sit near the end).
+    zeros[1000] = f32::NAN;
+    zeros[2000] = f32::INFINITY;
     for kind in [Bnb4::Nf4, Bnb4::Fp4] {
         // Multiples of 16 run the fused whole-block kernel; 66 and the last short blocks the
         // per-chunk kernels and the scalar tail.
@@ -55,22 +60,48 @@ fn bnb_simd_equals_the_reference() {
     }
 }
 
+/// MXFP4 written out element by element from its definition: per block of 32, the shared
+/// exponent of max |x| (0xFF for a block holding NaN or Inf, its codes 0), then the E2M1 scalar
+/// rule of `x · 2^-e`, packed low nibble first; and how many `|x · 2^-e|` exceed the element's max.
+fn mxfp4_reference(data: &[f32], rule: MxScaleRule) -> (Vec<u8>, Vec<u8>, usize) {
+    let emax = ((E2M1.max.to_bits() >> 23) as i32) - 127;
+    let (mut codes, mut scales, mut clipped) = (Vec::new(), Vec::new(), 0);
+    for block in data.chunks(32) {
+        if block.iter().any(|x| !x.is_finite()) {
+            scales.push(0xFF);
+            codes.extend(block.iter().map(|_| 0u8));
+            continue;
+        }
+        let amax = block.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let e = mx::shared_exponent(amax, emax, E2M1.max as f64, rule);
+        scales.push((e + 127) as u8);
+        let inv = mx::pow2_f32(-e);
+        codes.extend(block.iter().map(|&x| E2M1.code(x * inv)));
+        clipped += block.iter().filter(|&&x| (x * inv).abs() > E2M1.max).count();
+    }
+    (pack_nibbles(&codes, NibbleOrder::LowFirst, 0), scales, clipped)
+}
+
 #[wasm_bindgen_test]
-fn mxfp4_simd_equals_the_exact_path() {
-    let input = samples();
-    let scheme = Scheme::parse("mxfp4").unwrap();
-    for data in [&input[..], &input[..6000]] {
-        let (mut packed, mut scales) = (Vec::new(), Vec::new());
-        mx::quantize_mxfp4(data, MxScaleRule::Floor, &mut packed, &mut scales);
-        let q = scheme.quantize(data, &Options::default());
-        assert_eq!(scales, q.scale_codes);
-        // Blocks with NaN/Inf: the exact path writes its own codes; compare the clean blocks.
-        for (b, &scale) in scales.iter().enumerate() {
-            if scale == 0xFF {
-                continue;
-            }
-            let bytes = b * 16..((b + 1) * 16).min(packed.len());
-            assert_eq!(packed[bytes.clone()], q.packed()[bytes], "block {b}");
+fn mxfp4_simd_equals_the_definition() {
+    let input: Vec<f32> = samples();
+    // Large values clip under the floor rule.
+    let loud: Vec<f32> = input[..6000].iter().map(|x| x * 7.0).collect();
+    // NaN and Inf inside whole blocks (the samples' own specials sit in the short last block).
+    let mut specials = input[..6000].to_vec();
+    specials[100] = f32::NAN;
+    specials[200] = f32::NEG_INFINITY;
+    for rule in [MxScaleRule::Floor, MxScaleRule::Ceil] {
+        // Whole blocks run the fused kernel; 6000 and 6001 leave a short last block.
+        for data in [&input[..], &input[..6000], &input[..6001], &loud[..], &specials[..]] {
+            let (mut packed, mut scales) = (Vec::new(), Vec::new());
+            mx::quantize_mxfp4(data, rule, &mut packed, &mut scales);
+            let (want_packed, want_scales, want_clipped) = mxfp4_reference(data, rule);
+            assert!(want_clipped > 0 || data != &loud[..] || rule == MxScaleRule::Ceil, "the loud input clips under the floor rule");
+            assert_eq!(scales, want_scales, "{rule:?}: scales");
+            assert!(packed == want_packed, "{rule:?}: codes");
+            let options = Options { mx_scale: rule, ..Options::default() };
+            assert_eq!(Scheme::parse("mxfp4").unwrap().encode(data, &options).clipped, want_clipped, "{rule:?}: clipped");
         }
     }
 }

@@ -83,12 +83,12 @@ fn quantize_nibble(nf: &NibbleFloat, input: &[f32], rule: MxScaleRule, packed: &
     scale_codes.clear();
     scale_codes.reserve(input.len().div_ceil(32));
     let mut clipped = 0;
-    for (block, out) in input.chunks(32).zip(packed.chunks_mut(16)) {
-        let m = abs_bits_max(block);
+    // A block's scale from its max |x| bits: the E8M0 code recorded (0xFF for NaN or Inf, then
+    // None), the elements beyond the element's range counted, the reciprocal returned.
+    let mut scale = |m: u32, block: &[f32]| {
         if m >= 0x7F80_0000 {
             scale_codes.push(0xFF);
-            out.fill(0);
-            continue;
+            return None;
         }
         let amax = f32::from_bits(m);
         let e = shared_exponent(amax, emax, nf.max as f64, rule);
@@ -97,6 +97,14 @@ fn quantize_nibble(nf: &NibbleFloat, input: &[f32], rule: MxScaleRule, packed: &
         if amax * inv > nf.max {
             clipped += block.iter().filter(|&&x| (x * inv).abs() > nf.max).count();
         }
+        Some(inv)
+    };
+    let done = super::simd::nibble_float_blocks_prefix(input, 32, &nf.thresholds, packed, &mut scale);
+    for (block, out) in input[done..].chunks(32).zip(packed[done / 2..].chunks_mut(16)) {
+        let Some(inv) = scale(abs_bits_max(block), block) else {
+            out.fill(0);
+            continue;
+        };
         let done = super::simd::nibble_float_prefix(block, inv, &nf.thresholds, out);
         let (block, out) = (&block[done..], &mut out[done / 2..]);
         let mut pairs = block.chunks_exact(2);

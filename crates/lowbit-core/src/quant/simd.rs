@@ -359,6 +359,29 @@ pub(crate) fn fp4_blocks_prefix(
     }
 }
 
+/// Whole blocks of an MX 4-bit float quantizer in one pass each, where a fused kernel pays (wasm32
+/// with `simd128`): `scale(max |x| bits, block)` records a block's scale and returns its
+/// reciprocal, or None for a NaN block (zeroed); codes as [`nibble_float_prefix`]. Returns the
+/// elements done (whole blocks; none elsewhere, or when `block` is not a multiple of 16).
+#[inline]
+pub(crate) fn nibble_float_blocks_prefix(
+    input: &[f32],
+    block: usize,
+    thresholds: &[f32; 7],
+    packed: &mut [u8],
+    scale: impl FnMut(u32, &[f32]) -> Option<f32>,
+) -> usize {
+    #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+    {
+        super::simd_wasm::nibble_float_blocks(input, block, thresholds, packed, scale)
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "simd128")))]
+    {
+        let _ = (input, block, thresholds, packed, scale);
+        0
+    }
+}
+
 /// max |x| over a prefix of `input` (a multiple of 8 elements), NaN ignored; returns the
 /// maximum (0 for an empty prefix), whether the prefix holds a NaN, and its length.
 #[inline]

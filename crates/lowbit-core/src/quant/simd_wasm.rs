@@ -94,21 +94,23 @@ pub fn fp4(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> us
     done
 }
 
-/// Sign-bit float codes (E2M1) of `x · inv`: the number of strict thresholds below
-/// |x · inv|, plus 8 for a set sign bit, packed low nibble first; returns the number of
-/// elements done.
+/// Sign-bit float codes (E2M1) of four lanes `s`: the number of thresholds `t` strictly below
+/// |s|, plus 8 for a set sign bit.
+#[inline]
+#[target_feature(enable = "simd128")]
+fn nibble_float_codes(s: v128, t: &[v128; 7]) -> v128 {
+    v128_or(count_gt(f32x4_abs(s), t), v128_and(u32x4_shr(s, 28), i32x4_splat(8)))
+}
+
+/// Sign-bit float codes of `x · inv` ([`nibble_float_codes`]), packed low nibble first; returns
+/// the number of elements done.
 #[target_feature(enable = "simd128")]
 pub fn nibble_float(input: &[f32], inv: f32, thresholds: &[f32; 7], out: &mut [u8]) -> usize {
     let t: [v128; 7] = thresholds.map(|t| f32x4_splat(t));
     let inv = f32x4_splat(inv);
-    let eight = i32x4_splat(8);
     let mut done = 0;
     for (x, o) in input.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
-        let c = [0, 4, 8, 12].map(|i| {
-            let s = f32x4_mul(load4(&x[i..i + 4]), inv);
-            let sign = v128_and(u32x4_shr(s, 28), eight);
-            v128_or(count_gt(f32x4_abs(s), &t), sign)
-        });
+        let c = [0, 4, 8, 12].map(|i| nibble_float_codes(f32x4_mul(load4(&x[i..i + 4]), inv), &t));
         o.copy_from_slice(&pair_low_first(narrow(c)));
         done += 16;
     }
@@ -187,4 +189,47 @@ pub fn sorted_blocks<const N: usize>(input: &[f32], block: usize, thresholds: &[
 pub fn fp4_blocks(input: &[f32], block: usize, thresholds: &[f32; 7], zero_code: u8, packed: &mut [u8], absmax: &mut Vec<f32>) -> (usize, bool) {
     let t: [v128; 7] = thresholds.map(|t| f32x4_splat(t));
     bnb_blocks(input, block, zero_code, packed, absmax, |s| fp4_codes(s, &t))
+}
+
+/// Whole blocks of an MX 4-bit float quantizer (`block` a multiple of 16), one pass each: the
+/// block's max |x| as f32 bits (NaN and Inf give ≥ 0x7F80_0000) goes to `scale`, which records
+/// the block's scale and returns the reciprocal to multiply by, or None for a block stored as
+/// NaN (its bytes are zeroed); the sign-bit codes of `x · reciprocal` ([`nibble_float`]) are
+/// packed LOW nibble first into `packed`, the thresholds kept in registers across blocks.
+/// Returns the elements done; a shorter last block is left to the caller.
+#[target_feature(enable = "simd128")]
+pub fn nibble_float_blocks(
+    input: &[f32],
+    block: usize,
+    thresholds: &[f32; 7],
+    packed: &mut [u8],
+    mut scale: impl FnMut(u32, &[f32]) -> Option<f32>,
+) -> usize {
+    if block == 0 || !block.is_multiple_of(16) {
+        return 0;
+    }
+    let t: [v128; 7] = thresholds.map(|t| f32x4_splat(t));
+    let magnitude = i32x4_splat(0x7FFF_FFFF);
+    let mut done = 0;
+    for (x, out) in input.chunks_exact(block).zip(packed.chunks_exact_mut(block / 2)) {
+        let mut max = i32x4_splat(0);
+        for v in x.chunks_exact(4) {
+            // |x| bits, NaN included (above +Inf's): unsigned order is the values' order.
+            max = u32x4_max(max, v128_and(load4(v), magnitude));
+        }
+        let max = u32x4_max(max, i32x4_shuffle::<2, 3, 0, 1>(max, max));
+        let max = u32x4_max(max, i32x4_shuffle::<1, 0, 3, 2>(max, max));
+        match scale(u32x4_extract_lane::<0>(max), x) {
+            None => out.fill(0),
+            Some(reciprocal) => {
+                let inv = f32x4_splat(reciprocal);
+                for (x, o) in x.chunks_exact(16).zip(out.chunks_exact_mut(8)) {
+                    let c = [0, 4, 8, 12].map(|i| nibble_float_codes(f32x4_mul(load4(&x[i..i + 4]), inv), &t));
+                    o.copy_from_slice(&pair_low_first(narrow(c)));
+                }
+            }
+        }
+        done += block;
+    }
+    done
 }
