@@ -71,7 +71,7 @@ pub struct Engine {
     last_quantize: Option<(JobId, QuantizeData)>,
     /// The numbers of the last pastes read with `keep_over` (newest last, at most
     /// [`KEPT_PASTES`]), by the reading job's id.
-    pastes: Vec<(JobId, Vec<f32>)>,
+    pastes: Vec<(JobId, std::sync::Arc<[f32]>)>,
     mnist: Option<MnistLab>,
 }
 
@@ -110,9 +110,10 @@ impl Engine {
                 _ => Vec::new(),
             },
             Request::Run { id, job: Job::QuantizePasted(j) } => match self.pastes.iter().find(|(p, _)| *p == j.paste) {
+                // The kept numbers are shared with the task, not copied.
                 Some((_, values)) => {
-                    let job = crate::quantize::QuantizeJob { values: values.clone(), ..j.job };
-                    self.handle(Request::Run { id, job: Job::Quantize(job) })
+                    let task = Running::Quantize(Box::new(QuantizeTask::of_kept(j.job, values.clone())));
+                    self.begin(id, task)
                 }
                 None => vec![Response::Failed {
                     id: Some(id),
@@ -120,14 +121,7 @@ impl Engine {
                 }],
             },
             Request::Run { id, job } => match Running::start(job, self.mnist.as_ref()) {
-                Ok(task) => {
-                    let out = match &self.current {
-                        Some((old, _)) => self.stop(vec![Response::Cancelled { id: *old }], "was superseded"),
-                        None => Vec::new(),
-                    };
-                    self.current = Some((id, task));
-                    out
-                }
+                Ok(task) => self.begin(id, task),
                 Err(read) if read_target(&read).is_some() && read_target(&read) == self.running() => {
                     self.waiting.push((id, *read));
                     Vec::new()
@@ -135,6 +129,16 @@ impl Engine {
                 Err(read) => vec![self.read(id, *read)],
             },
         }
+    }
+
+    /// Starts a heavy job's task, superseding the running one (answered `Cancelled`).
+    fn begin(&mut self, id: JobId, task: Running) -> Vec<Response> {
+        let out = match &self.current {
+            Some((old, _)) => self.stop(vec![Response::Cancelled { id: *old }], "was superseded"),
+            None => Vec::new(),
+        };
+        self.current = Some((id, task));
+        out
     }
 
     /// Ends the running job: `out`, then a failure for each read waiting for it.
@@ -168,7 +172,7 @@ impl Engine {
             Job::ReadPaste(p) => {
                 let (outcome, keep) = crate::paste::read_paste_job(&p);
                 if let Some(values) = keep {
-                    self.pastes.push((id, values));
+                    self.pastes.push((id, values.into()));
                     let evict = self.pastes.len().saturating_sub(KEPT_PASTES);
                     self.pastes.drain(..evict);
                 }

@@ -10,6 +10,7 @@
 use lowbit_core::metrics::Metrics;
 use lowbit_core::quant::{Granularity, MxScaleRule, Options, Quantized, Scheme, TraceRow};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use lowbit_core::decimal::js_string;
 
@@ -438,8 +439,8 @@ pub fn trace_window(scheme: &Scheme, input: &[f32], q: &Quantized, options: &Opt
 pub struct QuantizeData {
     /// The scheme.
     pub scheme: Scheme,
-    /// The inputs.
-    pub input: Vec<f32>,
+    /// The inputs (shared with the paste the worker keeps them for, never copied per job).
+    pub input: Arc<[f32]>,
     /// Their quantization.
     pub quantized: Quantized,
     /// The options.
@@ -456,15 +457,26 @@ impl QuantizeData {
 /// A quantize job in progress: one step quantizes, the next computes the metrics.
 #[derive(Debug)]
 pub struct QuantizeTask {
+    /// The job (its `values` moved to `values`).
     job: QuantizeJob,
+    /// The numbers quantized, shared (a kept paste's are not copied for each job).
+    values: Arc<[f32]>,
     quantized: Option<Quantized>,
     kept: Option<QuantizeData>,
 }
 
 impl QuantizeTask {
     /// Prepares the job.
-    pub fn new(job: QuantizeJob) -> QuantizeTask {
-        QuantizeTask { job, quantized: None, kept: None }
+    pub fn new(mut job: QuantizeJob) -> QuantizeTask {
+        let values = Arc::from(std::mem::take(&mut job.values));
+        QuantizeTask::of_kept(job, values)
+    }
+
+    /// Prepares the job for `values` (the job's own `values` are ignored): numbers the worker
+    /// keeps ([`QuantizePastedJob`]), shared rather than copied.
+    pub fn of_kept(mut job: QuantizeJob, values: Arc<[f32]>) -> QuantizeTask {
+        job.values = Vec::new();
+        QuantizeTask { job, values, quantized: None, kept: None }
     }
 
     /// The inputs kept for trace windows, once the task is done.
@@ -485,7 +497,7 @@ impl Task for QuantizeTask {
     fn stage(&self) -> crate::protocol::Stage {
         use crate::protocol::Stage;
         if self.quantized.is_none() {
-            Stage::Quantizing { values: self.job.values.len(), scheme: self.job.scheme.clone() }
+            Stage::Quantizing { values: self.values.len(), scheme: self.job.scheme.clone() }
         } else {
             Stage::MeasuringError
         }
@@ -494,19 +506,19 @@ impl Task for QuantizeTask {
     fn step(&mut self, _clock: &mut dyn Clock) -> Result<Step, String> {
         let scheme = Scheme::parse(&self.job.scheme)?;
         let Some(q) = self.quantized.take() else {
-            if self.job.values.len() > MAX_VALUES {
-                return Err(format!("{} values: at most {MAX_VALUES} are quantized here (the CLI takes any count)", self.job.values.len()));
+            if self.values.len() > MAX_VALUES {
+                return Err(format!("{} values: at most {MAX_VALUES} are quantized here (the CLI takes any count)", self.values.len()));
             }
-            self.quantized = Some(scheme.quantize(&self.job.values, &self.job.options.to_options()));
+            self.quantized = Some(scheme.quantize(&self.values, &self.job.options.to_options()));
             return Ok(Step::Continue);
         };
-        let metrics = Metrics::compare(&self.job.values, &q.dequantized);
+        let metrics = Metrics::compare(&self.values, &q.dequantized);
         let q_kept = q.clone();
-        let mut outcome = QuantizeOutcome::new(&self.job.values, q, &metrics);
+        let mut outcome = QuantizeOutcome::new(&self.values, q, &metrics);
         if let Some(max) = self.job.list_max {
             outcome = outcome.cut(max);
         }
-        let input = std::mem::take(&mut self.job.values);
+        let input = std::mem::replace(&mut self.values, Arc::from(Vec::new()));
         self.kept = Some(QuantizeData { scheme, input, quantized: q_kept, options: self.job.options.to_options() });
         Ok(Step::Done(Outcome::Quantize(Box::new(outcome))))
     }
