@@ -430,14 +430,26 @@ pub async fn stop_profiling(c: &Client, what: &str) -> TestResult<()> {
 }
 
 /// Starts recording, on the page, the main thread's long tasks (a `PerformanceObserver` for
-/// `longtask`: tasks over 50 ms) and the gaps between animation frames, from now on; read
-/// them with [`stop_measuring`].
+/// `longtask`: tasks over 50 ms), the long animation frames' breakdown (`long-animation-frame`:
+/// scripts, then style and layout, where the browser supports it) and the gaps between
+/// animation frames, from now on; read them with [`stop_measuring`].
 const START_MEASURING: &str = r#"
-const m = window.__lowbitMeasure = { longtasks: [], longtaskStarts: [], maxGap: 0, frames: 0, measuring: true, since: performance.now() };
+const m = window.__lowbitMeasure = { longtasks: [], longtaskStarts: [], frames_: [], maxGap: 0, frames: 0, measuring: true, since: performance.now() };
 try {
   m.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } });
   m.observer.observe({ type: 'longtask' });
 } catch (e) { m.unsupported = String(e); }
+try {
+  const describe = (e) => {
+    const end = e.startTime + e.duration;
+    const scripts = e.scripts.map(s => `${s.invoker || s.invokerType} ${s.duration.toFixed(0)} ms` + (s.forcedStyleAndLayoutDuration > 1 ? ` (forced layout ${s.forcedStyleAndLayoutDuration.toFixed(0)} ms)` : '')).join('; ');
+    const render = e.renderStart > 0 ? end - e.renderStart : 0;
+    const layout = e.styleAndLayoutStart > 0 ? end - e.styleAndLayoutStart : 0;
+    return `${e.duration.toFixed(0)} ms frame at ${(e.startTime - m.since).toFixed(0)} ms: scripts [${scripts}], rendering ${render.toFixed(0)} ms (style and layout ${layout.toFixed(0)} ms)`;
+  };
+  m.loaf = new PerformanceObserver((list) => { for (const e of list.getEntries()) m.frames_.push(describe(e)); });
+  m.loaf.observe({ type: 'long-animation-frame' });
+} catch (e) { }
 let last = performance.now();
 const frame = (t) => { if (!m.measuring) return; m.frames++; m.maxGap = Math.max(m.maxGap, t - last); last = t; requestAnimationFrame(frame); };
 requestAnimationFrame(frame);
@@ -450,8 +462,9 @@ const STOP_MEASURING: &str = r#"
 const m = window.__lowbitMeasure;
 m.measuring = false;
 if (m.observer) { for (const e of m.observer.takeRecords()) { m.longtasks.push(e.duration); m.longtaskStarts.push(e.startTime - m.since); } m.observer.disconnect(); }
+if (m.loaf) { m.loaf.disconnect(); }
 const d = document.documentElement.dataset;
-return [m.longtasks, m.maxGap, m.frames, performance.now() - m.since, m.longtaskStarts, arguments[0].map(k => Number(d[k])), m.unsupported || null];
+return [m.longtasks, m.maxGap, m.frames, performance.now() - m.since, m.longtaskStarts, arguments[0].map(k => Number(d[k])), m.unsupported || null, m.frames_];
 "#;
 
 /// What the page's main thread did between [`start_measuring`] and [`stop_measuring`].
@@ -471,6 +484,10 @@ pub struct Smoothness {
     pub page: Vec<f64>,
     /// Why the browser could not observe long tasks (None: it did).
     pub unsupported: Option<String>,
+    /// The long animation frames (over 50 ms), each described: its scripts (what invoked
+    /// them, how long) and its rendering (style and layout); empty where the browser does
+    /// not report them.
+    pub long_frames: Vec<String>,
 }
 
 impl Smoothness {
@@ -510,6 +527,9 @@ impl Smoothness {
         );
         let at: Vec<String> = self.longtasks.iter().zip(&self.starts).map(|(d, t)| format!("{d:.0} ms at {t:.0} ms")).collect();
         println!("    long tasks: [{}]", at.join(", "));
+        for frame in &self.long_frames {
+            println!("    long animation frame: {frame}");
+        }
     }
 }
 
@@ -536,6 +556,7 @@ pub async fn stop_measuring(c: &Client, page: &[&str]) -> TestResult<Smoothness>
         starts: numbers(&v[4]),
         page: numbers(&v[5]),
         unsupported: v[6].as_str().map(String::from),
+        long_frames: v[7].as_array().cloned().unwrap_or_default().iter().filter_map(|f| f.as_str().map(String::from)).collect(),
     })
 }
 

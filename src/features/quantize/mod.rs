@@ -16,6 +16,8 @@ pub mod controls;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod results;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+pub mod stages;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod trace;
 #[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod view;

@@ -10,17 +10,26 @@ use super::model::{PackedByte, QuantizeDisplay};
 /// `quantize-dequantized` with `data-values`, `quantize-packed` with `data-bytes` and
 /// `data-high-first`, `quantize-metrics`). Lists and attributes hold the first
 /// [`super::model::LIST_MAX`] entries; the bytes table the first
-/// [`super::model::PACKED_ROWS_MAX`] rows.
+/// [`super::model::PACKED_ROWS_MAX`] rows. A result from the compute worker lays its heavy
+/// parts out in later animation frames ([`super::stages`]): until then `lists` (the codes,
+/// scales, further facts and the reconstruction) or `packed` (the bytes table) is false and
+/// the part is absent.
 #[component]
 pub fn QuantizeResults(
     /// What to show.
     #[prop(into)]
     shown: Signal<QuantizeDisplay>,
+    /// Whether the lists are laid out (default: yes).
+    #[prop(into, default = Signal::stored(true))]
+    lists: Signal<bool>,
+    /// Whether the packed-bytes table is laid out (default: yes).
+    #[prop(into, default = Signal::stored(true))]
+    packed_shown: Signal<bool>,
 ) -> impl IntoView {
     let tr = crate::ui::lang::lang_now().quantize();
     let text = move |f: fn(&QuantizeDisplay) -> String| move || shown.with(f);
     let extra = move || shown.with(|d| d.extra.clone());
-    let packed = move || shown.with(|d| d.packed.clone());
+    let packed = move || if packed_shown.get() { shown.with(|d| d.packed.clone()) } else { None };
     let byte_row = |b: PackedByte| {
         view! {
             <tr>
@@ -36,23 +45,25 @@ pub fn QuantizeResults(
     view! {
         <div class="quantize-results">
             <p data-testid="quantize-summary"><code>{text(|d| d.summary.clone())}</code></p>
-            <dl class="quantize-facts">
-                <dt>{tr.codes}</dt>
-                <dd><code data-testid="quantize-codes" data-codes=text(|d| d.codes_attr.clone())>{text(|d| d.codes.clone())}</code></dd>
-                <dt>{move || shown.with(|d| d.scale_name)}</dt>
-                <dd><code data-testid="quantize-scales">{text(|d| d.scales.clone())}</code></dd>
-                <For
-                    each=extra
-                    key=|fact| fact.clone()
-                    children=|(name, value)| view! { <dt>{name}</dt><dd><code>{value}</code></dd> }
-                />
-                <dt>{tr.dequantized}</dt>
-                <dd>
-                    <code data-testid="quantize-dequantized" data-values=text(|d| d.values_attr.clone())>
-                        {text(|d| d.dequantized.clone())}
-                    </code>
-                </dd>
-            </dl>
+            <Show when=move || lists.get()>
+                <dl class="quantize-facts">
+                    <dt>{tr.codes}</dt>
+                    <dd><code data-testid="quantize-codes" data-codes=text(|d| d.codes_attr.clone())>{text(|d| d.codes.clone())}</code></dd>
+                    <dt>{move || shown.with(|d| d.scale_name)}</dt>
+                    <dd><code data-testid="quantize-scales">{text(|d| d.scales.clone())}</code></dd>
+                    <For
+                        each=extra
+                        key=|fact| fact.clone()
+                        children=|(name, value)| view! { <dt>{name}</dt><dd><code>{value}</code></dd> }
+                    />
+                    <dt>{tr.dequantized}</dt>
+                    <dd>
+                        <code data-testid="quantize-dequantized" data-values=text(|d| d.values_attr.clone())>
+                            {text(|d| d.dequantized.clone())}
+                        </code>
+                    </dd>
+                </dl>
+            </Show>
             {move || {
                 packed()
                     .map(|p| {

@@ -24,6 +24,7 @@ use super::controls::QuantizeControls;
 use super::held;
 use super::model::{self, QuantizeDisplay, QuantizeParams, QuantizeResult, WorkerValues};
 use super::results::QuantizeResults;
+use super::stages::{Part, Stages};
 use super::trace::QuantizeTrace;
 use super::window;
 use crate::i18n::Lang;
@@ -334,7 +335,9 @@ type HereRun = std::sync::Arc<(QuantizeResult, QuantizeData)>;
 /// `quantize-metrics`, `quantize-trace` in its scroll box `quantize-trace-window`,
 /// `quantize-note`; `data-stale="true"` on the results while the input is refused or the
 /// worker computes new ones; the worker's `quantize-progress` and `quantize-worker-error`; a
-/// long paste's summary `quantize-held` and the worker's reading of it `quantize-reading`).
+/// long paste's summary `quantize-held` and the worker's reading of it `quantize-reading`;
+/// `aria-busy="true"` on `quantize-output` while a worker's result is still being laid out,
+/// part after part: [`super::stages`]).
 #[component]
 pub fn QuantizeView(
     /// The view's state.
@@ -373,6 +376,10 @@ pub fn QuantizeView(
         }
     });
     let levels_signal: Signal<LevelsChart> = levels.into();
+    // A worker's result lays its heavy parts out one animation frame after another; one
+    // computed here shows whole at once.
+    let stages = Stages::new();
+    let laid_out = move |part: Part| shows_here.get() || stages.shows(part);
     let status = JobStatus { progress: model.progress, failure: model.failure };
     let rereads = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -391,6 +398,7 @@ pub fn QuantizeView(
             let result = model::from_outcome(&wanted, outcome);
             model.trace_failure.set(None);
             rereads.set_value(0);
+            stages.restart();
             model.remote.set(Some(RemoteResult { params: wanted.clone(), result, job }));
         };
         let _send = perf::timed("quantize-send-ms", || match in_worker {
@@ -484,7 +492,13 @@ pub fn QuantizeView(
                     {(tr.failed)(&message)}
                 </p>
             })}
-            <div class="quantize-output" data-testid="quantize-output" data-stale=stale data-count=move || has_result.get().then(|| total.get())>
+            <div
+                class="quantize-output"
+                data-testid="quantize-output"
+                data-stale=stale
+                data-count=move || has_result.get().then(|| total.get())
+                aria-busy=move || (!laid_out(Part::LAST)).then_some("true")
+            >
                 <Show when=move || shown.with(|d| !d.claims.is_empty())>
                     <div class="card quantize-note" data-testid="quantize-note" role="note">
                         <For
@@ -503,10 +517,14 @@ pub fn QuantizeView(
                 <Show when=move || has_result.get()>
                     <div class="card">
                         <h2>{tr.result}</h2>
-                        <QuantizeResults shown=shown />
+                        <QuantizeResults
+                            shown=shown
+                            lists=Signal::derive(move || laid_out(Part::Lists))
+                            packed_shown=Signal::derive(move || laid_out(Part::Packed))
+                        />
                     </div>
                 </Show>
-                <Show when=move || has_result.get() && levels.with(|c| !c.counts.is_empty())>
+                <Show when=move || has_result.get() && laid_out(Part::Histogram) && levels.with(|c| !c.counts.is_empty())>
                     <div class="card">
                         <h2>{tr.histogram}</h2>
                         <ChartCanvas
@@ -517,7 +535,7 @@ pub fn QuantizeView(
                         />
                     </div>
                 </Show>
-                <Show when=move || has_result.get() && shown.with(|d| d.count > 0 && !d.trace_columns.is_empty())>
+                <Show when=move || has_result.get() && laid_out(Part::Trace) && shown.with(|d| d.count > 0 && !d.trace_columns.is_empty())>
                     <div class="card">
                         <h2>{tr.step_by_step}</h2>
                         <QuantizeTrace
