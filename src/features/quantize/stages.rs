@@ -5,9 +5,9 @@
 //! histogram and the trace table. Laid out at once they made one main-thread task of
 //! ~80–220 ms (issue 9: none over 50 ms while a worker job runs or its result shows). So when
 //! the worker's result arrives, the summary and the metrics show at once and each heavy part
-//! follows in an animation frame of its own ([`Part`], in order). A part not laid out yet is
-//! absent — never the last result's — and the output says it is busy (`aria-busy="true"`)
-//! until every part is in. A result computed on the page (a few thousand values at most) shows
+//! follows after an animation frame, in a task of its own ([`Part`], in order). A part not
+//! laid out yet is absent — never the last result's — and the output says it is busy
+//! (`aria-busy="true"`) until every part is in. A result computed on the page (a few thousand values at most) shows
 //! whole at once.
 
 use leptos::prelude::*;
@@ -73,18 +73,26 @@ impl Stages {
         self.schedule(generation);
     }
 
-    /// Lays out the next part in the next animation frame, then the one after it, until the
-    /// last, unless a newer result restarted meanwhile.
+    /// Adds the next part once the next animation frame is drawn, then the one after it, until
+    /// the last, unless a newer result restarted meanwhile. Each part is added in a task of its
+    /// own after a frame (a timeout set from the frame's callback), so building its DOM and
+    /// the browser's layout of it (in the frame after) are two tasks, and never share a task
+    /// with the part before.
     fn schedule(self, generation: u64) {
         request_animation_frame(move || {
-            if self.generation.try_get_value() != Some(generation) {
-                return;
-            }
-            let next = self.laid_out.get_untracked().next();
-            self.laid_out.set(next);
-            if next < Part::LAST {
-                self.schedule(generation);
-            }
+            set_timeout(
+                move || {
+                    if self.generation.try_get_value() != Some(generation) {
+                        return;
+                    }
+                    let next = self.laid_out.get_untracked().next();
+                    self.laid_out.set(next);
+                    if next < Part::LAST {
+                        self.schedule(generation);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         });
     }
 
