@@ -50,6 +50,15 @@ impl ThemeChoice {
             ThemeChoice::System => ChartTheme::Light,
         }
     }
+
+    /// [`ThemeChoice::resolve`] while the page may be printing: paper is white, so a dark
+    /// theme prints as the light one (the contrast theme is black on white already).
+    pub fn resolve_on(self, prefers_dark: bool, prefers_more_contrast: bool, printing: bool) -> ChartTheme {
+        match self.resolve(prefers_dark, prefers_more_contrast) {
+            ChartTheme::Dark if printing => ChartTheme::Light,
+            theme => theme,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -59,6 +68,19 @@ mod tests {
     use lowbit_charts::palette::contrast_ratio;
 
     use super::*;
+
+
+    #[test]
+    fn printing_turns_a_dark_theme_light_and_keeps_the_others() {
+        for choice in ThemeChoice::ALL {
+            for (dark, contrast) in [(false, false), (true, false), (false, true), (true, true)] {
+                let shown = choice.resolve(dark, contrast);
+                assert_eq!(choice.resolve_on(dark, contrast, false), shown);
+                let printed = choice.resolve_on(dark, contrast, true);
+                assert_eq!(printed, if shown == ChartTheme::Dark { ChartTheme::Light } else { shown }, "{choice:?}");
+            }
+        }
+    }
 
     const MAIN: &str = include_str!("../style/main.css");
     const VIEWS: &str = include_str!("../style/views.css");

@@ -32,25 +32,28 @@ pub fn use_document_theme() -> ReadSignal<ChartTheme> {
     use_root_attribute("data-theme", document_theme)
 }
 
-/// Whether the browser prefers a dark scheme, and more contrast.
+/// The media queries the shown theme depends on: the browser's preferences (a dark scheme,
+/// more contrast) and printing.
 #[cfg(target_arch = "wasm32")]
-fn preferences() -> (bool, bool) {
-    let matches = |query: &str| {
-        web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
-    };
-    (matches("(prefers-color-scheme: dark)"), matches("(prefers-contrast: more)"))
+const THEME_QUERIES: [&str; 3] = ["(prefers-color-scheme: dark)", "(prefers-contrast: more)", "print"];
+
+/// Whether each of [`THEME_QUERIES`] matches now.
+#[cfg(target_arch = "wasm32")]
+fn preferences() -> [bool; 3] {
+    THEME_QUERIES.map(|query| web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches()))
 }
 
 /// Keeps `<html data-theme>` to the theme `choice` resolves to — following the browser's
-/// preferences while the choice is `system` — and the charts' palette with it.
+/// preferences while the choice is `system`, and light on paper while printing — and the
+/// charts' palette with it.
 pub fn apply_theme(choice: Signal<ThemeChoice>) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::closure::Closure;
         use wasm_bindgen::JsCast;
         let set = move |choice: ThemeChoice| {
-            let (dark, contrast) = preferences();
-            let theme = choice.resolve(dark, contrast);
+            let [dark, contrast, printing] = preferences();
+            let theme = choice.resolve_on(dark, contrast, printing);
             lowbit_charts::palette::set_theme(theme);
             if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
                 if root.get_attribute("data-theme").as_deref() != Some(theme.name()) {
@@ -59,14 +62,15 @@ pub fn apply_theme(choice: Signal<ThemeChoice>) {
             }
         };
         Effect::new(move |_| set(choice.get()));
-        // The browser's preference changes (the OS switches to dark at night).
+        // The browser's preference changes (the OS switches to dark at night), or the page is
+        // printed (charts redraw light for paper, and back after).
         let on_change = Closure::<dyn FnMut()>::new(move || {
             if let Some(c) = choice.try_get_untracked() {
                 set(c);
             }
         });
         let window = web_sys::window();
-        let lists: Vec<web_sys::MediaQueryList> = ["(prefers-color-scheme: dark)", "(prefers-contrast: more)"]
+        let lists: Vec<web_sys::MediaQueryList> = THEME_QUERIES
             .iter()
             .filter_map(|q| window.as_ref().and_then(|w| w.match_media(q).ok().flatten()))
             .collect();

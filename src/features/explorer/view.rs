@@ -74,7 +74,7 @@ pub fn Explorer(
                     <h2>{t.code}</h2>
                     <CodeReadout readout=readout />
                 </div>
-                <div class="card">
+                <div class="card encode-card">
                     <h2>{t.encode_heading}</h2>
                     <ValueInput
                         format=format
