@@ -39,11 +39,12 @@ impl Bnb4 {
         }
     }
 
-    /// The code of 0.0 (NF4: 7, FP4: 0).
+    /// The code of +0.0: the first code whose value in [`Bnb4::table`] is +0 (NF4: 7, FP4: 0),
+    /// found in the table when the crate is compiled ([`NF4_ZERO_CODE`], [`FP4_ZERO_CODE`]).
     pub fn zero_code(self) -> u8 {
         match self {
-            Bnb4::Nf4 => 7,
-            Bnb4::Fp4 => 0,
+            Bnb4::Nf4 => NF4_ZERO_CODE,
+            Bnb4::Fp4 => FP4_ZERO_CODE,
         }
     }
 
@@ -70,6 +71,25 @@ impl Bnb4 {
 }
 
 pub use crate::codebook::{FP4_BNB_THRESHOLDS as FP4_THRESHOLDS, NF4_THRESHOLDS};
+
+/// The first code of a 16-entry dequantization table whose value is +0 (bit for bit: FP4's
+/// code 8 holds −0 and is not it). A table without +0 fails to compile.
+const fn plus_zero_code(table: &[f32; 16]) -> u8 {
+    let mut code = 0;
+    while code < table.len() {
+        if table[code].to_bits() == 0 {
+            return code as u8;
+        }
+        code += 1;
+    }
+    panic!("a bitsandbytes table without +0")
+}
+
+/// NF4's code of +0, from [`NF4_VALUES`].
+pub const NF4_ZERO_CODE: u8 = plus_zero_code(&NF4_VALUES);
+
+/// bitsandbytes FP4's code of +0, from [`FP4_DEQUANT`].
+pub const FP4_ZERO_CODE: u8 = plus_zero_code(&FP4_DEQUANT);
 
 /// `fp4_dequantization_lut` of the CUDA kernel, indexed by the low 3 bits.
 #[allow(clippy::excessive_precision)]
@@ -449,4 +469,30 @@ pub(crate) fn trace(book: &Codebook, input: &[f32], q: &Quantized, rows: Range<u
         })
     })
     .collect()
+}
+
+#[cfg(test)]
+mod zero_code_tests {
+    use super::*;
+
+    #[test]
+    fn the_zero_code_is_the_table_s_only_plus_zero_and_the_code_of_zero() {
+        for kind in [Bnb4::Nf4, Bnb4::Fp4] {
+            let z = kind.zero_code() as usize;
+            let plus_zeros: Vec<usize> = (0..16).filter(|&c| kind.table()[c].to_bits() == 0).collect();
+            assert_eq!(plus_zeros, [z], "{kind:?}: exactly one code holds +0, and it is the zero code");
+            assert_eq!(kind.code(0.0), kind.zero_code(), "{kind:?}: the comparison tree sends 0 to it");
+            assert_eq!(kind.code(-0.0), kind.zero_code(), "{kind:?}: and −0");
+            let book = match kind {
+                Bnb4::Nf4 => &crate::codebook::NF4,
+                Bnb4::Fp4 => &crate::codebook::FP4_BNB,
+            };
+            assert_eq!(book.encode_f32(0.0) as usize, z, "{kind:?}: the codebook agrees");
+        }
+        // The kernels' documented codes (bitsandbytes: NF4's 0 is the 8th value; FP4's code 8
+        // holds −0 in the dequantization table, so +0 is code 0).
+        assert_eq!((NF4_ZERO_CODE, FP4_ZERO_CODE), (7, 0));
+        assert_eq!(FP4_DEQUANT[8].to_bits(), (-0.0f32).to_bits());
+        assert_eq!(plus_zero_code(&[1.0, -0.0, 2.0, 0.0, 0.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0]), 3);
+    }
 }
