@@ -1,8 +1,11 @@
 //! Component tests in headless Chromium (wasm-bindgen-test) of the Tensors view, mounted on its
 //! model (in the page it is a view of the lazily loaded module, which a test binary does not
 //! have): files made here are opened through the same `Blob.slice` reads as a picked file; the
-//! tensor rows, the histogram, the refusal of malformed files (the view keeps what it showed),
-//! choosing another tensor, and the app's lazy container for `?view=tensors`.
+//! tensor rows, the chosen tensor handed to the compute worker (which decodes it, draws nothing
+//! on the main thread; the worker is not served to a test binary, so the view says the job
+//! failed — tests/tensors.rs in lowbit-e2e checks the histogram and the ranking against the
+//! built app), the refusal of malformed files (the view keeps what it showed), choosing another
+//! tensor, and the app's lazy container for `?view=tensors`.
 //!
 //! Run: scripts/test.sh (it sets CHROMEDRIVER, the runner and the Chromium flags).
 #![cfg(target_arch = "wasm32")]
@@ -71,12 +74,18 @@ fn file(name: &str, bytes: &[u8]) -> web_sys::File {
     web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap()
 }
 
-fn drawn(root: &Element) -> u32 {
-    root.query_selector("[data-testid=\"tensor-histogram\"]").unwrap().and_then(|c| c.get_attribute("data-drawn")).and_then(|d| d.parse().ok()).unwrap_or(0)
+/// The chosen tensor's card heading ("Every scheme on …").
+fn ranking_heading(root: &Element) -> String {
+    root.query_selector("[data-testid=\"ranking-table\"]")
+        .unwrap()
+        .and_then(|t| t.closest(".card").ok().flatten())
+        .and_then(|card| card.query_selector("h2").ok().flatten())
+        .and_then(|h| h.text_content())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
-async fn files_open_list_their_tensors_draw_a_histogram_and_refusals_keep_the_view() {
+async fn files_open_list_their_tensors_hand_the_chosen_one_to_the_worker_and_refusals_keep_the_view() {
     let root = container();
     let model = TensorsModel::new(TensorsParams::default());
     let _view = mount_to(root.clone(), move || view! { <TensorsView model=model /> });
@@ -89,11 +98,13 @@ async fn files_open_list_their_tensors_draw_a_histogram_and_refusals_keep_the_vi
     model.open(file("w.npy", &npy(1, "<f4", false, "(4, 64)", &values)));
     until("the npy's row", || count(&root, "[data-testid=\"tensor-row\"]") == 1).await;
     assert_eq!(rows(&root), [["w.npy", "F32", "4,64"].map(String::from)]);
-    until("the histogram", || drawn(&root) > 0).await;
-    assert!(text(&root, "[data-testid=\"tensor-histogram-summary\"]").contains("256 values of 'w.npy'"));
-    // The ranking goes to the compute worker (not served to this test binary: it fails, and
-    // says so) — either way the view shows its progress or its message.
-    until("the ranking's progress or message", || count(&root, "[data-testid=\"ranking-progress\"], [data-testid=\"ranking-error\"]") > 0).await;
+    // The tensor's bytes go to the compute worker, which decodes them (not served to this test
+    // binary: the job fails, and says so); nothing is decoded or drawn on the main thread.
+    until("the worker's progress or message", || count(&root, "[data-testid=\"ranking-progress\"], [data-testid=\"ranking-error\"]") > 0).await;
+    until("the worker's failure", || count(&root, "[data-testid=\"ranking-error\"]") == 1).await;
+    assert!(text(&root, "[data-testid=\"ranking-error\"]").contains("The ranking failed"), "{}", text(&root, "[data-testid=\"ranking-error\"]"));
+    assert_eq!(count(&root, "[data-testid=\"tensor-histogram\"]"), 0, "the histogram comes from the worker");
+    assert_eq!(ranking_heading(&root), "Every scheme on w.npy");
 
     // Malformed files: a message naming the problem; the view keeps the last file.
     for (name, bytes, words) in [
@@ -106,7 +117,7 @@ async fn files_open_list_their_tensors_draw_a_histogram_and_refusals_keep_the_vi
         until(name, || text(&root, "[data-testid=\"tensor-error\"]").contains(words)).await;
         assert!(text(&root, "[data-testid=\"tensor-error\"]").starts_with(name), "{}", text(&root, "[data-testid=\"tensor-error\"]"));
         assert_eq!(rows(&root), [["w.npy", "F32", "4,64"].map(String::from)], "{name}: the last file stays");
-        assert_eq!(count(&root, "[data-testid=\"tensor-histogram\"]"), 1);
+        assert_eq!(ranking_heading(&root), "Every scheme on w.npy", "{name}: the chosen tensor stays");
     }
 
     // A safetensors file: its tensors in data order; the first is chosen, then another.
@@ -117,10 +128,11 @@ async fn files_open_list_their_tensors_draw_a_histogram_and_refusals_keep_the_vi
     until("the safetensors rows", || rows(&root).len() == 2).await;
     assert_eq!(count(&root, "[data-testid=\"tensor-error\"]"), 0, "a file read clears the message");
     assert_eq!(rows(&root), [["a", "F32", "2"], ["b", "BF16", "2,2"]].map(|r| r.map(String::from)));
-    until("a's histogram", || text(&root, "[data-testid=\"tensor-histogram-summary\"]").contains("2 values of 'a'")).await;
+    until("a chosen", || ranking_heading(&root) == "Every scheme on a").await;
     let button: HtmlElement = root.query_selector("[data-testid=\"tensor-row\"][data-name=\"b\"] button").unwrap().unwrap().unchecked_into();
     button.click();
-    until("b's histogram", || text(&root, "[data-testid=\"tensor-histogram-summary\"]").contains("4 values of 'b' from -2 to 3")).await;
+    until("b chosen", || ranking_heading(&root) == "Every scheme on b").await;
+    until("b's job's message", || count(&root, "[data-testid=\"ranking-error\"]") == 1).await;
     assert_eq!(root.query_selector("[data-testid=\"tensor-row\"][data-name=\"b\"]").unwrap().unwrap().get_attribute("aria-selected").as_deref(), Some("true"));
 }
 

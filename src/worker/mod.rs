@@ -43,6 +43,10 @@ impl Client {
 
     fn send_cancel(&self, _id: JobId) {}
 
+    fn send_run_with_bytes<J: JobBody>(&self, id: JobId, _body: &J, _bytes: &js_sys::ArrayBuffer) {
+        on_response(Response::Failed { id: Some(id), message: "the compute worker runs only in a browser".into() });
+    }
+
     fn send_read_paste(&self, id: JobId, _text: &js_sys::JsString, _keep_over: Option<usize>) {
         on_response(Response::Failed { id: Some(id), message: "the compute worker runs only in a browser".into() });
     }
@@ -122,6 +126,15 @@ fn on_response(response: Response) {
 pub fn run<J: JobBody>(slot: &'static str, job: &J, on_event: impl Fn(JobEvent) + 'static) -> JobId {
     let (client, id) = start(slot, on_event);
     client.send_run(id, job);
+    id
+}
+
+/// [`run`] for a job whose bytes travel beside it (a `lowbit_jobs::tensor::TensorJob` without
+/// its bytes): `bytes` is transferred to the worker (detached here), never copied through the
+/// page's WebAssembly memory. Returns the job's id.
+pub fn run_with_bytes<J: JobBody>(slot: &'static str, job: &J, bytes: &js_sys::ArrayBuffer, on_event: impl Fn(JobEvent) + 'static) -> JobId {
+    let (client, id) = start(slot, on_event);
+    client.send_run_with_bytes(id, job, bytes);
     id
 }
 

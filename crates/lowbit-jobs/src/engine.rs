@@ -21,6 +21,7 @@ use crate::protocol::{Job, JobId, Outcome, Request, Response};
 use crate::quantize::{QuantizeData, QuantizeTask, KEPT_PASTES, PASTE_NOT_KEPT};
 use crate::ranking::RankingTask;
 use crate::signal::{SignalData, SignalTask};
+use crate::tensor::TensorTask;
 use crate::task::{progress_of, Clock, Step, Task};
 
 /// A heavy job in progress.
@@ -32,6 +33,7 @@ enum Running {
     MnistEval(Box<MnistEvalTask>),
     MnistTrain(Box<MnistTrainTask>),
     Ranking(Box<RankingTask>),
+    Tensor(Box<TensorTask>),
 }
 
 impl Running {
@@ -45,6 +47,7 @@ impl Running {
             Job::MnistEval(j) => Ok(Running::MnistEval(Box::new(MnistEvalTask::new(mnist, j)))),
             Job::MnistTrain(j) => Ok(Running::MnistTrain(Box::new(MnistTrainTask::new(mnist, j)))),
             Job::Ranking(j) => Ok(Running::Ranking(Box::new(RankingTask::new(j)))),
+            Job::Tensor(j) => Ok(Running::Tensor(Box::new(TensorTask::new(j)))),
             other => Err(Box::new(other)),
         }
     }
@@ -57,6 +60,7 @@ impl Running {
             Running::MnistEval(t) => t.as_mut(),
             Running::MnistTrain(t) => t.as_mut(),
             Running::Ranking(t) => t.as_mut(),
+            Running::Tensor(t) => t.as_mut(),
         }
     }
 }
@@ -205,7 +209,7 @@ impl Engine {
                     lab.set_model(model, format!("trained in the browser ({})", t.scheme_name()));
                 }
             }
-            Running::Bench(_) | Running::MnistEval(_) | Running::Ranking(_) => {}
+            Running::Bench(_) | Running::MnistEval(_) | Running::Ranking(_) | Running::Tensor(_) => {}
         }
     }
 

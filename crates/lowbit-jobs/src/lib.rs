@@ -20,6 +20,8 @@
 //!   accuracy/size table, digits and drawings through every scheme, histograms, training.
 //! - [`ranking`]: every registry scheme ranked on one tensor (the Tensors view), with each
 //!   scheme's reconstruction counted into the page's histogram bins.
+//! - [`tensor`]: one tensor's bytes from the visitor's file decoded (lowbit-tensors), its
+//!   histogram, and its ranking: the Tensors view's job, all of it in the worker.
 //! - [`levels`]: a histogram of some values with a scheme's stored values overlaid (the
 //!   Quantize view's chart; the ranking's overlays).
 //! - [`paste`]: how pasted text reads as numbers (the Quantize view's parser; the worker reads
@@ -44,5 +46,6 @@ pub mod quantize;
 pub mod ranking;
 pub mod signal;
 pub mod task;
+pub mod tensor;
 pub mod text;
 pub mod wire;

@@ -53,16 +53,18 @@ pub fn work(job: &Job) -> usize {
         Job::MnistLoad(_) | Job::MnistEval(_) | Job::MnistDigit(_) | Job::MnistHistogram(_) | Job::MnistTrain(_) => usize::MAX,
         // Every scheme on a tensor.
         Job::Ranking(r) => r.values.len().saturating_mul(crate::ranking::ranking_schemes().len()),
+        // A file's tensor: its bytes go to the worker, which decodes and ranks them.
+        Job::Tensor(_) => usize::MAX,
     }
 }
 
-/// Where `job` runs: the bench and the MNIST lab (which holds its weights and digits there)
-/// always in the worker; other jobs on the main thread when
+/// Where `job` runs: the bench, a file's tensor and the MNIST lab (which holds its weights
+/// and digits there) always in the worker; other jobs on the main thread when
 /// their [`work`] is at most [`MAIN_THREAD_MAX_WORK`]. (Trace windows and probes read what
 /// the worker kept, so they go where their quantize or signal job ran.)
 pub fn placement(job: &Job) -> Placement {
     match job {
-        Job::Bench(_) | Job::QuantizePasted(_) => Placement::Worker,
+        Job::Bench(_) | Job::QuantizePasted(_) | Job::Tensor(_) => Placement::Worker,
         Job::MnistLoad(_) | Job::MnistEval(_) | Job::MnistDigit(_) | Job::MnistHistogram(_) | Job::MnistTrain(_) => Placement::Worker,
         _ if work(job) <= MAIN_THREAD_MAX_WORK => Placement::MainThread,
         _ => Placement::Worker,

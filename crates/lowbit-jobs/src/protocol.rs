@@ -25,6 +25,7 @@ use crate::paste::{PasteJob, PasteJobRef, PasteOutcome};
 use crate::quantize::{QuantizeJob, QuantizeOutcome, QuantizePastedJob, TraceJob, TraceOutcome};
 use crate::ranking::{RankingJob, RankingOutcome};
 use crate::signal::{ProbeJob, ProbeOutcome, SignalJob, SignalOutcome};
+use crate::tensor::{TensorJob, TensorOutcome};
 
 /// The page's number for a job (increasing; never reused while the page lives).
 pub type JobId = u64;
@@ -61,13 +62,16 @@ pub enum Job {
     ReadPaste(PasteJob),
     /// The numbers of an earlier [`Job::ReadPaste`], kept by the worker, quantized (heavy).
     QuantizePasted(QuantizePastedJob),
+    /// One tensor's bytes decoded, its histogram, and every scheme ranked on it (heavy; its
+    /// bytes travel beside the request: [`with_bytes`]).
+    Tensor(TensorJob),
 }
 
 impl Job {
     /// Whether the job runs in steps and supersedes the running one (trace and probe jobs read
     /// the last results and are answered at once, without disturbing a running job).
     pub fn is_heavy(&self) -> bool {
-        matches!(self, Job::Signal(_) | Job::Quantize(_) | Job::QuantizePasted(_) | Job::Bench(_) | Job::MnistEval(_) | Job::MnistTrain(_) | Job::Ranking(_))
+        matches!(self, Job::Signal(_) | Job::Quantize(_) | Job::QuantizePasted(_) | Job::Bench(_) | Job::MnistEval(_) | Job::MnistTrain(_) | Job::Ranking(_) | Job::Tensor(_))
     }
 }
 
@@ -187,6 +191,10 @@ impl std::fmt::Display for Stage {
 pub enum Partial {
     /// The epochs of an MNIST training run finished so far.
     MnistEpochs(Vec<EpochLine>),
+    /// The tensor of a [`Job::Tensor`], decoded (its histogram shows while the schemes run):
+    /// a [`TensorSummary`] still encoded, which only the Tensors view decodes
+    /// ([`decode_body`]), so that the other views' progress decoders do not link its decoder.
+    Tensor(Vec<u8>),
 }
 
 impl Progress {
@@ -223,6 +231,8 @@ pub enum Outcome {
     Ranking(RankingOutcome),
     /// Of a [`Job::ReadPaste`].
     Pasted(PasteOutcome),
+    /// Of a [`Job::Tensor`].
+    Tensor(TensorOutcome),
 }
 
 /// A message from the worker to the page.
@@ -263,6 +273,13 @@ fn options() -> impl bincode::Options {
 pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, String> {
     use bincode::Options;
     options().serialize(message).map_err(|e| format!("cannot encode the message: {e}"))
+}
+
+/// Decodes a value [`encode`] wrote (an encoded body inside a message, such as
+/// [`Partial::Tensor`]'s).
+pub fn decode_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    use bincode::Options;
+    options().deserialize(bytes).map_err(|e| format!("malformed message body ({} bytes): {e}", bytes.len()))
 }
 
 /// Decodes a request (the worker's side). A malformed message gives an error, never a panic.
@@ -324,6 +341,8 @@ pub mod outcome_tag {
     pub const RANKING: u32 = 10;
     /// [`super::Outcome::Pasted`].
     pub const PASTED: u32 = 11;
+    /// [`super::Outcome::Tensor`].
+    pub const TENSOR: u32 = 12;
 }
 
 /// The variant index of each [`Job`] in the wire format (the order of the enum).
@@ -344,6 +363,8 @@ pub mod job_tag {
     pub const READ_PASTE: u32 = 11;
     /// [`super::Job::QuantizePasted`].
     pub const QUANTIZE_PASTED: u32 = 12;
+    /// [`super::Job::Tensor`].
+    pub const TENSOR: u32 = 13;
 }
 
 /// The body of one [`Job`] variant, with that variant's tag: [`encode_run`] writes the
@@ -383,6 +404,10 @@ impl JobBody for QuantizePastedJob {
     const TAG: u32 = job_tag::QUANTIZE_PASTED;
 }
 
+impl JobBody for TensorJob {
+    const TAG: u32 = job_tag::TENSOR;
+}
+
 impl JobBody for PasteJob {
     const TAG: u32 = job_tag::READ_PASTE;
 }
@@ -405,6 +430,17 @@ pub fn encode_run<J: JobBody>(id: JobId, body: &J) -> Result<Vec<u8>, String> {
 pub fn with_text(request: Request, text: String) -> Request {
     match request {
         Request::Run { id, job: Job::ReadPaste(p) } => Request::Run { id, job: Job::ReadPaste(PasteJob { text, ..p }) },
+        other => other,
+    }
+}
+
+/// A request whose bytes travel beside it: the page posts `[request, bytes]`, the request's
+/// `TensorJob` with no bytes and the tensor's bytes in an `ArrayBuffer` transferred to the
+/// worker (never copied through the page's WebAssembly memory); the worker puts the bytes
+/// into the decoded request with this. Other requests are given back unchanged.
+pub fn with_bytes(request: Request, bytes: Vec<u8>) -> Request {
+    match request {
+        Request::Run { id, job: Job::Tensor(t) } => Request::Run { id, job: Job::Tensor(TensorJob { bytes, ..t }) },
         other => other,
     }
 }

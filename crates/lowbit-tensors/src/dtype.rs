@@ -5,7 +5,7 @@ use lowbit_core::Format;
 use crate::{ErrorKind, TensorError};
 
 /// The element types read here, by their safetensors names ([`Dtype::name`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Dtype {
     /// IEEE binary64.
     F64,
@@ -46,7 +46,7 @@ pub enum Dtype {
 }
 
 /// The byte order of multi-byte elements.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ByteOrder {
     /// Least significant byte first (safetensors; `<` in `.npy`).
     Little,

@@ -2,7 +2,7 @@
 //! worker counts a reconstruction into the same bins).
 
 /// Equal-width bins over `lo..hi` with a count per bin.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Histogram {
     /// Lower edge of the first bin.
     pub lo: f64,

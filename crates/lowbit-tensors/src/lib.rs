@@ -38,7 +38,7 @@ pub const HEAD_BYTES: u64 = 16;
 pub const MAX_ELEMENTS: u64 = 1 << 25;
 
 /// What kind of problem a file has (the message says which tensor and which numbers).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ErrorKind {
     /// Not the file type: a wrong magic string, or no JSON header.
     WrongMagic,
@@ -61,7 +61,7 @@ pub enum ErrorKind {
 }
 
 /// Why a file or a tensor was refused: a kind and a sentence naming the problem.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TensorError {
     /// What kind of problem.
     pub kind: ErrorKind,
@@ -93,8 +93,9 @@ pub enum FileKind {
     Safetensors,
 }
 
-/// One tensor of a file: where its bytes are and how to read them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One tensor of a file: where its bytes are and how to read them (serde: the compute worker
+/// is sent the entry with the tensor's bytes, and decodes them).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TensorEntry {
     /// Its name (`.npy`: the file's name).
     pub name: String,

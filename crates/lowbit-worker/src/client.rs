@@ -80,6 +80,21 @@ impl WorkerClient {
         }
     }
 
+    /// Sends `Request::Run { id, job }` for a job whose bytes travel beside it (a
+    /// `TensorJob` without its bytes, `lowbit_jobs::protocol::with_bytes`): posted as
+    /// `[request, bytes]` with `bytes` transferred, not copied — the page's buffer is detached,
+    /// and the bytes never pass through the page's WebAssembly memory.
+    pub fn send_run_with_bytes<J: JobBody>(&self, id: JobId, body: &J, bytes: &js_sys::ArrayBuffer) {
+        match encode_run(id, body) {
+            Ok(head) => {
+                let head = Uint8Array::from(&head[..]);
+                let transfer = Array::of2(&head.buffer(), bytes);
+                self.send_message(Some(id), Array::of2(&head, bytes).into(), transfer);
+            }
+            Err(message) => self.report(Some(id), message),
+        }
+    }
+
     /// Sends `Request::Cancel { id }`; otherwise as [`WorkerClient::send`].
     pub fn send_cancel(&self, id: JobId) {
         self.send_encoded(Some(id), encode_cancel(id));

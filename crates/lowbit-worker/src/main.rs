@@ -2,7 +2,9 @@
 //!
 //! On start it posts `Ready`. Each message is one encoded [`lowbit_jobs::protocol::Request`]
 //! in a `Uint8Array` (or `[request, text]`: a pasted text beside its request,
-//! `lowbit_jobs::protocol::with_text`); each answer one encoded `Response`, its buffer transferred. While a job
+//! `lowbit_jobs::protocol::with_text`; or `[request, ArrayBuffer]`: a tensor's bytes beside its
+//! request, transferred, `lowbit_jobs::protocol::with_bytes`); each answer one encoded
+//! `Response`, its buffer transferred. While a job
 //! runs, the worker does steps for up to [`SLICE_MS`] milliseconds, posts the progress, and
 //! yields to its event loop through a `MessageChannel` (no timer clamping), so a newer request
 //! or a cancel is handled between two steps. A panic (impossible by design) posts a `Failed`
@@ -12,9 +14,9 @@
 mod worker {
     use std::cell::RefCell;
 
-    use js_sys::{Array, Uint8Array};
+    use js_sys::{Array, ArrayBuffer, Uint8Array};
     use lowbit_jobs::engine::Engine;
-    use lowbit_jobs::protocol::{decode_request, encode, with_text, Response};
+    use lowbit_jobs::protocol::{decode_request, encode, with_bytes, with_text, Response};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent};
@@ -83,12 +85,17 @@ mod worker {
             let mut guard = cell.borrow_mut();
             let Some(state) = guard.as_mut() else { return };
             let data = event.data();
-            // `[request, text]`: a request whose text travels beside it (`with_text`).
+            // `[request, text]` or `[request, ArrayBuffer]`: a request whose text (`with_text`) or
+            // bytes (`with_bytes`) travel beside it.
             let responses = match data.dyn_ref::<Array>() {
                 Some(parts) => {
                     let head = parts.get(0).dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+                    let beside = parts.get(1);
                     match decode_request(&head) {
-                        Ok(request) => state.engine.handle(with_text(request, parts.get(1).as_string().unwrap_or_default())),
+                        Ok(request) => state.engine.handle(match beside.dyn_ref::<ArrayBuffer>() {
+                            Some(buffer) => with_bytes(request, Uint8Array::new(buffer).to_vec()),
+                            None => with_text(request, beside.as_string().unwrap_or_default()),
+                        }),
                         Err(message) => vec![Response::Failed { id: None, message }],
                     }
                 }

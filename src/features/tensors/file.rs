@@ -1,6 +1,7 @@
 //! The file picker and drop zone (`data-testid="tensor-file"`, `tensor-drop`), and the reads:
 //! a file's first bytes and header through `Blob.slice`, then only the chosen tensor's bytes,
-//! so a multi-gigabyte checkpoint opens at once. Nothing is uploaded.
+//! so a multi-gigabyte checkpoint opens at once. Nothing is uploaded. The header is parsed here;
+//! the tensor's bytes stay an `ArrayBuffer` for the compute worker, which decodes them.
 
 use leptos::prelude::*;
 use lowbit_tensors::{npy, safetensors, FileKind, TensorEntry, HEAD_BYTES};
@@ -31,22 +32,29 @@ impl ReadError {
     }
 }
 
-/// The bytes `start..end` of a file (a `Blob.slice`, read as an `ArrayBuffer`).
+/// The bytes `start..end` of a file as the browser reads them (a `Blob.slice`, read as an
+/// `ArrayBuffer`, outside the page's WebAssembly memory).
 #[cfg(target_arch = "wasm32")]
-pub async fn read_range(blob: &web_sys::Blob, start: u64, end: u64) -> Result<Vec<u8>, ReadError> {
+pub async fn read_buffer(blob: &web_sys::Blob, start: u64, end: u64) -> Result<js_sys::ArrayBuffer, ReadError> {
     use wasm_bindgen::JsCast;
     let describe = |e: wasm_bindgen::JsValue| {
         e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "the browser refused to read it".into())
     };
     let part = blob.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| ReadError::Browser(describe(e)))?;
     let buffer = wasm_bindgen_futures::JsFuture::from(part.array_buffer()).await.map_err(|e| ReadError::Browser(describe(e)))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    buffer.dyn_into::<js_sys::ArrayBuffer>().map_err(|_| ReadError::Browser("the browser gave no bytes".into()))
 }
 
 /// Natively (the ssr renderer) there are no files to read.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn read_range(_blob: &web_sys::Blob, _start: u64, _end: u64) -> Result<Vec<u8>, ReadError> {
+pub async fn read_buffer(_blob: &web_sys::Blob, _start: u64, _end: u64) -> Result<js_sys::ArrayBuffer, ReadError> {
     Err(ReadError::Browser("files are read only in a browser".into()))
+}
+
+/// The bytes `start..end` of a file, copied into the page's memory (a header: small).
+pub async fn read_range(blob: &web_sys::Blob, start: u64, end: u64) -> Result<Vec<u8>, ReadError> {
+    let buffer = read_buffer(blob, start, end).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Reads a file's header: its first bytes, then the header's bytes only.
@@ -70,12 +78,14 @@ pub async fn open_header(file: &web_sys::File) -> Result<OpenedFile, ReadError> 
     Ok(OpenedFile { name, size, kind, tensors })
 }
 
-/// Reads one tensor's bytes (after checking its size against what the page reads at once).
-pub async fn tensor_bytes(file: &web_sys::File, entry: &TensorEntry) -> Result<Vec<u8>, ReadError> {
+/// Reads one tensor's bytes for the compute worker (after checking its size against what is
+/// decoded at once), as the browser's `ArrayBuffer`: they are transferred to the worker, never
+/// copied into the page's WebAssembly memory.
+pub async fn tensor_bytes(file: &web_sys::File, entry: &TensorEntry) -> Result<js_sys::ArrayBuffer, ReadError> {
     if entry.elements() > lowbit_tensors::MAX_ELEMENTS {
         return Err(ReadError::TooLarge(entry.name.clone(), entry.elements()));
     }
-    read_range(file, entry.bytes.start, entry.bytes.end).await
+    read_buffer(file, entry.bytes.start, entry.bytes.end).await
 }
 
 /// The picker and the drop zone; `on_file` gets the file chosen or dropped.

@@ -1,15 +1,19 @@
-//! The Tensors view's data, pure and natively tested: a file's tensors as list rows, the chosen
-//! tensor's values and histogram, the ranking job sent to the compute worker, its rows as the
-//! table shows them, and the histogram chart with the overlaid scheme.
+//! The Tensors view's data, pure and natively tested: a file's tensors as list rows, the job
+//! sent to the compute worker for the chosen tensor (it decodes the tensor's bytes, counts its
+//! histogram and ranks the schemes: [`lowbit_jobs::tensor`]), the chosen tensor as the worker
+//! summarises it, the ranking's rows as the table shows them, and the histogram chart with the
+//! overlaid scheme.
 //!
-//! Reading is in [`lowbit_tensors`]: this module only arranges what it returns.
+//! Reading headers is in [`lowbit_tensors`], decoding in the worker: this module only arranges
+//! what they return.
 
 use lowbit_charts::plotters::coord::Shift;
 use lowbit_charts::plotters::drawing::DrawingArea;
 use lowbit_charts::plotters::prelude::DrawingBackend;
 use lowbit_charts::PixelRect;
 use lowbit_core::decimal::js_string;
-use lowbit_jobs::ranking::{RankingJob, RankingOutcome, RankingRow};
+use lowbit_jobs::ranking::{RankingOutcome, RankingRow};
+use lowbit_jobs::tensor::{TensorJob, TensorSummary};
 use lowbit_tensors::{ErrorKind, FileKind, Histogram, TensorEntry, TensorError};
 
 use crate::chart::{Chart, LevelsChart};
@@ -80,7 +84,8 @@ pub fn rows(file: &OpenedFile) -> Vec<TensorRow> {
         .collect()
 }
 
-/// The chosen tensor: its values as the schemes take them, and its histogram.
+/// The chosen tensor as the compute worker decoded it: its histogram and counts (its values
+/// stay in the worker).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chosen {
     /// The tensor's name.
@@ -89,20 +94,24 @@ pub struct Chosen {
     pub dtype: &'static str,
     /// Its shape.
     pub shape: Vec<u64>,
-    /// Its values in row-major order, as f32 (what every scheme quantizes).
-    pub values: Vec<f32>,
+    /// Its number of elements.
+    pub elements: usize,
     /// The histogram of its exact values.
     pub histogram: Histogram,
     /// How many values changed when rounded to f32 (f64 and wide-integer tensors).
     pub rounded: usize,
 }
 
-/// The chosen tensor from exactly its bytes.
-pub fn choose(entry: &TensorEntry, bytes: &[u8]) -> Result<Chosen, TensorError> {
-    let exact = entry.values(bytes)?;
-    let histogram = Histogram::of(&exact, BINS);
-    let (values, rounded) = lowbit_tensors::to_f32(&exact);
-    Ok(Chosen { name: entry.name.clone(), dtype: entry.dtype.name(), shape: entry.shape.clone(), values, histogram, rounded })
+impl From<TensorSummary> for Chosen {
+    fn from(t: TensorSummary) -> Chosen {
+        Chosen { name: t.name, dtype: t.dtype.name(), shape: t.shape, elements: t.elements, histogram: t.histogram, rounded: t.rounded }
+    }
+}
+
+/// The compute worker's job for a tensor: decode it (its bytes travel beside the job), count
+/// it into [`BINS`] bins, rank every scheme on it.
+pub fn tensor_job(entry: &TensorEntry) -> TensorJob {
+    TensorJob::head(entry, BINS)
 }
 
 /// A remark about a chosen tensor's values, put in words by [`TensorNote::text`].
@@ -156,23 +165,16 @@ impl Chosen {
     /// Remarks about the values (rounded to f32, not finite, empty).
     pub fn notes(&self) -> Vec<TensorNote> {
         let mut notes = Vec::new();
-        if self.values.is_empty() {
+        if self.elements == 0 {
             notes.push(TensorNote::NoElements(self.name.clone()));
         }
         if self.rounded > 0 {
-            notes.push(TensorNote::NotF32 { rounded: self.rounded, total: self.values.len(), dtype: self.dtype });
+            notes.push(TensorNote::NotF32 { rounded: self.rounded, total: self.elements, dtype: self.dtype });
         }
         if self.histogram.nonfinite > 0 {
             notes.push(TensorNote::NonFinite(self.histogram.nonfinite));
         }
         notes
-    }
-
-    /// The compute worker's job: every scheme on these values, counted into these bins; the
-    /// last dimension is the row length of the per-row schemes.
-    pub fn ranking_job(&self) -> RankingJob {
-        let row_len = self.shape.last().copied().filter(|&r| r > 0 && self.shape.len() > 1).map(|r| r as usize);
-        RankingJob { values: self.values.clone(), row_len, lo: self.histogram.lo, hi: self.histogram.hi, bins: self.histogram.counts.len(), schemes: Vec::new() }
     }
 }
 
@@ -315,7 +317,16 @@ impl Chart for HistogramChart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lowbit_jobs::ranking::rank_all;
+    use lowbit_jobs::tensor::{run_all, TensorOutcome};
+
+    /// The worker's job on `entry`'s bytes, run natively: the chosen tensor and its ranking.
+    fn decoded(entry: &TensorEntry, file: &[u8]) -> (Chosen, Option<RankingOutcome>) {
+        let bytes = file[entry.bytes.start as usize..entry.bytes.end as usize].to_vec();
+        match run_all(TensorJob { bytes, ..tensor_job(entry) }) {
+            Ok(TensorOutcome::Read { tensor, ranking }) => (tensor.into(), ranking),
+            other => panic!("{other:?}"),
+        }
+    }
 
     fn f32_npy(values: &[f32], shape: &str) -> Vec<u8> {
         lowbit_tensors::write::npy(1, "<f4", false, shape, &lowbit_tensors::write::f32_bytes(values))
@@ -330,13 +341,12 @@ mod tests {
         let r = rows(&file);
         assert_eq!((r[0].name.as_str(), r[0].dtype, r[0].shape.as_str(), r[0].shape_label.as_str(), r[0].size.as_str()), ("w.npy", "F32", "4,64", "[4, 64]", "1 KiB"));
         let t = &file.tensors[0];
-        let chosen = choose(t, &bytes[t.bytes.start as usize..]).unwrap();
-        assert_eq!(chosen.values, values);
+        let (chosen, outcome) = decoded(t, &bytes);
+        assert_eq!((chosen.elements, chosen.dtype, chosen.shape.clone()), (256, "F32", vec![4, 64]));
         assert_eq!(chosen.histogram.counts.iter().sum::<u32>(), 256);
+        assert_eq!(chosen.histogram.counts.len(), BINS);
         assert!(chosen.notes().is_empty());
-        let job = chosen.ranking_job();
-        assert_eq!((job.row_len, job.bins), (Some(64), BINS));
-        let outcome = rank_all(&job);
+        let outcome = outcome.unwrap();
         let lines = rank_lines(&outcome);
         assert_eq!(lines.len(), outcome.rows.len());
         for (l, r) in lines.iter().zip(&outcome.rows) {
@@ -373,8 +383,7 @@ mod tests {
     fn f64_tensors_say_what_rounding_to_f32_changed() {
         let bytes = lowbit_tensors::write::npy(1, "<f8", false, "(3,)", &[0.1f64, 0.5, f64::NAN].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>());
         let f = lowbit_tensors::open("d.npy", &bytes).unwrap();
-        let t = &f.tensors[0];
-        let chosen = choose(t, &bytes[t.bytes.start as usize..]).unwrap();
+        let (chosen, _) = decoded(&f.tensors[0], &bytes);
         assert_eq!(chosen.notes(), [TensorNote::NotF32 { rounded: 1, total: 3, dtype: "F64" }, TensorNote::NonFinite(1)]);
         let notes = chosen.notes().iter().map(|n| n.text(Lang::En.tensors())).collect::<Vec<_>>().join(" ");
         assert!(notes.contains("1 of 3 F64 values are not exactly f32"), "{notes}");

@@ -1,11 +1,15 @@
 //! The Tensors view: the state ([`TensorsModel`]: the opened file, the chosen tensor, the
 //! ranking and its job) and the layout. Reads are asynchronous (`Blob.slice`); a read that a
-//! newer one superseded is dropped, and the ranking runs in the compute worker with progress and
-//! cancel (`worker::run("tensors", …)`).
+//! newer one superseded is dropped. The chosen tensor's bytes go to the compute worker in a
+//! transferred `ArrayBuffer` (`worker::run_with_bytes("tensors", …)`), which decodes them,
+//! counts the histogram (sent with its first progress message) and ranks every scheme, with
+//! progress and cancel: nothing of the tensor's size runs on the page's main thread.
 
 use leptos::prelude::*;
-use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Progress};
+use lowbit_jobs::protocol::{decode_outcome_as, outcome_tag, Partial, Progress};
 use lowbit_jobs::ranking::{ranking_schemes, RankingOutcome};
+use lowbit_jobs::tensor::{TensorJob, TensorOutcome, TensorSummary};
+use lowbit_tensors::TensorEntry;
 
 use super::file::{open_header, tensor_bytes, TensorFilePicker};
 use super::list::TensorList;
@@ -68,7 +72,7 @@ pub struct TensorsModel {
     handle: StoredValue<Option<web_sys::File>, LocalStorage>,
     /// The chosen tensor's name.
     pub chosen_name: RwSignal<Option<String>>,
-    /// The chosen tensor's values and histogram, once read.
+    /// The chosen tensor's histogram and counts, once the worker has decoded it.
     pub chosen: RwSignal<Option<Chosen>>,
     /// What is being read, while a read is under way.
     pub reading: RwSignal<Option<Reading>>,
@@ -155,62 +159,98 @@ impl TensorsModel {
         self.failure.set(None);
     }
 
-    /// Chooses a tensor of the open file: reads only its bytes, then ranks the schemes on it.
+    /// The open file's entry of the tensor `name`.
+    fn entry(&self, name: &str) -> Option<TensorEntry> {
+        self.file.with_untracked(|f| f.as_ref().and_then(|f| f.tensors.iter().find(|t| t.name == name).cloned()))
+    }
+
+    /// Chooses a tensor of the open file: reads only its bytes, which the compute worker
+    /// decodes and ranks the schemes on.
     pub fn choose(self, name: String) {
-        let Some(entry) = self.file.with_untracked(|f| f.as_ref().and_then(|f| f.tensors.iter().find(|t| t.name == name).cloned())) else { return };
-        let Some(file) = self.handle.get_value() else { return };
-        let generation = self.next_generation();
+        let Some(entry) = self.entry(&name) else { return };
         self.clear_tensor();
         self.error.set(None);
-        self.chosen_name.set(Some(name.clone()));
-        self.reading.set(Some(Reading::Tensor(name.clone(), model::bytes_text(entry.byte_len()))));
+        self.chosen_name.set(Some(name));
+        self.read_and_rank(entry);
+    }
+
+    /// Ranks every scheme on the chosen tensor again (after a cancel or a failure): its bytes
+    /// are read again (the worker was given the last ones), the histogram stays.
+    pub fn rank(self) {
+        let Some(entry) = self.chosen_name.with_untracked(|n| n.as_deref().and_then(|n| self.entry(n))) else { return };
+        self.read_and_rank(entry);
+    }
+
+    /// Reads the tensor's bytes (a `Blob.slice`, as an `ArrayBuffer`) and hands them to the
+    /// compute worker; a read superseded meanwhile (another tensor or file) is dropped.
+    fn read_and_rank(self, entry: TensorEntry) {
+        let Some(file) = self.handle.get_value() else { return };
+        let generation = self.next_generation();
+        self.ranking.set(None);
+        self.failure.set(None);
+        self.reading.set(Some(Reading::Tensor(entry.name.clone(), model::bytes_text(entry.byte_len()))));
         leptos::task::spawn_local(async move {
-            let tensor = entry.name.clone();
-            let read = match tensor_bytes(&file, &entry).await {
-                Ok(bytes) => model::choose(&entry, &bytes).map_err(|e| model::refusal_text(crate::ui::lang::lang_now().tensors(), &tensor, &e)),
-                Err(e) => Err(e.text(&tensor)),
-            };
+            let read = tensor_bytes(&file, &entry).await;
             if !self.current(generation) {
                 return;
             }
-            self.reading.set(None);
             match read {
-                Ok(chosen) => {
-                    self.chosen.set(Some(chosen));
-                    self.rank();
+                Ok(bytes) => self.decode_and_rank(&entry, &bytes),
+                Err(e) => {
+                    self.reading.set(None);
+                    self.error.set(Some(e.text(&entry.name)));
                 }
-                Err(e) => self.error.set(Some(e)),
             }
         });
     }
 
-    /// Ranks every scheme on the chosen tensor in the compute worker.
-    pub fn rank(self) {
-        let Some(job) = self.chosen.with_untracked(|c| c.as_ref().filter(|c| !c.values.is_empty()).map(Chosen::ranking_job)) else { return };
-        self.ranking.set(None);
-        self.failure.set(None);
-        let total = ranking_schemes().len() as u32;
-        self.progress.set(Some(Progress { id: 0, done: 0, total, stage: lowbit_jobs::protocol::Stage::Starting, partial: None }));
-        worker::run(SLOT, &job, move |event| match event {
-            JobEvent::Progress(p) => self.progress.set(Some(p)),
+    /// The compute worker's job on the tensor's bytes (transferred: `bytes` is detached after
+    /// this): its first progress brings the histogram, its end the ranking or why the bytes
+    /// were refused.
+    fn decode_and_rank(self, entry: &TensorEntry, bytes: &js_sys::ArrayBuffer) {
+        let tensor = entry.name.clone();
+        let show = move |chosen: Chosen| {
+            self.reading.set(None);
+            if self.chosen.with_untracked(|c| c.as_ref() != Some(&chosen)) {
+                self.chosen.set(Some(chosen));
+            }
+        };
+        self.progress.set(Some(Progress { id: 0, done: 0, total: TensorJob::total_steps(), stage: lowbit_jobs::protocol::Stage::Starting, partial: None }));
+        worker::run_with_bytes(SLOT, &model::tensor_job(entry), bytes, move |event| match event {
+            JobEvent::Progress(mut p) => {
+                if let Some(Partial::Tensor(t)) = p.partial.take() {
+                    if let Ok(t) = TensorSummary::decode(&t) {
+                        show(t.into());
+                    }
+                }
+                self.progress.set(Some(p));
+            }
             JobEvent::Done(bytes) => {
                 self.progress.set(None);
-                match decode_outcome_as::<RankingOutcome>(&bytes, outcome_tag::RANKING) {
-                    Ok(outcome) => self.ranking.set(Some(outcome)),
+                self.reading.set(None);
+                match decode_outcome_as::<TensorOutcome>(&bytes, outcome_tag::TENSOR) {
+                    Ok(TensorOutcome::Read { tensor, ranking }) => {
+                        show(tensor.into());
+                        self.ranking.set(ranking);
+                    }
+                    Ok(TensorOutcome::Refused(e)) => self.error.set(Some(model::refusal_text(crate::ui::lang::lang_now().tensors(), &tensor, &e))),
                     Err(message) => self.failure.set(Some(RankingFailure::Failed(message))),
                 }
             }
             JobEvent::Failed(message) => {
                 self.progress.set(None);
+                self.reading.set(None);
                 self.failure.set(Some(RankingFailure::Failed(message)));
             }
         });
     }
 
-    /// Stops the ranking job.
+    /// Stops the job (reading, decoding or ranking).
     pub fn cancel(self) {
+        self.next_generation();
         worker::cancel(SLOT);
         self.progress.set(None);
+        self.reading.set(None);
         self.failure.set(Some(RankingFailure::Cancelled));
     }
 }
