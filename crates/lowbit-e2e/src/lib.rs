@@ -208,6 +208,32 @@ impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
     }
 }
 
+/// chromedriver's `POST /session/{id}/se/log` for the `browser` log: the console's messages
+/// since the last read (the capabilities ask for all of them: `goog:loggingPrefs`).
+#[derive(Debug, Clone, Copy)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(serde_json::json!({ "type": "browser" }).to_string()))
+    }
+}
+
+/// The browser console's messages since the last call (each `LEVEL message`), as chromedriver
+/// keeps them: the page's and the browser's own reports (a Content-Security-Policy violation
+/// is one).
+pub async fn browser_log(c: &Client) -> TestResult<Vec<String>> {
+    let entries = c.issue_cmd(BrowserLog).await?;
+    Ok(entries
+        .as_array()
+        .map(|a| a.iter().map(|e| format!("{} {}", e["level"].as_str().unwrap_or("?"), e["message"].as_str().unwrap_or(""))).collect())
+        .unwrap_or_default())
+}
+
 /// A free TCP port on 127.0.0.1.
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
@@ -273,6 +299,8 @@ pub fn chrome_capabilities(profile: &Path, width: u32, height: u32) -> Capabilit
     let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let caps = serde_json::json!({
         "browserName": "chrome",
+        // The console, read by [`browser_log`].
+        "goog:loggingPrefs": { "browser": "ALL" },
         "goog:chromeOptions": {
             "binary": binary,
             "args": [
