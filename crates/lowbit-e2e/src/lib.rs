@@ -599,6 +599,9 @@ pub struct BreakableDist {
 /// The compute worker's script in `dist/`.
 const WORKER_SCRIPT: &str = "lowbit-worker.js";
 
+/// The compute worker's WebAssembly in `dist/`.
+const WORKER_MODULE: &str = "lowbit-worker_bg.wasm";
+
 impl BreakableDist {
     /// Copies `built` (a `dist/`) into a fresh temporary folder.
     pub fn copy(built: &Path) -> std::io::Result<BreakableDist> {
@@ -617,9 +620,18 @@ impl BreakableDist {
         std::fs::write(self.dir.0.join(WORKER_SCRIPT), "throw new Error('simulated failure: the compute worker could not start');\n")
     }
 
-    /// Puts the built worker script back.
+    /// Replaces the worker's WebAssembly with bytes that are not a module: its script loads,
+    /// and the module's compilation fails inside the worker, which never says "ready".
+    pub fn break_worker_module(&self) -> std::io::Result<()> {
+        std::fs::write(self.dir.0.join(WORKER_MODULE), b"not a WebAssembly module")
+    }
+
+    /// Puts the built worker script and module back.
     pub fn mend_worker(&self, built: &Path) -> std::io::Result<()> {
-        std::fs::copy(built.join(WORKER_SCRIPT), self.dir.0.join(WORKER_SCRIPT)).map(|_| ())
+        for file in [WORKER_SCRIPT, WORKER_MODULE] {
+            std::fs::copy(built.join(file), self.dir.0.join(file))?;
+        }
+        Ok(())
     }
 }
 

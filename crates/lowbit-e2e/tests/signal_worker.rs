@@ -2,7 +2,9 @@
 //! samples=1048576` computed in the worker (metrics equal to the native job's, exact over every
 //! sample; charts from the decimated view), a superseded job whose result never shows, a job
 //! reached by Back/Forward (popstate) from a small one, a failing worker (its script replaced
-//! by one that throws) reported clearly and restarted for the next job. While the big jobs
+//! by one that throws) reported clearly and restarted for the next job, and a worker whose
+//! WebAssembly cannot load (it never says "ready") given up on after the client's start limit
+//! and restarted likewise. While the big jobs
 //! run it prints the main thread's long tasks (PerformanceObserver 'longtask') and the largest
 //! requestAnimationFrame gap, and checks issue 9's rule — no main-thread task over 50 ms, the
 //! browser's own `longtask` entries, not a timing of the test's steps (printed; a failure with
@@ -172,6 +174,22 @@ async fn scenario(c: &Client, server: &StaticServer, dist: &BreakableDist, built
     wait_result(c, 700_000, 120).await?;
     assert_eq!(js(c, "return !!document.querySelector('[data-testid=signal-worker-error]')").await?, Value::Bool(false));
     println!("the next job restarted the worker: 700,000 samples computed");
+
+    // 5. A worker whose WebAssembly cannot load: its script runs, the module's compilation
+    //    fails inside it and it never says "ready" (nothing reaches the page's error handler).
+    //    The page gives up after its start limit, says so, and the next job starts afresh.
+    dist.break_worker_module()?;
+    c.goto(&server.url(&format!("/{BIG}"))).await?;
+    let waited = Instant::now();
+    wait_true(c, "return !!document.querySelector('[data-testid=signal-worker-error]')", "the stalled worker reported", 90).await?;
+    let message = js(c, "return document.querySelector('[data-testid=signal-worker-error]').textContent").await?;
+    println!("a worker whose WebAssembly cannot load is reported after {:.1} s: {message}", waited.elapsed().as_secs_f64());
+    assert!(message.as_str().is_some_and(|m| m.contains("did not start")), "{message}");
+    dist.mend_worker(built)?;
+    js(c, &set_samples(600_000)).await?;
+    wait_result(c, 600_000, 120).await?;
+    assert_eq!(js(c, "return !!document.querySelector('[data-testid=signal-worker-error]')").await?, Value::Bool(false));
+    println!("the next job restarted the worker: 600,000 samples computed");
     Ok(())
 }
 

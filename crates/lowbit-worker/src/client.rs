@@ -14,9 +14,20 @@ use crate::WORKER_URL;
 
 type Listener = Rc<dyn Fn(Response)>;
 
+/// How long a started worker may take to say it is ready — its script and WebAssembly
+/// (~260 KB gzip) fetched and compiled — before the page gives up on it. A worker whose
+/// WebAssembly cannot load never says so itself: Trunk's loader shim leaves the rejected
+/// promise unhandled, which is not reported to the page, so without this limit its jobs
+/// would wait for ever.
+pub const START_TIMEOUT_MS: i32 = 20_000;
+
 struct Running {
     worker: Worker,
+    /// Which start this is (a timer of an earlier worker must not stop a later one).
+    generation: u32,
     ready: bool,
+    /// The pending start timer: its handle (cleared on "ready") and its callback, kept alive.
+    start_timer: Option<(i32, Closure<dyn FnMut()>)>,
     /// Messages posted before the worker was ready: (message, buffers to transfer).
     queue: Vec<(JsValue, Array)>,
     // Kept alive as long as the worker.
@@ -24,9 +35,21 @@ struct Running {
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
 
+impl Drop for Running {
+    /// A worker dropped before its timer fired (terminated, failed, or timed out) clears the
+    /// timer, whose callback is dropped with it.
+    fn drop(&mut self) {
+        if let Some((handle, _)) = self.start_timer.take() {
+            clear_timeout(handle);
+        }
+    }
+}
+
 struct Inner {
     url: String,
     running: Option<Running>,
+    /// How many workers have been started.
+    starts: u32,
     listener: Listener,
 }
 
@@ -45,7 +68,7 @@ impl WorkerClient {
 
     /// The same, with another script URL.
     pub fn with_url(url: &str, listener: impl Fn(Response) + 'static) -> WorkerClient {
-        WorkerClient { inner: Rc::new(RefCell::new(Inner { url: url.to_string(), running: None, listener: Rc::new(listener) })) }
+        WorkerClient { inner: Rc::new(RefCell::new(Inner { url: url.to_string(), running: None, starts: 0, listener: Rc::new(listener) })) }
     }
 
     /// Whether a worker is running (started and not failed).
@@ -160,6 +183,9 @@ impl WorkerClient {
                 let mut guard = inner.borrow_mut();
                 if let Some(running) = guard.running.as_mut() {
                     running.ready = true;
+                    if let Some((handle, _)) = running.start_timer.take() {
+                        clear_timeout(handle);
+                    }
                     for (message, transfer) in std::mem::take(&mut running.queue) {
                         let _ = post(&running.worker, &message, &transfer);
                     }
@@ -186,7 +212,36 @@ impl WorkerClient {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        self.inner.borrow_mut().running = Some(Running { worker, ready: false, queue: Vec::new(), _on_message: on_message, _on_error: on_error });
+        let generation = {
+            let mut inner = self.inner.borrow_mut();
+            inner.starts = inner.starts.wrapping_add(1);
+            inner.starts
+        };
+        let weak = Rc::downgrade(&self.inner);
+        let on_timeout = Closure::<dyn FnMut()>::new(move || {
+            let Some(inner) = weak.upgrade() else { return };
+            let stalled = {
+                let mut guard = inner.borrow_mut();
+                let stalled = guard.running.as_ref().is_some_and(|r| r.generation == generation && !r.ready);
+                if stalled {
+                    if let Some(running) = guard.running.take() {
+                        running.worker.terminate();
+                    }
+                }
+                stalled
+            };
+            if stalled {
+                let listener = inner.borrow().listener.clone();
+                let seconds = START_TIMEOUT_MS / 1000;
+                listener(Response::Failed {
+                    id: None,
+                    message: format!("the compute worker did not start within {seconds} s (its WebAssembly could not be loaded); it restarts for the next job"),
+                });
+            }
+        });
+        let start_timer = set_timeout(&on_timeout, START_TIMEOUT_MS).map(|handle| (handle, on_timeout));
+        self.inner.borrow_mut().running =
+            Some(Running { worker, generation, ready: false, start_timer, queue: Vec::new(), _on_message: on_message, _on_error: on_error });
         Ok(())
     }
 }
@@ -200,6 +255,17 @@ fn request_id(request: &Request) -> Option<JobId> {
 /// Posts a message, transferring its buffers (no copy on the receiving side).
 fn post(worker: &Worker, message: &JsValue, transfer: &Array) -> Result<(), String> {
     worker.post_message_with_transfer(message, transfer).map_err(|e| format!("cannot reach the compute worker: {}", describe(&e)))
+}
+
+/// `setTimeout(callback, ms)` on the page (None where there is no window).
+fn set_timeout(callback: &Closure<dyn FnMut()>, ms: i32) -> Option<i32> {
+    web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()
+}
+
+fn clear_timeout(handle: i32) {
+    if let Some(window) = web_sys::window() {
+        window.clear_timeout_with_handle(handle);
+    }
 }
 
 fn describe(value: &JsValue) -> String {

@@ -37,12 +37,18 @@ fn bnb_simd_equals_the_reference() {
     // NaN and Inf inside whole blocks (the samples' own specials sit near the end).
     zeros[1000] = f32::NAN;
     zeros[2000] = f32::INFINITY;
+    // Longer than one call of the fused kernel (the dispatcher calls it per ~16K elements):
+    // a NaN, an all-zero block and an Inf in later calls, and a tail.
+    let mut long: Vec<f32> = input[..6000].iter().cycle().take(50_007).copied().collect();
+    long[40_000] = f32::NAN;
+    long[45_056..45_056 + 4096].fill(0.0);
+    long[33_000] = f32::INFINITY;
     for kind in [Bnb4::Nf4, Bnb4::Fp4] {
         // Multiples of 16 run the fused whole-block kernel; 66 and the last short blocks the
         // per-chunk kernels and the scalar tail.
         for block in [16, 32, 48, 64, 66, 4096] {
             // A NaN or Inf in a block makes the whole block special; test both clean and not.
-            for data in [&input[..], &input[..6000], &zeros[..]] {
+            for data in [&input[..], &input[..6000], &zeros[..], &long[..], &long[..40_000]] {
                 let (mut packed, mut absmax) = (Vec::new(), Vec::new());
                 bnb::quantize_4bit(kind, data, block, &mut packed, &mut absmax);
                 let (codes, want_absmax, _) = bnb::quantize_4bit_reference(kind, data, block);
@@ -53,7 +59,7 @@ fn bnb_simd_equals_the_reference() {
                 // The kernel's NaN flag becomes the scheme's note.
                 let scheme = Scheme::parse(kind.id()).unwrap();
                 let options = Options { block: Some(block), ..Options::default() };
-                let noted = scheme.encode(data, &options).notes.iter().any(|n| n.contains("NaN"));
+                let noted = scheme.encode(data, &options).notes.iter().any(|n| n.starts_with("NaN inputs"));
                 assert_eq!(noted, data.iter().any(|x| x.is_nan()), "{} block {block}: NaN note", kind.id());
             }
         }
@@ -91,9 +97,12 @@ fn mxfp4_simd_equals_the_definition() {
     let mut specials = input[..6000].to_vec();
     specials[100] = f32::NAN;
     specials[200] = f32::NEG_INFINITY;
+    // Longer than one call of the fused kernel, with a NaN block in a later call and a tail.
+    let mut long: Vec<f32> = loud.iter().cycle().take(50_007).copied().collect();
+    long[40_000] = f32::NAN;
     for rule in [MxScaleRule::Floor, MxScaleRule::Ceil] {
         // Whole blocks run the fused kernel; 6000 and 6001 leave a short last block.
-        for data in [&input[..], &input[..6000], &input[..6001], &loud[..], &specials[..]] {
+        for data in [&input[..], &input[..6000], &input[..6001], &loud[..], &specials[..], &long[..]] {
             let (mut packed, mut scales) = (Vec::new(), Vec::new());
             mx::quantize_mxfp4(data, rule, &mut packed, &mut scales);
             let (want_packed, want_scales, want_clipped) = mxfp4_reference(data, rule);

@@ -312,6 +312,38 @@ pub(crate) fn nibble_float_prefix(input: &[f32], inv: f32, thresholds: &[f32; 7]
     }
 }
 
+/// Elements per call of a fused WebAssembly kernel (whole blocks, at least one). V8 first runs a
+/// WebAssembly function as its baseline compiler (Liftoff) made it and gives only *later calls*
+/// the optimised code (there is no on-stack replacement): a single call over a million elements
+/// would run wholly in baseline code, which keeps every v128 value in memory — NF4's 15
+/// thresholds made that 3–4× slower in the compute worker. Calls of this size let the rest of a
+/// job run optimised once V8 has it; a call costs nanoseconds against ~30 µs of work.
+#[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+const WASM_CALL_ELEMENTS: usize = 1 << 14;
+
+/// Runs a whole-blocks kernel over `0..len` in calls of about [`WASM_CALL_ELEMENTS`] elements
+/// (`call(range)` does the whole blocks of `range` and returns how many elements it did);
+/// returns the elements done, stopping at the first call that did less than its range's whole
+/// blocks (the kernel refused the block size, or the input's tail is shorter than a block).
+#[cfg(all(target_arch = "wasm32", feature = "simd128"))]
+fn in_calls(len: usize, block: usize, mut call: impl FnMut(core::ops::Range<usize>) -> usize) -> usize {
+    if block == 0 {
+        return 0;
+    }
+    let step = (WASM_CALL_ELEMENTS / block).max(1) * block;
+    let mut done = 0;
+    while len - done >= block {
+        let end = (done + step).min(len);
+        let whole = (end - done) / block * block;
+        let did = call(done..end);
+        done += did;
+        if did < whole {
+            break;
+        }
+    }
+    done
+}
+
 /// Whole blocks of bitsandbytes' 4-bit quantizer in one pass each, sorted-threshold codes
 /// (NF4): each block's absmax (NaN ignored) pushed to `absmax`, its codes packed high nibble
 /// first into `packed`, an all-zero block filled with `zero_code`. Only where a fused kernel
@@ -329,7 +361,13 @@ pub(crate) fn sorted_blocks_prefix<const N: usize>(
 ) -> (usize, bool) {
     #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
     {
-        super::simd_wasm::sorted_blocks(input, block, thresholds, zero_code, packed, absmax)
+        let mut saw_nan = false;
+        let done = in_calls(input.len(), block, |r| {
+            let (done, nan) = super::simd_wasm::sorted_blocks(&input[r.clone()], block, thresholds, zero_code, &mut packed[r.start / 2..], absmax);
+            saw_nan |= nan;
+            done
+        });
+        (done, saw_nan)
     }
     #[cfg(not(all(target_arch = "wasm32", feature = "simd128")))]
     {
@@ -350,7 +388,13 @@ pub(crate) fn fp4_blocks_prefix(
 ) -> (usize, bool) {
     #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
     {
-        super::simd_wasm::fp4_blocks(input, block, thresholds, zero_code, packed, absmax)
+        let mut saw_nan = false;
+        let done = in_calls(input.len(), block, |r| {
+            let (done, nan) = super::simd_wasm::fp4_blocks(&input[r.clone()], block, thresholds, zero_code, &mut packed[r.start / 2..], absmax);
+            saw_nan |= nan;
+            done
+        });
+        (done, saw_nan)
     }
     #[cfg(not(all(target_arch = "wasm32", feature = "simd128")))]
     {
@@ -369,15 +413,15 @@ pub(crate) fn nibble_float_blocks_prefix(
     block: usize,
     thresholds: &[f32; 7],
     packed: &mut [u8],
-    scale: impl FnMut(u32, &[f32]) -> Option<f32>,
+    mut scale: impl FnMut(u32, &[f32]) -> Option<f32>,
 ) -> usize {
     #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
     {
-        super::simd_wasm::nibble_float_blocks(input, block, thresholds, packed, scale)
+        in_calls(input.len(), block, |r| super::simd_wasm::nibble_float_blocks(&input[r.clone()], block, thresholds, &mut packed[r.start / 2..], &mut scale))
     }
     #[cfg(not(all(target_arch = "wasm32", feature = "simd128")))]
     {
-        let _ = (input, block, thresholds, packed, scale);
+        let _ = (input, block, thresholds, packed, &mut scale);
         0
     }
 }
