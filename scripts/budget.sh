@@ -4,7 +4,7 @@
 #
 #   first view: index.html + the JS, CSS and main .wasm it references   ≤ 400 000 bytes
 #   compute worker: lowbit-worker_bg.wasm                                ≤ 300 000 bytes
-#   lazily loaded views: each module's .js + _bg.wasm (lowbit-lab, lowbit-compute, lowbit-tensors, lowbit-speed) ≤ 400 000 bytes
+#   lazily loaded views: each module's .js + _bg.wasm (lowbit-lab, lowbit-signal, lowbit-quantize, lowbit-tensors, lowbit-speed) ≤ 400 000 bytes
 #
 # A budget is one `budget` line: more (a compute worker's module, …) are added below.
 set -euo pipefail
@@ -55,7 +55,7 @@ budget "compute worker" 300000 "$worker"
 
 # The views loaded on demand (src/lazy): each module is fetched the first time one of its views
 # opens (View::lazy_module in src/query.rs), and has its own budget.
-for module in lowbit-lab lowbit-compute lowbit-tensors lowbit-speed; do
+for module in lowbit-lab lowbit-signal lowbit-quantize lowbit-tensors lowbit-speed; do
   js="$DIST/$module.js" wasm="$DIST/${module}_bg.wasm"
   for f in "$js" "$wasm"; do
     [ -f "$f" ] || { echo "budget: no $f (index.html's $module asset)" >&2; exit 1; }

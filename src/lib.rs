@@ -13,8 +13,8 @@
 //! - [`url`]: composes the features' params into the query string and back.
 //! - [`history`]: when a change becomes a browser-history entry.
 //! - [`theme`]: the colour theme (`theme=light|dark|contrast|system`) and its contrast tests.
-//! - `lazy`: the views loaded on demand from four more modules, `lowbit-compute` (the signals
-//!   and Quantize, on the compute worker), `lowbit-tensors`, `lowbit-speed` and `lowbit-lab`
+//! - `lazy`: the views loaded on demand from five more modules, `lowbit-signal` (the signals),
+//!   `lowbit-quantize` (Quantize), `lowbit-tensors`, `lowbit-speed` and `lowbit-lab`
 //!   (Compare, the MNIST lab, the block explorer), so the first view downloads only what it shows.
 //! - [`ui`]: shared widgets. `app` holds the state, provides it as context and syncs the URL.
 //!

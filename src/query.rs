@@ -3,15 +3,18 @@
 //! through which a feature reads and writes its own keys. A leaf module: it imports nothing
 //! from the app, so features and the URL module can both use it without a cycle.
 
-/// The lazily loaded module of the views that run the compute worker (`src/bin/lowbit-compute.rs`).
-pub const COMPUTE_MODULE: &str = "lowbit-compute";
+/// The lazily loaded module of the quantized signals view (`src/bin/lowbit-signal.rs`).
+pub const SIGNAL_MODULE: &str = "lowbit-signal";
+/// The lazily loaded module of the Quantize view (`src/bin/lowbit-quantize.rs`): together with
+/// the signals in one module (`lowbit-compute`) the two had under 4 KB of their budget left.
+pub const QUANTIZE_MODULE: &str = "lowbit-quantize";
 /// The lazily loaded module of the other views loaded on demand (`src/bin/lowbit-lab.rs`).
 pub const LAB_MODULE: &str = "lowbit-lab";
 /// The lazily loaded module of the tensor-file view (`src/bin/lowbit-tensors.rs`): its file
 /// readers and ranking client would push either other module over its budget.
 pub const TENSORS_MODULE: &str = "lowbit-tensors";
 /// The lazily loaded module of the Speed view (`src/bin/lowbit-speed.rs`): its benchmark
-/// client and the committed native figures would push `lowbit-compute` over its budget.
+/// client and the committed native figures would push another module over its budget.
 pub const SPEED_MODULE: &str = "lowbit-speed";
 
 /// The views of the app, by their URL names.
@@ -43,13 +46,14 @@ impl View {
 
     /// The lazily loaded module that holds the view's code (its script's name without `.js`,
     /// beside `index.html`), or None for a view of the module the first view downloads. The
-    /// views that run the compute worker share `lowbit-compute`; the tensor-file view has
-    /// `lowbit-tensors` to itself, the Speed view `lowbit-speed`; the others share `lowbit-lab` (so opening one view never
-    /// downloads another group's code).
+    /// quantized signals have `lowbit-signal`, Quantize `lowbit-quantize`, the tensor-file view
+    /// `lowbit-tensors` and the Speed view `lowbit-speed`, each to itself; the others share
+    /// `lowbit-lab` (so opening one view never downloads another group's code).
     pub fn lazy_module(self) -> Option<&'static str> {
         match self {
             View::Explorer | View::Tables => None,
-            View::Signal | View::Quantize => Some(COMPUTE_MODULE),
+            View::Signal => Some(SIGNAL_MODULE),
+            View::Quantize => Some(QUANTIZE_MODULE),
             View::Bench => Some(SPEED_MODULE),
             View::Tensors => Some(TENSORS_MODULE),
             View::Compare | View::Mnist | View::Block => Some(LAB_MODULE),

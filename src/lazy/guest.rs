@@ -24,7 +24,7 @@ use crate::features::signal::params::SignalParams;
 use crate::features::signal::{SignalModel, SignalView};
 use crate::features::tensors::params::TensorsParams;
 use crate::features::tensors::{TensorsModel, TensorsView};
-use crate::query::{COMPUTE_MODULE, LAB_MODULE, SPEED_MODULE, TENSORS_MODULE};
+use crate::query::{LAB_MODULE, QUANTIZE_MODULE, SIGNAL_MODULE, SPEED_MODULE, TENSORS_MODULE};
 use crate::ui::lang::{provide_lang, use_document_lang};
 use crate::url::{parse_query, to_query, Page};
 
@@ -270,13 +270,21 @@ pub fn mount_lab(root: web_sys::HtmlElement, query: &str, report: impl Fn(String
     }
 }
 
-/// [`mount_lab`] for the `lowbit-compute` module: the views that run the compute worker
-/// (the quantized signals, Quantize).
-pub fn mount_compute(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
+/// [`mount_lab`] for the `lowbit-signal` module: the quantized signals view (its charts and
+/// its client of the compute worker for long signals).
+pub fn mount_signal(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
     match parse_query(query).page {
         Page::Signal(p) => Ok(show(root, model_in(|m| &mut m.signal, || SignalModel::new(p.clone())), p, report)),
+        other => Err(not_here(&other, SIGNAL_MODULE)),
+    }
+}
+
+/// [`mount_lab`] for the `lowbit-quantize` module: the Quantize view (pasted numbers quantized
+/// on the compute worker, their histogram, the seed articles' claims).
+pub fn mount_quantize(root: web_sys::HtmlElement, query: &str, report: impl Fn(String) + 'static) -> Result<MountedView, String> {
+    match parse_query(query).page {
         Page::Quantize(p) => Ok(show(root, model_in(|m| &mut m.quantize, || QuantizeModel::new(p.clone())), p, report)),
-        other => Err(not_here(&other, COMPUTE_MODULE)),
+        other => Err(not_here(&other, QUANTIZE_MODULE)),
     }
 }
 

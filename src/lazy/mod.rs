@@ -1,10 +1,9 @@
 //! Views whose code is loaded on demand. The first view downloads one module (`lowbit-app`):
 //! the shell, the URL, and the views a visitor lands on. The heavier views that only some
-//! visitors open are compiled into four more modules of the same library, which the page
+//! visitors open are compiled into five more modules of the same library, which the page
 //! fetches the first time one of their views opens ([`View::lazy_module`](crate::query::View::lazy_module)):
-//! `lowbit-compute` (`src/bin/lowbit-compute.rs`: the quantized signals and Quantize, which run
-//! the compute worker), `lowbit-tensors` (the tensor-file view), `lowbit-speed` (the Speed
-//! view) and `lowbit-lab` (`src/bin/lowbit-lab.rs`: Compare, the MNIST lab, the GGUF block
+//! `lowbit-signal` (`src/bin/lowbit-signal.rs`: the quantized signals), `lowbit-quantize`
+//! (Quantize), `lowbit-tensors` (the tensor-file view), `lowbit-speed` (the Speed view) and `lowbit-lab` (`src/bin/lowbit-lab.rs`: Compare, the MNIST lab, the GGUF block
 //! explorer).
 //!
 //! - [`host`]: the page's side, [`host::LazyView`]: loads the view's module (once), mounts the view
