@@ -108,11 +108,14 @@ pub fn share_link(base: &str, query: &str) -> String {
 }
 
 /// The `<iframe>` that embeds a state: its link with `embed=1`, full width, 480 px high,
-/// no border, lazily loaded, titled for screen readers.
-pub fn embed_snippet(base: &str, query: &str) -> String {
+/// no border, lazily loaded, titled for screen readers (`title`, in the page's language).
+pub fn embed_snippet(base: &str, query: &str, title: &str) -> String {
     let query = if query.is_empty() { "embed=1".to_string() } else { format!("{query}&embed=1") };
     let src = escape_attribute(&share_link(base, &query));
-    format!(r#"<iframe src="{src}" width="100%" height="480" style="border:0" loading="lazy" title="Lowbit: machine-learning number formats"></iframe>"#)
+    let title = escape_attribute(title);
+    format!(
+        r#"<iframe src="{src}" width="100%" height="480" style="border:0" loading="lazy" title="{title}"></iframe>"#
+    )
 }
 
 #[cfg(test)]
@@ -172,11 +175,15 @@ mod tests {
     fn snippets() {
         let base = "https://example.org/lowbit/";
         assert_eq!(share_link(base, "view=compare&value=3.14"), "https://example.org/lowbit/?view=compare&value=3.14");
+        let title = Lang::En.chrome().embed_title;
         assert_eq!(
-            embed_snippet(base, "view=explorer&format=float16"),
+            embed_snippet(base, "view=explorer&format=float16", title),
             r#"<iframe src="https://example.org/lowbit/?view=explorer&amp;format=float16&amp;embed=1" width="100%" height="480" style="border:0" loading="lazy" title="Lowbit: machine-learning number formats"></iframe>"#
         );
-        assert!(embed_snippet(base, "").contains(r#"src="https://example.org/lowbit/?embed=1""#));
+        assert!(embed_snippet(base, "", title).contains(r#"src="https://example.org/lowbit/?embed=1""#));
+        assert!(embed_snippet(base, "", Lang::Ru.chrome().embed_title)
+            .contains(r#"title="Lowbit: форматы чисел машинного обучения""#));
+        assert!(embed_snippet(base, "", r#"a "b""#).contains(r#"title="a &quot;b&quot;""#));
         assert_eq!(escape_attribute(r#"a"<b>&"#), "a&quot;&lt;b&gt;&amp;");
     }
 }

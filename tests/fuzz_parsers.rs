@@ -624,7 +624,7 @@ proptest! {
         match quantize_model::read_pasted(&text) {
             Ok(p) => {
                 prop_assert!(p.values.len() <= quantize_model::MAX_VALUES);
-                prop_assert!(p.notes.iter().all(|n| n.chars().count() <= MAX_NOTICE_CHARS));
+                prop_assert!(p.notes.iter().all(|n| n.to_string().chars().count() <= MAX_NOTICE_CHARS));
             }
             Err(e) => prop_assert!(!e.is_empty() && e.chars().count() <= MAX_NOTICE_CHARS, "{e}"),
         }

@@ -67,6 +67,7 @@ pub static CHROME: Chrome = Chrome {
             Stage::Done => "fertig".into(),
         }
     },
+    embed_title: "Lowbit: Zahlenformate des maschinellen Lernens",
 };
 
 /// The bit explorer.
@@ -129,11 +130,38 @@ pub static EXPLORER: ExplorerText = ExplorerText {
             "normal" => "normal",
             "integer" => "Ganzzahl",
             "table value" => "Tabellenwert",
+            "int" => "Ganzzahl",
+            "uint" => "vorzeichenlose Ganzzahl",
+            "table" => "Tabelle",
+            "not defined" => "nicht definiert",
             _ => return None,
         })
     },
     open_it: ": öffnen",
     type_a_number: "Geben Sie eine Zahl ein (1.5, -2e-3, inf, nan, -0) oder einen Code (0x7e, 0b0111_1110).",
+    float_notes: [
+        "Null: Exponent- und Mantissenfeld ganz null",
+        "subnormal: das Exponentenfeld 0 zählt als 1, ohne implizite führende 1",
+    ],
+    special_note: |note| {
+        use crate::features::explorer::model::SpecialNote as N;
+        let sign = |negative: bool| if negative { "−" } else { "+" };
+        match note {
+            N::P3109Inf { negative } => format!("alle Betragsbits gesetzt: {}Infinity (P3109 erweitert: ±Inf bei den beiden betragsgrößten Codes, 0111…1 und 1111…1)", sign(*negative)),
+            N::P3109UnsignedInf => "der Code direkt unter dem NaN: +Infinity (P3109 erweitert, vorzeichenlos: 1111…10)".into(),
+            N::P3109Nan => "1000…0, der Code von −0, ist das einzige NaN (P3109: kein −0)".into(),
+            N::P3109UnsignedNan => "der oberste Code 1111…1 ist das einzige NaN (P3109 vorzeichenlos)".into(),
+            N::Inf { negative } => format!("Exponent ganz Einsen, Mantisse null: {}Infinity", sign(*negative)),
+            N::IeeeNan => "Exponent ganz Einsen, Mantisse nicht null: NaN".into(),
+            N::AllOnesNan => "ganz Einsen: der einzige NaN-Code".into(),
+            N::FnNan => "Exponent und Mantisse ganz Einsen: NaN (dieses Format hat kein Unendlich)".into(),
+            N::FnuzNan => "der Code von −0 ist das einzige NaN (hier kein −0 und kein Unendlich)".into(),
+            N::Nan => "NaN".into(),
+            N::Unused(code, id) => format!("Code {code} wird von {id} nicht benutzt"),
+            N::Value(value) => value.clone(),
+        }
+    },
+    formula_notes: ["Zweierkomplement: das oberste Bit wiegt −2^(n−1)", "eine Wertetabelle: der Code ist ein Index"],
 };
 
 /// The value tables.
@@ -171,6 +199,8 @@ pub static TABLES: TablesText = TablesText {
     table_summary: |bits, layout, what| format!("{bits} Bit · {layout} · {what}"),
     layouts: ["Ganzzahl", "Wertetabelle"],
     custom_float: "eigenes Gleitkommaformat",
+    export_columns: ["Code", "Hex", "Bits", "Klasse", "Wert", "exakter Wert"],
+    grid_corner: "Code",
 };
 
 /// The quantized signals.
@@ -190,7 +220,15 @@ pub static SIGNAL: SignalText = SignalText {
     scheme_groups: ["FP8", "4 Bit (Artikel)", "MX / NVFP4", "Ganzzahlen", "16 Bit und 1–2 Bit", "GGUF (llama.cpp)", "aus dem Link"],
     controls: ["Signal", "Amplitude (σ bei Rauschen)", "Perioden (2 = 4π)", "Abtastwerte", "Blockgröße"],
     error_modes: ["absolut |q − x|", "relativ |q − x| / |x|"],
-    failed: |why| format!("Die Berechnung ist fehlgeschlagen: {why}. Ändern Sie eine Einstellung, um es erneut zu versuchen (der Worker startet neu)."),
+    failed: |why| {
+        format!("Die Berechnung ist fehlgeschlagen: {why}. Ändern Sie eine Einstellung, um es erneut zu versuchen (der Worker startet neu).")
+    },
+    metrics_export: ["Schema", "Beschriftung", "MSE", "max. |Fehler|", "SQNR (dB)", "Bits pro Element", "Block"],
+    waves: ["Sinus", "Rampe (Sägezahn)", "Gaußsches Rauschen"],
+    chart_labels: [
+        "das ursprüngliche Signal und seine quantisierten Rekonstruktionen, als Stufen",
+        "der Fehler jeder Rekonstruktion je Abtastwert",
+    ],
 };
 
 /// Quantize.
@@ -239,6 +277,22 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     edit_title: "Den Text zum Bearbeiten zurück ins Feld holen (ein Feld mit Megabytes an Text ist langsam)",
     clear: "Leeren",
     histogram_axes: ["Wert", "Anzahl"],
+    paste_note: |note| {
+        use lowbit_jobs::paste::PasteNote as N;
+        match note {
+            N::DecimalCommas { read, more } => {
+                let mut listed: Vec<String> = read.iter().map(|(a, b)| format!("{a} → {b}")).collect();
+                if *more {
+                    listed.push("…".into());
+                }
+                format!("Mit Dezimalkommas gelesen: {} (';', Tabulatoren oder Zeilenumbrüche trennen die Zahlen, also ist ein Komma zwischen Ziffern ein Dezimalkomma).", listed.join(", "))
+            }
+            N::TwoNumbers(a, b) => format!(
+                "'{a},{b}' wird als zwei Zahlen gelesen, {a} und {b}: Kommas trennen Zahlen. Für eine Zahl schreiben Sie {a}.{b}, oder {a},{b}; mit einem Semikolon, damit das Komma als Dezimalkomma gilt."
+            ),
+            N::Ignored { shown, more } => format!("Übergangen: {}{} (die Zahlen werden wie geschrieben gelesen, als f32).", shown.join(", "), if *more { ", …" } else { "" }),
+        }
+    },
 };
 
 /// The Speed view.
@@ -255,6 +309,8 @@ pub static BENCH: BenchText = BenchText {
     not_measured: |why| format!("Nicht gemessen: {why}."),
     measured_n: |n| format!("{n} Elemente je Operation."),
     native_figures: |machine| format!("Native Werte: {machine} — gemessen auf dem Rechner des Projekts, nicht auf Ihrem."),
+    export_columns: ["Operation", "Format oder Schema", "Block", "Elemente/s im Browser", "Elemente/s nativ", "Browser / nativ"],
+    cancelled: "abgebrochen",
 };
 
 /// Compare formats.
@@ -280,6 +336,17 @@ pub static COMPARE: CompareText = CompareText {
     too_many: |max| format!("Höchstens {max} Formate werden verglichen; entfernen Sie zuerst eines."),
     type_format_id: "Geben Sie eine Format-ID ein (e3m4, e5m2b16_fn, p3109_k8p4se, bf16).",
     type_a_number: "Geben Sie eine Zahl ein (3.14, -2e-3, inf, nan, -0).",
+    remove: |id| format!("{id} entfernen"),
+    show_button: "In jedem Format zeigen",
+    caption: |value| format!("{value} in jedem Format (Standard-Rundung und -Überlauf)"),
+    relative_title: "|Fehler| / |Zahl|",
+    limit_columns: ["Bits", "Aufbau", "max", "min. normal", "min. positiv", "Epsilon", "Binaden", "endliche Werte", "±Inf", "NaN-Codes", "Überlauf"],
+    not_defined: "für dieses Format nicht definiert",
+    layouts: ["Ganzzahl", "vorzeichenlose Ganzzahl", "Tabelle"],
+    yes_no: ["ja", "nein"],
+    overflow: ["→ Inf", "→ NaN", "sättigt"],
+    status: ["exakt", "inexakt", "Überlauf", "Unterlauf", "ungültig"],
+    values_export: ["Format", "Code", "Hex", "Bits", "gespeicherter Wert", "Fehler", "relativer Fehler", "Status"],
 };
 
 /// The MNIST lab.
@@ -331,6 +398,11 @@ pub static MNIST: MnistText = MnistText {
     ],
     histogram_axes: ["Gewichtswert", "Gewichte"],
     accuracy_axes: ["Bits pro Parameter (mit Skalen, log. Skala)", "Testgenauigkeit (%)"],
+    table_export: ["Schema", "Genauigkeit %", "Größe KB (Zählung des Artikels)", "Größe KB mit Skalen", "Bits / Parameter", "Multiplikationen / Ziffer", "Additionen / Ziffer", "Ganzzahl-Additionen / Ziffer", "Genauigkeit im Artikel %", "Größe im Artikel KB"],
+    epochs_export: ["Epoche", "Verlust", "Testgenauigkeit (%)"],
+    logits_export: ["Schema", "Vorhersage"],
+    logit: |d| format!("Logit {d}"),
+    modes: ["PTQ: fp32 von Grund auf trainieren, danach quantisieren", "QAT, nachtrainiert ab den aktuellen fp32-Gewichten", "QAT von Grund auf"],
 };
 
 /// The GGUF block explorer.
@@ -395,6 +467,8 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_outline: |scheme, n| format!("{scheme}: mehr als {n} verschiedene gespeicherte Werte (Umriss: das Histogramm der Rekonstruktion)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Histogramm von {count} Werten von '{name}' von {lo} bis {hi} in {bins} Klassen; {legend}."),
     histogram_axes: ["Wert", "Anzahl"],
+    ranking_export: ["Rang", "Schema", "SQNR dB", "MSE", "max. |Fehler|", "Bits / Element", "abgeschnitten"],
+    list_export: ["Tensor", "Datentyp", "Form", "Elemente", "Bytes"],
 };
 
 /// The notices about the URL.
@@ -666,3 +740,45 @@ pub static MNIST_WORDS: MnistWords = MnistWords {
     loaded: |weights, data| format!("geladen: {weights} · {data}"),
     too_big: |name, bytes| format!("{name}: {bytes} Bytes sind mehr, als diese Seite liest (256 MB)"),
 };
+
+/// Eine Bemerkung eines Quantisierers ([`super::Lang::remark`]).
+pub fn remark(remark: &lowbit_core::quant::Remark) -> String {
+    use lowbit_core::quant::Remark as R;
+    match remark {
+        R::DefaultsUsed(why) => format!("{why}; stattdessen die Voreinstellungen verwendet"),
+        R::Unsupported(id) => format!("{id} kann nicht laufen: nicht unterstützte Kombination"),
+        R::Clipped(clipped, inputs) => format!("{clipped} von {inputs} Eingaben auf den Bereich des Elements beschnitten"),
+        R::TernaryCodes => "ternäre Codes -1/0/+1 in 2 Bits gespeichert (log2(3) = 1.58 Bits Information); gamma = mean|W|, mindestens 1e-5".into(),
+        R::BinaryCodes => "binäre Codes -1/+1 in 1 Bit; sign(0) = +1; Skala = mean|W|".into(),
+        R::AbsMeanNonFinite => "NaN/Inf-Eingaben werden bei mean|W| übersprungen; NaN erhält Code 0 (ternär) oder +1 (binär)".into(),
+        R::DoubleQuant { offset, saved } => format!("doppelte Quantisierung: absmax − {offset} in 8-Bit-Blöcken zu 256 spart {saved:.4} Bits pro Element"),
+        R::ZeroBlocks(n) => format!("{n} Block/Blöcke nur aus Nullen: Codes 0, rekonstruiert zu 0 (bnbs Kernel rechnet dort 0 * inf)"),
+        R::BnbNan => "NaN-Eingaben erhalten Code 0 wie in bnbs CUDA-Baum (NF4: -absmax, FP4: 0); absmax übergeht sie".into(),
+        R::BnbInfBlock => "ein Block enthält ein Unendlich: sein absmax ist inf, also wird jedes seiner Elemente zu NaN oder inf".into(),
+        R::ScaledCast { max, format } => format!("Skala = absmax / {max} (der größte Wert von {format}); sättigende Umwandlung mit Rundung zur nächsten geraden Zahl"),
+        R::DirectCast { rounding, overflow } => format!("direkte Umwandlung wie in ml_dtypes: Rundung {rounding}, Überlauf {overflow}"),
+        R::GgufOneRow(id, r, n, be) => format!("{id}: Zeilen zu {r} werden als eine Zeile zu {n} quantisiert (nur ganze Zeilen zu Vielfachen von {be} halten ihre Blöcke getrennt)"),
+        R::GgufPadded(n, added, be) => format!("{n} Eingabe(n) mit {added} Null(en) auf ganze Blöcke zu {be} aufgefüllt (ggml lehnt einen Teilblock ab)"),
+        R::GroupNonFinite(g, n) => format!("Gruppe {g}: {n} NaN/Inf-Eingabe(n) in der Statistik übergangen (Inf sättigt, NaN erhält den Code der Null)"),
+        R::MeanStdThreshold(k) => format!("Schwelle min(absmax, |mean| + {k} std) je Gruppe"),
+        R::ZeroPointInt32 => "Nullpunkt als 32-Bit-Ganzzahl gespeichert (er kann außerhalb des Bereichs des Elements liegen)".into(),
+        R::Outliers { threshold, columns } => {
+            let listed = if columns.is_empty() { String::new() } else { format!(" ({columns:?})") };
+            format!("Ausreißerschwelle {threshold}: {} Ausreißerspalte(n) in fp16 behalten{listed}", columns.len())
+        }
+        R::RowScales(rows, cols) => format!("{rows} Zeile(n) zu {cols}; Skalen sind die absmax-Werte der Zeilen (bnbs row_stats), rekonstruiert = q * rowmax / 127"),
+        R::NoMxKernel => "dieses Element hat keinen MX-Kernel".into(),
+        R::MxScale { ceil, emax, max } => {
+            let rule = if *ceil { "die kleinste Zweierpotenz mit amax / 2^e <= max: ceil(log2(amax / max)) + emax" } else { "floor(log2 amax)" };
+            format!("E8M0-Skala 2^e, e = {rule} - {emax} (Elementmaximum {max}), begrenzt auf [-127, 127]")
+        }
+        R::MxClipped(n) => format!("{n} Wert(e) beschnitten: die floor-Regel der Spezifikation beschneidet Werte über max * 2^e; die ceil-Regel vermeidet das"),
+        R::MxNanBlocks(n) => format!("{n} Block/Blöcke mit NaN oder Inf: NaN-Skala (0xFF), rekonstruiert zu NaN"),
+        R::Nvfp4Needs => "NVFP4 braucht ein 4-Bit-Gleitkommaelement und ein schmales Gleitkomma-Skalenformat".into(),
+        R::TwoLevel { divisor, p, max, eps, top } => format!(
+            "zweistufig: Tensorskala p = amax / {divisor} = {p}; Blockskala s = e4m3(clamp(amax_block / {max} / p, {eps}, {top})); Wert = e2m1 * (p * s)"
+        ),
+        R::SingleLevel { max, eps, top } => format!("einstufig (p = 1): Blockskala s = e4m3(clamp(amax_block / {max}, {eps}, {top}))"),
+        R::Nvfp4Special(max) => format!("NaN-Eingaben erhalten Code 0; Inf-Eingaben sättigen auf +-{max} (amax übergeht sie)"),
+    }
+}

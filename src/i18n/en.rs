@@ -51,6 +51,7 @@ pub static CHROME: Chrome = Chrome {
         lowbit_jobs::protocol::Stage::Starting => CHROME.starting_worker.to_string(),
         other => other.to_string(),
     },
+    embed_title: "Lowbit: machine-learning number formats",
 };
 
 /// The bit explorer.
@@ -94,6 +95,29 @@ pub static EXPLORER: ExplorerText = ExplorerText {
     term: |_| None,
     open_it: ": open it",
     type_a_number: "Type a number (1.5, -2e-3, inf, nan, -0) or a code (0x7e, 0b0111_1110).",
+    float_notes: [
+        "zero: exponent and mantissa fields all zero",
+        "subnormal: exponent field 0 counts as 1, with no implicit leading 1",
+    ],
+    special_note: |note| {
+        use crate::features::explorer::model::SpecialNote as N;
+        let sign = |negative: bool| if negative { "−" } else { "+" };
+        match note {
+            N::P3109Inf { negative } => format!("all magnitude bits set: {}Infinity (P3109 extended: ±Inf at the two largest-magnitude codes, 0111…1 and 1111…1)", sign(*negative)),
+            N::P3109UnsignedInf => "the code just below the NaN: +Infinity (P3109 extended, unsigned: 1111…10)".into(),
+            N::P3109Nan => "1000…0, the code of −0, is the one NaN (P3109: no −0)".into(),
+            N::P3109UnsignedNan => "the top code 1111…1 is the one NaN (P3109 unsigned)".into(),
+            N::Inf { negative } => format!("exponent all ones, mantissa zero: {}Infinity", sign(*negative)),
+            N::IeeeNan => "exponent all ones, mantissa not zero: NaN".into(),
+            N::AllOnesNan => "all ones: the one NaN code".into(),
+            N::FnNan => "exponent and mantissa all ones: NaN (this format has no infinity)".into(),
+            N::FnuzNan => "the code of −0 is the one NaN (no −0, no infinity here)".into(),
+            N::Nan => "NaN".into(),
+            N::Unused(code, id) => format!("code {code} is not used by {id}"),
+            N::Value(value) => value.clone(),
+        }
+    },
+    formula_notes: ["two's complement: the top bit weighs −2^(n−1)", "a lookup table: the code is an index"],
 };
 
 /// The value tables.
@@ -131,6 +155,8 @@ pub static TABLES: TablesText = TablesText {
     table_summary: |bits, layout, what| format!("{bits} bits · {layout} · {what}"),
     layouts: ["integer", "lookup table"],
     custom_float: "custom float",
+    export_columns: ["code", "hex", "bits", "class", "value", "exact value"],
+    grid_corner: "code",
 };
 
 /// The quantized signals.
@@ -151,6 +177,12 @@ pub static SIGNAL: SignalText = SignalText {
     controls: ["signal", "amplitude (σ for noise)", "periods (2 = 4π)", "samples", "block size"],
     error_modes: ["absolute |q − x|", "relative |q − x| / |x|"],
     failed: |why| format!("The computation failed: {why}. Change a control to try again (the worker restarts)."),
+    metrics_export: ["scheme", "label", "MSE", "max |error|", "SQNR (dB)", "bits per element", "block"],
+    waves: ["sine", "ramp (sawtooth)", "Gaussian noise"],
+    chart_labels: [
+        "the original signal and its quantized reconstructions, as steps",
+        "the error of each reconstruction per sample",
+    ],
 };
 
 /// Quantize.
@@ -199,6 +231,7 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     edit_title: "Put the text back into the box to edit it (a box holding megabytes of text is slow)",
     clear: "Clear",
     histogram_axes: ["value", "values"],
+    paste_note: |note| note.to_string(),
 };
 
 /// The Speed view.
@@ -215,6 +248,8 @@ pub static BENCH: BenchText = BenchText {
     not_measured: |why| format!("Not measured: {why}."),
     measured_n: |n| format!("{n} elements per operation."),
     native_figures: |machine| format!("Native figures: {machine} — measured on the project's machine, not yours."),
+    export_columns: ["operation", "format or scheme", "block", "browser elements/s", "native elements/s", "browser / native"],
+    cancelled: "cancelled",
 };
 
 /// Compare formats.
@@ -240,6 +275,17 @@ pub static COMPARE: CompareText = CompareText {
     too_many: |max| format!("At most {max} formats are compared; remove one first."),
     type_format_id: "Type a format id (e3m4, e5m2b16_fn, p3109_k8p4se, bf16).",
     type_a_number: "Type a number (3.14, -2e-3, inf, nan, -0).",
+    remove: |id| format!("remove {id}"),
+    show_button: "Show in every format",
+    caption: |value| format!("{value} in every format (default rounding and overflow)"),
+    relative_title: "|error| / |number|",
+    limit_columns: ["bits", "layout", "max", "min normal", "min positive", "epsilon", "binades", "finite values", "±Inf", "NaN codes", "overflow"],
+    not_defined: "not defined for this format",
+    layouts: ["int", "uint", "table"],
+    yes_no: ["yes", "no"],
+    overflow: ["→ inf", "→ NaN", "saturates"],
+    status: ["exact", "inexact", "overflow", "underflow", "invalid"],
+    values_export: ["format", "code", "hex", "bits", "stored value", "error", "relative error", "status"],
 };
 
 /// The MNIST lab.
@@ -291,6 +337,11 @@ pub static MNIST: MnistText = MnistText {
     ],
     histogram_axes: ["weight value", "weights"],
     accuracy_axes: ["bits per parameter (scales included, log scale)", "test accuracy (%)"],
+    table_export: ["scheme", "accuracy %", "size KB (seed's count)", "size KB with scales", "bits / parameter", "multiplies / digit", "adds / digit", "integer adds / digit", "article accuracy %", "article size KB"],
+    epochs_export: ["epoch", "loss", "test accuracy (%)"],
+    logits_export: ["scheme", "prediction"],
+    logit: |d| format!("logit {d}"),
+    modes: ["PTQ: train fp32 from scratch, quantize after", "QAT, fine-tuned from the current fp32 weights", "QAT from scratch"],
 };
 
 /// The GGUF block explorer.
@@ -355,6 +406,8 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_outline: |scheme, n| format!("{scheme}: more than {n} distinct stored values (outline: the reconstruction's histogram)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Histogram of {count} values of '{name}' from {lo} to {hi} in {bins} bins; {legend}."),
     histogram_axes: ["value", "values"],
+    ranking_export: ["rank", "scheme", "SQNR dB", "MSE", "max |error|", "bits / element", "clipped"],
+    list_export: ["tensor", "dtype", "shape", "elements", "bytes"],
 };
 
 /// The notices about the URL.

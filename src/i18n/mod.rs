@@ -167,6 +167,19 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// A quantizer's remark ([`lowbit_core::quant::Remark`], shown under Quantize's result and
+    /// Signal's charts) in this language, its numbers and ids as the core gives them; English
+    /// is the core's `Display`, the CLI's line.
+    pub fn remark(self, remark: &lowbit_core::quant::Remark) -> String {
+        match self {
+            Lang::En => remark.to_string(),
+            Lang::Ru => ru::remark(remark),
+            Lang::De => de::remark(remark),
+        }
+    }
+}
+
 /// One line on each catalogue format ([`lowbit_core::CATALOGUE`], in its order): (id, what it
 /// is). One entry per format, so a format added to the catalogue is a compile error here until
 /// every language describes it (a native test checks the ids and their order).
@@ -289,7 +302,7 @@ pub struct SummaryFacts<'a> {
     pub bytes: u64,
 }
 
-/// Quantize's result words (module `lowbit-compute`): the summary line, the facts' and the
+/// Quantize's result words (module `lowbit-quantize`): the summary line, the facts' and the
 /// metrics' names, the nibble columns and the words the trace's column headings are made of
 /// (their formulas — `x / scale`, `clamp(…)` — read the same in every language).
 pub struct QuantizeWords {
@@ -518,6 +531,8 @@ pub struct Chrome {
     pub starting_worker: &'static str,
     /// What a compute job's next step does, from the worker's typed stage (numbers as given).
     pub stage: fn(&lowbit_jobs::protocol::Stage) -> String,
+    /// The embed snippet's `<iframe>` title (what a screen reader announces on the host page).
+    pub embed_title: &'static str,
 }
 
 /// The bit explorer.
@@ -603,6 +618,12 @@ pub struct ExplorerText {
     pub open_it: &'static str,
     /// The value box left empty.
     pub type_a_number: &'static str,
+    /// The note under a float formula (`FloatNote`): zero, subnormal.
+    pub float_notes: [&'static str; 2],
+    /// What a code that is no ordinary number is (`SpecialNote`: ±Inf, NaN, an unused code).
+    pub special_note: fn(&crate::features::explorer::model::SpecialNote) -> String,
+    /// The line under an integer's formula and under a lookup table's.
+    pub formula_notes: [&'static str; 2],
 }
 
 /// The value tables.
@@ -647,9 +668,13 @@ pub struct TablesText {
     pub layouts: [&'static str; 2],
     /// What a custom float is (it has no catalogue line).
     pub custom_float: &'static str,
+    /// A value table's exported columns: code, hex, bits, class, value, exact value.
+    pub export_columns: [&'static str; 6],
+    /// A grid's corner heading (over the row labels).
+    pub grid_corner: &'static str,
 }
 
-/// The quantized signals (module `lowbit-compute`).
+/// The quantized signals (module `lowbit-signal`).
 pub struct SignalText {
     /// The hover read-out's hint.
     pub hover_hint: &'static str,
@@ -672,9 +697,16 @@ pub struct SignalText {
     pub error_modes: [&'static str; 2],
     /// The worker failed, why.
     pub failed: fn(&str) -> String,
+    /// The metrics table's exported columns: scheme, label, MSE, max |error|, SQNR (dB), bits
+    /// per element, block.
+    pub metrics_export: [&'static str; 7],
+    /// The signal selector's choices: sine, ramp (sawtooth), Gaussian noise.
+    pub waves: [&'static str; 3],
+    /// The charts' accessible names: the signal and its reconstructions, the errors.
+    pub chart_labels: [&'static str; 2],
 }
 
-/// Quantize (module `lowbit-compute`).
+/// Quantize (module `lowbit-quantize`).
 pub struct QuantizeText {
     /// "Your numbers".
     pub your_numbers: &'static str,
@@ -742,6 +774,9 @@ pub struct QuantizeText {
     pub clear: &'static str,
     /// The histogram's axis titles: value, count (numbers that are not weights).
     pub histogram_axes: [&'static str; 2],
+    /// How a paste was read (`lowbit_jobs::paste::PasteNote`: decimal commas, a lone `a,b`,
+    /// text ignored), quoting the paste as it was written.
+    pub paste_note: fn(&lowbit_jobs::paste::PasteNote) -> String,
 }
 
 /// The Speed view (module `lowbit-speed`).
@@ -765,6 +800,11 @@ pub struct BenchText {
     pub measured_n: fn(usize) -> String,
     /// Where the native figures come from: the machine they were measured on.
     pub native_figures: fn(&str) -> String,
+    /// The table's exported columns: operation, format or scheme, block, browser elements/s,
+    /// native elements/s, browser / native.
+    pub export_columns: [&'static str; 6],
+    /// Why the bench stopped when the visitor cancelled it.
+    pub cancelled: &'static str,
 }
 
 /// Compare formats (module `lowbit-lab`).
@@ -811,6 +851,30 @@ pub struct CompareText {
     pub type_format_id: &'static str,
     /// The number box left empty.
     pub type_a_number: &'static str,
+    /// A format chip's remove button, by the format's id.
+    pub remove: fn(&str) -> String,
+    /// The button beside the number box.
+    pub show_button: &'static str,
+    /// The value table's caption, by the number shown.
+    pub caption: fn(&str) -> String,
+    /// The relative error column's tooltip.
+    pub relative_title: &'static str,
+    /// The limits table's columns after the format: bits, layout, max, min normal, min
+    /// positive, epsilon, binades, finite values, ±Inf, NaN codes, overflow.
+    pub limit_columns: [&'static str; 11],
+    /// A limit the format does not have (its cell's tooltip).
+    pub not_defined: &'static str,
+    /// The layouts that are not eXmY: integer, unsigned integer, lookup table.
+    pub layouts: [&'static str; 3],
+    /// Whether the format has ±Inf: yes, no.
+    pub yes_no: [&'static str; 2],
+    /// What overflow gives (`model::Overflow`): → inf, → NaN, saturates.
+    pub overflow: [&'static str; 3],
+    /// The conversion flags: exact, inexact, overflow, underflow, invalid.
+    pub status: [&'static str; 5],
+    /// The value table's exported columns: format, code, hex, bits, stored value, error,
+    /// relative error, status.
+    pub values_export: [&'static str; 8],
 }
 
 /// The MNIST lab (module `lowbit-lab`).
@@ -884,6 +948,18 @@ pub struct MnistText {
     pub histogram_axes: [&'static str; 2],
     /// The accuracy chart's axis titles: bits per parameter, test accuracy.
     pub accuracy_axes: [&'static str; 2],
+    /// The accuracy table's exported columns: scheme, accuracy %, size KB (seed's count),
+    /// size KB with scales, bits / parameter, multiplies / digit, adds / digit, integer adds /
+    /// digit, article accuracy %, article size KB.
+    pub table_export: [&'static str; 10],
+    /// The training log's exported columns: epoch, loss, test accuracy (%).
+    pub epochs_export: [&'static str; 3],
+    /// The predictions' exported columns: scheme, prediction, and a logit by its digit.
+    pub logits_export: [&'static str; 2],
+    /// A logit's exported column, by its digit.
+    pub logit: fn(usize) -> String,
+    /// The training modes (`TrainMode`, in its order): PTQ, QAT fine-tuned, QAT from scratch.
+    pub modes: [&'static str; 3],
 }
 
 /// The GGUF block explorer (module `lowbit-lab`).
@@ -1067,6 +1143,11 @@ pub struct TensorsText {
     pub histogram_summary: fn(u64, &str, &str, &str, usize, &str) -> String,
     /// The histogram's axis titles: value, count (numbers that are not weights).
     pub histogram_axes: [&'static str; 2],
+    /// The ranking's exported columns: rank, scheme, SQNR dB, MSE, max |error|, bits /
+    /// element, clipped.
+    pub ranking_export: [&'static str; 7],
+    /// The tensor list's exported columns: tensor, dtype, shape, elements, bytes.
+    pub list_export: [&'static str; 5],
 }
 
 #[cfg(test)]
@@ -1200,6 +1281,68 @@ mod tests {
             }
         }
         assert_eq!((Lang::Ru.chrome().stage)(&stages[4]), "квантование 4 чисел схемой int4_absmax");
+    }
+
+    #[test]
+    fn the_quantizers_remarks_read_in_every_language_with_their_numbers() {
+        use lowbit_core::quant::Remark as R;
+        let remarks = [
+            R::DefaultsUsed("block 7".into()),
+            R::Unsupported("x".into()),
+            R::Clipped(3, 12),
+            R::TernaryCodes,
+            R::BinaryCodes,
+            R::AbsMeanNonFinite,
+            R::DoubleQuant { offset: 0.25, saved: 0.373 },
+            R::ZeroBlocks(2),
+            R::BnbNan,
+            R::BnbInfBlock,
+            R::ScaledCast { max: 448.0, format: "float8_e4m3fn".into() },
+            R::DirectCast { rounding: "nearest-even".into(), overflow: "saturate".into() },
+            R::GgufOneRow("q4_k".into(), 300, 600, 256),
+            R::GgufPadded(4, 28, 32),
+            R::GroupNonFinite(1, 2),
+            R::MeanStdThreshold(2.5),
+            R::ZeroPointInt32,
+            R::Outliers { threshold: 6.0, columns: vec![1, 5] },
+            R::Outliers { threshold: 6.0, columns: vec![] },
+            R::RowScales(2, 4),
+            R::NoMxKernel,
+            R::MxScale { ceil: false, emax: 2, max: 6.0 },
+            R::MxScale { ceil: true, emax: 8, max: 448.0 },
+            R::MxClipped(3),
+            R::MxNanBlocks(1),
+            R::Nvfp4Needs,
+            R::TwoLevel { divisor: 2688.0, p: 0.5, max: 6.0, eps: 0.015625, top: 448.0 },
+            R::SingleLevel { max: 6.0, eps: 0.015625, top: 448.0 },
+            R::Nvfp4Special(6.0),
+        ];
+        // English is the core's Display, which the CLI prints (unchanged wording).
+        assert_eq!(
+            Lang::En.remark(&R::GgufPadded(4, 28, 32)),
+            "4 input(s) padded with 28 zero(s) to whole blocks of 32 (ggml refuses a partial block)"
+        );
+        assert_eq!(Lang::En.remark(&R::Clipped(3, 12)), "3 of 12 inputs were clipped to the element's range");
+        let digits = |t: &str| {
+            let mut d: Vec<String> =
+                t.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(String::from).collect();
+            d.sort();
+            d
+        };
+        for r in &remarks {
+            let en = Lang::En.remark(r);
+            assert_eq!(en, r.to_string());
+            for l in [Lang::Ru, Lang::De] {
+                let text = l.remark(r);
+                assert_ne!(text, en, "{l:?}: {r:?} translated");
+                assert!(!audit::is_english_sentence(&text, l == Lang::De), "{l:?}: English left in {text}");
+                assert_eq!(digits(&text), digits(&en), "{l:?}: the same numbers: {text}");
+            }
+        }
+        assert_eq!(
+            Lang::Ru.remark(&R::ZeroPointInt32),
+            "нулевая точка хранится как 32-битное целое (она может лежать вне диапазона элемента)"
+        );
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub static CHROME: Chrome = Chrome {
             Stage::Done => "готово".into(),
         }
     },
+    embed_title: "Lowbit: форматы чисел машинного обучения",
 };
 
 /// The bit explorer.
@@ -129,11 +130,38 @@ pub static EXPLORER: ExplorerText = ExplorerText {
             "normal" => "нормальное",
             "integer" => "целое",
             "table value" => "значение из таблицы",
+            "int" => "целое",
+            "uint" => "беззнаковое целое",
+            "table" => "таблица",
+            "not defined" => "не определено",
             _ => return None,
         })
     },
     open_it: ": открыть",
     type_a_number: "Введите число (1.5, -2e-3, inf, nan, -0) или код (0x7e, 0b0111_1110).",
+    float_notes: [
+        "ноль: поля экспоненты и мантиссы — все нули",
+        "субнормальное: поле экспоненты 0 считается за 1, неявной ведущей единицы нет",
+    ],
+    special_note: |note| {
+        use crate::features::explorer::model::SpecialNote as N;
+        let sign = |negative: bool| if negative { "−" } else { "+" };
+        match note {
+            N::P3109Inf { negative } => format!("все биты модуля — единицы: {}Infinity (расширенный P3109: ±Inf в двух кодах наибольшего модуля, 0111…1 и 1111…1)", sign(*negative)),
+            N::P3109UnsignedInf => "код сразу под NaN: +Infinity (расширенный беззнаковый P3109: 1111…10)".into(),
+            N::P3109Nan => "1000…0, код −0, — единственный NaN (в P3109 нет −0)".into(),
+            N::P3109UnsignedNan => "старший код 1111…1 — единственный NaN (беззнаковый P3109)".into(),
+            N::Inf { negative } => format!("экспонента — все единицы, мантисса — ноль: {}Infinity", sign(*negative)),
+            N::IeeeNan => "экспонента — все единицы, мантисса не ноль: NaN".into(),
+            N::AllOnesNan => "все единицы: единственный код NaN".into(),
+            N::FnNan => "экспонента и мантисса — все единицы: NaN (бесконечности в этом формате нет)".into(),
+            N::FnuzNan => "код −0 — единственный NaN (здесь нет ни −0, ни бесконечности)".into(),
+            N::Nan => "NaN".into(),
+            N::Unused(code, id) => format!("код {code} в {id} не используется"),
+            N::Value(value) => value.clone(),
+        }
+    },
+    formula_notes: ["дополнительный код: старший бит весит −2^(n−1)", "таблица значений: код — это индекс"],
 };
 
 /// The value tables.
@@ -171,6 +199,8 @@ pub static TABLES: TablesText = TablesText {
     table_summary: |bits, layout, what| format!("{bits} {} · {layout} · {what}", super::ru_plural(bits as u64, "бит", "бита", "бит")),
     layouts: ["целое", "таблица значений"],
     custom_float: "свой формат с плавающей точкой",
+    export_columns: ["код", "шестн.", "биты", "класс", "значение", "точное значение"],
+    grid_corner: "код",
 };
 
 /// The quantized signals.
@@ -190,7 +220,17 @@ pub static SIGNAL: SignalText = SignalText {
     scheme_groups: ["FP8", "4 бита (статья)", "MX / NVFP4", "Целые", "16 бит и 1–2 бита", "GGUF (llama.cpp)", "из ссылки"],
     controls: ["сигнал", "амплитуда (σ для шума)", "периоды (2 = 4π)", "отсчёты", "размер блока"],
     error_modes: ["абсолютная |q − x|", "относительная |q − x| / |x|"],
-    failed: |why| format!("Вычисление не удалось: {why}. Измените любой параметр, чтобы попробовать снова (воркер перезапустится)."),
+    failed: |why| {
+        format!(
+            "Вычисление не удалось: {why}. Измените любой параметр, чтобы попробовать снова (воркер перезапустится)."
+        )
+    },
+    metrics_export: ["схема", "подпись", "MSE", "макс. |ошибка|", "SQNR (дБ)", "бит на элемент", "блок"],
+    waves: ["синус", "пила (линейный рост)", "гауссов шум"],
+    chart_labels: [
+        "исходный сигнал и его квантованные восстановления, ступеньками",
+        "ошибка каждого восстановления по отсчётам",
+    ],
 };
 
 /// Quantize.
@@ -239,6 +279,22 @@ pub static QUANTIZE: QuantizeText = QuantizeText {
     edit_title: "Вернуть текст в поле, чтобы изменить его (поле с мегабайтами текста работает медленно)",
     clear: "Очистить",
     histogram_axes: ["значение", "количество"],
+    paste_note: |note| {
+        use lowbit_jobs::paste::PasteNote as N;
+        match note {
+            N::DecimalCommas { read, more } => {
+                let mut listed: Vec<String> = read.iter().map(|(a, b)| format!("{a} → {b}")).collect();
+                if *more {
+                    listed.push("…".into());
+                }
+                format!("Прочитано с десятичными запятыми: {} (числа разделены ';', табуляцией или переводами строк, поэтому запятая между цифрами — десятичная).", listed.join(", "))
+            }
+            N::TwoNumbers(a, b) => format!(
+                "'{a},{b}' прочитано как два числа, {a} и {b}: запятые разделяют числа. Для одного числа напишите {a}.{b} или {a},{b}; с точкой с запятой, чтобы запятая читалась как десятичная."
+            ),
+            N::Ignored { shown, more } => format!("Пропущено: {}{} (числа читаются как записаны, в f32).", shown.join(", "), if *more { ", …" } else { "" }),
+        }
+    },
 };
 
 /// The Speed view.
@@ -255,6 +311,8 @@ pub static BENCH: BenchText = BenchText {
     not_measured: |why| format!("Не измерено: {why}."),
     measured_n: |n| format!("Элементов на операцию: {n}."),
     native_figures: |machine| format!("Нативные показатели: {machine} — измерены на машине проекта, а не на вашей."),
+    export_columns: ["операция", "формат или схема", "блок", "элементов/с в браузере", "элементов/с нативно", "браузер / нативно"],
+    cancelled: "отменено",
 };
 
 /// Compare formats.
@@ -280,6 +338,17 @@ pub static COMPARE: CompareText = CompareText {
     too_many: |max| format!("Сравнивается не больше {max} форматов; сначала уберите один."),
     type_format_id: "Введите идентификатор формата (e3m4, e5m2b16_fn, p3109_k8p4se, bf16).",
     type_a_number: "Введите число (3.14, -2e-3, inf, nan, -0).",
+    remove: |id| format!("убрать {id}"),
+    show_button: "Показать во всех форматах",
+    caption: |value| format!("{value} во всех форматах (округление и переполнение по умолчанию)"),
+    relative_title: "|ошибка| / |число|",
+    limit_columns: ["бит", "структура", "макс.", "мин. нормальное", "мин. положительное", "эпсилон", "бинады", "конечных значений", "±Inf", "кодов NaN", "переполнение"],
+    not_defined: "не определено для этого формата",
+    layouts: ["целое", "беззнаковое целое", "таблица"],
+    yes_no: ["да", "нет"],
+    overflow: ["→ inf", "→ NaN", "насыщается"],
+    status: ["точно", "неточно", "переполнение", "антипереполнение", "недопустимо"],
+    values_export: ["формат", "код", "шестн.", "бит", "хранимое значение", "ошибка", "относительная ошибка", "статус"],
 };
 
 /// The MNIST lab.
@@ -331,6 +400,11 @@ pub static MNIST: MnistText = MnistText {
     ],
     histogram_axes: ["значение веса", "число весов"],
     accuracy_axes: ["битов на параметр (с масштабами, лог. шкала)", "точность на тесте (%)"],
+    table_export: ["схема", "точность %", "размер КБ (подсчёт статьи)", "размер КБ с масштабами", "бит / параметр", "умножений / цифра", "сложений / цифра", "целых сложений / цифра", "точность в статье %", "размер в статье КБ"],
+    epochs_export: ["эпоха", "потери", "точность на тесте (%)"],
+    logits_export: ["схема", "предсказание"],
+    logit: |d| format!("логит {d}"),
+    modes: ["PTQ: обучить fp32 с нуля, квантовать потом", "QAT, дообучение от текущих весов fp32", "QAT с нуля"],
 };
 
 /// The GGUF block explorer.
@@ -395,6 +469,8 @@ pub static TENSORS: TensorsText = TensorsText {
     levels_outline: |scheme, n| format!("{scheme}: больше {n} различных хранимых значений (контур: гистограмма восстановленных значений)"),
     histogram_summary: |count, name, lo, hi, bins, legend| format!("Гистограмма значений '{name}' ({count}) от {lo} до {hi}, интервалов: {bins}; {legend}."),
     histogram_axes: ["значение", "количество"],
+    ranking_export: ["место", "схема", "SQNR дБ", "MSE", "макс. |ошибка|", "бит / элемент", "обрезано"],
+    list_export: ["тензор", "тип данных", "форма", "элементов", "байтов"],
 };
 
 /// The notices about the URL.
@@ -672,3 +748,45 @@ pub static MNIST_WORDS: MnistWords = MnistWords {
     loaded: |weights, data| format!("загружено: {weights} · {data}"),
     too_big: |name, bytes| format!("{name}: {bytes} байт — больше, чем читает эта страница (256 МБ)"),
 };
+
+/// A quantizer's remark ([`super::Lang::remark`]).
+pub fn remark(remark: &lowbit_core::quant::Remark) -> String {
+    use lowbit_core::quant::Remark as R;
+    match remark {
+        R::DefaultsUsed(why) => format!("{why}; взяты значения по умолчанию"),
+        R::Unsupported(id) => format!("{id} не может работать: неподдерживаемое сочетание"),
+        R::Clipped(clipped, inputs) => format!("обрезано до диапазона элемента: {clipped} из {inputs} входных чисел"),
+        R::TernaryCodes => "троичные коды -1/0/+1 хранятся в 2 битах (log2(3) = 1.58 бита информации); gamma = mean|W|, не меньше 1e-5".into(),
+        R::BinaryCodes => "двоичные коды -1/+1 в 1 бите; sign(0) = +1; масштаб = mean|W|".into(),
+        R::AbsMeanNonFinite => "входы NaN/Inf пропускаются при подсчёте mean|W|; NaN получает код 0 (троичная схема) или +1 (двоичная)".into(),
+        R::DoubleQuant { offset, saved } => format!("двойное квантование: absmax − {offset} в 8-битных блоках по 256 экономит {saved:.4} бита на элемент"),
+        R::ZeroBlocks(n) => format!("блоков из одних нулей: {n}; их коды 0, восстанавливаются в 0 (ядро bnb вычисляет там 0 * inf)"),
+        R::BnbNan => "входы NaN получают код 0, как в дереве CUDA у bnb (NF4: -absmax, FP4: 0); absmax их не учитывает".into(),
+        R::BnbInfBlock => "в блоке есть бесконечность: его absmax равен inf, поэтому каждый его элемент восстанавливается в NaN или inf".into(),
+        R::ScaledCast { max, format } => format!("масштаб = absmax / {max} (наибольшее значение {format}); приведение с насыщением и округлением к ближайшему чётному"),
+        R::DirectCast { rounding, overflow } => format!("прямое приведение, как в ml_dtypes: округление {rounding}, переполнение {overflow}"),
+        R::GgufOneRow(id, r, n, be) => format!("{id}: строки по {r} квантуются как одна строка из {n} (блоки разделены только в целых строках, кратных {be})"),
+        R::GgufPadded(n, added, be) => format!("входных чисел: {n}; дополнены нулями ({added}) до целых блоков по {be} (ggml не принимает неполный блок)"),
+        R::GroupNonFinite(g, n) => format!("группа {g}: входы NaN/Inf ({n}) пропущены в статистике (Inf насыщается, NaN получает код нуля)"),
+        R::MeanStdThreshold(k) => format!("порог обрезки min(absmax, |mean| + {k} std) в каждой группе"),
+        R::ZeroPointInt32 => "нулевая точка хранится как 32-битное целое (она может лежать вне диапазона элемента)".into(),
+        R::Outliers { threshold, columns } => {
+            let listed = if columns.is_empty() { String::new() } else { format!(" ({columns:?})") };
+            format!("порог выбросов {threshold}: столбцов-выбросов, хранимых в fp16, — {}{listed}", columns.len())
+        }
+        R::RowScales(rows, cols) => format!("строк: {rows}, по {cols}; масштабы — absmax строк (row_stats из bnb), восстановленное = q * rowmax / 127"),
+        R::NoMxKernel => "у этого элемента нет ядра MX".into(),
+        R::MxScale { ceil, emax, max } => {
+            let rule = if *ceil { "наименьшая степень двойки с amax / 2^e <= max: ceil(log2(amax / max)) + emax" } else { "floor(log2 amax)" };
+            format!("масштаб E8M0 2^e, e = {rule} - {emax} (максимум элемента {max}), ограничено [-127, 127]")
+        }
+        R::MxClipped(n) => format!("обрезано значений: {n}; правило floor из спецификации обрезает значения выше max * 2^e, правило ceil этого избегает"),
+        R::MxNanBlocks(n) => format!("блоков с NaN или Inf: {n}; масштаб NaN (0xFF), восстанавливаются в NaN"),
+        R::Nvfp4Needs => "NVFP4 нужен 4-битный элемент с плавающей точкой и узкий формат масштаба".into(),
+        R::TwoLevel { divisor, p, max, eps, top } => format!(
+            "два уровня: масштаб тензора p = amax / {divisor} = {p}; масштаб блока s = e4m3(clamp(amax_block / {max} / p, {eps}, {top})); значение = e2m1 * (p * s)"
+        ),
+        R::SingleLevel { max, eps, top } => format!("один уровень (p = 1): масштаб блока s = e4m3(clamp(amax_block / {max}, {eps}, {top}))"),
+        R::Nvfp4Special(max) => format!("входы NaN получают код 0; входы Inf насыщаются до +-{max} (amax их пропускает)"),
+    }
+}

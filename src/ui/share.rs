@@ -45,7 +45,7 @@ pub fn ShareButton(
     let lang = crate::ui::lang::use_lang();
     let t = move || lang.get().chrome();
     let link = Signal::derive(move || share_link(&page_base(), &query.get()));
-    let snippet = Signal::derive(move || embed_snippet(&page_base(), &query.get()));
+    let snippet = Signal::derive(move || embed_snippet(&page_base(), &query.get(), lang.get().chrome().embed_title));
     let open = move |_| {
         copied.set(None);
         if let Some(d) = dialog.get_untracked() {

@@ -205,7 +205,7 @@ struct QuantizedJson<'a> {
     outlier_columns: &'a [usize],
     double_quant: Option<DoubleQuantJson<'a>>,
     metrics: MetricsJson,
-    notes: &'a [String],
+    notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     trace: Option<Vec<TraceJson>>,
 }
@@ -242,7 +242,7 @@ fn write_quantized_json(out: &mut dyn Write, q: &Quantized, m: &Metrics, trace: 
             mean_relative_error: Num(m.mean_relative_error),
             sqnr_db: Num(m.sqnr_db),
         },
-        notes: &q.notes,
+        notes: q.notes.iter().map(ToString::to_string).collect(),
         trace: trace.then(|| q.trace.iter().map(TraceJson::from).collect()),
     };
     write_json(out, &json)

@@ -14,6 +14,13 @@
 //! refused format's reason) are checked word for word in Russian; screenshots
 //! lang-ru-quantize-typed.png, lang-ru-block-typed.png.
 //!
+//! The short words the sentence check cannot see are checked one by one (Compare's button,
+//! caption, limits words, overflow labels and flags; the exports' column names; the explorer's
+//! formula notes; Signal's wave options; MNIST's modes; the grid's corner; the share snippet's
+//! iframe title; the Speed view's "cancelled"), the quantizers' remarks (Signal, Quantize) and
+//! how a paste was read;
+//! screenshots lang-ru-compare-words.png, lang-ru-quantize-remarks.png.
+//!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
 
 use std::time::Duration;
@@ -208,9 +215,179 @@ async fn typed_texts_in_russian(c: &Client, server: &StaticServer) -> Result<()>
     Ok(())
 }
 
+/// The text of each element `selector` matches.
+async fn texts(c: &Client, selector: &str) -> Result<Vec<String>> {
+    let script = format!(
+        "return [...document.querySelectorAll({})].map(e => e.textContent.trim())",
+        serde_json::to_string(selector)?
+    );
+    let v = js(c, &script).await?;
+    Ok(v.as_array().map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default())
+}
+
+/// The first line of the CSV export of table `target` (its column names).
+async fn csv_header(c: &Client, target: &str) -> Result<String> {
+    lowbit_e2e::exports::capture_downloads(c).await?;
+    let (name, href) = lowbit_e2e::exports::export(c, "export-csv", target).await?;
+    assert!(name.ends_with(".csv"), "{name}");
+    let text = lowbit_e2e::exports::data_url_text(c, &href).await?;
+    Ok(text.lines().next().unwrap_or_default().to_string())
+}
+
+/// The short words the audit of issue 11 found in English on Russian pages (too short for the
+/// sentence check): Compare's button, caption, limits words, overflow labels and flags; the
+/// exports' column names; the explorer's formula notes; Signal's wave options and charts'
+/// names; MNIST's modes; the tables' grid corner; the share snippet's iframe title; the Speed
+/// view's "cancelled". Each is checked word for word, so one back in English fails.
+async fn audited_words_in_russian(c: &Client, server: &StaticServer) -> Result<()> {
+    let lazy_ready =
+        "const v = document.querySelector('[data-testid=lazy-view]'); return !!v && v.dataset.state === 'ready'";
+    // Compare: e4m3fn (overflow → NaN, no ±Inf), int4 (saturates, an integer), nf4 (a table).
+    c.goto(&server.url("/?view=compare&formats=float8_e4m3fn,int4,nf4&value=100&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the Compare view").await?;
+    wait_true(c, "return document.querySelectorAll('[data-testid=value-row]').length > 10", "the value rows").await?;
+    assert_eq!(texts(c, "[data-testid=compare-value-button]").await?, ["Показать во всех форматах"]);
+    assert_eq!(
+        texts(c, "[data-testid=value-table] caption").await?,
+        ["100 во всех форматах (округление и переполнение по умолчанию)"]
+    );
+    let columns = texts(c, "[data-testid=compare-table] thead th").await?;
+    assert_eq!(
+        columns,
+        [
+            "формат",
+            "бит",
+            "структура",
+            "макс.",
+            "мин. нормальное",
+            "мин. положительное",
+            "эпсилон",
+            "бинады",
+            "конечных значений",
+            "±Inf",
+            "кодов NaN",
+            "переполнение"
+        ]
+    );
+    let row = |id: &str| format!("[data-testid=compare-table] tr[data-format={id}] td");
+    let e4m3 = texts(c, &row("float8_e4m3fn")).await?;
+    assert_eq!((e4m3[1].as_str(), e4m3[8].as_str(), e4m3[10].as_str()), ("E4M3", "нет", "→ NaN"), "{e4m3:?}");
+    let int4 = texts(c, &row("int4")).await?;
+    assert_eq!((int4[1].as_str(), int4[10].as_str()), ("целое", "насыщается"), "{int4:?}");
+    assert_eq!(texts(c, &row("nf4")).await?[1], "таблица");
+    let title = js(
+        c,
+        "return document.querySelector('[data-testid=compare-table] tr[data-format=int4] td:nth-of-type(4)').title",
+    )
+    .await?;
+    assert_eq!(title.as_str().unwrap_or_default(), "не определено для этого формата", "int4 has no min normal");
+    let flags = texts(c, "[data-testid=value-row] td:last-child").await?;
+    let known = ["точно", "неточно", "переполнение", "антипереполнение", "недопустимо"];
+    assert!(flags.iter().all(|f| f.split(", ").all(|w| known.contains(&w))), "flags: {flags:?}");
+    assert!(flags.iter().any(|f| f.contains("переполнение")), "100 overflows some format: {flags:?}");
+    let remove =
+        js(c, "return document.querySelector('[data-testid=compare-format] button').getAttribute('aria-label')")
+            .await?;
+    assert_eq!(remove.as_str().unwrap_or_default(), "убрать float8_e4m3fn");
+    assert!(csv_header(c, "compare-table").await?.starts_with("формат,бит,структура,макс."));
+    assert_eq!(
+        csv_header(c, "value-table").await?,
+        "формат,код,шестн.,бит,хранимое значение,ошибка,относительная ошибка,статус"
+    );
+    save(c, "lang-ru-compare-words.png").await?;
+
+    // The explorer: the notes of a NaN code, a subnormal, an integer and a table; its export.
+    c.goto(&server.url("/?format=float8_e4m3fn&code=0x7f&lang=ru")).await?;
+    wait_text(c, "экспонента и мантисса — все единицы: NaN (бесконечности в этом формате нет)").await?;
+    c.goto(&server.url("/?format=float8_e4m3fn&code=0x01&lang=ru")).await?;
+    wait_text(c, "субнормальное: поле экспоненты 0 считается за 1, неявной ведущей единицы нет").await?;
+    c.goto(&server.url("/?format=int8&code=0x05&lang=ru")).await?;
+    wait_text(c, "дополнительный код: старший бит весит −2^(n−1)").await?;
+    c.goto(&server.url("/?format=nf4&code=0x03&lang=ru")).await?;
+    wait_text(c, "таблица значений: код — это индекс").await?;
+    assert!(csv_header(c, "limits-table").await?.starts_with("формат,бит,структура,макс."));
+
+    // The tables: the grid's corner, a table's export.
+    c.goto(&server.url("/?view=tables&table=float8_e4m3fn&lang=ru")).await?;
+    wait_true(c, "return !!document.querySelector('.value-grid th.corner')", "a grid").await?;
+    assert!(texts(c, ".value-grid th.corner").await?.iter().all(|t| t == "код"));
+    assert_eq!(csv_header(c, "table-nf4").await?, "код,шестн.,биты,класс,значение,точное значение");
+
+    // The share dialog's snippet: its iframe's title.
+    c.find(Locator::Css("[data-testid=share]")).await?.click().await?;
+    let snippet = js(c, "return document.querySelector('[data-testid=embed-snippet]').value").await?;
+    assert!(
+        snippet.as_str().is_some_and(|s| s.contains(r#"title="Lowbit: форматы чисел машинного обучения""#)),
+        "{snippet}"
+    );
+
+    // Signal: the wave options, the charts' names, the metrics' export.
+    c.goto(&server.url("/?view=signal&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the Signal view").await?;
+    lowbit_e2e::wait_true(
+        c,
+        "return document.querySelectorAll('[data-testid=signal-metrics] tbody tr').length > 0",
+        "the metrics",
+        Duration::from_secs(60),
+    )
+    .await?;
+    assert_eq!(texts(c, "[data-testid=signal-wave] option").await?, ["синус", "пила (линейный рост)", "гауссов шум"]);
+    let names = js(c, "return [...document.querySelectorAll('[data-testid=sine-plot], [data-testid=error-plot]')].map(e => e.getAttribute('aria-label') || e.querySelector('[aria-label]')?.getAttribute('aria-label'))").await?;
+    let names = names.to_string();
+    assert!(
+        names.contains("исходный сигнал и его квантованные восстановления")
+            && names.contains("ошибка каждого восстановления"),
+        "{names}"
+    );
+    assert!(csv_header(c, "signal-metrics").await?.starts_with("схема,подпись,MSE,макс. |ошибка|"));
+
+    // The quantizers' remarks (typed in the core, carried by the worker, worded by the page):
+    // Signal's nvfp4 and Quantize's zero point.
+    c.goto(&server.url("/?view=signal&schemes=nvfp4&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the Signal view").await?;
+    lowbit_e2e::wait_true(c, "return document.querySelector('[data-testid=signal-notes]')?.textContent.includes('nvfp4: два уровня: масштаб тензора p = amax / 2688')", "nvfp4's remark in Russian", Duration::from_secs(60)).await?;
+    c.goto(&server.url("/?view=quantize&scheme=int8_zeropoint&values=-0.5,0.3,1.2,-2.1&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the Quantize view").await?;
+    wait_text(c, "нулевая точка хранится как 32-битное целое (она может лежать вне диапазона элемента)").await?;
+    assert!(!has_text(c, "zero point stored").await?, "the remark in English");
+    // How a paste was read (the paste parser's typed note).
+    js(c, "const t = document.querySelector('[data-testid=quantize-input]'); t.value = '0,5; 1,25'; t.dispatchEvent(new Event('input', {bubbles: true})); return true").await?;
+    wait_true(
+        c,
+        "return document.querySelector('[data-testid=quantize-paste-note]')?.textContent.includes('Прочитано с десятичными запятыми: 0,5 → 0.5, 1,25 → 1.25')",
+        "the paste note in Russian",
+    )
+    .await?;
+    save(c, "lang-ru-quantize-remarks.png").await?;
+
+    // MNIST: the training modes.
+    c.goto(&server.url("/?view=mnist&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the MNIST lab").await?;
+    lowbit_e2e::wait_true(c, "return document.querySelectorAll('[data-testid=mnist-mode] option').length === 3", "the modes", Duration::from_secs(60)).await?;
+    assert_eq!(
+        texts(c, "[data-testid=mnist-mode] option").await?,
+        ["PTQ: обучить fp32 с нуля, квантовать потом", "QAT, дообучение от текущих весов fp32", "QAT с нуля"]
+    );
+
+    // Speed: a cancelled run says so in Russian.
+    c.goto(&server.url("/?view=bench&n=16777216&lang=ru")).await?;
+    wait_true(c, lazy_ready, "the Speed view").await?;
+    c.find(Locator::Css("[data-testid=bench-run]")).await?.click().await?;
+    wait_true(c, "return !!document.querySelector('[data-testid=bench-progress-cancel]')", "a running bench").await?;
+    c.find(Locator::Css("[data-testid=bench-progress-cancel]")).await?.click().await?;
+    wait_true(
+        c,
+        "return document.querySelector('[data-testid=bench-error]')?.textContent.includes('отменено')",
+        "the cancelled run in Russian",
+    )
+    .await?;
+    Ok(())
+}
+
 async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     every_view_in_russian(c, server).await?;
     typed_texts_in_russian(c, server).await?;
+    audited_words_in_russian(c, server).await?;
 
     // Russian from the URL, in the explorer: <html lang>, the switcher, the text; the numbers
     // as in English (448, no decimal comma).

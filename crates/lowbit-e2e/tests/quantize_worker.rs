@@ -233,9 +233,16 @@ async fn scenario(c: &Client, server: &StaticServer, dist: &BreakableDist, built
     wait_result(c, COMMAS, 60).await?;
     let native_read = read_pasted(&commas).expect("the native parser reads decimal commas");
     assert_eq!(native_read.values.len(), COMMAS);
-    let notes = js(c, "return [...document.querySelectorAll('[data-testid=quantize-paste-note] p')].map(p => p.textContent)").await?;
-    let notes: Vec<String> = notes.as_array().ok_or("notes")?.iter().filter_map(|n| n.as_str().map(String::from)).collect();
-    assert_eq!(notes, native_read.notes, "the worker's notes are the page's parser's");
+    let notes =
+        js(c, "return [...document.querySelectorAll('[data-testid=quantize-paste-note] p')].map(p => p.textContent)")
+            .await?;
+    let notes: Vec<String> =
+        notes.as_array().ok_or("notes")?.iter().filter_map(|n| n.as_str().map(String::from)).collect();
+    assert_eq!(
+        notes,
+        native_read.notes.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "the worker's notes are the page's parser's"
+    );
     let held = text_of(c, "[data-testid=quantize-held]").await?.unwrap_or_default();
     assert!(held.contains("10,000 numbers pasted"), "{held}");
     let codes = js(c, "return document.querySelector('[data-testid=quantize-codes]').dataset.codes").await?;

@@ -46,9 +46,60 @@ pub struct Pasted {
     /// The numbers, as f32 (each decimal rounded once, to nearest even).
     #[serde(with = "crate::wire::f32s")]
     pub values: Vec<f32>,
-    /// Sentences shown under the box: decimal commas read, arguments ignored, a lone `0,5`
+    /// What is shown under the box: decimal commas read, arguments ignored, a lone `0,5`
     /// read as two numbers. Empty for plain lists.
-    pub notes: Vec<String>,
+    pub notes: Vec<PasteNote>,
+}
+
+/// A note on how a paste was read, typed so the page words it in its language (`Display`
+/// writes the English sentence); the texts it quotes are shortened as the paste had them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PasteNote {
+    /// Numbers read with decimal commas: the first ones as (written, read), and whether more
+    /// were.
+    DecimalCommas {
+        /// Up to three numbers as written and as read (`0,5` → `0.5`).
+        read: Vec<(String, String)>,
+        /// More were read than listed.
+        more: bool,
+    },
+    /// A lone `a,b` read as two numbers, a and b.
+    TwoNumbers(String, String),
+    /// Text that is not a number, ignored: the first pieces, and whether there was more.
+    Ignored {
+        /// Up to three pieces.
+        shown: Vec<String>,
+        /// More were ignored than listed.
+        more: bool,
+    },
+}
+
+impl std::fmt::Display for PasteNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PasteNote::DecimalCommas { read, more } => {
+                let mut listed: Vec<String> = read.iter().map(|(a, b)| format!("{a} → {b}")).collect();
+                if *more {
+                    listed.push("…".into());
+                }
+                write!(f, "Read with decimal commas: {} (';', tabs or new lines separate the numbers, so a comma between digits is a decimal comma).", listed.join(", "))
+            }
+            PasteNote::TwoNumbers(a, b) => write!(
+                f,
+                "'{a},{b}' is read as two numbers, {a} and {b}: commas separate numbers. For one number write {a}.{b}, or {a},{b}; with a semicolon to read the comma as a decimal comma."
+            ),
+            PasteNote::Ignored { shown, more } => {
+                write!(f, "Ignored: {}{} (the numbers are read as written, into f32).", shown.join(", "), if *more { ", …" } else { "" })
+            }
+        }
+    }
+}
+
+impl PasteNote {
+    /// Whether the English sentence contains `text`.
+    pub fn contains(&self, text: &str) -> bool {
+        self.to_string().contains(text)
+    }
 }
 
 /// Read a pasted text in the compute worker (a text longer than
@@ -142,6 +193,7 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
         // Decimal commas: each shaped chunk is one number.
         values.reserve(scan.cells.len());
         let mut read = Vec::new();
+        let mut more = false;
         let mut i = 0;
         while i < scan.cells.len() {
             let cell = &scan.cells[i];
@@ -149,9 +201,9 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
                 let chunk = scan.chunks[cell.chunk];
                 let word = chunk.replace(',', ".");
                 if read.len() < 3 {
-                    read.push(format!("{} → {}", shorten(chunk), shorten(&word)));
-                } else if read.len() == 3 {
-                    read.push("…".into());
+                    read.push((shorten(chunk), shorten(&word)));
+                } else {
+                    more = true;
                 }
                 values.push(number(&word)?);
                 i += 2;
@@ -160,10 +212,7 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
                 i += 1;
             }
         }
-        notes.push(format!(
-            "Read with decimal commas: {} (';', tabs or new lines separate the numbers, so a comma between digits is a decimal comma).",
-            read.join(", ")
-        ));
+        notes.push(PasteNote::DecimalCommas { read, more });
     } else {
         if let Some(at) = tight_pair(&scan.cells, 0) {
             if let Some(gap) = scan.cells.iter().skip(1).position(|c| c.gap.loose()) {
@@ -179,19 +228,14 @@ pub fn read_pasted(text: &str) -> Result<Pasted, String> {
             let whole = !scan.brackets && !scan.strong && scan.cells.len() == 2 && scan.chunks.len() == 1;
             if whole {
                 let (a, b) = (scan.cells[0].text, scan.cells[1].text);
-                notes.push(format!(
-                    "'{a},{b}' is read as two numbers, {a} and {b}: commas separate numbers. For one number write {a}.{b}, or {a},{b}; with a semicolon to read the comma as a decimal comma.",
-                    a = shorten(a),
-                    b = shorten(b)
-                ));
+                notes.push(PasteNote::TwoNumbers(shorten(a), shorten(b)));
             }
         }
         values = scan.values;
     }
     if !scan.ignored.is_empty() {
         let shown: Vec<String> = scan.ignored.iter().take(3).map(|s| shorten(s)).collect();
-        let more = if scan.ignored.len() > 3 { ", …" } else { "" };
-        notes.push(format!("Ignored: {}{more} (the numbers are read as written, into f32).", shown.join(", ")));
+        notes.push(PasteNote::Ignored { shown, more: scan.ignored.len() > 3 });
     }
     if values.len() > MAX_VALUES {
         return Err(format!("{} numbers: at most {MAX_VALUES} are quantized here (the CLI takes any count)", values.len()));

@@ -209,8 +209,8 @@ pub struct QuantizeOutcome {
     /// The GGUF types with an additive min: the value of level 0 of each group (empty
     /// otherwise; [`Quantized::mins`]).
     pub mins: Vec<f32>,
-    /// Remarks.
-    pub notes: Vec<String>,
+    /// The quantizer's remarks, typed (the page words them in its language).
+    pub notes: Vec<lowbit_core::quant::Remark>,
     /// Error metrics over every value.
     pub metrics: MetricsData,
     /// The values' histogram with the reconstruction's stored values overlaid.

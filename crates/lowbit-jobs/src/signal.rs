@@ -106,8 +106,8 @@ pub struct SchemeOutcome {
     pub bits_per_element: f64,
     /// Inputs clipped by the element's range.
     pub clipped: usize,
-    /// The quantizer's remarks.
-    pub notes: Vec<String>,
+    /// The quantizer's remarks, typed (the page words them in its language).
+    pub notes: Vec<lowbit_core::quant::Remark>,
     /// Exact metrics over every sample.
     pub metrics: MetricsData,
     /// The reconstruction's view (same columns as [`SignalOutcome::indices`]).

@@ -71,9 +71,11 @@ pub fn table(outcome: &BenchOutcome) -> Vec<BenchTableRow> {
 
 /// The table as a file: rates as plain numbers of elements per second (empty where there is
 /// no native figure), so a spreadsheet can compute with them.
-pub fn export(rows: &[BenchTableRow]) -> Table {
+///
+/// Its column names are in the language of `t`.
+pub fn export(rows: &[BenchTableRow], t: &BenchText) -> Table {
     Table {
-        headers: ["operation", "format or scheme", "block", "browser elements/s", "native elements/s", "browser / native"].map(String::from).to_vec(),
+        headers: t.export_columns.map(String::from).to_vec(),
         rows: rows
             .iter()
             .map(|r| vec![r.op.clone(), r.subject.clone(), r.block.clone(), r.rate_attr.clone(), r.native_attr.clone(), r.ratio.trim_end_matches('×').to_string()])
@@ -106,7 +108,8 @@ mod tests {
         assert_eq!((unknown.native.as_str(), unknown.ratio.as_str(), unknown.native_attr.as_str()), ("—", "—", ""));
         assert!(native_label(crate::i18n::Lang::En.bench()).starts_with("Native figures: lowbit bench"));
         assert!(native_label(crate::i18n::Lang::Ru.bench()).starts_with("Нативные показатели: lowbit bench"));
-        let t = export(&[r.clone(), unknown]);
+        let t = export(&[r.clone(), unknown], crate::i18n::Lang::En.bench());
+        assert_eq!(export(&[], crate::i18n::Lang::Ru.bench()).headers[0], "операция");
         assert_eq!(t.rows[0][..4], ["quantize", "nf4", "64", "59000000"]);
         assert_eq!(t.rows[0][5], format!("{:.2}", 59e6 / native));
         assert_eq!(t.rows[1][4..], ["", "—"]);

@@ -63,7 +63,7 @@ impl BenchModel {
     pub fn cancel(&self) {
         worker::cancel("bench");
         self.progress.set(None);
-        self.failure.set(Some("cancelled".into()));
+        self.failure.set(Some(crate::ui::lang::lang_now().bench().cancelled.into()));
     }
 }
 
@@ -132,7 +132,7 @@ pub fn BenchView(
                         </For>
                     </tbody>
                 </table>
-                <TableExport target="bench-table" table=Signal::derive(move || rows.with(|r| model::export(r))) />
+                <TableExport target="bench-table" table=Signal::derive(move || rows.with(|r| model::export(r, crate::ui::lang::lang_now().bench()))) />
                 <p class="bench-native-label" data-testid="bench-native-label">{model::native_label(tr)}</p>
             </div>
         </section>

@@ -237,12 +237,15 @@ fn field_value(t: GgufType, bytes: &[u8], name: &'static str, offset: usize, len
 
 /// The values table as a file: one row per element, the min column only for types with mins,
 /// the value as JavaScript prints the f32.
-pub fn values_export(rows: &[ValueRow], has_min: bool) -> Table {
-    let mut headers = vec!["element", "group", "code", "level", "scale"];
+///
+/// Its column names are the view's, in the language of `t`.
+pub fn values_export(rows: &[ValueRow], has_min: bool, t: &crate::i18n::BlockText) -> Table {
+    let c = &t.value_columns;
+    let mut headers = vec![c[0], c[1], c[2], c[3], c[4]];
     if has_min {
-        headers.push("min");
+        headers.push(c[5]);
     }
-    headers.push("value");
+    headers.push(c[6]);
     Table {
         headers: headers.into_iter().map(String::from).collect(),
         rows: rows
@@ -260,9 +263,11 @@ pub fn values_export(rows: &[ValueRow], has_min: bool) -> Table {
 }
 
 /// The sub-blocks table of a k-quant as a file.
-pub fn subs_export(rows: &[SubRow]) -> Table {
+///
+/// Its column names are the view's, in the language of `t`.
+pub fn subs_export(rows: &[SubRow], t: &crate::i18n::BlockText) -> Table {
     Table {
-        headers: ["sub-block", "stored scale", "scale", "stored min", "min"].map(String::from).to_vec(),
+        headers: t.scale_columns.map(String::from).to_vec(),
         rows: rows
             .iter()
             .map(|s| {
@@ -420,14 +425,15 @@ mod tests {
             assert!(lang.block().example_text.contains("sin(2π k / 32)"), "{lang:?}");
         }
         // The exports: every element, the min column only where the type has mins.
-        let values = values_export(&d.values, true);
+        let values = values_export(&d.values, true, Lang::En.block());
+        assert_eq!(values_export(&d.values, true, Lang::Ru.block()).headers, Lang::Ru.block().value_columns);
         assert_eq!(values.headers, ["element", "group", "code", "level", "scale", "min", "value"]);
         assert_eq!(values.rows.len(), 256);
         assert_eq!(values.rows[5][6], d.values[5].value_attr);
         let q8 = display(&BlockParams::example(GgufType::Q8_0), Lang::En);
-        let plain = values_export(&q8.values, false);
+        let plain = values_export(&q8.values, false, Lang::En.block());
         assert_eq!((plain.headers.len(), plain.rows.len()), (6, 32));
-        let subs = subs_export(&d.subs);
+        let subs = subs_export(&d.subs, Lang::En.block());
         assert_eq!(subs.rows.len(), 8);
         assert_eq!(subs.rows[0][1], d.subs[0].stored_scale.to_string());
     }

@@ -233,7 +233,7 @@ pub fn BlockView(
                                 </tbody>
                             </table>
                         </div>
-                        <TableExport target="block-subs" table=Signal::derive(move || shown.with(|d| model::subs_export(&d.subs))) />
+                        <TableExport target="block-subs" table=Signal::derive(move || shown.with(|d| model::subs_export(&d.subs, crate::ui::lang::lang_now().block()))) />
                     </div>
                 </Show>
                 <div class="card">
@@ -245,7 +245,7 @@ pub fn BlockView(
                         on_select=Callback::new(move |i: usize| model.select(Selection::Element(i)))
                         has_min=Signal::derive(move || shown.with(|d| d.t.info().has_min))
                     />
-                    <TableExport target="block-values" table=Signal::derive(move || shown.with(|d| model::values_export(&d.values, d.t.info().has_min))) />
+                    <TableExport target="block-values" table=Signal::derive(move || shown.with(|d| model::values_export(&d.values, d.t.info().has_min, crate::ui::lang::lang_now().block()))) />
                 </div>
             </div>
         </section>

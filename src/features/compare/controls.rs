@@ -90,7 +90,7 @@ pub fn CompareControls(
                     <li class="chip" data-testid="compare-format" data-format=f.id().to_string()>
                         <span class="swatch" style=format!("background: {}", lowbit_charts::series_css(i))></span>
                         <code>{f.id().to_string()}</code>
-                        <button type="button" class="link" disabled=single aria-label=format!("remove {}", f.id()) on:click=remove>
+                        <button type="button" class="link" disabled=single aria-label=(tr.remove)(f.id()) on:click=remove>
                             "×"
                         </button>
                     </li>

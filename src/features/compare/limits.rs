@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::model::{LimitsRow, LIMIT_COLUMNS};
+use super::model::LimitsRow;
 
 /// The limits table (`data-testid="compare-table"`, a `<tr data-format=ID>` per format).
 #[component]
@@ -27,7 +27,7 @@ pub fn CompareLimits(
                 <thead>
                     <tr>
                         <th scope="col">{tr.columns[0]}</th>
-                        {LIMIT_COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                        {tr.limit_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>

@@ -11,7 +11,7 @@ use lowbit_charts::plotters::prelude::DrawingBackend;
 use lowbit_charts::{series_color, PixelRect};
 use lowbit_core::decimal::{js_string, parse_decimal};
 use lowbit_core::format::Kind;
-use lowbit_core::{Class, Encoder, Format, OverflowPolicy, RoundingMode, CATALOGUE};
+use lowbit_core::{Class, Encoder, Format, OverflowPolicy, RoundingMode, Status, CATALOGUE};
 
 use crate::chart::Chart;
 use crate::i18n::CompareText;
@@ -153,19 +153,38 @@ pub struct Strip {
     pub max: f64,
     /// Whether the format has negative values.
     pub signed: bool,
-    /// What overflow does by default ("→ inf", "→ NaN", "saturates").
-    pub overflow: &'static str,
+    /// What overflow does by default.
+    pub overflow: Overflow,
+}
+
+/// What an input past the largest finite value becomes under a format's default policy
+/// (put in words by [`CompareText::overflow`]: "→ inf", "→ NaN", "saturates").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Overflow {
+    /// It becomes infinity.
+    Inf,
+    /// It becomes NaN.
+    Nan,
+    /// It stays at the largest finite value.
+    Saturates,
+}
+
+impl Overflow {
+    /// Its words in the language of `tr`.
+    pub fn text(self, tr: &CompareText) -> &'static str {
+        tr.overflow[self as usize]
+    }
 }
 
 /// What an input past the largest finite value becomes under the format's default policy,
 /// found by encoding one (never typed per format).
-pub fn overflow_label(format: &Format) -> &'static str {
+pub fn overflow_of(format: &Format) -> Overflow {
     let max = format.limits().max;
     let past = if max.is_finite() { max * 4.0 } else { f64::MAX };
     match format.decode(Encoder::with_defaults(format).encode_f64(past).code).class {
-        Class::Infinite => "→ inf",
-        Class::Nan => "→ NaN",
-        _ => "saturates",
+        Class::Infinite => Overflow::Inf,
+        Class::Nan => Overflow::Nan,
+        _ => Overflow::Saturates,
     }
 }
 
@@ -210,7 +229,7 @@ pub fn strip(format: &Format, axis: Axis) -> Strip {
         subnormal: subnormal_band(format),
         max: format.limits().max,
         signed: is_signed(format),
-        overflow: overflow_label(format),
+        overflow: overflow_of(format),
     }
 }
 
@@ -365,31 +384,17 @@ pub fn spacing_axis(formats: &[Format], line: Axis) -> Axis {
 pub struct LimitsRow {
     /// Format id.
     pub id: String,
-    /// Cells in [`LIMIT_COLUMNS`] order: (short text, full text).
+    /// Cells in the order of [`CompareText::limit_columns`]: (short text, full text).
     pub cells: Vec<(String, String)>,
 }
 
-/// The limits table's columns.
-pub const LIMIT_COLUMNS: [&str; 11] = [
-    "bits",
-    "layout",
-    "max",
-    "min normal",
-    "min positive",
-    "epsilon",
-    "binades",
-    "finite values",
-    "±Inf",
-    "NaN codes",
-    "overflow",
-];
-
-/// The layout of a format ("E4M3", "int", "uint", "table").
-pub fn layout(format: &Format) -> String {
+/// The layout of a format ("E4M3"; an integer, an unsigned integer or a lookup table in the
+/// words of `tr`).
+pub fn layout(format: &Format, tr: &CompareText) -> String {
     match &format.kind() {
         Kind::Float(f) => format!("E{}M{}", f.exponent_bits(), f.mantissa_bits()),
-        Kind::Int(i) => if i.signed() { "int".into() } else { "uint".into() },
-        Kind::Codebook(_) => "table".into(),
+        Kind::Int(i) => tr.layouts[usize::from(!i.signed())].into(),
+        Kind::Codebook(_) => tr.layouts[2].into(),
     }
 }
 
@@ -399,45 +404,49 @@ pub fn finite_count(format: &Format) -> u64 {
     r.below(f64::INFINITY)
 }
 
-/// A format's limits, derived by `lowbit-core`.
-pub fn limits_row(format: &Format) -> LimitsRow {
+/// A format's limits, derived by `lowbit-core`, their words in the language of `tr`.
+pub fn limits_row(format: &Format, tr: &CompareText) -> LimitsRow {
     let l = format.limits();
     let num = |x: Option<f64>| match x {
         Some(x) => (compact(x), js_string(x)),
-        None => ("—".to_string(), "not defined for this format".to_string()),
+        None => ("—".to_string(), tr.not_defined.to_string()),
     };
     let text = |s: String| (s.clone(), s);
     LimitsRow {
         id: format.id().to_string(),
         cells: vec![
             text(format.bits().to_string()),
-            text(layout(format)),
+            text(layout(format, tr)),
             num(Some(l.max)),
             num(l.min_normal),
             num(l.min_positive),
             num(l.epsilon),
             l.dynamic_range_binades.map_or_else(|| text("—".into()), |b| (format!("{b:.1}"), format!("log2(max / min positive) = {b}"))),
             text(finite_count(format).to_string()),
-            text(if l.has_inf { "yes" } else { "no" }.into()),
+            text(tr.yes_no[usize::from(!l.has_inf)].into()),
             text(l.nan_codes.to_string()),
-            text(overflow_label(format).to_string()),
+            text(overflow_of(format).text(tr).to_string()),
         ],
     }
 }
 
-/// The limits table for export: full values (the tooltips), not the short ones.
-pub fn limits_export(rows: &[LimitsRow]) -> Table {
+/// The limits table for export: full values (the tooltips), not the short ones; its column
+/// names in the language of `tr`.
+pub fn limits_export(rows: &[LimitsRow], tr: &CompareText) -> Table {
     Table {
-        headers: std::iter::once("format").chain(LIMIT_COLUMNS).map(str::to_string).collect(),
-        rows: rows.iter().map(|r| std::iter::once(r.id.clone()).chain(r.cells.iter().map(|c| c.1.clone())).collect()).collect(),
+        headers: std::iter::once(tr.columns[0]).chain(tr.limit_columns).map(str::to_string).collect(),
+        rows: rows
+            .iter()
+            .map(|r| std::iter::once(r.id.clone()).chain(r.cells.iter().map(|c| c.1.clone())).collect())
+            .collect(),
     }
 }
 
-/// The value table for export (the code in decimal and hex).
-pub fn values_export(rows: &[ValueRow]) -> Table {
-    let headers = ["format", "code", "hex", "bits", "stored value", "error", "relative error", "status"];
+/// The value table for export (the code in decimal and hex), its column names in the language
+/// of `tr`.
+pub fn values_export(rows: &[ValueRow], tr: &CompareText) -> Table {
     Table {
-        headers: headers.iter().map(|h| h.to_string()).collect(),
+        headers: tr.values_export.iter().map(|h| h.to_string()).collect(),
         rows: rows
             .iter()
             .map(|r| vec![r.id.clone(), r.code.to_string(), r.hex.clone(), r.bits.clone(), r.value.clone(), r.error.clone(), r.relative.clone(), r.status.clone()])
@@ -462,7 +471,8 @@ pub struct ValueRow {
     pub error: String,
     /// |stored − input| / |input|, short ("—" where undefined).
     pub relative: String,
-    /// Conversion flags ("exact", "inexact", "inexact, overflow").
+    /// Conversion flags ("exact", "inexact", "inexact, overflow", in the words of the table
+    /// the rows were made with).
     pub status: String,
 }
 
@@ -505,8 +515,22 @@ pub fn check_value(text: &str) -> Result<String, ValueError> {
     parse_decimal(trimmed).map(|_| trimmed.to_string()).map_err(|e| ValueError::Refused(shorten_quoted(&e.0, trimmed)))
 }
 
-/// `text` encoded in each format with its default rounding and overflow.
-pub fn value_rows(text: &str, formats: &[Format]) -> Result<Vec<ValueRow>, ValueError> {
+/// The conversion flags of `status` in the words of `tr` ("inexact, overflow"; "exact" when
+/// none is set).
+pub fn status_words(status: Status, tr: &CompareText) -> String {
+    let flags = [Status::INEXACT, Status::OVERFLOW, Status::UNDERFLOW, Status::INVALID];
+    let words: Vec<&str> =
+        flags.iter().zip(&tr.status[1..]).filter(|(f, _)| status.contains(**f)).map(|(_, w)| *w).collect();
+    if words.is_empty() {
+        tr.status[0].to_string()
+    } else {
+        words.join(", ")
+    }
+}
+
+/// `text` encoded in each format with its default rounding and overflow (the flags in the
+/// words of `tr`).
+pub fn value_rows(text: &str, formats: &[Format], tr: &CompareText) -> Result<Vec<ValueRow>, ValueError> {
     let text = check_value(text)?;
     formats
         .iter()
@@ -521,7 +545,7 @@ pub fn value_rows(text: &str, formats: &[Format]) -> Result<Vec<ValueRow>, Value
                 value: js_string(e.value),
                 error: if error.is_nan() { "—".into() } else { js_string(error) },
                 relative: if relative.is_nan() { "—".into() } else { compact(relative) },
-                status: e.status.names().join(", "),
+                status: status_words(e.status, tr),
             })
         })
         .collect()
@@ -551,7 +575,11 @@ impl NumberLineChart {
 
     /// A sentence per format for screen readers and the text summary, in `tr`'s language.
     pub fn summary(&self, tr: &CompareText) -> String {
-        let parts: Vec<String> = self.strips.iter().map(|s| (tr.line_part)(&s.id, s.in_view, &js_string(s.max), s.overflow)).collect();
+        let parts: Vec<String> = self
+            .strips
+            .iter()
+            .map(|s| (tr.line_part)(&s.id, s.in_view, &js_string(s.max), s.overflow.text(tr)))
+            .collect();
         (tr.line_summary)(&js_string(self.axis.lo), &js_string(self.axis.hi), self.axis.log, &parts.join("; "))
     }
 }
@@ -570,7 +598,7 @@ impl Chart for NumberLineChart {
                 subnormal: s.subnormal,
                 max: s.max,
                 signed: s.signed,
-                overflow_label: s.overflow,
+                overflow_label: s.overflow.text(self.lang.compare()),
             })
             .collect();
         let x_title = self.lang.chart_titles().number_line[usize::from(self.axis.log)];
@@ -693,10 +721,16 @@ mod tests {
 
     #[test]
     fn overflow_and_bands_are_derived() {
-        assert_eq!(overflow_label(&f("float8_e4m3fn")), "→ NaN");
-        assert_eq!(overflow_label(&f("float8_e5m2")), "→ inf");
-        assert_eq!(overflow_label(&f("float4_e2m1fn")), "saturates");
-        assert_eq!(overflow_label(&f("int8")), "saturates");
+        assert_eq!(overflow_of(&f("float8_e4m3fn")), Overflow::Nan);
+        assert_eq!(overflow_of(&f("float8_e5m2")), Overflow::Inf);
+        assert_eq!(overflow_of(&f("float4_e2m1fn")), Overflow::Saturates);
+        assert_eq!(overflow_of(&f("int8")), Overflow::Saturates);
+        let en = crate::i18n::Lang::En.compare();
+        assert_eq!(
+            [Overflow::Inf, Overflow::Nan, Overflow::Saturates].map(|o| o.text(en)),
+            ["→ inf", "→ NaN", "saturates"]
+        );
+        assert_eq!(Overflow::Saturates.text(crate::i18n::Lang::Ru.compare()), "насыщается");
         let s = strip(&f("float8_e4m3fn"), Axis { log: true, lo: 1e-3, hi: 1e3 });
         assert_eq!(s.subnormal, Some((0.001953125, 0.015625)));
         assert_eq!(s.max, 448.0);
@@ -736,18 +770,69 @@ mod tests {
 
     #[test]
     fn tables_for_export() {
+        let en = crate::i18n::Lang::En.compare();
         let formats = [f("float8_e4m3fn"), f("int4")];
-        let limits = limits_export(&formats.iter().map(limits_row).collect::<Vec<_>>());
-        assert_eq!(limits.headers.len(), LIMIT_COLUMNS.len() + 1);
+        let limits = limits_export(&formats.iter().map(|f| limits_row(f, en)).collect::<Vec<_>>(), en);
+        assert_eq!(limits.headers.len(), limits.rows[0].len());
+        assert_eq!(limits.headers[..4], ["format", "bits", "layout", "max"]);
         assert_eq!(limits.rows[0][..4], ["float8_e4m3fn", "8", "E4M3", "448"]);
-        let values = values_export(&value_rows("3.14", &formats).unwrap());
+        assert_eq!(limits.rows[1][2], "int");
+        let values = values_export(&value_rows("3.14", &formats, en).unwrap(), en);
+        assert_eq!(
+            values.headers,
+            ["format", "code", "hex", "bits", "stored value", "error", "relative error", "status"]
+        );
         assert_eq!(values.rows[0][..5], ["float8_e4m3fn", "69", "0x45", "01000101", "3.25"]);
         assert!(values.rows.iter().all(|r| r.len() == values.headers.len()));
     }
 
     #[test]
+    fn the_tables_words_follow_the_language() {
+        let ru = crate::i18n::Lang::Ru.compare();
+        let formats = [f("float8_e4m3fn"), f("int4"), f("nf4")];
+        let rows: Vec<LimitsRow> = formats.iter().map(|f| limits_row(f, ru)).collect();
+        let limits = limits_export(&rows, ru);
+        assert_eq!(limits.headers[..4], ["формат", "бит", "структура", "макс."]);
+        // e4m3fn: no ±Inf, overflow gives NaN; int4: an integer without subnormals.
+        assert_eq!((rows[0].cells[8].0.as_str(), rows[0].cells[10].0.as_str()), ("нет", "→ NaN"));
+        assert_eq!(
+            (rows[1].cells[1].0.as_str(), rows[1].cells[3].1.as_str()),
+            ("целое", "не определено для этого формата")
+        );
+        assert_eq!(rows[2].cells[1].0, "таблица");
+        let values = values_export(&value_rows("3.14", &formats, ru).unwrap(), ru);
+        assert_eq!(values.headers[7], "статус");
+        assert_eq!(values.rows[0][7], "неточно");
+        assert_eq!(value_rows("2", &formats[1..2], ru).unwrap()[0].status, "точно");
+        assert_eq!(value_rows("100", &formats[1..2], ru).unwrap()[0].status, "неточно, переполнение");
+        assert_eq!(
+            status_words(Status::INEXACT | Status::OVERFLOW, crate::i18n::Lang::En.compare()),
+            "inexact, overflow"
+        );
+        // No word left in English in Russian (but the symbols).
+        let en = crate::i18n::Lang::En.compare();
+        let words = |t: &'static CompareText| {
+            t.limit_columns
+                .iter()
+                .chain(&t.status)
+                .chain(&t.values_export)
+                .chain(&t.layouts)
+                .chain(&t.yes_no)
+                .chain(&t.overflow[2..])
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        for (a, b) in words(ru).into_iter().zip(words(en)) {
+            if b != "±Inf" {
+                assert_ne!(a, b);
+            }
+        }
+    }
+
+    #[test]
     fn one_number_in_every_format() {
-        let rows = value_rows("3.14", &value_formats(&[f("e3m3")])).unwrap();
+        let en = crate::i18n::Lang::En.compare();
+        let rows = value_rows("3.14", &value_formats(&[f("e3m3")]), en).unwrap();
         let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap().clone();
         let e4m3 = row("float8_e4m3fn");
         assert_eq!((e4m3.code, e4m3.value.as_str(), e4m3.hex.as_str()), (0x45, "3.25", "0x45"));
@@ -758,9 +843,9 @@ mod tests {
         assert!(rows.iter().any(|r| r.id == "e3m3"));
         assert!(rows.iter().any(|r| r.id == "p3109_k8p3se"));
         assert!(!rows.iter().any(|r| r.id == "float64"));
-        assert!(value_rows("3.1.4", &value_formats(&[])).is_err());
-        assert!(value_rows("", &value_formats(&[])).is_err());
-        let nan = value_rows("nan", &[f("float8_e4m3fn")]).unwrap();
+        assert!(value_rows("3.1.4", &value_formats(&[]), en).is_err());
+        assert!(value_rows("", &value_formats(&[]), en).is_err());
+        let nan = value_rows("nan", &[f("float8_e4m3fn")], en).unwrap();
         assert_eq!((nan[0].value.as_str(), nan[0].error.as_str()), ("NaN", "—"));
     }
 }

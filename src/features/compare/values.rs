@@ -61,14 +61,14 @@ pub fn CompareValues(
                 }
             />
             <button type="button" data-testid="compare-value-button" on:click=move |_| on_value.run(text.get_untracked())>
-                "Show in every format"
+                {tr.show_button}
             </button>
         </div>
         <InlineError testid="compare-value-error" message=refused />
         <StaleNote why=refused />
         <div class="table-scroll" tabindex="0" role="region" aria-label=crate::ui::lang::lang_now().regions().one_number data-stale=move || refused.with(|r| stale_attr(r.as_ref()))>
             <table class="value-table" data-testid="value-table">
-                <caption>{move || format!("{} in every format (default rounding and overflow)", value.get())}</caption>
+                <caption>{move || (tr.caption)(&value.get())}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tr.columns[0]}</th>
@@ -76,7 +76,7 @@ pub fn CompareValues(
                         <th scope="col">{tr.columns[2]}</th>
                         <th scope="col">{tr.columns[3]}</th>
                         <th scope="col" title=tr.error_title>{tr.columns[4]}</th>
-                        <th scope="col" title="|error| / |number|">{tr.columns[5]}</th>
+                        <th scope="col" title=tr.relative_title>{tr.columns[5]}</th>
                         <th scope="col">{tr.columns[6]}</th>
                     </tr>
                 </thead>

@@ -46,10 +46,15 @@ pub fn CompareView(
     let scale = Signal::derive(move || params.with(|p| p.scale));
     let axis = Memo::new(move |_| params.with(|p| model::axis(&p.formats, p.scale, p.range)));
     let line = Memo::new(move |_| params.with(|p| NumberLineChart::new(&p.formats, axis.get(), lang)));
-    let spacing = Memo::new(move |_| params.with(|p| SpacingChart::new(&p.formats, model::spacing_axis(&p.formats, axis.get()), lang)));
-    let limits = Memo::new(move |_| params.with(|p| p.formats.iter().map(model::limits_row).collect::<Vec<LimitsRow>>()));
+    let spacing = Memo::new(move |_| {
+        params.with(|p| SpacingChart::new(&p.formats, model::spacing_axis(&p.formats, axis.get()), lang))
+    });
+    let limits = Memo::new(move |_| {
+        params.with(|p| p.formats.iter().map(|f| model::limits_row(f, tr)).collect::<Vec<LimitsRow>>())
+    });
     let values = Memo::new(move |_| {
-        params.with(|p| model::value_rows(&p.value, &model::value_formats(&p.formats)).unwrap_or_default()) as Vec<ValueRow>
+        params.with(|p| model::value_rows(&p.value, &model::value_formats(&p.formats), tr).unwrap_or_default())
+            as Vec<ValueRow>
     });
 
     let on_formats = Callback::new(move |list: Vec<Format>| {
@@ -108,7 +113,7 @@ pub fn CompareView(
             <div class="card">
                 <h2>{tr.headings[2]}</h2>
                 <CompareLimits rows=limits />
-                <TableExport target="compare-table" table=Signal::derive(move || limits.with(|r| model::limits_export(r))) />
+                <TableExport target="compare-table" table=Signal::derive(move || limits.with(|r| model::limits_export(r, tr))) />
             </div>
             <div class="card">
                 <h2>{tr.headings[3]}</h2>
@@ -118,7 +123,7 @@ pub fn CompareView(
                     refused=model.refused
                     on_value=on_value
                 />
-                <TableExport target="value-table" table=Signal::derive(move || values.with(|r| model::values_export(r))) />
+                <TableExport target="value-table" table=Signal::derive(move || values.with(|r| model::values_export(r, tr))) />
             </div>
         </section>
     }

@@ -16,7 +16,8 @@ pub fn FormulaView(
 
 /// The markup of one formula.
 fn formula_view(formula: Formula) -> AnyView {
-    let (long, detail) = (formula.is_long(), formula.detail());
+    let t = crate::ui::lang::lang_now().explorer();
+    let (long, detail) = (formula.is_long(), formula.detail(t));
     match formula {
         Formula::Float { sign, exponent, bias, significand_bits, value, .. } => {
             let sign_part = sign.map(|s| {
@@ -73,7 +74,7 @@ fn formula_view(formula: Formula) -> AnyView {
                             <mn class="result">{value}</mn>
                         </mrow>
                     </math>
-                    <p class="formula-detail">"two's complement: the top bit weighs −2^(n−1)"</p>
+                    <p class="formula-detail">{t.formula_notes[0]}</p>
                 </div>
             }
             .into_any()
@@ -90,13 +91,13 @@ fn formula_view(formula: Formula) -> AnyView {
                         <mn class="result">{value}</mn>
                     </mrow>
                 </math>
-                <p class="formula-detail">"a lookup table: the code is an index"</p>
+                <p class="formula-detail">{t.formula_notes[1]}</p>
             </div>
         }
         .into_any(),
-        Formula::Special { text } => view! {
+        Formula::Special { note } => view! {
             <div class="formula" data-testid="formula">
-                <p class="formula-special">{text}</p>
+                <p class="formula-special">{(t.special_note)(&note)}</p>
             </div>
         }
         .into_any(),

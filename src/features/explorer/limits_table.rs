@@ -18,7 +18,9 @@ pub fn LimitsTable(
 ) -> impl IntoView {
     let lang = crate::ui::lang::lang_now();
     let table = model::limits_table();
-    let export = model::limits_table_export(&table);
+    let t = lang.explorer();
+    let export = model::limits_table_export(&table, t);
+    let word = move |w: String| (t.term)(&w).map_or(w, str::to_string);
     let rows = table
         .into_iter()
         .map(|row| {
@@ -26,7 +28,7 @@ pub fn LimitsTable(
             let cells = row
                 .cells
                 .into_iter()
-                .map(|(short, full)| view! { <td class="num" title=full>{short}</td> })
+                .map(|(short, full)| view! { <td class="num" title=word(full)>{short}</td> })
                 .collect_view();
             view! {
                 <tr
@@ -41,15 +43,14 @@ pub fn LimitsTable(
                 >
                     <th scope="row"><code>{id}</code></th>
                     <td class="num">{row.bits}</td>
-                    <td>{row.layout}</td>
+                    <td>{word(row.layout)}</td>
                     {cells}
-                    <td>{row.inf}</td>
+                    <td>{word(row.inf)}</td>
                     <td class="num">{row.nans}</td>
                 </tr>
             }
         })
         .collect_view();
-    let t = crate::ui::lang::lang_now().explorer();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=lang.regions().limits_of_every_format>
             <table class="limits-table" data-testid="limits-table">

@@ -141,8 +141,8 @@ pub enum Formula {
         significand: String,
         /// The value ("448", "-0").
         value: String,
-        /// A note ("subnormal: exponent field 0 means 1 − bias, no implicit 1").
-        note: Option<String>,
+        /// A note (zero, subnormal), put in words by [`ExplorerText::float_notes`].
+        note: Option<FloatNote>,
     },
     /// Two's complement: −2^(n−1)·s + rest = value (or just the integer for unsigned).
     Int {
@@ -166,9 +166,54 @@ pub enum Formula {
     },
     /// A code that is not a number in the usual sense (±Inf, NaN): an explanation.
     Special {
-        /// The sentence to show.
-        text: String,
+        /// What the code is, put in words by [`ExplorerText::special_note`].
+        note: SpecialNote,
     },
+}
+
+/// The note under a float formula whose exponent field is 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatNote {
+    /// Zero: exponent and mantissa fields all zero.
+    Zero,
+    /// A subnormal: the exponent field 0 counts as 1, with no implicit leading 1.
+    Subnormal,
+}
+
+/// What a code that is no ordinary number is (the explorer's explanation of ±Inf, NaN and
+/// unused table codes), put in words by [`ExplorerText::special_note`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpecialNote {
+    /// P3109, signed, extended: ±Inf at the two largest-magnitude codes (0111…1, 1111…1).
+    P3109Inf {
+        /// −Inf.
+        negative: bool,
+    },
+    /// P3109, unsigned, extended: +Inf is the code just below the NaN (1111…10).
+    P3109UnsignedInf,
+    /// P3109, signed: 1000…0, the code of −0, is the one NaN.
+    P3109Nan,
+    /// P3109, unsigned: the top code 1111…1 is the one NaN.
+    P3109UnsignedNan,
+    /// IEEE-style: exponent all ones, mantissa zero.
+    Inf {
+        /// −Inf.
+        negative: bool,
+    },
+    /// IEEE-style: exponent all ones, mantissa not zero.
+    IeeeNan,
+    /// A format without mantissa bits whose all-ones code is its one NaN.
+    AllOnesNan,
+    /// "fn" formats: exponent and mantissa all ones (no infinity).
+    FnNan,
+    /// "fnuz" formats: the code of −0 is the one NaN.
+    FnuzNan,
+    /// A NaN of a format without special codes.
+    Nan,
+    /// A lookup table's code that holds no value: the code, the format's id.
+    Unused(u64, String),
+    /// A code the core decodes without fields: its value as JavaScript prints it.
+    Value(String),
 }
 
 /// Significands or values longer than this set a float formula in a smaller size.
@@ -187,35 +232,29 @@ impl Formula {
     }
 
     /// The line under a float formula: the power and the significand in decimal
-    /// ("2^8 × 1.75", "2^-1" without mantissa bits), then its note.
-    pub fn detail(&self) -> Option<String> {
+    /// ("2^8 × 1.75", "2^-1" without mantissa bits), then its note in the language of `t`.
+    pub fn detail(&self, t: &ExplorerText) -> Option<String> {
         let Formula::Float { unbiased, significand_bits, significand, note, .. } = self else {
             return None;
         };
         let times = if significand_bits.is_some() { format!(" × {significand}") } else { String::new() };
-        let note = note.as_ref().map_or(String::new(), |n| format!(" — {n}"));
+        let note = note.map_or(String::new(), |n| format!(" — {}", t.float_notes[n as usize]));
         Some(format!("2^{unbiased}{times}{note}"))
     }
 }
 
-fn special_text(float: &FloatFormat, class: Class, negative: bool) -> String {
+fn special_note(float: &FloatFormat, class: Class, negative: bool) -> SpecialNote {
     match (class, float.specials()) {
-        (Class::Infinite, Specials::P3109 { .. }) if float.signed() => format!(
-            "all magnitude bits set: {}Infinity (P3109 extended: ±Inf at the two largest-magnitude codes, 0111…1 and 1111…1)",
-            if negative { "−" } else { "+" }
-        ),
-        (Class::Infinite, Specials::P3109 { .. }) => "the code just below the NaN: +Infinity (P3109 extended, unsigned: 1111…10)".into(),
-        (_, Specials::P3109 { .. }) if float.signed() => "1000…0, the code of −0, is the one NaN (P3109: no −0)".into(),
-        (_, Specials::P3109 { .. }) => "the top code 1111…1 is the one NaN (P3109 unsigned)".into(),
-        (Class::Infinite, _) => format!(
-            "exponent all ones, mantissa zero: {}Infinity",
-            if negative { "−" } else { "+" }
-        ),
-        (_, Specials::Ieee) => "exponent all ones, mantissa not zero: NaN".into(),
-        (_, Specials::Fn) if float.mantissa_bits() == 0 => "all ones: the one NaN code".into(),
-        (_, Specials::Fn) => "exponent and mantissa all ones: NaN (this format has no infinity)".into(),
-        (_, Specials::Fnuz) => "the code of −0 is the one NaN (no −0, no infinity here)".into(),
-        (_, Specials::Finite) => "NaN".into(),
+        (Class::Infinite, Specials::P3109 { .. }) if float.signed() => SpecialNote::P3109Inf { negative },
+        (Class::Infinite, Specials::P3109 { .. }) => SpecialNote::P3109UnsignedInf,
+        (_, Specials::P3109 { .. }) if float.signed() => SpecialNote::P3109Nan,
+        (_, Specials::P3109 { .. }) => SpecialNote::P3109UnsignedNan,
+        (Class::Infinite, _) => SpecialNote::Inf { negative },
+        (_, Specials::Ieee) => SpecialNote::IeeeNan,
+        (_, Specials::Fn) if float.mantissa_bits() == 0 => SpecialNote::AllOnesNan,
+        (_, Specials::Fn) => SpecialNote::FnNan,
+        (_, Specials::Fnuz) => SpecialNote::FnuzNan,
+        (_, Specials::Finite) => SpecialNote::Nan,
     }
 }
 
@@ -226,10 +265,10 @@ pub fn formula(format: &Format, code: u64) -> Formula {
     match &format.kind() {
         Kind::Float(float) => {
             let Some(fields) = decoded.fields else {
-                return Formula::Special { text: value };
+                return Formula::Special { note: SpecialNote::Value(value) };
             };
             if matches!(fields.class, Class::Nan | Class::Infinite) {
-                return Formula::Special { text: special_text(float, fields.class, fields.sign) };
+                return Formula::Special { note: special_note(float, fields.class, fields.sign) };
             }
             let subnormal = float.subnormals() && fields.exponent_field == 0;
             let m = float.mantissa_bits() as usize;
@@ -238,9 +277,9 @@ pub fn formula(format: &Format, code: u64) -> Formula {
                 format!("{lead}.{:0m$b}", fields.mantissa_field)
             });
             let note = if subnormal && fields.class == Class::Zero {
-                Some("zero: exponent and mantissa fields all zero".into())
+                Some(FloatNote::Zero)
             } else if subnormal {
-                Some("subnormal: exponent field 0 counts as 1, with no implicit leading 1".into())
+                Some(FloatNote::Subnormal)
             } else {
                 None
             };
@@ -271,7 +310,7 @@ pub fn formula(format: &Format, code: u64) -> Formula {
         }
         Kind::Codebook(_) => {
             if decoded.value.is_nan() {
-                return Formula::Special { text: format!("code {} is not used by {}", decoded.code, format.id()) };
+                return Formula::Special { note: SpecialNote::Unused(decoded.code, format.id().to_string()) };
             }
             Formula::Table { name: format.id().to_string(), index: decoded.code.to_string(), value }
         }
@@ -366,8 +405,8 @@ pub fn readout(format: &Format, code: u64) -> Readout {
 
 impl Formula {
     /// The formula as one line of plain text ("(−1)^0 × 2^(15 − 7) × 1.110₂ = 448"; for
-    /// ±Inf and NaN, the explanation).
-    pub fn text(&self) -> String {
+    /// ±Inf and NaN, the explanation in the language of `t`).
+    pub fn text(&self, t: &ExplorerText) -> String {
         match self {
             Formula::Float { sign, exponent, bias, significand_bits, value, .. } => {
                 let sign = sign.as_ref().map_or(String::new(), |s| format!("(−1)^{s} × "));
@@ -377,14 +416,17 @@ impl Formula {
             Formula::Int { sign_weight: Some(weight), sign: Some(sign), rest, value } => format!("−{weight}·{sign} + {rest} = {value}"),
             Formula::Int { rest, value, .. } => format!("{rest} = {value}"),
             Formula::Table { name, index, value } => format!("{name}[{index}] = {value}"),
-            Formula::Special { text } => text.clone(),
+            Formula::Special { note } => (t.special_note)(note),
         }
     }
 }
 
 /// A code's breakdown as plain text, for the export button: the format, the code, its bits by
 /// field, the class, the value (shortest and exact), the formula and the spacing there.
+///
+/// In English, like its labels (a file for any reader).
 pub fn breakdown(format: &Format, code: u64) -> String {
+    let en = crate::i18n::Lang::En.explorer();
     let r = readout(format, code);
     let bits = r.binary.iter().map(|(b, _)| b.as_str()).collect::<Vec<_>>().join(" ");
     let roles = r.binary.iter().map(|(_, role)| role.name()).collect::<Vec<_>>().join(" | ");
@@ -395,9 +437,9 @@ pub fn breakdown(format: &Format, code: u64) -> String {
         format!("class:   {}", r.class_label),
         format!("value:   {}", r.value),
         format!("exact:   {}", r.exact),
-        format!("formula: {}", r.formula.text()),
+        format!("formula: {}", r.formula.text(en)),
     ];
-    if let Some(detail) = r.formula.detail() {
+    if let Some(detail) = r.formula.detail(en) {
         lines.push(format!("         {detail}"));
     }
     lines.push(format!("ULP:     {}", r.ulp));
@@ -562,16 +604,18 @@ pub fn limits_table() -> Vec<LimitsTableRow> {
         .collect()
 }
 
-/// The limits table as a file: the full values (not the short forms the cells show).
-pub fn limits_table_export(rows: &[LimitsTableRow]) -> Table {
+/// The limits table as a file: the full values (not the short forms the cells show), its
+/// column names and words in the language of `t`.
+pub fn limits_table_export(rows: &[LimitsTableRow], t: &crate::i18n::ExplorerText) -> Table {
+    let word = |w: &String| (t.term)(w).map_or_else(|| w.clone(), str::to_string);
     Table {
-        headers: ["format", "bits", "layout", "max", "min normal", "min positive", "epsilon", "±Inf", "NaN codes"].map(String::from).to_vec(),
+        headers: t.table_columns.map(String::from).to_vec(),
         rows: rows
             .iter()
             .map(|r| {
-                let mut row = vec![r.id.to_string(), r.bits.clone(), r.layout.clone()];
-                row.extend(r.cells.iter().map(|(_, full)| full.clone()));
-                row.extend([r.inf.clone(), r.nans.clone()]);
+                let mut row = vec![r.id.to_string(), r.bits.clone(), word(&r.layout)];
+                row.extend(r.cells.iter().map(|(_, full)| word(full)));
+                row.extend([word(&r.inf), r.nans.clone()]);
                 row
             })
             .collect(),
@@ -799,7 +843,14 @@ mod tests {
     #[test]
     fn the_limits_table_exports_full_values() {
         let rows = limits_table();
-        let t = limits_table_export(&rows);
+        let t = limits_table_export(&rows, crate::i18n::Lang::En.explorer());
+        assert_eq!(t.headers[..4], ["format", "bits", "layout", "max"]);
+        let ru = limits_table_export(&rows, crate::i18n::Lang::Ru.explorer());
+        assert_eq!(ru.headers[..4], ["формат", "бит", "структура", "макс."]);
+        let ru_e4m3 = ru.rows.iter().find(|r| r[0] == "float8_e4m3fn").unwrap();
+        assert_eq!(ru_e4m3[7], "нет", "±Inf in Russian");
+        let ru_int8 = ru.rows.iter().find(|r| r[0] == "int8").unwrap();
+        assert_eq!((ru_int8[2].as_str(), ru_int8[4].as_str()), ("целое", "не определено"));
         assert_eq!(t.rows.len(), CATALOGUE.len());
         assert!(t.rows.iter().all(|r| r.len() == t.headers.len()));
         let f32_row = t.rows.iter().find(|r| r[0] == "float32").unwrap();
@@ -900,7 +951,8 @@ mod tests {
                 note: None,
             }
         );
-        assert_eq!(r.formula.detail().as_deref(), Some("2^8 × 1.75"));
+        let en = crate::i18n::Lang::En.explorer();
+        assert_eq!(r.formula.detail(en).as_deref(), Some("2^8 × 1.75"));
         assert!(!r.formula.is_long());
         let nan = readout(&fmt("float8_e4m3fn"), 0x7f);
         assert_eq!(nan.value, "NaN");
@@ -928,15 +980,18 @@ mod tests {
                 assert_eq!(unbiased, "-126");
                 assert_eq!(bias, "127");
                 assert_eq!(significand_bits.unwrap(), format!("0.{}1", "0".repeat(22)));
-                assert!(note.unwrap().starts_with("subnormal"));
+                assert_eq!(note, Some(FloatNote::Subnormal));
             }
             other => panic!("{other:?}"),
         }
         assert!(r.formula.is_long(), "24 mantissa digits");
-        let detail = r.formula.detail().unwrap();
+        let en = crate::i18n::Lang::En.explorer();
+        let detail = r.formula.detail(en).unwrap();
         assert!(detail.starts_with("2^-126 × 1.1920928955078125e-7 — subnormal: "), "{detail}");
-        assert_eq!(readout(&fmt("float8_e8m0fnu"), 127).formula.detail().as_deref(), Some("2^0"));
-        assert_eq!(readout(&fmt("int4"), 3).formula.detail(), None);
+        let ru = r.formula.detail(crate::i18n::Lang::Ru.explorer()).unwrap();
+        assert!(ru.starts_with("2^-126 × 1.1920928955078125e-7 — субнормальное: "), "{ru}");
+        assert_eq!(readout(&fmt("float8_e8m0fnu"), 127).formula.detail(en).as_deref(), Some("2^0"));
+        assert_eq!(readout(&fmt("int4"), 3).formula.detail(en), None);
     }
 
     #[test]
@@ -1052,13 +1107,51 @@ mod tests {
         assert_eq!(parse_specials("fnuz"), Some(Specials::Fnuz));
     }
 
+    /// Every note of a special code and of a float formula reads in every language; English
+    /// keeps its sentences, the others have their own.
+    #[test]
+    fn special_and_float_notes_in_every_language() {
+        use crate::i18n::Lang;
+        let notes = [
+            SpecialNote::P3109Inf { negative: true },
+            SpecialNote::P3109UnsignedInf,
+            SpecialNote::P3109Nan,
+            SpecialNote::P3109UnsignedNan,
+            SpecialNote::Inf { negative: false },
+            SpecialNote::IeeeNan,
+            SpecialNote::AllOnesNan,
+            SpecialNote::FnNan,
+            SpecialNote::FnuzNan,
+            SpecialNote::Unused(7, "my_table".into()),
+        ];
+        let en = |n: &SpecialNote| (Lang::En.explorer().special_note)(n);
+        assert_eq!(en(&SpecialNote::IeeeNan), "exponent all ones, mantissa not zero: NaN");
+        assert_eq!(en(&SpecialNote::Unused(7, "my_table".into())), "code 7 is not used by my_table");
+        assert!(en(&notes[0]).starts_with("all magnitude bits set: −Infinity"));
+        for l in [Lang::Ru, Lang::De] {
+            let t = l.explorer();
+            for n in &notes {
+                let text = (t.special_note)(n);
+                assert_ne!(text, en(n), "{l:?} {n:?}");
+                assert!(!crate::i18n::audit::is_english_sentence(&text, l == Lang::De), "{l:?}: {text}");
+            }
+            assert!((t.special_note)(&notes[9]).contains('7') && (t.special_note)(&notes[9]).contains("my_table"));
+            assert!((t.special_note)(&notes[0]).contains("−Infinity"), "{l:?}: the value's name is kept");
+            for i in 0..2 {
+                assert_ne!(t.float_notes[i], Lang::En.explorer().float_notes[i]);
+                assert_ne!(t.formula_notes[i], Lang::En.explorer().formula_notes[i]);
+            }
+        }
+        assert_eq!((Lang::Ru.explorer().special_note)(&SpecialNote::Value("NaN".into())), "NaN");
+    }
+
     /// P3109: one NaN at 0x80 (no −0), ±Inf at 0x7F / 0xFF in extended formats, the limits
     /// derived, custom P3109 ids from a link, and the custom rule boxes.
     #[test]
     fn p3109_formulas_specials_and_limits() {
         let se = fmt("p3109_k8p3se");
         let text = |f: &Format, code: u64| match formula(f, code) {
-            Formula::Special { text } => text,
+            Formula::Special { note } => (crate::i18n::Lang::En.explorer().special_note)(&note),
             other => panic!("not special: {other:?}"),
         };
         assert!(text(&se, 0x80).contains("one NaN") && text(&se, 0x80).contains("no −0"));

@@ -56,6 +56,6 @@ pub fn LogitsTable(
             </tbody>
         </table>
         </div>
-        <TableExport target=testid table=Signal::derive(move || rows.with(|r| logits_export(r, logits))) />
+        <TableExport target=testid table=Signal::derive(move || rows.with(|r| logits_export(r, logits, crate::ui::lang::lang_now().mnist()))) />
     }
 }

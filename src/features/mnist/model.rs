@@ -80,11 +80,10 @@ pub fn table_rows(table: &MnistTable, chosen: MnistScheme) -> Vec<TableRow> {
 
 /// The table as a file: full-precision numbers (accuracy in percent, sizes in KB), the
 /// article's figures where the seed has them.
-pub fn table_export(rows: &[TableRow]) -> Table {
+/// Its column names are in the language of `t`.
+pub fn table_export(rows: &[TableRow], t: &crate::i18n::MnistText) -> Table {
     Table {
-        headers: ["scheme", "accuracy %", "size KB (seed's count)", "size KB with scales", "bits / parameter", "multiplies / digit", "adds / digit", "integer adds / digit", "article accuracy %", "article size KB"]
-            .map(String::from)
-            .to_vec(),
+        headers: t.table_export.map(String::from).to_vec(),
         rows: rows
             .iter()
             .map(|r| {
@@ -218,13 +217,9 @@ impl TrainMode {
         }
     }
 
-    /// The form's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            TrainMode::Ptq => "PTQ: train fp32 from scratch, quantize after",
-            TrainMode::QatFineTune => "QAT, fine-tuned from the current fp32 weights",
-            TrainMode::QatScratch => "QAT from scratch",
-        }
+    /// The form's label, in the language of `t`.
+    pub fn label(self, t: &crate::i18n::MnistText) -> &'static str {
+        t.modes[self as usize]
     }
 
     /// Parses [`TrainMode::id`].
@@ -296,20 +291,22 @@ impl TrainForm {
     }
 }
 
-/// The training log as a file: epoch, mean loss and test accuracy (percent), in full.
-pub fn epochs_export(epochs: &[EpochLine]) -> Table {
+/// The training log as a file: epoch, mean loss and test accuracy (percent), in full; the
+/// column names in the language of `t`.
+pub fn epochs_export(epochs: &[EpochLine], t: &crate::i18n::MnistText) -> Table {
     Table {
-        headers: ["epoch", "loss", "test accuracy (%)"].map(String::from).to_vec(),
+        headers: t.epochs_export.map(String::from).to_vec(),
         rows: epochs.iter().map(|e| vec![e.epoch.to_string(), e.loss.to_string(), e.accuracy.to_string()]).collect(),
     }
 }
 
 /// Every scheme's answer for a digit as a file: scheme, prediction and, with `logits`, the
-/// ten logits in full (JavaScript's shortest round-trip text of each f32).
-pub fn logits_export(rows: &[SchemeLogits], logits: bool) -> Table {
-    let mut headers = vec!["scheme".to_string(), "prediction".to_string()];
+/// ten logits in full (JavaScript's shortest round-trip text of each f32); the column names
+/// in the language of `t`.
+pub fn logits_export(rows: &[SchemeLogits], logits: bool, t: &crate::i18n::MnistText) -> Table {
+    let mut headers = t.logits_export.map(String::from).to_vec();
     if logits {
-        headers.extend((0..10).map(|d| format!("logit {d}")));
+        headers.extend((0..10).map(t.logit));
     }
     Table {
         headers,
@@ -429,7 +426,8 @@ mod tests {
         assert_eq!(marked, ["float32", "int8_rowwise", "fp4_bnb", "nf4"]);
         assert_eq!(rows.iter().filter(|r| r.chosen).count(), 1);
         assert_eq!(article_figures("float32"), Some(("96.01", "427.2890625")));
-        let export = table_export(&rows);
+        let export = table_export(&rows, crate::i18n::Lang::En.mnist());
+        assert_eq!(table_export(&rows, crate::i18n::Lang::Ru.mnist()).headers[1], "точность %");
         assert_eq!(export.rows.len(), ALL_SCHEMES.len());
         assert!(export.rows.iter().all(|r| r.len() == export.headers.len()));
         let fp32 = export.rows.iter().find(|r| r[0] == "float32").unwrap();
@@ -447,13 +445,21 @@ mod tests {
         let chart = layer_chart("int4_absmax", &layer, crate::i18n::Lang::En.mnist());
         assert_eq!(chart.overlay_label, "int4_absmax: 3 stored values (lines)");
         let svg = chart.svg(640, 220).unwrap();
-        let answers = [SchemeLogits { scheme: "nf4".into(), logits: (0..10).map(|d| d as f32 * 0.1).collect(), digit: 9 }];
-        let full = logits_export(&answers, true);
+        let answers =
+            [SchemeLogits { scheme: "nf4".into(), logits: (0..10).map(|d| d as f32 * 0.1).collect(), digit: 9 }];
+        let full = logits_export(&answers, true, crate::i18n::Lang::En.mnist());
+        let ru = logits_export(&answers, true, crate::i18n::Lang::Ru.mnist());
+        assert_eq!((ru.headers[1].as_str(), ru.headers[2].as_str()), ("предсказание", "логит 0"));
         assert_eq!((full.headers.len(), full.rows[0].len()), (12, 12));
         assert_eq!(full.rows[0][..3], ["nf4", "9", "0"]);
         assert_eq!(full.rows[0][3], "0.10000000149011612", "the f32 in full");
-        assert_eq!(logits_export(&answers, false).rows, [["nf4", "9"]]);
-        let log = epochs_export(&[EpochLine { epoch: 1, loss: 0.4321, accuracy: 91.25 }]);
+        assert_eq!(logits_export(&answers, false, crate::i18n::Lang::En.mnist()).rows, [["nf4", "9"]]);
+        let log =
+            epochs_export(&[EpochLine { epoch: 1, loss: 0.4321, accuracy: 91.25 }], crate::i18n::Lang::En.mnist());
+        assert_eq!(
+            epochs_export(&[], crate::i18n::Lang::De.mnist()).headers,
+            ["Epoche", "Verlust", "Testgenauigkeit (%)"]
+        );
         assert_eq!(log.rows, [["1", "0.4321", "91.25"]]);
         assert!(svg.contains("model.0.weight") && svg.contains("3 stored values"), "{svg:.300}");
     }

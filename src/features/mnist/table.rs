@@ -56,7 +56,7 @@ pub fn MnistTableView(
                     </tbody>
                 </table>
             </div>
-            <TableExport target="mnist-table" table=Signal::derive(move || rows.with(|r| table_export(r))) />
+            <TableExport target="mnist-table" table=Signal::derive(move || rows.with(|r| table_export(r, crate::ui::lang::lang_now().mnist()))) />
         </Show>
         <p class="note" data-testid="mnist-note">
             {tr.note[0]} <strong>{tr.note[1]}</strong> {tr.note[2]} {tr.note[3]} {tr.note[4]}

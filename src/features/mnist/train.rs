@@ -44,7 +44,7 @@ pub fn MnistTrain(
                     form.update(|f| f.mode = m);
                 }
             }>
-                {TrainMode::ALL.into_iter().map(|m| view! { <option value=m.id() selected=form.with_untracked(|f| f.mode == m)>{m.label()}</option> }).collect_view()}
+                {TrainMode::ALL.into_iter().map(|m| view! { <option value=m.id() selected=form.with_untracked(|f| f.mode == m)>{m.label(tr)}</option> }).collect_view()}
             </select>
         </label>
         <Show when=qat>
@@ -119,6 +119,6 @@ pub fn MnistTrain(
             </tbody>
         </table>
         </div>
-        <TableExport target="mnist-epochs" table=Signal::derive(move || model.train.with(|t| epochs_export(&t.epochs))) />
+        <TableExport target="mnist-epochs" table=Signal::derive(move || model.train.with(|t| epochs_export(&t.epochs, crate::ui::lang::lang_now().mnist()))) />
     }
 }

@@ -151,7 +151,7 @@ pub fn QuantizeControls(
                     <For
                         each=move || model.paste_notes.get()
                         key=|n| n.clone()
-                        children=|n| view! { <p>{n}</p> }
+                        children=move |n| view! { <p>{(tr.paste_note)(&n)}</p> }
                     />
                 </div>
             </Show>

@@ -680,7 +680,7 @@ pub fn display_without_trace(r: &QuantizeResult, lang: Lang) -> QuantizeDisplay 
             (w.metrics[3].into(), show(q.bits_per_element)),
             (w.metrics[4].into(), r.actual_bits(w)),
         ],
-        notes: q.notes.clone(),
+        notes: q.notes.iter().map(|n| lang.remark(n)).collect(),
         claims: r.claims.clone(),
         trace_columns: trace_headings(r, w),
         code_column: r.columns.iter().position(|c| c.field == TraceField::Code),

@@ -94,7 +94,7 @@ pub struct QuantizeModel {
     pub error: RwSignal<Option<String>>,
     /// How the accepted text of the numbers box was read (decimal commas, ignored arguments);
     /// empty for a plain list, a refused text, or numbers from the URL.
-    pub paste_notes: RwSignal<Vec<String>>,
+    pub paste_notes: RwSignal<Vec<lowbit_jobs::paste::PasteNote>>,
     /// The compute worker's last result.
     pub remote: RwSignal<Option<RemoteResult>>,
     /// The progress of the worker's job for the current parameters (None: none running).

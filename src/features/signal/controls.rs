@@ -98,7 +98,9 @@ pub fn SignalControls(
             </label>
         }
     };
-    let waves = Signal::derive(|| model::wave_choices().into_iter().map(|(k, l)| (k.id().to_string(), l.to_string())).collect());
+    let waves = Signal::derive(move || {
+        model::wave_choices(tr).into_iter().map(|(k, l)| (k.id().to_string(), l.to_string())).collect()
+    });
     let wave = Signal::derive(move || params.with(|p| p.kind.id().to_string()));
     let blocks = Signal::derive(move || params.with(|p| model::block_choices(p.block).into_iter().map(|b| (b.to_string(), b.to_string())).collect()));
     let block = Signal::derive(move || params.with(|p| p.block.to_string()));

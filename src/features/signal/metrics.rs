@@ -56,6 +56,6 @@ pub fn SignalMetrics(
                 </tbody>
             </table>
         </div>
-        <TableExport target="signal-metrics" table=Signal::derive(move || rows.with(|r| metrics_export(r))) />
+        <TableExport target="signal-metrics" table=Signal::derive(move || rows.with(|r| metrics_export(r, crate::ui::lang::lang_now().signal()))) />
     }
 }

@@ -145,8 +145,8 @@ pub struct SeriesData {
     pub rel_error: Vec<f32>,
     /// The metrics row.
     pub row: MetricsRow,
-    /// Remarks from the quantizer (clipping, …).
-    pub notes: Vec<String>,
+    /// Remarks from the quantizer (clipping, …), typed ([`crate::i18n::Lang::remark`]).
+    pub notes: Vec<lowbit_core::quant::Remark>,
 }
 
 /// Everything the signal view shows.
@@ -160,8 +160,6 @@ pub struct SignalResult {
     pub series: Vec<SeriesData>,
     /// Notices: block sizes ignored, schemes that could not run.
     pub notices: Vec<String>,
-    /// x axis title.
-    pub x_label: &'static str,
     /// x tick style.
     pub x_ticks: TickStyle,
     /// Whether x is a phase in radians.
@@ -181,7 +179,6 @@ impl Default for SignalResult {
             original: Vec::new(),
             series: Vec::new(),
             notices: Vec::new(),
-            x_label: "sample",
             x_ticks: TickStyle::Decimal,
             radians: false,
             samples: 0,
@@ -307,9 +304,9 @@ pub fn compute(params: &SignalParams) -> SignalResult {
         let (label, row) = ran.describe(Some(&scheme), &scheme.id, color_index);
         series.push(SeriesData { id: scheme.id.clone(), label, color_index, values: q.dequantized, abs_error, rel_error, row, notes: q.notes });
     }
-    let (x_label, x_ticks) = if radians { ("phase (radians)", TickStyle::Pi) } else { ("sample", TickStyle::Decimal) };
+    let x_ticks = if radians { TickStyle::Pi } else { TickStyle::Decimal };
     let samples = original.len();
-    SignalResult { x, original, series, notices, x_label, x_ticks, radians, samples, indices: Vec::new() }
+    SignalResult { x, original, series, notices, x_ticks, radians, samples, indices: Vec::new() }
 }
 
 /// Where a signal is computed: on the main thread when its work (samples × schemes) is at
@@ -383,9 +380,9 @@ pub fn from_outcome(params: &SignalParams, outcome: &SignalOutcome, mut notices:
             }
         })
         .collect();
-    let (x_label, x_ticks) = if radians { ("phase (radians)", TickStyle::Pi) } else { ("sample", TickStyle::Decimal) };
+    let x_ticks = if radians { TickStyle::Pi } else { TickStyle::Decimal };
     let indices = if outcome.whole { Vec::new() } else { outcome.indices.clone() };
-    SignalResult { x, original: outcome.original.clone(), series, notices, x_label, x_ticks, radians, samples: n, indices }
+    SignalResult { x, original: outcome.original.clone(), series, notices, x_ticks, radians, samples: n, indices }
 }
 
 /// Bits per element with at most 4 decimals ("4.5", "8.25", "4.0625").
@@ -424,9 +421,9 @@ impl SignalResult {
         (max as f64 > RELATIVE_CAP).then_some((0.0, RELATIVE_CAP))
     }
 
-    /// The quantizers' remarks, one per scheme and remark ("nvfp4: …").
-    pub fn notes(&self) -> Vec<String> {
-        self.series.iter().flat_map(|s| s.notes.iter().map(move |n| format!("{}: {n}", s.id))).collect()
+    /// The quantizers' remarks, one per scheme and remark ("nvfp4: …"), in `lang`.
+    pub fn notes(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        self.series.iter().flat_map(|s| s.notes.iter().map(move |n| format!("{}: {}", s.id, lang.remark(n)))).collect()
     }
 
     /// What the hover read-out shows at sample `index`.
@@ -525,15 +522,15 @@ pub fn block_choices(block: usize) -> Vec<usize> {
     sizes
 }
 
-/// The signal selector's choices: (kind, label).
-pub fn wave_choices() -> Vec<(SignalKind, &'static str)> {
+/// The signal selector's choices: (kind, label in the language of `t`).
+pub fn wave_choices(t: &crate::i18n::SignalText) -> Vec<(SignalKind, &'static str)> {
     SignalKind::ALL
         .iter()
         .map(|&k| {
             let label = match k {
-                SignalKind::Sine => "sine",
-                SignalKind::Ramp => "ramp (sawtooth)",
-                SignalKind::Noise => "Gaussian noise",
+                SignalKind::Sine => t.waves[0],
+                SignalKind::Ramp => t.waves[1],
+                SignalKind::Noise => t.waves[2],
             };
             (k, label)
         })
@@ -666,9 +663,10 @@ pub fn plot_svg(result: &SignalResult, relative: bool, error: bool, width: u32, 
 
 /// The metrics table as a file: the same rows as the page, with the numbers in full
 /// (JavaScript's shortest round-trip text, as the rows' data attributes hold them).
-pub fn metrics_export(rows: &[MetricsRow]) -> Table {
+/// Its column names are in the language of `t`.
+pub fn metrics_export(rows: &[MetricsRow], t: &crate::i18n::SignalText) -> Table {
     Table {
-        headers: ["scheme", "label", "MSE", "max |error|", "SQNR (dB)", "bits per element", "block"].map(String::from).to_vec(),
+        headers: t.metrics_export.map(String::from).to_vec(),
         rows: rows
             .iter()
             .map(|r| vec![r.scheme.clone(), r.label.clone(), r.mse_attr.clone(), r.max_abs_attr.clone(), r.sqnr_attr.clone(), r.bits.clone(), r.block.clone()])
@@ -777,7 +775,7 @@ mod tests {
             assert_eq!(a.row, b.row, "the metrics rows are the same");
             assert_eq!((&a.label, &a.values, &a.notes), (&b.label, &b.values, &b.notes));
         }
-        assert_eq!(there.notes(), here.notes());
+        assert_eq!(there.notes(crate::i18n::Lang::Ru), here.notes(crate::i18n::Lang::Ru));
     }
 
     #[test]
@@ -905,6 +903,20 @@ mod tests {
     }
 
     #[test]
+    fn wave_choices_follow_the_language() {
+        let en: Vec<&str> = wave_choices(crate::i18n::Lang::En.signal()).into_iter().map(|c| c.1).collect();
+        assert_eq!(en, ["sine", "ramp (sawtooth)", "Gaussian noise"]);
+        let ru = wave_choices(crate::i18n::Lang::Ru.signal());
+        assert_eq!(ru.iter().map(|c| c.0).collect::<Vec<_>>(), SignalKind::ALL);
+        assert_eq!(ru[0].1, "синус");
+        for l in [crate::i18n::Lang::Ru, crate::i18n::Lang::De] {
+            for ((_, a), b) in wave_choices(l.signal()).into_iter().zip(&en) {
+                assert_ne!(a, *b, "{l:?}");
+            }
+        }
+    }
+
+    #[test]
     fn charts_and_metrics_export() {
         let r = compute(&SignalParams { schemes: vec!["nf4".into(), "fp4_bnb".into()], ..SignalParams::default() });
         let signal = plot_svg(&r, false, false, 800, 340, crate::i18n::Lang::En).unwrap();
@@ -915,7 +927,12 @@ mod tests {
         }
         assert_ne!(signal, error);
         assert!(signal.matches("<polyline").count() >= 3, "the original and two reconstructions");
-        let table = metrics_export(&r.series.iter().map(|s| s.row.clone()).collect::<Vec<_>>());
+        let table =
+            metrics_export(&r.series.iter().map(|s| s.row.clone()).collect::<Vec<_>>(), crate::i18n::Lang::En.signal());
+        assert_eq!(table.headers[..3], ["scheme", "label", "MSE"]);
+        let ru =
+            metrics_export(&r.series.iter().map(|s| s.row.clone()).collect::<Vec<_>>(), crate::i18n::Lang::Ru.signal());
+        assert_eq!((ru.headers[0].as_str(), ru.headers[5].as_str()), ("схема", "бит на элемент"));
         assert_eq!(table.rows.len(), 2);
         assert_eq!(table.rows[0][0], "nf4");
         assert_eq!(table.rows[0][2], r.series[0].row.mse_attr, "the MSE in full");

@@ -79,7 +79,8 @@ pub fn SignalView(
     /// The view's state.
     model: SignalModel,
 ) -> impl IntoView {
-    let tr = crate::ui::lang::lang_now().signal();
+    let lang = crate::ui::lang::lang_now();
+    let tr = lang.signal();
     let params = model.params;
     let on_main_thread = Memo::new(move |_| params.with(model::runs_on_main_thread));
     let result: Memo<SignalResult> = Memo::new(move |_| {
@@ -115,7 +116,8 @@ pub fn SignalView(
     });
     let relative = Signal::derive(move || params.with(|p| p.relative));
     let rows = Signal::derive(move || result.with(|r| r.series.iter().map(|s| s.row.clone()).collect::<Vec<_>>()));
-    let notes = Signal::derive(move || result.with(|r| r.notices.iter().cloned().chain(r.notes()).collect::<Vec<_>>()));
+    let notes =
+        Signal::derive(move || result.with(|r| r.notices.iter().cloned().chain(r.notes(lang)).collect::<Vec<_>>()));
     let selected = Signal::derive(move || params.with(|p| p.schemes.clone()));
     let hover = Signal::derive(move || model.hover.get().and_then(|i| result.with(|r| r.hover(i))));
     let on_toggle = move |id: String| {
@@ -158,7 +160,7 @@ pub fn SignalView(
                         <h2>{tr.headings[2]}</h2>
                         <SignalCanvas
                             testid="sine-plot"
-                            label="the original signal and its quantized reconstructions, as steps"
+                            label=tr.chart_labels[0]
                             plot=PlotKind::Signal
                             height=340.0
                             result=result
@@ -171,7 +173,7 @@ pub fn SignalView(
                         </div>
                         <SignalCanvas
                             testid="error-plot"
-                            label="the error of each reconstruction per sample"
+                            label=tr.chart_labels[1]
                             plot=PlotKind::Error
                             height=240.0
                             result=result

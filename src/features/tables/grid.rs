@@ -21,8 +21,9 @@ pub fn TableGrid(
         Shape::Grid { col_labels, row_labels, .. } => (col_labels.clone(), row_labels.clone()),
         Shape::List => (Vec::new(), Vec::new()),
     };
-    let export = table.export();
-    let rows: Vec<(String, Vec<Cell>)> = row_labels.into_iter().enumerate().map(|(r, label)| (label, table.row(r).to_vec())).collect();
+    let export = table.export(crate::ui::lang::lang_now().tables());
+    let rows: Vec<(String, Vec<Cell>)> =
+        row_labels.into_iter().enumerate().map(|(r, label)| (label, table.row(r).to_vec())).collect();
     let id = table.id;
     let cell = move |c: Cell| {
         let code = c.code;
@@ -46,7 +47,7 @@ pub fn TableGrid(
             <table class="value-grid" data-testid=testid.clone() data-format=id.clone()>
                 <thead>
                     <tr>
-                        <th scope="col" class="corner">"code"</th>
+                        <th scope="col" class="corner">{crate::ui::lang::lang_now().tables().grid_corner}</th>
                         {col_labels.into_iter().map(|c| view! { <th scope="col" class="mono">{c}</th> }).collect_view()}
                     </tr>
                 </thead>

@@ -31,7 +31,7 @@ pub fn TableList(
     on_open: Callback<u64>,
 ) -> impl IntoView {
     let t = crate::ui::lang::lang_now().tables();
-    let export = table.export();
+    let export = table.export(crate::ui::lang::lang_now().tables());
     let ValueTable { id, cells, .. } = table;
     let row = move |c: Cell| {
         let code = c.code;

@@ -90,10 +90,11 @@ impl ValueTable {
     }
 
     /// The table as a file ([`crate::export`]): one row per code with its hex and bits, its
-    /// class, the value as JavaScript prints it and as an exact decimal.
-    pub fn export(&self) -> Table {
+    /// class, the value as JavaScript prints it and as an exact decimal; the column names in
+    /// the language of `t`.
+    pub fn export(&self, t: &crate::i18n::TablesText) -> Table {
         Table {
-            headers: ["code", "hex", "bits", "class", "value", "exact value"].map(String::from).to_vec(),
+            headers: t.export_columns.map(String::from).to_vec(),
             rows: self
                 .cells
                 .iter()
@@ -605,7 +606,9 @@ mod tests {
 
     #[test]
     fn a_table_exports_every_code_with_its_exact_value() {
-        let t = table("nf4").export();
+        let t = table("nf4").export(crate::i18n::Lang::En.tables());
+        assert_eq!(t.headers, ["code", "hex", "bits", "class", "value", "exact value"]);
+        assert_eq!(table("nf4").export(crate::i18n::Lang::Ru.tables()).headers[0], "код");
         assert_eq!(t.headers, ["code", "hex", "bits", "class", "value", "exact value"]);
         assert_eq!(t.rows.len(), 16);
         // NF4's code 0 is −1 and code 7 is exact zero; code 8's value is a float32 constant whose
@@ -616,7 +619,7 @@ mod tests {
         assert_eq!(t.rows[8][4], js_string(NF4_VALUES[8] as f64));
         assert_eq!(t.rows[8][5], exact_decimal(NF4_VALUES[8] as f64));
         assert!(t.rows[8][5].len() > t.rows[8][4].len(), "{:?}", t.rows[8]);
-        let e4m3 = table("float8_e4m3fn").export();
+        let e4m3 = table("float8_e4m3fn").export(crate::i18n::Lang::En.tables());
         assert_eq!(e4m3.rows.len(), 256);
         assert_eq!(e4m3.rows[0x7e][..5], ["126", "0x7e", "01111110", "normal", "448"]);
         assert_eq!(e4m3.rows[0x7f][3..], ["nan", "NaN", "NaN"]);

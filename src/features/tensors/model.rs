@@ -202,9 +202,10 @@ pub struct RankLine {
 }
 
 /// The ranking as a file: the exact figures (JavaScript's shortest decimals) for computing.
-pub fn ranking_export(outcome: &RankingOutcome) -> Table {
+/// Its column names are in the language of `t`.
+pub fn ranking_export(outcome: &RankingOutcome, t: &crate::i18n::TensorsText) -> Table {
     Table {
-        headers: ["rank", "scheme", "SQNR dB", "MSE", "max |error|", "bits / element", "clipped"].map(String::from).to_vec(),
+        headers: t.ranking_export.map(String::from).to_vec(),
         rows: outcome
             .rows
             .iter()
@@ -216,11 +217,24 @@ pub fn ranking_export(outcome: &RankingOutcome) -> Table {
     }
 }
 
-/// The tensor list as a file: shapes comma-joined, sizes in bytes.
-pub fn list_export(file: &OpenedFile) -> Table {
+/// The tensor list as a file: shapes comma-joined, sizes in bytes; the column names in the
+/// language of `t`.
+pub fn list_export(file: &OpenedFile, t: &crate::i18n::TensorsText) -> Table {
     Table {
-        headers: ["tensor", "dtype", "shape", "elements", "bytes"].map(String::from).to_vec(),
-        rows: file.tensors.iter().map(|t| vec![t.name.clone(), t.dtype.name().to_string(), t.shape_text(), t.elements().to_string(), t.byte_len().to_string()]).collect(),
+        headers: t.list_export.map(String::from).to_vec(),
+        rows: file
+            .tensors
+            .iter()
+            .map(|t| {
+                vec![
+                    t.name.clone(),
+                    t.dtype.name().to_string(),
+                    t.shape_text(),
+                    t.elements().to_string(),
+                    t.byte_len().to_string(),
+                ]
+            })
+            .collect(),
     }
 }
 
@@ -355,12 +369,14 @@ mod tests {
             assert_eq!(sqnr, r.sqnr_db);
             assert_eq!(l.sqnr.is_none(), r.sqnr_db.is_infinite());
         }
-        let export = ranking_export(&outcome);
+        let export = ranking_export(&outcome, crate::i18n::Lang::En.tensors());
+        assert_eq!(ranking_export(&outcome, crate::i18n::Lang::Ru.tensors()).headers[0], "место");
         assert_eq!(export.rows.len(), outcome.rows.len());
         for (e, r) in export.rows.iter().zip(&outcome.rows) {
             assert_eq!((e[1].as_str(), e[3].parse::<f64>().unwrap(), e[4].parse::<f64>().unwrap()), (r.scheme.as_str(), r.mse, r.max_abs_error));
         }
-        let listed = list_export(&file);
+        let listed = list_export(&file, crate::i18n::Lang::En.tensors());
+        assert_eq!(list_export(&file, crate::i18n::Lang::Ru.tensors()).headers[0], "тензор");
         assert_eq!(listed.rows[0][1..], ["F32".to_string(), t.shape_text(), "256".into(), "1024".into()]);
         // The chart draws with and without an overlay, as lines or as an outline.
         for scheme in [None, Some("ternary"), Some("cast:bfloat16")] {

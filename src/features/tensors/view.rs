@@ -299,7 +299,7 @@ pub fn TensorsView(
                     <div class="card">
                         <h2>{(t.file_heading)(&name, count, kind, &model::bytes_text(size))}</h2>
                         <TensorList rows=rows chosen=model.chosen_name on_choose=move |n| model.choose(n) />
-                        <TableExport target="tensor-list" table=Signal::derive(move || model.file.with(|f| f.as_ref().map(model::list_export).unwrap_or_default())) />
+                        <TableExport target="tensor-list" table=Signal::derive(move || model.file.with(|f| f.as_ref().map(|f| model::list_export(f, crate::ui::lang::lang_now().tensors())).unwrap_or_default())) />
                     </div>
                 }
             })}
@@ -333,7 +333,7 @@ pub fn TensorsView(
                         </p>
                     })}
                     <RankingTable lines=lines overlay=overlay on_overlay=on_overlay />
-                    <TableExport target="ranking-table" table=Signal::derive(move || model.ranking.with(|r| r.as_ref().map(model::ranking_export).unwrap_or_default())) />
+                    <TableExport target="ranking-table" table=Signal::derive(move || model.ranking.with(|r| r.as_ref().map(|r| model::ranking_export(r, crate::ui::lang::lang_now().tensors())).unwrap_or_default())) />
                     {move || (!failed.with(Vec::is_empty)).then(|| view! {
                         <p class="note">{(t.not_ranked)(&failed.get().join("; "))}</p>
                     })}

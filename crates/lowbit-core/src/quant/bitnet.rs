@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::arith::rint;
+use super::Remark;
 use super::{Codes, Granularity, Grouping, Quantized, TraceRow};
 use crate::codebook::Codebook;
 
@@ -53,14 +54,9 @@ pub(crate) fn encode(book: &Codebook, input: &[f32], grouping: Grouping, q: &mut
         q.block = input.len();
     }
     q.codes = Codes::bytes(codes.into_iter().map(|c| c as u8).collect(), 8, true);
-    q.notes.push(if ternary {
-        "ternary codes -1/0/+1 stored in 2 bits (log2(3) = 1.58 bits of information); gamma = mean|W| clamped >= 1e-5"
-            .into()
-    } else {
-        "binary codes -1/+1 in 1 bit; sign(0) = +1; scale = mean|W|".into()
-    });
+    q.notes.push(if ternary { Remark::TernaryCodes } else { Remark::BinaryCodes });
     if input.iter().any(|x| !x.is_finite()) {
-        q.notes.push("NaN/Inf inputs are skipped in mean|W|; NaN takes code 0 (ternary) or +1 (binary)".into());
+        q.notes.push(Remark::AbsMeanNonFinite);
     }
 }
 

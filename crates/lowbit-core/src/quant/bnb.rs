@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use super::pack::NibbleOrder;
+use super::Remark;
 use super::{Codes, DoubleQuant, Options, Quantized, TraceRow};
 use crate::codebook::{Codebook, NF4_VALUES};
 
@@ -409,10 +410,7 @@ pub(crate) fn encode(book: &Codebook, input: &[f32], block: usize, options: &Opt
     let saw_nan = quantize_4bit_seeing_nan(kind, input, block, &mut packed, &mut absmax);
     let used_absmax = if options.double_quant {
         let (state, restored) = double_quantize(&absmax, block as f64);
-        q.notes.push(format!(
-            "double quantization: absmax - {} in 8-bit blocks of 256 saves {:.4} bits per element",
-            state.offset, state.bits_saved_per_element
-        ));
+        q.notes.push(Remark::DoubleQuant { offset: state.offset, saved: state.bits_saved_per_element });
         q.double_quant = Some(state);
         restored
     } else {
@@ -420,13 +418,13 @@ pub(crate) fn encode(book: &Codebook, input: &[f32], block: usize, options: &Opt
     };
     let zero_blocks = used_absmax.iter().filter(|&&m| m == 0.0).count();
     if zero_blocks > 0 && !input.is_empty() {
-        q.notes.push(format!("{zero_blocks} all-zero block(s): codes of 0, dequantized to 0 (bnb's kernel computes 0 * inf there)"));
+        q.notes.push(Remark::ZeroBlocks(zero_blocks));
     }
     if saw_nan {
-        q.notes.push("NaN inputs take code 0 as in bnb's CUDA tree (NF4: -absmax, FP4: 0); absmax ignores them".into());
+        q.notes.push(Remark::BnbNan);
     }
     if used_absmax.iter().any(|m| m.is_infinite()) {
-        q.notes.push("a block holds an infinity: its absmax is inf, so every element of it dequantizes to NaN or inf".into());
+        q.notes.push(Remark::BnbInfBlock);
     }
     q.codes = Codes::nibbles(packed, input.len(), NibbleOrder::HighFirst, false);
     q.scales = used_absmax;

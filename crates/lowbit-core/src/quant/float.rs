@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::arith::finite_absmax;
+use super::Remark;
 use super::{Codes, Granularity, Grouping, NibbleOrder, Quantized, ScaleRule, TraceRow};
 use crate::fast::{FastDecoder, FastEncoder};
 use crate::format::{Format, Kind};
@@ -147,16 +148,12 @@ pub(crate) fn encode(format: &Format, rule: ScaleRule, input: &[f32], grouping: 
         q.block = input.len();
     }
     if scaled_rule {
-        q.notes.push(format!(
-            "scale = absmax / {} (the largest {} value); saturating round-to-nearest-even cast",
-            limits.max, format.id()
-        ));
+        q.notes.push(Remark::ScaledCast { max: limits.max, format: format.id().to_string() });
     } else {
-        q.notes.push(format!(
-            "direct cast with ml_dtypes' behaviour: {} rounding, overflow {}",
-            format.default_rounding().name(),
-            format.default_overflow().name()
-        ));
+        q.notes.push(Remark::DirectCast {
+            rounding: format.default_rounding().name().to_string(),
+            overflow: format.default_overflow().name().to_string(),
+        });
     }
 }
 

@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use super::codes::Codes;
+use super::Remark;
 use super::{Options, Quantized, TraceRow};
 use crate::gguf::{self, GgufType};
 
@@ -33,11 +34,11 @@ pub(super) fn encode(t: GgufType, input: &[f32], options: &Options, q: &mut Quan
     let be = t.block_elements();
     let n = input.len();
     if let Some(r) = options.row_len.filter(|&r| r > 0 && r < n && r % be != 0) {
-        q.notes.push(format!("{}: rows of {r} are quantized as one row of {n} (only whole rows of {be} keep their blocks apart)", t.id()));
+        q.notes.push(Remark::GgufOneRow(t.id().to_string(), r, n, be));
     }
     let added = n.div_ceil(be) * be - n;
     if added > 0 {
-        q.notes.push(format!("{n} input(s) padded with {added} zero(s) to whole blocks of {be} (ggml refuses a partial block)"));
+        q.notes.push(Remark::GgufPadded(n, added, be));
     }
     gguf::quantize_into(t, input, &mut q.blocks);
     // The blocks are whole by construction: these cannot fail.

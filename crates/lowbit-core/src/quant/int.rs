@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::arith::{finite_absmax, rint};
 use super::pack::NibbleOrder;
+use super::Remark;
 use super::{Codes, Granularity, Grouping, Options, Quantized, ScaleRule, TraceRow};
 
 /// The statistics of one group of inputs (finite values only).
@@ -150,19 +151,12 @@ pub(crate) fn encode(rule: ScaleRule, bits: u32, input: &[f32], grouping: Groupi
             q.clipped += encode_group(group, g, qmin, qmax, out);
         }
         if s.finite < group.len() && !group.is_empty() {
-            q.notes.push(format!(
-                "group {g_index}: {} NaN/Inf input(s) skipped in the statistics (Inf saturates, NaN takes the zero code)",
-                group.len() - s.finite
-            ));
+            q.notes.push(Remark::GroupNonFinite(g_index, group.len() - s.finite));
         }
     }
     match rule {
-        ScaleRule::MeanStd => {
-            q.notes.push(format!("clipping threshold min(absmax, |mean| + {} std) per group", options.k))
-        }
-        ScaleRule::ZeroPoint => {
-            q.notes.push("zero point stored as a 32-bit integer (it may lie outside the element's range)".into())
-        }
+        ScaleRule::MeanStd => q.notes.push(Remark::MeanStdThreshold(options.k)),
+        ScaleRule::ZeroPoint => q.notes.push(Remark::ZeroPointInt32),
         _ => {}
     }
     if grouping.granularity == Granularity::Tensor {
@@ -325,15 +319,8 @@ pub(crate) fn encode_rowwise(input: &[f32], grouping: Grouping, options: &Option
     q.outlier_columns = outlier.iter().enumerate().filter(|(_, &o)| o).map(|(c, _)| c).collect();
     q.block = cols;
     q.codes = Codes::bytes(codes.into_iter().map(|c| c as u8).collect(), 8, true);
-    q.notes.push(format!(
-        "outlier threshold {}: {} outlier column(s) kept in fp16{}",
-        options.outlier_threshold,
-        q.outlier_columns.len(),
-        if q.outlier_columns.is_empty() { String::new() } else { format!(" ({:?})", q.outlier_columns) }
-    ));
-    q.notes.push(format!(
-        "{rows} row(s) of {cols}; scales are the row absmax values (bnb's row_stats), dequantized = q * rowmax / 127"
-    ));
+    q.notes.push(Remark::Outliers { threshold: options.outlier_threshold, columns: q.outlier_columns.clone() });
+    q.notes.push(Remark::RowScales(rows, cols));
 }
 
 /// Dequantizes `int8_rowwise`: `code · rowmax · (1/127)`, the fp16 values at the outliers.

@@ -37,6 +37,7 @@ mod int;
 pub mod mx;
 pub mod normal;
 pub mod pack;
+mod remark;
 mod simd;
 #[cfg(all(target_arch = "wasm32", feature = "simd128"))]
 mod simd_wasm;
@@ -46,6 +47,7 @@ use std::ops::Range;
 pub use block::{info, BlockSizes, Granularity, ScaleFormat, ScaleRule, SchemeInfo, SecondLevel, SCHEMES};
 pub use codes::Codes;
 pub use pack::NibbleOrder;
+pub use remark::Remark;
 
 use crate::codebook::Codebook;
 use crate::format::{Format, Kind};
@@ -246,8 +248,9 @@ pub struct Quantized {
     /// The step-by-step trace (when [`Options::trace`] is set; any rows on demand with
     /// [`Scheme::trace`]).
     pub trace: Vec<TraceRow>,
-    /// Human-readable remarks: clipping, NaN/Inf blocks, substituted options, conventions.
-    pub notes: Vec<String>,
+    /// Remarks: clipping, NaN/Inf blocks, substituted options, conventions (typed; `Display`
+    /// writes the CLI's English).
+    pub notes: Vec<Remark>,
     /// The GGUF types: the blocks exactly as ggml stores them (the input zero-padded to whole
     /// blocks); empty for the other schemes.
     pub blocks: Vec<u8>,
@@ -457,7 +460,7 @@ impl Scheme {
         let grouping = self.grouping(input.len(), options);
         let mut q = Quantized::empty(self, grouping.size, grouping.granularity);
         if let Err(e) = self.check(options) {
-            q.notes.push(format!("{e}; used the defaults instead"));
+            q.notes.push(Remark::DefaultsUsed(e));
         }
         let info = &self.info;
         match (self.kernel(), &self.element) {
@@ -469,7 +472,7 @@ impl Scheme {
             (Kernel::Int, Element::Int { bits, .. }) => int::encode(info.scale_rule, *bits, input, grouping, options, &mut q),
             (Kernel::Cast, Element::Format(format)) => float::encode(format, info.scale_rule, input, grouping, &mut q),
             (Kernel::Gguf, Element::Gguf(t)) => ggml::encode(*t, input, options, &mut q),
-            _ => q.notes.push(format!("{} cannot run: unsupported combination", self.id)),
+            _ => q.notes.push(Remark::Unsupported(self.id.clone())),
         }
         // LLM.int8(): each outlier column keeps its values in fp16 plus a 32-bit column index.
         let rows = input.len().div_ceil(grouping.size.max(1)) as u64;
@@ -479,7 +482,7 @@ impl Scheme {
         q.tensor_bits = storage.tensor_bits;
         q.storage_bytes = storage.bytes;
         if q.clipped > 0 {
-            q.notes.push(format!("{} of {} inputs were clipped to the element's range", q.clipped, input.len()));
+            q.notes.push(Remark::Clipped(q.clipped, input.len()));
         }
         q
     }

@@ -28,6 +28,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use super::arith::{abs_bits_max, finite_absmax, rint};
 use super::facts::{NibbleFloat, NormalRounder, E2M1, E4M3};
 use super::pack::NibbleOrder;
+use super::Remark;
 use super::{Codes, Element, MxScaleRule, Options, Quantized, ScaleFormat, TraceRow};
 use crate::fast::{FastDecoder, FastEncoder};
 use crate::float::{exponent_of, FloatFormat};
@@ -241,7 +242,7 @@ impl MxElement {
 /// Encodes an MX scheme for [`super::Scheme::encode`].
 pub(crate) fn encode_mx(element: &Element, input: &[f32], options: &Options, q: &mut Quantized) {
     let Some(el) = MxElement::of(element) else {
-        q.notes.push("this element has no MX kernel".into());
+        q.notes.push(Remark::NoMxKernel);
         return;
     };
     let max = el.max();
@@ -292,22 +293,13 @@ pub(crate) fn encode_mx(element: &Element, input: &[f32], options: &Options, q: 
             q.codes = Codes::bytes(codes, bits, signed);
         }
     }
-    q.notes.push(format!(
-        "E8M0 scale 2^e, e = {} - {emax} (element max {max}), clamped to [-127, 127]",
-        match rule {
-            MxScaleRule::Floor => "floor(log2 amax)",
-            MxScaleRule::Ceil => "the smallest power of two with amax / 2^e <= max: ceil(log2(amax / max)) + emax",
-        }
-    ));
+    q.notes.push(Remark::MxScale { ceil: rule == MxScaleRule::Ceil, emax, max });
     if q.clipped > 0 && rule == MxScaleRule::Floor {
-        q.notes.push(format!(
-            "{} value(s) clipped: the spec's floor rule clips values above max * 2^e; the ceil scale rule avoids it",
-            q.clipped
-        ));
+        q.notes.push(Remark::MxClipped(q.clipped));
     }
     let nan_blocks = q.scale_codes.iter().filter(|&&c| c == 0xFF).count();
     if nan_blocks > 0 {
-        q.notes.push(format!("{nan_blocks} block(s) hold NaN or Inf: NaN scale (0xFF), dequantized to NaN"));
+        q.notes.push(Remark::MxNanBlocks(nan_blocks));
     }
 }
 
@@ -408,7 +400,7 @@ fn nvfp4_raw(x: f32, p: f32, s: f32, reciprocal: f32) -> f32 {
 /// Encodes `nvfp4` for [`super::Scheme::encode`].
 pub(crate) fn encode_nvfp4(element: &Format, scale: ScaleFormat, input: &[f32], options: &Options, q: &mut Quantized) {
     let Some(t) = TwoLevel::of(element, scale) else {
-        q.notes.push("NVFP4 needs a 4-bit float element and a narrow float scale".into());
+        q.notes.push(Remark::Nvfp4Needs);
         return;
     };
     let block = q.block.max(2) & !1;
@@ -450,15 +442,12 @@ pub(crate) fn encode_nvfp4(element: &Format, scale: ScaleFormat, input: &[f32], 
     q.codes = Codes::nibbles(packed, input.len(), NibbleOrder::LowFirst, false);
     q.block = block;
     q.notes.push(if two_level {
-        format!(
-            "two-level: tensor scale p = amax / {} = {p}; block scale s = e4m3(clamp(amax_block / {max} / p, {eps}, {top})); value = e2m1 * (p * s)",
-            t.divisor
-        )
+        Remark::TwoLevel { divisor: t.divisor, p, max, eps, top }
     } else {
-        format!("single level (p = 1): block scale s = e4m3(clamp(amax_block / {max}, {eps}, {top}))")
+        Remark::SingleLevel { max, eps, top }
     });
     if special_inputs {
-        q.notes.push(format!("NaN inputs take code 0; Inf inputs saturate to +-{max} (amax skips them)"));
+        q.notes.push(Remark::Nvfp4Special(max));
     }
 }
 
