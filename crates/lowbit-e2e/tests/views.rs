@@ -360,7 +360,7 @@ async fn tables_and_signal_end_to_end() {
     let client = session(&driver, &profile.0, 2.0).await;
     let outcome: Result<()> = async {
         client.goto(&server.url("/?view=signal&schemes=fp4_bnb&block=64&samples=256")).await?;
-        wait_true(&client, "return +document.querySelector('[data-testid=sine-plot]').dataset.drawn >= 1", "drawn").await?;
+        wait_true(&client, "return +document.querySelector('[data-testid=sine-plot]')?.dataset.drawn >= 1", "drawn").await?;
         let s: Vec<f64> = serde_json::from_value(js(&client, "const e = document.querySelector('[data-testid=sine-plot]'); return [e.width, e.clientWidth, devicePixelRatio]").await?)?;
         assert_eq!((s[2], s[0]), (2.0, (s[1] * 2.0).round()), "backing store at 2× the CSS width");
         // Narrower window: the chart follows its container.
