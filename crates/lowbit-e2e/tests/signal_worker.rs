@@ -129,13 +129,23 @@ async fn scenario(c: &Client, server: &StaticServer, dist: &BreakableDist, built
     //    second result shows (the first one's samples never appear).
     let input = "[data-testid=signal-samples]";
     let set_samples = |n: usize| format!("const e = document.querySelector('{input}'); e.value = '{n}'; e.dispatchEvent(new Event('change', {{ bubbles: true }})); return true");
-    // The second change follows the first by 30 ms, far less than the first job takes (a
-    // million samples take ~600 ms on this machine), so the first job is always superseded
-    // while it runs; waiting for its progress bar first raced with fast machines.
+    // The second change is made by the page itself the moment the first job's progress bar
+    // appears (a MutationObserver, in the same task), so the first job is always superseded
+    // while it runs, however loaded the machine: a change sent by the test 30 ms later could
+    // arrive after a fast first job had ended, and a poll for the bar raced with it.
     js(c, "window.__seen = []; window.__seenObserver = new MutationObserver(() => { const l = document.querySelector('.signal-layout'); if (l && l.dataset.stale === undefined) window.__seen.push(l.dataset.samples); }); window.__seenObserver.observe(document.body, { attributes: true, subtree: true }); return true").await?;
-    js(c, &set_samples(900_000)).await?;
-    tokio::time::sleep(Duration::from_millis(30)).await;
-    js(c, &set_samples(800_000)).await?;
+    js(
+        c,
+        &format!(
+            "const e = document.querySelector('{input}'); \
+             const bar = new MutationObserver(() => {{ if (document.querySelector('[data-testid=signal-progress]')) {{ bar.disconnect(); \
+               e.value = '800000'; e.dispatchEvent(new Event('change', {{ bubbles: true }})); window.__superseded = true; }} }}); \
+             bar.observe(document.body, {{ childList: true, subtree: true }}); \
+             e.value = '900000'; e.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"
+        ),
+    )
+    .await?;
+    wait_true(c, "return window.__superseded === true", "the second change, made when the first job's progress showed", 30).await?;
     wait_result(c, 800_000, 120).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let seen = js(c, "window.__seenObserver.disconnect(); return window.__seen").await?;
