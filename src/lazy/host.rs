@@ -182,14 +182,17 @@ mod wasm {
             let Some(element) = root.get() else { return };
             state.set(LoadState::Loading);
             leptos::task::spawn_local(async move {
-                let result = mount(module, element, query.get_untracked(), on_query, mounted).await;
+                // The component may have gone before this task first runs (its owner disposed:
+                // the view replaced while the page settles); then there is nothing to mount.
+                let Some(start) = query.try_get_untracked() else { return };
+                let result = mount(module, element, start, on_query, mounted).await;
                 match result {
                     Ok(view) => {
                         let mut fresh = Some(view);
                         match mounted.try_update_value(|m| std::mem::replace(&mut m.view, fresh.take())) {
                             Some(old) => {
                                 unmount(old);
-                                state.set(LoadState::Ready);
+                                let _ = state.try_set(LoadState::Ready);
                             }
                             // The component went while the module loaded: undo at once.
                             None => unmount(fresh),

@@ -2,7 +2,9 @@
 //! snippet, the snippet pasted into a host page served by this test from another origin, the
 //! app inside that 320 × 240 frame (no header, navigation or footer; `data-embed="true"`; the
 //! value visible without scrolling; edits replace the frame's history entry and never push
-//! one onto the host's history), and `present=1`. Screenshot: tests/screenshots/embed-host.png.
+//! one onto the host's history), every lazily loaded view embedded likewise (its module loads
+//! and the view mounts), and `present=1`. Screenshots: tests/screenshots/embed-host.png,
+//! embed-signal.png.
 //!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
 
@@ -95,6 +97,39 @@ async fn run(c: &Client, server: &StaticServer, host_dir: &TempDir, host: &Stati
     let path = screenshot_dir().join("embed-host.png");
     std::fs::write(&path, c.screenshot().await?)?;
     println!("iframe 320×240 on a host page: value visible (bottom {bottom} px), history length {before} kept; screenshot: {}", path.display());
+
+    // Every lazily loaded view embeds too: in a 320 × 240 frame of the host page, its module
+    // loads and the view mounts (`lazy-view` ready), with no header, navigation or footer.
+    // (Until this check, a reactive value disposed while the page settled panicked in embed
+    // mode and left every such view on "Loading…".)
+    let mut shown = Vec::new();
+    for view in ["signal", "quantize", "compare", "mnist", "block", "bench", "tensors"] {
+        let frame = format!("<iframe src=\"{}\" width=\"320\" height=\"240\" title=\"Lowbit\"></iframe>", server.url(&format!("/?view={view}&embed=1")));
+        let page = format!("<!doctype html><html><head><meta charset=\"utf-8\"><title>Host page</title></head><body>{frame}</body></html>");
+        std::fs::write(host_dir.0.join(format!("host-{view}.html")), page)?;
+        c.goto(&host.url(&format!("/host-{view}.html"))).await?;
+        c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("iframe")).await?;
+        c.enter_frame(0).await?;
+        let started = Instant::now();
+        loop {
+            let state = js(c, "const v = document.querySelector('[data-testid=lazy-view]'); return v ? v.dataset.state : null").await?;
+            if state == "ready" {
+                break;
+            }
+            if state == "failed" || started.elapsed() > Duration::from_secs(60) {
+                return Err(format!("the embedded {view} view did not load (state {state})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(js(c, "return document.documentElement.dataset.embed").await?, "true", "{view}");
+        assert_eq!(js(c, "return document.querySelectorAll('header, nav, footer, [data-testid=view-nav], [data-testid=share]').length").await?, 0, "{view}");
+        if view == "signal" {
+            std::fs::write(screenshot_dir().join("embed-signal.png"), c.screenshot().await?)?;
+        }
+        c.enter_parent_frame().await?;
+        shown.push(view);
+    }
+    println!("embedded in a 320×240 frame, loaded and mounted: {}", shown.join(", "));
 
     // Outside a frame, edits still push entries; present=1 marks the root.
     c.goto(&server.url("/?format=float8_e4m3fn&code=0x7e&present=1")).await?;
