@@ -159,9 +159,12 @@ mod tests {
         // The bits' digits and their small position and role labels on the pressed colours:
         // 4.5:1, the small text's minimum (the large digits alone would need 3:1).
         let pressed = ["sign-bg-on", "exponent-bg-on", "mantissa-bg-on", "index-bg-on", "half-min-bg-on", "trits-bg-on"].map(|bg| ("on-role", bg));
+        // Keyboard focus rings on what they are drawn over (the page, a card, the view tabs'
+        // strip, a hovered row): 3:1, WCAG's minimum for non-text contrast.
+        let focus = ["bg", "card", "line-soft", "row-hover", "code-bg"].map(|bg| ("focus-ring", bg));
         let mut failures = Vec::new();
         for (theme, colours) in themes() {
-            for (pairs, minimum) in [(&text[..], 4.5), (&pressed[..], 4.5)] {
+            for (pairs, minimum) in [(&text[..], 4.5), (&pressed[..], 4.5), (&focus[..], 3.0)] {
                 for &(fg, bg) in pairs {
                     let (Some(&f), Some(&b)) = (colours.get(fg), colours.get(bg)) else {
                         failures.push(format!("{theme:?}: --{fg} or --{bg} is not a #rrggbb colour"));

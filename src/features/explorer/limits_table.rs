@@ -1,4 +1,5 @@
-//! The limits of every catalogue format side by side; a row opens its format.
+//! The limits of every catalogue format side by side; a row (or its format's button, for the
+//! keyboard) opens its format.
 
 use leptos::prelude::*;
 use lowbit_core::Format;
@@ -41,7 +42,9 @@ pub fn LimitsTable(
                         }
                     }
                 >
-                    <th scope="row"><code>{id}</code></th>
+                    // A button, so the keyboard reaches the row: Enter and Space click it,
+                    // and the click opens the row's format.
+                    <th scope="row"><button type="button" class="row-open"><code>{id}</code></button></th>
                     <td class="num">{row.bits}</td>
                     <td>{word(row.layout)}</td>
                     {cells}
