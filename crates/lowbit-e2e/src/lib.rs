@@ -350,6 +350,20 @@ pub async fn wait_true(c: &Client, script: &str, what: &str, timeout: Duration) 
     }
 }
 
+/// The RGB of a chart canvas's backing pixel at (1, 1) — its background — as `[r, g, b]`, or
+/// null when no canvas matches `selector` or it has no pixels yet.
+pub async fn canvas_corner(c: &Client, selector: &str) -> TestResult<serde_json::Value> {
+    const CORNER_PIXEL: &str = "const c = document.querySelector(arguments[0]); if (!c || !c.width) return null; \
+         const d = c.getContext('2d').getImageData(1, 1, 1, 1).data; return [d[0], d[1], d[2]];";
+    Ok(c.execute(CORNER_PIXEL, vec![serde_json::Value::from(selector)]).await?)
+}
+
+/// A chart theme's background as [`canvas_corner`] reads it: `[r, g, b]`.
+pub fn chart_background(theme: lowbit_charts::ChartTheme) -> serde_json::Value {
+    let (r, g, b) = theme.chrome().background.rgb;
+    serde_json::json!([r, g, b])
+}
+
 /// Whether the tests profile the page's main thread while they measure it
 /// (`LOWBIT_E2E_PROFILE=1`: a profiling aid, off by default; [`start_profiling`]).
 pub fn profiling() -> bool {

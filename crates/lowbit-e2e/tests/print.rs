@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use fantoccini::Client;
 use lowbit_charts::ChartTheme;
-use lowbit_e2e::{cdp, connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
+use lowbit_e2e::{canvas_corner, cdp, chart_background, connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
 use serde_json::{json, Value};
 
 type Result<T> = TestResult<T>;
@@ -44,22 +44,6 @@ async fn shown(c: &Client, selector: &str) -> Result<(u64, u64)> {
         )
         .await?;
     Ok((v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0)))
-}
-
-/// The RGB of a canvas's top-left backing pixel (the chart's background).
-async fn corner(c: &Client, selector: &str) -> Result<Value> {
-    Ok(c
-        .execute(
-            "const c = document.querySelector(arguments[0]); if (!c || !c.width) return null; \
-             const d = c.getContext('2d').getImageData(1, 1, 1, 1).data; return [d[0], d[1], d[2]];",
-            vec![Value::from(selector)],
-        )
-        .await?)
-}
-
-fn rgb(theme: ChartTheme) -> Value {
-    let (r, g, b) = theme.chrome().background.rgb;
-    json!([r, g, b])
 }
 
 async fn run(c: &Client, server: &StaticServer) -> Result<()> {
@@ -94,15 +78,15 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     // How many times the chart has drawn (an expression).
     let drawn = "+(document.querySelector('[data-testid=sine-plot]')?.dataset.drawn ?? 0)";
     wait_true(c, &format!("return {drawn} >= 1"), "the signal chart").await?;
-    assert_eq!(corner(c, "[data-testid=sine-plot]").await?, rgb(ChartTheme::Dark));
+    assert_eq!(canvas_corner(c, "[data-testid=sine-plot]").await?, chart_background(ChartTheme::Dark));
     let before = js(c, &format!("return {drawn}")).await?.as_u64().unwrap_or(0);
     print_media(c, true).await?;
     wait_true(c, &format!("return {drawn} > {before}"), "a redraw for paper").await?;
-    assert_eq!(corner(c, "[data-testid=sine-plot]").await?, rgb(ChartTheme::Light), "the chart prints on white");
+    assert_eq!(canvas_corner(c, "[data-testid=sine-plot]").await?, chart_background(ChartTheme::Light), "the chart prints on white");
     let printed = js(c, &format!("return {drawn}")).await?.as_u64().unwrap_or(0);
     print_media(c, false).await?;
     wait_true(c, &format!("return {drawn} > {printed}"), "a redraw after printing").await?;
-    assert_eq!(corner(c, "[data-testid=sine-plot]").await?, rgb(ChartTheme::Dark), "dark again after printing");
+    assert_eq!(canvas_corner(c, "[data-testid=sine-plot]").await?, chart_background(ChartTheme::Dark), "dark again after printing");
     Ok(())
 }
 

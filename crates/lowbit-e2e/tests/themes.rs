@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use lowbit_charts::ChartTheme;
-use lowbit_e2e::{connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
+use lowbit_e2e::{canvas_corner, chart_background, connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
 use serde_json::Value;
 
 type Result<T> = TestResult<T>;
@@ -19,19 +19,6 @@ type Result<T> = TestResult<T>;
 /// Waits up to 20 s for `script` to return true.
 async fn wait_true(c: &Client, script: &str, what: &str) -> Result<()> {
     lowbit_e2e::wait_true(c, script, what, Duration::from_secs(20)).await
-}
-
-/// The RGB of a canvas's top-left backing pixel (the chart's background), or null.
-const CORNER_PIXEL: &str = "const c = document.querySelector(arguments[0]); if (!c || !c.width) return null; \
-     const d = c.getContext('2d').getImageData(1, 1, 1, 1).data; return [d[0], d[1], d[2]];";
-
-async fn corner(c: &Client, selector: &str) -> Result<Value> {
-    Ok(c.execute(CORNER_PIXEL, vec![Value::from(selector)]).await?)
-}
-
-fn rgb(theme: ChartTheme) -> Value {
-    let (r, g, b) = theme.chrome().background.rgb;
-    serde_json::json!([r, g, b])
 }
 
 /// The page's background colour as the browser computes it (`rgb(r, g, b)`).
@@ -51,7 +38,7 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     c.goto(&server.url("/?view=signal&theme=dark")).await?;
     wait_true(c, "return document.documentElement.dataset.theme === 'dark'", "data-theme=dark").await?;
     wait_true(c, "const p = document.querySelector('[data-testid=sine-plot]'); return !!p && +p.dataset.drawn >= 1", "the signal chart").await?;
-    assert_eq!(corner(c, "[data-testid=sine-plot]").await?, rgb(ChartTheme::Dark), "the chart's background is the dark theme's");
+    assert_eq!(canvas_corner(c, "[data-testid=sine-plot]").await?, chart_background(ChartTheme::Dark), "the chart's background is the dark theme's");
     assert_eq!(page_background(c).await?, "rgb(17, 19, 23)", "the page's --bg in the dark theme");
     assert_eq!(js(c, "return document.querySelector('[data-testid=theme]').value").await?, "dark");
     assert_eq!(js(c, "return document.querySelectorAll('[data-testid=notice]').length").await?, 0, "theme is a known key");
@@ -67,7 +54,7 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     select.select_by_value("contrast").await?;
     wait_true(c, "return document.documentElement.dataset.theme === 'contrast'", "data-theme=contrast").await?;
     wait_true(c, &format!("return +document.querySelector('[data-testid=sine-plot]').dataset.drawn > {drawn}"), "a redraw").await?;
-    assert_eq!(corner(c, "[data-testid=sine-plot]").await?, rgb(ChartTheme::Contrast));
+    assert_eq!(canvas_corner(c, "[data-testid=sine-plot]").await?, chart_background(ChartTheme::Contrast));
     wait_true(c, "return location.search.includes('theme=contrast')", "theme=contrast in the URL").await?;
 
     // Another view keeps the theme (the explorer, in the first module).
