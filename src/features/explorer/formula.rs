@@ -1,4 +1,9 @@
 //! The value's formula in MathML, with the actual numbers in the bit cells' role colours.
+//!
+//! The formula is a row of terms, each its own `<math>`, so that on a narrow screen it wraps
+//! between terms (MathML Core lays one `<math>` out on one line) rather than scrolling
+//! sideways; a long significand is split into groups of bits for the same reason
+//! ([`Formula::significand_groups`]).
 
 use leptos::prelude::*;
 
@@ -14,41 +19,64 @@ pub fn FormulaView(
     move || formula_view(formula.get())
 }
 
+/// `= value`, the last term of every formula.
+fn result_term(value: String) -> impl IntoView {
+    view! {
+        <math class="term">
+            <mrow><mo>"="</mo><mn class="result">{value}</mn></mrow>
+        </math>
+    }
+}
+
 /// The markup of one formula.
 fn formula_view(formula: Formula) -> AnyView {
     let t = crate::ui::lang::lang_now().explorer();
     let (long, detail) = (formula.is_long(), formula.detail(t));
+    let groups = formula.significand_groups();
     match formula {
-        Formula::Float { sign, exponent, bias, significand_bits, value, .. } => {
+        Formula::Float { sign, exponent, bias, value, .. } => {
             let sign_part = sign.map(|s| {
                 view! {
-                    <msup>
-                        <mrow><mo>"("</mo><mo>"−"</mo><mn>"1"</mn><mo>")"</mo></mrow>
-                        <mn class="role-sign">{s}</mn>
-                    </msup>
-                    <mo>"×"</mo>
+                    <math class="term">
+                        <mrow>
+                            <msup>
+                                <mrow><mo>"("</mo><mo>"−"</mo><mn>"1"</mn><mo>")"</mo></mrow>
+                                <mn class="role-sign">{s}</mn>
+                            </msup>
+                            <mo>"×"</mo>
+                        </mrow>
+                    </math>
                 }
             });
-            let significand_part = significand_bits.map(|bits| {
-                view! {
-                    <mo>"×"</mo>
-                    <msub><mn class="role-mantissa">{bits}</mn><mn class="radix">"2"</mn></msub>
-                }
-            });
+            let last = groups.len().saturating_sub(1);
+            let significand_part = groups
+                .into_iter()
+                .enumerate()
+                .map(|(i, bits)| {
+                    let times = (i == 0).then(|| view! { <mo>"×"</mo> });
+                    let digits = if i == last {
+                        view! { <msub><mn class="role-mantissa">{bits}</mn><mn class="radix">"2"</mn></msub> }
+                            .into_any()
+                    } else {
+                        view! { <mn class="role-mantissa">{bits}</mn> }.into_any()
+                    };
+                    let class = if i == 0 { "term" } else { "term bits-more" };
+                    view! { <math class=class><mrow>{times}{digits}</mrow></math> }
+                })
+                .collect_view();
             view! {
                 <div class="formula" class:long=long data-testid="formula">
-                    <math display="block" tabindex="0">
-                        <mrow>
-                            {sign_part}
+                    <div class="formula-terms">
+                        {sign_part}
+                        <math class="term">
                             <msup>
                                 <mn>"2"</mn>
                                 <mrow><mn class="role-exponent">{exponent}</mn><mo>"−"</mo><mn>{bias}</mn></mrow>
                             </msup>
-                            {significand_part}
-                            <mo>"="</mo>
-                            <mn class="result">{value}</mn>
-                        </mrow>
-                    </math>
+                        </math>
+                        {significand_part}
+                        {result_term(value)}
+                    </div>
                     <p class="formula-detail">{detail}</p>
                 </div>
             }
@@ -57,23 +85,24 @@ fn formula_view(formula: Formula) -> AnyView {
         Formula::Int { sign_weight, sign, rest, value } => {
             let sign_part = sign_weight.zip(sign).map(|(weight, s)| {
                 view! {
-                    <mo>"−"</mo>
-                    <mn>{weight}</mn>
-                    <mo>"×"</mo>
-                    <mn class="role-sign">{s}</mn>
-                    <mo>"+"</mo>
+                    <math class="term">
+                        <mrow>
+                            <mo>"−"</mo>
+                            <mn>{weight}</mn>
+                            <mo>"×"</mo>
+                            <mn class="role-sign">{s}</mn>
+                            <mo>"+"</mo>
+                        </mrow>
+                    </math>
                 }
             });
             view! {
                 <div class="formula" data-testid="formula">
-                    <math display="block" tabindex="0">
-                        <mrow>
-                            {sign_part}
-                            <mn class="role-index">{rest}</mn>
-                            <mo>"="</mo>
-                            <mn class="result">{value}</mn>
-                        </mrow>
-                    </math>
+                    <div class="formula-terms">
+                        {sign_part}
+                        <math class="term"><mn class="role-index">{rest}</mn></math>
+                        {result_term(value)}
+                    </div>
                     <p class="formula-detail">{t.formula_notes[0]}</p>
                 </div>
             }
@@ -81,16 +110,17 @@ fn formula_view(formula: Formula) -> AnyView {
         }
         Formula::Table { name, index, value } => view! {
             <div class="formula" data-testid="formula">
-                <math display="block" tabindex="0">
-                    <mrow>
-                        <mi mathvariant="normal">{name}</mi>
-                        <mo>"["</mo>
-                        <mn class="role-index">{index}</mn>
-                        <mo>"]"</mo>
-                        <mo>"="</mo>
-                        <mn class="result">{value}</mn>
-                    </mrow>
-                </math>
+                <div class="formula-terms">
+                    <math class="term">
+                        <mrow>
+                            <mi mathvariant="normal">{name}</mi>
+                            <mo>"["</mo>
+                            <mn class="role-index">{index}</mn>
+                            <mo>"]"</mo>
+                        </mrow>
+                    </math>
+                    {result_term(value)}
+                </div>
                 <p class="formula-detail">{t.formula_notes[1]}</p>
             </div>
         }

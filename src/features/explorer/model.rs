@@ -219,6 +219,10 @@ pub enum SpecialNote {
 /// Significands or values longer than this set a float formula in a smaller size.
 pub const FORMULA_LONG_CHARS: usize = 24;
 
+/// How many fraction bits one piece of a long significand holds (the formula wraps between
+/// pieces on a narrow screen; [`Formula::significand_groups`]).
+pub const SIGNIFICAND_GROUP: usize = 8;
+
 impl Formula {
     /// Whether a float formula is too wide for the normal size (its significand or value has
     /// more than [`FORMULA_LONG_CHARS`] characters).
@@ -229,6 +233,35 @@ impl Formula {
             }
             _ => false,
         }
+    }
+
+    /// A float formula's binary significand in the pieces the formula may wrap between: the
+    /// lead and the point with the first [`SIGNIFICAND_GROUP`] fraction bits, then the rest in
+    /// groups of as many ("1.01001000", "11111010", "1101101" for FP32); one piece when the
+    /// significand is short. Empty without mantissa bits.
+    pub fn significand_groups(&self) -> Vec<String> {
+        let Formula::Float { significand_bits: Some(bits), .. } = self else {
+            return Vec::new();
+        };
+        let Some((lead, fraction)) = bits.split_once('.') else {
+            return vec![bits.clone()];
+        };
+        if fraction.len() <= 2 * SIGNIFICAND_GROUP {
+            return vec![bits.clone()];
+        }
+        let chunks: Vec<&[u8]> = fraction.as_bytes().chunks(SIGNIFICAND_GROUP).collect();
+        chunks
+            .iter()
+            .enumerate()
+            .map(|(i, chunk)| {
+                let digits = String::from_utf8_lossy(chunk);
+                if i == 0 {
+                    format!("{lead}.{digits}")
+                } else {
+                    digits.into_owned()
+                }
+            })
+            .collect()
     }
 
     /// The line under a float formula: the power and the significand in decimal
@@ -992,6 +1025,24 @@ mod tests {
         assert!(ru.starts_with("2^-126 × 1.1920928955078125e-7 — субнормальное: "), "{ru}");
         assert_eq!(readout(&fmt("float8_e8m0fnu"), 127).formula.detail(en).as_deref(), Some("2^0"));
         assert_eq!(readout(&fmt("int4"), 3).formula.detail(en), None);
+    }
+
+    #[test]
+    fn long_significands_split_into_groups_the_formula_wraps_between() {
+        // π in FP32: 0x40490fdb, significand 1.10010010000111111011011.
+        let pi = readout(&fmt("float32"), 0x4049_0fdb).formula;
+        assert_eq!(pi.significand_groups(), ["1.10010010", "00011111", "1011011"]);
+        // Short significands stay whole; no mantissa bits, no pieces.
+        assert_eq!(readout(&fmt("float8_e4m3fn"), 0x7e).formula.significand_groups(), ["1.110"]);
+        assert_eq!(readout(&fmt("float16"), 0x3c01).formula.significand_groups(), ["1.0000000001"]);
+        assert!(readout(&fmt("float8_e8m0fnu"), 127).formula.significand_groups().is_empty());
+        assert!(readout(&fmt("int4"), 3).formula.significand_groups().is_empty());
+        // FP64: the pieces rejoin into the significand, none longer than the first.
+        let one_third = readout(&fmt("float64"), 0x3fd5_5555_5555_5555).formula;
+        let groups = one_third.significand_groups();
+        assert_eq!(groups.len(), 7);
+        assert_eq!(groups.concat(), format!("1.{}", "01".repeat(26)));
+        assert!(groups.iter().all(|g| g.len() <= groups[0].len()));
     }
 
     #[test]
