@@ -3,7 +3,7 @@
 //! (tests/tensors.rs): the explorer's value breakdown and limits table, the seed's 4-bit tables
 //! and an 8-bit grid, the GGUF block's values and sub-blocks, the Speed view's table after a
 //! run, the MNIST accuracy table, training log and charts, and the signal view's charts and
-//! metrics, and the Quantize view's histogram and trace. Every file is parsed and its content checked against the
+//! metrics, and the Quantize view's histogram, trace and packed bytes. Every file is parsed and its content checked against the
 //! page or lowbit-core.
 //!
 //! Needs `trunk build --release` first (scripts/test.sh does it).
@@ -167,7 +167,15 @@ async fn quantize(c: &Client, server: &StaticServer) -> Result<()> {
         assert_eq!(Some(record[code_column].as_str()), code.as_str(), "{record:?}");
     }
     assert_eq!(csv[1..].iter().map(|r| r[code_column].as_str()).collect::<Vec<_>>(), ["-2", "1", "4", "-7"], "seed 002's codes");
-    println!("quantize: the histogram with its levels as PNG and SVG, the trace (4 rows) with the page's codes");
+    // Seed 000's packed bytes, as the page's data-bytes and as the article prints them.
+    open(c, server, "/?view=quantize&scheme=fp4_bnb&values=1,2,3,4", "[data-testid=quantize-packed] tbody tr").await?;
+    let bytes = check_table_exports(c, "quantize-packed", 2).await?;
+    assert_eq!(bytes[0].len(), 6, "index, hex, binary, decimal, two nibbles: {:?}", bytes[0]);
+    let shown = js(c, "return document.querySelector('[data-testid=quantize-packed]').dataset.bytes").await?;
+    assert_eq!(bytes[1..].iter().map(|r| r[3].as_str()).collect::<Vec<_>>().join(","), shown.as_str().unwrap_or_default(), "the page's data-bytes");
+    assert_eq!(bytes[1], ["0", "0x75", "01110101", "117", "7", "5"]);
+    assert_eq!(bytes[2], ["1", "0x23", "00100011", "35", "2", "3"]);
+    println!("quantize: the histogram with its levels as PNG and SVG, the trace (4 rows) with the page's codes, seed 000's packed bytes [117, 35]");
     Ok(())
 }
 

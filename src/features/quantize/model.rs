@@ -527,6 +527,35 @@ pub struct Packed {
     pub bytes: Vec<PackedByte>,
     /// How many bytes there are.
     pub total: usize,
+    /// The bytes the result holds (its first [`LIST_MAX`]), for the export.
+    pub held: std::sync::Arc<[u8]>,
+}
+
+impl Packed {
+    /// The packed bytes as a file: a row per byte the result holds (its first [`LIST_MAX`],
+    /// more than the page's [`PACKED_ROWS_MAX`]), the page's columns — index, hex, binary,
+    /// decimal, the high and the low nibble — under the page's headings (`columns`: the first
+    /// four, in the page's language).
+    pub fn export(&self, columns: [&str; 4]) -> Table {
+        let mut headers: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+        headers.extend([self.high_heading.clone(), self.low_heading.clone()]);
+        let rows = self
+            .held
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| {
+                vec![
+                    i.to_string(),
+                    format!("0x{b:02x}"),
+                    format!("{b:08b}"),
+                    b.to_string(),
+                    (b >> 4).to_string(),
+                    (b & 15).to_string(),
+                ]
+            })
+            .collect();
+        Table { headers, rows }
+    }
 }
 
 /// One row of the trace table.
@@ -659,6 +688,7 @@ pub fn display_without_trace(r: &QuantizeResult, lang: Lang) -> QuantizeDisplay 
                 .enumerate()
                 .map(|(index, &b)| PackedByte { index, hex: format!("0x{b:02x}"), binary: format!("{b:08b}"), byte: b, high: b >> 4, low: b & 15 })
                 .collect(),
+            held: packed_bytes[..packed_bytes.len().min(LIST_MAX)].into(),
         }
     });
     let m = &q.metrics;
@@ -842,6 +872,12 @@ mod tests {
         // 0x75: high nibble 7 = code of x[0], low nibble 5 = code of x[1].
         assert_eq!(packed.bytes[0], PackedByte { index: 0, hex: "0x75".into(), binary: "01110101".into(), byte: 117, high: 7, low: 5 });
         assert_eq!(packed.high_heading, "high nibble: x[2i], first");
+        let file = packed.export(en().byte_columns);
+        assert_eq!(
+            file.headers,
+            ["byte i", "hex", "binary", "decimal", "high nibble: x[2i], first", "low nibble: x[2i+1]"]
+        );
+        assert_eq!(file.rows, [["0", "0x75", "01110101", "117", "7", "5"], ["1", "0x23", "00100011", "35", "2", "3"]]);
         assert_eq!(r.claims.len(), 1);
         assert!(r.claims[0].agrees, "{}", r.claims[0].text(en()));
 
@@ -1078,6 +1114,14 @@ mod tests {
         let packed = d.packed.unwrap();
         assert_eq!((packed.bytes.len(), packed.total), (PACKED_ROWS_MAX, 5000));
         assert_eq!(packed.bytes_attr.split(',').count(), LIST_MAX);
+        // The export holds every byte the result holds, more than the page's rows.
+        let file = packed.export(en().byte_columns);
+        assert_eq!(file.rows.len(), LIST_MAX);
+        assert!(file
+            .rows
+            .iter()
+            .enumerate()
+            .all(|(i, row)| row[3] == r.q.packed[i].to_string() && row[0] == i.to_string()));
         assert!(d.summary.contains("10000 elements"), "{}", d.summary);
         // Short inputs: everything, as before.
         let d = display(&compute(&params("nf4", &values[..100])), Lang::En);

@@ -1,10 +1,12 @@
 //! The result card: the CLI's summary, codes, scales, the reconstruction, the packed bytes
 //! of 4-bit schemes (hex, binary as seed 000 prints them, decimal, nibbles), the metrics (bits
-//! per element nominal and of this input) and the quantizer's remarks.
+//! per element nominal and of this input) and the quantizer's remarks. The packed bytes export
+//! as CSV, Markdown and LaTeX (every byte the result holds).
 
 use leptos::prelude::*;
 
 use super::model::{PackedByte, QuantizeDisplay};
+use crate::ui::TableExport;
 
 /// The results (`quantize-summary`, `quantize-codes` with `data-codes`, `quantize-scales`,
 /// `quantize-dequantized` with `data-values`, `quantize-packed` with `data-bytes` and
@@ -67,6 +69,8 @@ pub fn QuantizeResults(
             {move || {
                 packed()
                     .map(|p| {
+                        // Built when a button is pressed: up to 4,096 rows.
+                        let for_export = p.clone();
                         view! {
                             <div data-testid="quantize-packed" data-bytes=p.bytes_attr data-high-first=p.high_first.to_string()>
                                 <h3>{tr.packed_bytes}</h3>
@@ -90,6 +94,7 @@ pub fn QuantizeResults(
                                         <tbody>{p.bytes.into_iter().map(byte_row).collect_view()}</tbody>
                                     </table>
                                 </div>
+                                <TableExport target="quantize-packed" table=Signal::derive(move || for_export.export(tr.byte_columns)) />
                             </div>
                         }
                     })
