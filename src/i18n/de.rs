@@ -220,6 +220,8 @@ pub static SIGNAL: SignalText = SignalText {
     scheme_groups: ["FP8", "4 Bit (Artikel)", "MX / NVFP4", "Ganzzahlen", "16 Bit und 1–2 Bit", "GGUF (llama.cpp)", "aus dem Link"],
     controls: ["Signal", "Amplitude (σ bei Rauschen)", "Perioden (2 = 4π)", "Abtastwerte", "Blockgröße"],
     error_modes: ["absolut |q − x|", "relativ |q − x| / |x|"],
+    plot_summary: |samples, lo, hi, schemes| format!("Das Signal, {samples} Abtastwerte von {lo} bis {hi}, und seine Rekonstruktionen durch {schemes}, als Stufen."),
+    error_summary: |relative, parts| format!("Der {} Fehler jeder Rekonstruktion pro Abtastwert; der größte: {parts}.", if relative { "relative" } else { "absolute" }),
     failed: |why| {
         format!("Die Berechnung ist fehlgeschlagen: {why}. Ändern Sie eine Einstellung, um es erneut zu versuchen (der Worker startet neu).")
     },
@@ -364,6 +366,9 @@ pub static MNIST: MnistText = MnistText {
     scales_hint: "Bits pro Parameter enthalten jede gespeicherte Skala. Klicken Sie auf ein Schema in der Tabelle, um es hervorzuheben.",
     layer_lines: |scheme, n| format!("{scheme}: {n} gespeicherte Werte (Linien)"),
     layer_outline: |scheme, n| format!("{scheme}: {n} verschiedene Werte (Umriss: ihr Histogramm)"),
+    layer_summary: |count, name, lo, hi, bins, legend| format!("Histogramm der {count} Gewichte von {name} von {lo} bis {hi} in {bins} Klassen; {legend}."),
+    accuracy_point: |scheme, accuracy, bits| format!("{scheme}, {accuracy} % bei {bits} Bits pro Parameter"),
+    accuracy_summary: |count, best, chosen| format!("Testgenauigkeit von {count} Schemata gegen ihre Bits pro Parameter. Am genauesten: {best}. Gewählt: {chosen}."),
     draw_hint: "Zeichnen Sie eine Ziffer: Die Vorhersage jedes Schemas folgt beim Zeichnen.",
     table_wait: "Die Tabelle erscheint, sobald der Worker die Testziffern bewertet hat.",
     logits_columns: ["Schema", "Ziffer"],

@@ -695,6 +695,12 @@ pub struct SignalText {
     pub controls: [&'static str; 5],
     /// The error chart's modes: absolute, relative.
     pub error_modes: [&'static str; 2],
+    /// The signal chart's text summary: (samples, the original's lowest and highest value,
+    /// the reconstructions' labels).
+    pub plot_summary: fn(usize, &str, &str, &str) -> String,
+    /// The error chart's text summary: (relative?, each reconstruction's label and largest
+    /// error).
+    pub error_summary: fn(bool, &str) -> String,
     /// The worker failed, why.
     pub failed: fn(&str) -> String,
     /// The metrics table's exported columns: scheme, label, MSE, max |error|, SQNR (dB), bits
@@ -891,6 +897,12 @@ pub struct MnistText {
     pub layer_lines: fn(&str, usize) -> String,
     /// The legend when it stores many: (scheme, how many distinct).
     pub layer_outline: fn(&str, usize) -> String,
+    /// A layer histogram's text summary: (weights, layer, lowest, highest, bins, legend).
+    pub layer_summary: fn(&str, &str, &str, &str, usize, &str) -> String,
+    /// One scheme in the accuracy chart's summary: (scheme, accuracy %, bits per parameter).
+    pub accuracy_point: fn(&str, &str, &str) -> String,
+    /// The accuracy chart's text summary: (schemes, the best scheme's point, the chosen one's).
+    pub accuracy_summary: fn(usize, &str, &str) -> String,
     /// Before anything is drawn.
     pub draw_hint: &'static str,
     /// Before the table is scored.

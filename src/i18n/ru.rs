@@ -220,6 +220,8 @@ pub static SIGNAL: SignalText = SignalText {
     scheme_groups: ["FP8", "4 бита (статья)", "MX / NVFP4", "Целые", "16 бит и 1–2 бита", "GGUF (llama.cpp)", "из ссылки"],
     controls: ["сигнал", "амплитуда (σ для шума)", "периоды (2 = 4π)", "отсчёты", "размер блока"],
     error_modes: ["абсолютная |q − x|", "относительная |q − x| / |x|"],
+    plot_summary: |samples, lo, hi, schemes| format!("Сигнал (отсчётов: {samples}) от {lo} до {hi} и его восстановления схемами {schemes}, ступенями."),
+    error_summary: |relative, parts| format!("{} ошибка каждого восстановления по отсчётам; наибольшая: {parts}.", if relative { "Относительная" } else { "Абсолютная" }),
     failed: |why| {
         format!(
             "Вычисление не удалось: {why}. Измените любой параметр, чтобы попробовать снова (воркер перезапустится)."
@@ -366,6 +368,9 @@ pub static MNIST: MnistText = MnistText {
     scales_hint: "Биты на параметр включают все хранимые масштабы. Щёлкните схему в таблице, чтобы выделить её.",
     layer_lines: |scheme, n| format!("{scheme}: хранимые значения ({n}, линии)"),
     layer_outline: |scheme, n| format!("{scheme}: различных значений {n} (контур: их гистограмма)"),
+    layer_summary: |count, name, lo, hi, bins, legend| format!("Гистограмма весов {name} ({count}) от {lo} до {hi}, интервалов: {bins}; {legend}."),
+    accuracy_point: |scheme, accuracy, bits| format!("{scheme}, {accuracy} % при {bits} бит на параметр"),
+    accuracy_summary: |count, best, chosen| format!("Точность на тесте в зависимости от числа бит на параметр, схем: {count}. Точнее всех: {best}. Выбрана: {chosen}."),
     draw_hint: "Нарисуйте цифру: предсказание каждой схемы обновляется по ходу рисования.",
     table_wait: "Таблица появится, когда воркер оценит тестовые цифры.",
     logits_columns: ["схема", "цифра"],

@@ -108,7 +108,7 @@ pub fn CompareView(
                 <h2>{tr.headings[1]}</h2>
                 <p class="hint">{tr.spacing_hint}</p>
                 <ChartCanvas testid="spacing-plot" label=spacing_label height=280.0 chart=Signal::derive(move || spacing.get()) />
-                <p class="chart-summary">{spacing_label}</p>
+                <p class="chart-summary" data-testid="spacing-plot-summary">{spacing_label}</p>
             </div>
             <div class="card">
                 <h2>{tr.headings[2]}</h2>

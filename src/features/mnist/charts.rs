@@ -1,13 +1,14 @@
 //! The view's charts on `<canvas>` (plotters through lowbit-charts, like the app's other
 //! charts, at the device's pixel ratio): accuracy against bits per parameter
 //! (`data-testid="mnist-chart"`) and one weight histogram per layer with the chosen scheme's
-//! stored values overlaid (`data-testid="mnist-histogram-N"`).
+//! stored values overlaid (`data-testid="mnist-histogram-N"`), each with its text summary
+//! under it (`mnist-chart-summary`, `mnist-histogram-N-summary`; the model words them).
 
 use leptos::prelude::*;
 use lowbit_charts::plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use super::model::{backing_size, layer_chart, AccuracyPlot};
+use super::model::{backing_size, layer_chart, layer_summary, AccuracyPlot};
 use super::view::MnistModel;
 use crate::chart::Chart;
 use crate::ui::chart_canvas::ChartExport;
@@ -59,6 +60,10 @@ pub fn AccuracyChart(
         let (w, h) = css_size(canvas_ref, 300.0);
         model.table.with_untracked(|t| t.as_ref().map(|t| AccuracyPlot::of(t, chosen, crate::ui::lang::lang_now().mnist()).svg(w, h))).unwrap_or_else(|| Err("the table is not scored yet".into()))
     });
+    let summary = move || {
+        let chosen = model.params.with(|p| p.scheme.id());
+        model.table.with(|t| t.as_ref().map(|t| AccuracyPlot::of(t, chosen, tr).summary(tr)))
+    };
     view! {
         <div class="plot-wrap">
             <canvas
@@ -67,10 +72,12 @@ pub fn AccuracyChart(
                 data-drawn=move || draws.get().to_string()
                 role="img"
                 aria-label=crate::ui::lang::lang_now().regions().accuracy_chart
+                aria-describedby="mnist-chart-summary"
                 style="height:300px"
             ></canvas>
             <ChartExport testid="mnist-chart" canvas=canvas_ref svg=svg />
         </div>
+        <p class="chart-summary" id="mnist-chart-summary" data-testid="mnist-chart-summary">{summary}</p>
         <p class="muted">{tr.scales_hint}</p>
     }
 }
@@ -117,10 +124,22 @@ pub fn WeightHistograms(
                             .with_untracked(|hs| hs.as_ref().and_then(|hs| hs.layers.get(i).map(|layer| layer_chart(&hs.scheme, layer, crate::ui::lang::lang_now().mnist()).svg(w, h))))
                             .unwrap_or_else(|| Err("the histograms are not computed yet".into()))
                     });
+                    let summary = move || {
+                        model.histograms.with(|hs| hs.as_ref().and_then(|hs| hs.layers.get(i).map(|layer| layer_summary(&hs.scheme, layer, crate::ui::lang::lang_now().mnist()))))
+                    };
+                    let summary_id = format!("mnist-histogram-{i}-summary");
                     view! {
                         <div class="plot-wrap">
-                            <canvas node_ref=node data-testid=format!("mnist-histogram-{i}") role="img" aria-label=(crate::ui::lang::lang_now().regions().layer_histogram)(i + 1) style="height:220px"></canvas>
+                            <canvas
+                                node_ref=node
+                                data-testid=format!("mnist-histogram-{i}")
+                                role="img"
+                                aria-label=(crate::ui::lang::lang_now().regions().layer_histogram)(i + 1)
+                                aria-describedby=summary_id.clone()
+                                style="height:220px"
+                            ></canvas>
                             <ChartExport testid=format!("mnist-histogram-{i}") canvas=node svg=svg />
+                            <p class="chart-summary" id=summary_id.clone() data-testid=summary_id>{summary}</p>
                         </div>
                     }
                 })

@@ -11,6 +11,7 @@ use lowbit_mnist::{MnistScheme, QAT_SCHEMES};
 
 use crate::chart::{whole_area, Chart, LevelsChart};
 use crate::i18n::{MnistText, MnistWords};
+use crate::text::compact;
 use crate::export::Table;
 
 /// What the seed article (000) prints for its model, next to the scheme that reproduces it:
@@ -340,6 +341,22 @@ impl AccuracyPlot {
     pub fn of(table: &MnistTable, chosen: &str, tr: &MnistText) -> AccuracyPlot {
         AccuracyPlot { points: table.rows.iter().map(|r| (r.scheme.clone(), r.bits_per_parameter, r.accuracy)).collect(), chosen: chosen.to_string(), axes: tr.accuracy_axes }
     }
+
+    /// The chart's text summary, for screen readers and print, in `tr`'s language: how many
+    /// schemes, the most accurate (the first on ties) and the chosen one, each with its
+    /// accuracy and bits per parameter as the table shows them.
+    pub fn summary(&self, tr: &MnistText) -> String {
+        let point = |(scheme, bits, accuracy): &(String, f64, f64)| {
+            (tr.accuracy_point)(scheme, &fixed(*accuracy, 2), &fixed(*bits, 3))
+        };
+        let best = self.points.iter().fold(None::<&(String, f64, f64)>, |best, p| match best {
+            Some(b) if b.2 >= p.2 => Some(b),
+            _ => Some(p),
+        });
+        let chosen = self.points.iter().find(|p| p.0 == self.chosen);
+        let text = |p: Option<&(String, f64, f64)>| p.map_or_else(|| "—".to_string(), point);
+        (tr.accuracy_summary)(self.points.len(), &text(best), &text(chosen))
+    }
 }
 
 impl Chart for AccuracyPlot {
@@ -368,6 +385,21 @@ pub fn layer_chart(scheme: &str, layer: &LayerHistogram, tr: &MnistText) -> Leve
         overlay_label,
         axis_titles: tr.histogram_axes,
     }
+}
+
+/// A layer histogram's text summary, for screen readers and print, in `tr`'s language: the
+/// weights counted, the layer, the bins' range and the legend of `scheme`'s stored values.
+pub fn layer_summary(scheme: &str, layer: &LayerHistogram, tr: &MnistText) -> String {
+    let chart = layer_chart(scheme, layer, tr);
+    let weights: u64 = layer.counts.iter().map(|&c| u64::from(c)).sum();
+    (tr.layer_summary)(
+        &grouped(weights),
+        &layer.name,
+        &compact(chart.lo),
+        &compact(chart.hi),
+        chart.counts.len(),
+        &chart.overlay_label,
+    )
 }
 
 /// A canvas's backing store for a CSS size at a device-pixel ratio (1 to 4), at least 1 × 1.
@@ -462,6 +494,53 @@ mod tests {
         );
         assert_eq!(log.rows, [["1", "0.4321", "91.25"]]);
         assert!(svg.contains("model.0.weight") && svg.contains("3 stored values"), "{svg:.300}");
+    }
+
+    #[test]
+    fn the_charts_have_text_summaries() {
+        let row = |scheme: &str, bits: f64, accuracy: f64| MnistRow {
+            scheme: scheme.into(),
+            accuracy,
+            agree_with_fp32: 1.0,
+            size_kb: 1.0,
+            true_size_kb: 1.0,
+            bits_per_parameter: bits,
+            multiplies: 0,
+            adds: 0,
+            integer_adds: 0,
+        };
+        let table = MnistTable {
+            rows: vec![row("float32", 32.0, 96.01), row("nf4", 4.125, 95.5), row("int8_absmax", 8.0, 96.01)],
+            digits: 2000,
+            weights_name: "w".into(),
+            seconds: 0.0,
+        };
+        let en = crate::i18n::Lang::En.mnist();
+        assert_eq!(
+            AccuracyPlot::of(&table, "nf4", en).summary(en),
+            "Test accuracy of 3 schemes against their bits per parameter. Most accurate: float32, 96.01 % at 32.000 bits per parameter. Chosen: nf4, 95.50 % at 4.125 bits per parameter."
+        );
+        let ru = crate::i18n::Lang::Ru.mnist();
+        let summary = AccuracyPlot::of(&table, "nf4", ru).summary(ru);
+        assert!(
+            summary.contains("float32, 96.01 %") && summary.contains("nf4, 95.50 %") && !summary.contains("accuracy"),
+            "{summary}"
+        );
+        let layer = LayerHistogram {
+            name: "model.0.weight".into(),
+            lo: -1.0,
+            hi: 1.0,
+            counts: vec![1, 4, 9, 4, 1_000],
+            levels: vec![-0.5, 0.0, 0.5],
+            level_counts: vec![0, 7, 5, 7, 0],
+            distinct: 3,
+        };
+        assert_eq!(
+            layer_summary("int4_absmax", &layer, en),
+            "Histogram of the 1,018 weights of model.0.weight from -1 to 1 in 5 bins; int4_absmax: 3 stored values (lines)."
+        );
+        let de = layer_summary("int4_absmax", &layer, crate::i18n::Lang::De.mnist());
+        assert!(de.starts_with("Histogramm der 1,018 Gewichte von model.0.weight von -1 bis 1 in 5 Klassen"), "{de}");
     }
 
     #[test]

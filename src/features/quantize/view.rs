@@ -376,6 +376,8 @@ pub fn QuantizeView(
         }
     });
     let levels_signal: Signal<LevelsChart> = levels.into();
+    // The histogram's text summary (the canvas's accessible name and the line under it).
+    let levels_label = Memo::new(move |_| levels.with(|c| model::levels_summary(c, tr)));
     // A worker's result lays its heavy parts out one animation frame after another; one
     // computed here shows whole at once.
     let stages = Stages::new();
@@ -527,12 +529,8 @@ pub fn QuantizeView(
                 <Show when=move || has_result.get() && laid_out(Part::Histogram) && levels.with(|c| !c.counts.is_empty())>
                     <div class="card">
                         <h2>{tr.histogram}</h2>
-                        <ChartCanvas
-                            testid="quantize-histogram"
-                            label=Signal::derive(move || levels.with(|c| model::levels_summary(c, tr)))
-                            height=260.0
-                            chart=levels_signal
-                        />
+                        <ChartCanvas testid="quantize-histogram" label=levels_label height=260.0 chart=levels_signal />
+                        <p class="chart-summary" data-testid="quantize-histogram-summary">{levels_label}</p>
                     </div>
                 </Show>
                 <Show when=move || has_result.get() && laid_out(Part::Trace) && shown.with(|d| d.count > 0 && !d.trace_columns.is_empty())>

@@ -24,7 +24,8 @@ pub enum PlotKind {
     Error,
 }
 
-/// A chart canvas (`<canvas data-testid=…>`, `data-drawn` counts the draws).
+/// A chart canvas (`<canvas data-testid=…>`, `data-drawn` counts the draws), described by the
+/// view's text summary of the chart (the element with id `{testid}-summary`).
 #[component]
 pub fn SignalCanvas(
     /// The canvas's `data-testid` (`sine-plot`, `error-plot`).
@@ -165,6 +166,7 @@ pub fn SignalCanvas(
                 data-drawn=move || draws.get().to_string()
                 role="img"
                 aria-label=label
+                aria-describedby=format!("{testid}-summary")
                 style=format!("height:{height}px")
                 on:pointermove=move |ev: web_sys::PointerEvent| {
                     let i = mapping.with_untracked(|m| {

@@ -421,6 +421,34 @@ impl SignalResult {
         (max as f64 > RELATIVE_CAP).then_some((0.0, RELATIVE_CAP))
     }
 
+    /// A chart's text summary, for screen readers and print, in `tr`'s language: the signal
+    /// chart's (`error` false: the samples, the original's range, the reconstructions) or the
+    /// error chart's (each reconstruction's largest error, `relative` or absolute; samples
+    /// where the original is 0 have no relative error).
+    pub fn summary(&self, error: bool, relative: bool, tr: &SignalText) -> String {
+        if !error {
+            let finite = self.original.iter().filter(|v| v.is_finite()).map(|&v| f64::from(v));
+            let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            let range = |v: f64| if v.is_finite() { compact(v) } else { "—".into() };
+            let labels: Vec<&str> = self.series.iter().map(|s| s.label.as_str()).collect();
+            return (tr.plot_summary)(self.samples, &range(lo), &range(hi), &labels.join(", "));
+        }
+        let parts: Vec<String> = self
+            .series
+            .iter()
+            .map(|s| {
+                let largest = if relative {
+                    let max = s.rel_error.iter().filter(|v| v.is_finite()).fold(None::<f32>, |m, &v| Some(m.map_or(v, |m| m.max(v))));
+                    max.map_or_else(|| "—".into(), |m| compact(f64::from(m)))
+                } else {
+                    s.row.max_abs.clone()
+                };
+                format!("{} {largest}", s.label)
+            })
+            .collect();
+        (tr.error_summary)(relative, &parts.join("; "))
+    }
+
     /// The quantizers' remarks, one per scheme and remark ("nvfp4: …"), in `lang`.
     pub fn notes(&self, lang: crate::i18n::Lang) -> Vec<String> {
         self.series.iter().flat_map(|s| s.notes.iter().map(move |n| format!("{}: {}", s.id, lang.remark(n)))).collect()
@@ -829,6 +857,37 @@ mod tests {
         let noise = compute(&SignalParams { kind: SignalKind::Noise, schemes: vec!["int4_absmax".into()], ..SignalParams::default() });
         assert_eq!(noise.x_ticks, TickStyle::Decimal);
         assert_eq!(noise.hover(3).unwrap().position, "sample 3");
+    }
+
+    #[test]
+    fn the_charts_have_text_summaries() {
+        let r = compute(&SignalParams { schemes: vec!["nf4".into(), "fp4_bnb".into()], ..SignalParams::default() });
+        let en = crate::i18n::Lang::En.signal();
+        let (nf4, bnb) = (&r.series[0], &r.series[1]);
+        assert_eq!(
+            r.summary(false, false, en),
+            format!("The signal, 256 samples from -1 to 1, and its reconstructions by {}, {}, drawn as steps.", nf4.label, bnb.label)
+        );
+        let absolute = r.summary(true, false, en);
+        assert_eq!(absolute, format!("The absolute error of each reconstruction per sample; the largest: {} {}; {} {}.", nf4.label, nf4.row.max_abs, bnb.label, bnb.row.max_abs));
+        // Relative: the largest |q − x| / |x| over the samples where x ≠ 0 (sin 0 has none).
+        let largest = |s: &SeriesData| {
+            s.original_samples_nonzero(&r.original).map(|(q, x)| ((q as f64 - x as f64) / x as f64).abs() as f32).fold(0f32, f32::max)
+        };
+        let relative = r.summary(true, true, en);
+        assert!(relative.starts_with("The relative error"), "{relative}");
+        for s in [nf4, bnb] {
+            assert!(relative.contains(&format!("{} {}", s.label, compact(f64::from(largest(s))))), "{relative}");
+        }
+        let ru = r.summary(true, true, crate::i18n::Lang::Ru.signal());
+        assert!(ru.starts_with("Относительная ошибка") && !ru.contains("error"), "{ru}");
+    }
+
+    impl SeriesData {
+        /// (reconstruction, original) at the samples where the original is not 0.
+        fn original_samples_nonzero<'a>(&'a self, original: &'a [f32]) -> impl Iterator<Item = (f32, f32)> + 'a {
+            self.values.iter().zip(original).filter(|(_, &x)| x != 0.0).map(|(&q, &x)| (q, x))
+        }
     }
 
     #[test]

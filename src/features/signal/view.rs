@@ -115,6 +115,12 @@ pub fn SignalView(
         });
     });
     let relative = Signal::derive(move || params.with(|p| p.relative));
+    // The charts' text summaries (worded by the model), under each chart.
+    let plot_summary = Memo::new(move |_| result.with(|r| r.summary(false, false, tr)));
+    let error_summary = Memo::new(move |_| {
+        let rel = relative.get();
+        result.with(|r| r.summary(true, rel, tr))
+    });
     let rows = Signal::derive(move || result.with(|r| r.series.iter().map(|s| s.row.clone()).collect::<Vec<_>>()));
     let notes =
         Signal::derive(move || result.with(|r| r.notices.iter().cloned().chain(r.notes(lang)).collect::<Vec<_>>()));
@@ -167,6 +173,7 @@ pub fn SignalView(
                             relative=relative
                             hover=model.hover
                         />
+                        <p class="chart-summary" id="sine-plot-summary" data-testid="sine-plot-summary">{plot_summary}</p>
                         <div class="plot-header">
                             <h2>{tr.headings[3]}</h2>
                             <SignalErrorMode relative=relative on_change=on_relative />
@@ -180,6 +187,7 @@ pub fn SignalView(
                             relative=relative
                             hover=model.hover
                         />
+                        <p class="chart-summary" id="error-plot-summary" data-testid="error-plot-summary">{error_summary}</p>
                         <SignalHover hover=hover />
                     </div>
                     <div class="card">
