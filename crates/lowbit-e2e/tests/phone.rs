@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use fantoccini::Client;
-use lowbit_e2e::{connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
+use lowbit_e2e::{cdp, connect, js, repo_root, screenshot_dir, Driver, StaticServer, TempDir, TestResult};
 
 type Result<T> = TestResult<T>;
 
@@ -60,6 +60,22 @@ for (const el of document.querySelectorAll('body *')) {
 return [scrolling.slice(0, 12), clipping.slice(0, 12)];
 "#;
 
+/// A phone's viewport, 390 × 844 CSS pixels: headless Chromium keeps its window at least
+/// 500 pixels wide, so a phone's screen is emulated through DevTools
+/// (`Emulation.setDeviceMetricsOverride`, mobile: the page's viewport meta applies) and the
+/// page's width checked.
+async fn phone_metrics(c: &Client, server: &StaticServer) -> Result<()> {
+    let metrics = serde_json::json!({ "width": WIDTH, "height": 844, "deviceScaleFactor": 1, "mobile": true });
+    cdp(c, "Emulation.setDeviceMetricsOverride", metrics).await?;
+    c.goto(&server.url("/")).await?;
+    wait_for(c, "[data-testid=value]", 60).await?;
+    let width = js(c, "return document.documentElement.clientWidth").await?;
+    if width.as_u64() != Some(u64::from(WIDTH)) {
+        return Err(format!("the page is {width} px wide, not {WIDTH}").into());
+    }
+    Ok(())
+}
+
 async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     let views = [
         ("explorer-e4m3", "/?format=float8_e4m3fn&code=0x7e", "[data-testid=value]"),
@@ -91,6 +107,8 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
                 "phone {name}: sideways overflow {overflow} px {}; scrolling without a table {}; clipped {}",
                 v[1], boxes[0], boxes[1]
             );
+            // The screenshot shows the view's own read-out (the value and formula, the grid…).
+            js(c, &format!("document.querySelector('{ready}').scrollIntoView({{ block: 'center' }}); return true")).await?;
             std::fs::write(screenshot_dir().join(format!("phone-{name}.png")), c.screenshot().await?)?;
             if overflow != 0.0 {
                 failures.push(format!("{name} scrolls sideways by {overflow} px: {}", v[1]));
@@ -137,7 +155,11 @@ async fn no_view_scrolls_sideways_on_a_phone() {
     let driver = Driver::start();
     let profile = TempDir::new("lowbit-chromium-phone");
     let client = connect(&driver, &profile.0, WIDTH, 844).await;
-    let outcome = run(&client, &server).await;
+    let outcome = phone_metrics(&client, &server).await;
+    let outcome = match outcome {
+        Ok(()) => run(&client, &server).await,
+        Err(e) => Err(e),
+    };
     let _ = client.close().await;
     if let Err(e) = outcome {
         panic!("{e}");
