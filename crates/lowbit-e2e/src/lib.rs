@@ -664,3 +664,17 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// Every view: its name, a URL that shows its content, and a selector for an element that is
+/// there once it does (the a11y and keyboard tests walk them all).
+pub const VIEWS: [(&str, &str, &str); 9] = [
+    ("explorer", "/?format=float8_e4m3fn&code=0x7e", "[data-testid=value]"),
+    ("tables", "/?view=tables&table=float8_e4m3fn", "[data-testid=table-float8_e4m3fn]"),
+    ("signal", "/?view=signal&schemes=nf4,fp4_bnb,mxfp4", "[data-testid=sine-plot][data-drawn]"),
+    ("quantize", "/?view=quantize&scheme=fp4_bnb&values=1,2,3,4", "[data-testid=quantize-trace]"),
+    ("compare", "/?view=compare&formats=float8_e4m3fn,float8_e5m2,nf4&value=3.14", "[data-testid=value-row]"),
+    ("block", "/?view=block&type=q4_k", "[data-testid=block-values]"),
+    ("mnist", "/?view=mnist", "[data-testid=mnist-table] tbody tr"),
+    ("tensors", "/?view=tensors", "[data-testid=tensor-file]"),
+    ("bench", "/?view=bench", "[data-testid=bench-run]"),
+];

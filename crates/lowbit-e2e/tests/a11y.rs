@@ -21,19 +21,11 @@ fn axe_source() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup.sh)", path.display()))
 }
 
-/// Every view, in a state that shows its content, and an element that is there once it is.
-const VIEWS: [(&str, &str, &str); 10] = [
-    ("explorer", "/?format=float8_e4m3fn&code=0x7e", "[data-testid=value]"),
-    ("explorer-float32", "/?format=float32&code=0x40490fdb", "[data-testid=value]"),
-    ("tables", "/?view=tables&table=float8_e4m3fn", "[data-testid=table-float8_e4m3fn]"),
-    ("signal", "/?view=signal&schemes=nf4,fp4_bnb,mxfp4", "[data-testid=sine-plot][data-drawn]"),
-    ("quantize", "/?view=quantize&scheme=fp4_bnb&values=1,2,3,4", "[data-testid=quantize-trace]"),
-    ("compare", "/?view=compare&formats=float8_e4m3fn,float8_e5m2,nf4&value=3.14", "[data-testid=value-row]"),
-    ("block", "/?view=block&type=q4_k", "[data-testid=block-values]"),
-    ("mnist", "/?view=mnist", "[data-testid=mnist-table] tbody tr"),
-    ("bench", "/?view=bench", "[data-testid=bench-run]"),
-    ("tensors", "/?view=tensors", "[data-testid=tensor-file]"),
-];
+/// Every view ([`lowbit_e2e::VIEWS`]), and the explorer once more with a 32-bit format (a
+/// longer bit row and formula).
+fn views() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    lowbit_e2e::VIEWS.into_iter().chain([("explorer-float32", "/?format=float32&code=0x40490fdb", "[data-testid=value]")])
+}
 
 /// Runs axe in the page; returns its violations as `[{id, impact, help, nodes: [target…]}]`.
 const RUN_AXE: &str = r#"
@@ -74,7 +66,7 @@ async fn run(c: &Client, server: &StaticServer) -> Result<()> {
     let mut audited = 0;
     for (theme, lang, width) in PASSES {
         c.set_window_size(width, 900).await?;
-        for (name, path, ready) in VIEWS {
+        for (name, path, ready) in views() {
             c.goto(&server.url(&format!("{path}&theme={theme}&lang={lang}"))).await?;
             let script = format!("return !!document.querySelector('{ready}') && document.documentElement.dataset.theme === '{theme}' && document.documentElement.lang === '{lang}'");
             let label = format!("{name}/{theme}/{lang}/{width}px");

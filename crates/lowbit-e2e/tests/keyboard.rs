@@ -268,18 +268,6 @@ if (hs.outlineStyle !== 'none' && hs.outlineStyle !== 'auto' && line) {
 return { index, fresh, name: describe(el), holder: holder === el ? '' : describe(holder), ring: r, contrast, focusVisible: el.matches(':focus-visible'), left };
 "#;
 
-/// Every view, a URL that shows its content, and an element that is there once it does.
-const VIEWS: [(&str, &str, &str); 9] = [
-    ("explorer", "/?format=float8_e4m3fn&code=0x7e", "[data-testid=value]"),
-    ("tables", "/?view=tables&table=float8_e4m3fn", "[data-testid=table-float8_e4m3fn]"),
-    ("signal", "/?view=signal&schemes=nf4,fp4_bnb,mxfp4", "[data-testid=sine-plot][data-drawn]"),
-    ("quantize", "/?view=quantize&scheme=fp4_bnb&values=1,2,3,4", "[data-testid=quantize-trace]"),
-    ("compare", "/?view=compare&formats=float8_e4m3fn,float8_e5m2,nf4&value=3.14", "[data-testid=value-row]"),
-    ("block", "/?view=block&type=q4_k", "[data-testid=block-values]"),
-    ("mnist", "/?view=mnist", "[data-testid=mnist-table] tbody tr"),
-    ("tensors", "/?view=tensors", "[data-testid=tensor-file]"),
-    ("bench", "/?view=bench", "[data-testid=bench-run]"),
-];
 
 /// The themes each view is walked in (the focus ring must stand out in each).
 const THEMES: [&str; 3] = ["light", "dark", "contrast"];
@@ -369,7 +357,7 @@ async fn visible_focus(c: &Client, server: &StaticServer) -> Result<()> {
     let mut problems = Vec::new();
     let mut summary = Vec::new();
     for theme in THEMES {
-        for (view, path, ready) in VIEWS {
+        for (view, path, ready) in lowbit_e2e::VIEWS {
             let w = walk(c, server, view, path, ready, theme).await?;
             if theme == "light" {
                 summary.push(format!("{view} {}{}", w.stops, if w.wrapped { " (all)" } else { "+" }));
@@ -378,7 +366,7 @@ async fn visible_focus(c: &Client, server: &StaticServer) -> Result<()> {
         }
     }
     println!("Tab stops per view (first {MAX_STOPS}; \"(all)\": focus went round the page; the same in each theme): {}", summary.join(", "));
-    println!("walked {} views in {} themes: {} problems", VIEWS.len(), THEMES.len(), problems.len());
+    println!("walked {} views in {} themes: {} problems", lowbit_e2e::VIEWS.len(), THEMES.len(), problems.len());
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
 }
 
