@@ -124,7 +124,7 @@ async fn run(c: &Client, server: &StaticServer, dir: &Path) -> Result<()> {
     let summary = js(c, "return document.querySelector('[data-testid=tensor-histogram-summary]').textContent").await?;
     assert!(summary.as_str().unwrap_or("").contains("nf4:"), "{summary}");
     c.find(Locator::Css("[data-testid=\"ranking-row\"][data-scheme=\"int4_absmax\"] button")).await?.click().await?;
-    wait_true(c, "return document.querySelector('[data-testid=tensor-histogram-summary]').textContent.includes('int4_absmax: ')", "the int4_absmax overlay", 5).await?;
+    wait_true(c, "return document.querySelector('[data-testid=tensor-histogram-summary]')?.textContent.includes('int4_absmax: ') === true", "the int4_absmax overlay", 5).await?;
     wait_true(c, "return location.search.includes('scheme=int4_absmax')", "the overlay in the URL", 5).await?;
     println!("screenshot: {}", screenshot(c, "tensors-npy.png").await?.display());
 
@@ -157,7 +157,7 @@ async fn run(c: &Client, server: &StaticServer, dir: &Path) -> Result<()> {
     assert_eq!(rows(c).await?, serde_json::json!([["layer.bias", "F32", "32"], ["layer.weight", "BF16", "16,32"]]));
     check_ranking(c, bias, None, "layer.bias").await?;
     c.find(Locator::Css("[data-testid=\"tensor-row\"][data-name=\"layer.weight\"] button")).await?.click().await?;
-    wait_true(c, "return document.querySelector('[data-testid=tensor-histogram-summary]').textContent.includes(\"512 values of 'layer.weight'\")", "layer.weight's histogram", 10).await?;
+    wait_true(c, "return document.querySelector('[data-testid=tensor-histogram-summary]')?.textContent.includes(\"512 values of 'layer.weight'\") === true", "layer.weight's histogram", 10).await?;
     check_ranking(c, bf16_values, Some(32), "layer.weight").await?;
     println!("screenshot: {}", screenshot(c, "tensors-safetensors.png").await?.display());
 
