@@ -487,7 +487,8 @@ async fn quantize_view_reads_pasted_arrays_and_decimal_commas_with_a_note() {
 
 #[wasm_bindgen_test]
 async fn a_lazy_view_whose_module_cannot_load_says_so_and_the_app_keeps_working() {
-    // The test runner serves no `lowbit-lab.js`: the Compare view's module cannot be loaded.
+    // The test runner serves neither `lowbit-import.js` nor `lowbit-lab.js`: the Compare view's
+    // module cannot be loaded.
     let root = container();
     let _app = mount_to(root.clone(), || view! { <Lowbit query="?view=compare&formats=float16,bfloat16" /> });
     tick().await;

@@ -88,10 +88,11 @@ mod wasm {
 
     use super::LoadState;
 
-    #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
+    #[wasm_bindgen]
     extern "C" {
-        /// The browser's dynamic `import()` (a module script, resolved against `url`).
-        #[wasm_bindgen(catch)]
+        /// The browser's dynamic `import()` (a module script, resolved against `url`), as
+        /// `window.lowbitImport` from `lowbit-import.js` (index.html loads it before the app).
+        #[wasm_bindgen(catch, js_namespace = window, js_name = lowbitImport)]
         fn import_module(url: &str) -> Result<Promise, JsValue>;
     }
 
